@@ -1,0 +1,2 @@
+package dev.tally;
+public class Main { public static void main(String[] a) { } }

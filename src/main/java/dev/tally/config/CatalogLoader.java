@@ -1,0 +1,302 @@
+package dev.tally.config;
+
+import dev.tally.expr.Formula;
+import dev.tally.model.Aggregate;
+import dev.tally.model.Catalog;
+import dev.tally.model.Indicator;
+import dev.tally.model.IndicatorType;
+import dev.tally.model.MissingStrategy;
+import dev.tally.model.OverTime;
+import dev.tally.model.Rule;
+import dev.tally.model.Severity;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Loads the indicator catalog from YAML or JSON ({@code indicators:} and {@code rules:}) or CSV
+ * (a header starting with {@code code}, then any of the indicator fields). Every problem is reported
+ * with file and line and thrown together as a configuration error (exit 3): unknown field, unknown
+ * type, aggregate or over_time, duplicate code, a formula or rule naming an unknown indicator, a
+ * formula cycle, an expression that does not parse, a reported_at that is not a level.
+ */
+public final class CatalogLoader {
+    private CatalogLoader() {}
+
+    static final List<String> INDICATOR_FIELDS = List.of("code", "name", "type", "unit", "required", "min", "max",
+            "decimals", "aggregate", "over_time", "reported_at", "formula");
+    static final List<String> RULE_FIELDS = List.of("name", "check", "severity", "message", "missing");
+
+    /** A field value with its line, so a bad value can be pointed at. */
+    private record Field(String value, int line) {}
+
+    public static Catalog load(Path path, List<String> levels) {
+        ConfigFiles.Loaded file = ConfigFiles.load(path, "catalog");
+        String name = path.toString();
+        ConfigErrors errors = new ConfigErrors(name);
+        List<Map<String, Field>> inds = new ArrayList<>();
+        List<Map<String, Field>> rules = new ArrayList<>();
+        ConfigFiles.Kind kind = ConfigFiles.kind(path, file.text());
+        if (kind == ConfigFiles.Kind.CSV) {
+            readCsv(file.text(), errors, inds);
+        } else {
+            readTree(Node.parse(file.reader(), kind == ConfigFiles.Kind.YAML, name), errors, inds, rules);
+        }
+        errors.throwIfAny();
+        Catalog c = build(inds, rules, levels, errors, file.sha256());
+        errors.throwIfAny();
+        return c;
+    }
+
+    private static void readCsv(String text, ConfigErrors errors, List<Map<String, Field>> out) {
+        CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setDelimiter(CsvSniff.delimiter(text)).get();
+        LineIndex lines = new LineIndex(text);
+        try (CSVParser p = CSVParser.parse(text, fmt)) {
+            List<String> header = p.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
+            if (header.isEmpty() || !header.get(0).equals("code")) {
+                errors.add(1, "the header must start with 'code', then any of " + String.join(",", INDICATOR_FIELDS.subList(1, INDICATOR_FIELDS.size())));
+                return;
+            }
+            for (String h : header) {
+                if (!INDICATOR_FIELDS.contains(h)) errors.add(1, unknownField(h, INDICATOR_FIELDS, "indicator"));
+            }
+            for (CSVRecord r : p) {
+                int line = lines.lineOf(r.getCharacterPosition());
+                Map<String, Field> m = new LinkedHashMap<>();
+                for (int i = 0; i < header.size() && i < r.size(); i++) {
+                    if (!r.get(i).isBlank()) m.put(header.get(i), new Field(r.get(i).strip(), line));
+                }
+                m.put("@line", new Field("", line));
+                out.add(m);
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            errors.add(0, "not valid CSV: " + e.getMessage());
+        }
+    }
+
+    private static void readTree(Node root, ConfigErrors errors, List<Map<String, Field>> inds, List<Map<String, Field>> rules) {
+        Node indNode, ruleNode = null;
+        if (root.isList()) {
+            indNode = root;
+        } else if (root.isMap()) {
+            for (String k : root.map().keySet()) {
+                if (!k.equals("indicators") && !k.equals("rules")) {
+                    errors.add(root.map().get(k).line(), "unknown top-level key '" + k + "'; a catalog has 'indicators:' and 'rules:'");
+                }
+            }
+            indNode = root.map().get("indicators");
+            ruleNode = root.map().get("rules");
+        } else {
+            errors.add(root.line(), "expected 'indicators:' (a list) and optionally 'rules:'");
+            return;
+        }
+        if (indNode == null || !indNode.isList()) {
+            errors.add(root.line(), "the catalog needs 'indicators:', a list of indicators each with at least a code");
+            return;
+        }
+        flatten(indNode, INDICATOR_FIELDS, "indicator", errors, inds);
+        if (ruleNode != null && !ruleNode.isNull()) {
+            if (!ruleNode.isList()) errors.add(ruleNode.line(), "'rules:' must be a list of rules");
+            else flatten(ruleNode, RULE_FIELDS, "rule", errors, rules);
+        }
+    }
+
+    private static void flatten(Node list, List<String> fields, String what, ConfigErrors errors, List<Map<String, Field>> out) {
+        for (Node n : list.list()) {
+            if (!n.isMap()) {
+                errors.add(n.line(), "expected a " + what + " (a map of " + String.join(", ", fields) + ")");
+                continue;
+            }
+            Map<String, Field> m = new LinkedHashMap<>();
+            n.map().forEach((k, v) -> {
+                String key = k.strip().toLowerCase(Locale.ROOT);
+                if (!fields.contains(key)) {
+                    errors.add(v.line(), unknownField(k, fields, what));
+                } else if (!v.isNull()) {
+                    if (v.scalar() == null) errors.add(v.line(), "'" + k + "' must be a single value, not a list or map");
+                    else m.put(key, new Field(v.scalar().strip(), v.line()));
+                }
+            });
+            m.put("@line", new Field("", n.line()));
+            out.add(m);
+        }
+    }
+
+    private static String unknownField(String f, List<String> known, String what) {
+        return "unknown " + what + " field '" + f + "'; known fields: " + String.join(", ", known);
+    }
+
+    private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows, List<String> levels,
+                                 ConfigErrors errors, String hash) {
+        List<Indicator> inds = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        Map<String, Formula> formulas = new LinkedHashMap<>();
+        for (Map<String, Field> m : rows) {
+            int line = m.get("@line").line();
+            Field codeF = m.get("code");
+            String code = codeF == null ? "" : codeF.value();
+            if (code.isEmpty()) {
+                errors.add(line, "an indicator without a code; every indicator needs a code");
+                continue;
+            }
+            if (!code.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                errors.add(line, "indicator code '" + code + "' must be a name of letters, digits and _ (not starting with a digit), so formulas can use it");
+                continue;
+            }
+            if (firstLine.containsKey(code)) {
+                errors.add(line, "duplicate indicator code '" + code + "' (first at line " + firstLine.get(code) + ")");
+                continue;
+            }
+            firstLine.put(code, line);
+            String formula = text(m, "formula");
+            IndicatorType type = choice(m, "type", IndicatorType.class, formula != null ? IndicatorType.NUMBER : IndicatorType.NUMBER, errors);
+            Aggregate agg = choice(m, "aggregate", Aggregate.class, Aggregate.SUM, errors);
+            OverTime ot = choice(m, "over_time", OverTime.class, OverTime.SUM, errors);
+            boolean required = bool(m, "required", errors);
+            BigDecimal min = number(m, "min", errors), max = number(m, "max", errors);
+            if (type == IndicatorType.PERCENT) {
+                if (min == null) min = BigDecimal.ZERO;
+                if (max == null) max = BigDecimal.valueOf(100);
+            }
+            if (min != null && max != null && min.compareTo(max) > 0) {
+                errors.add(m.get("min").line(), "indicator '" + code + "': min " + min.toPlainString() + " is above max " + max.toPlainString());
+            }
+            Integer decimals = null;
+            BigDecimal d = number(m, "decimals", errors);
+            if (d != null) {
+                if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(12)) > 0) {
+                    errors.add(m.get("decimals").line(), "indicator '" + code + "': decimals must be a whole number from 0 to 12");
+                } else {
+                    decimals = d.intValue();
+                }
+            }
+            String reportedAt = text(m, "reported_at");
+            if (reportedAt != null && levels != null && !levels.isEmpty()
+                    && levels.stream().noneMatch(l -> l.equalsIgnoreCase(reportedAt))) {
+                errors.add(m.get("reported_at").line(), "indicator '" + code + "': reported_at '" + reportedAt
+                        + "' is not a level; levels are " + String.join(", ", levels));
+            }
+            if (formula != null) {
+                if (required) errors.add(m.get("required").line(), "indicator '" + code + "' is derived (formula) and cannot be required: it is computed, never submitted");
+                try {
+                    formulas.put(code, Formula.compile(formula));
+                } catch (IllegalArgumentException e) {
+                    errors.add(m.get("formula").line(), "indicator '" + code + "': the formula '" + formula + "' does not parse: " + e.getMessage());
+                }
+            }
+            inds.add(new Indicator(code, text(m, "name"), type, text(m, "unit"), required, min, max, decimals, agg, ot,
+                    reportedAt, formula, inds.size()));
+        }
+        Map<String, Indicator> byCode = inds.stream().collect(Collectors.toMap(Indicator::code, i -> i));
+        formulas.forEach((code, f) -> {
+            for (String v : f.variables()) {
+                if (!byCode.containsKey(v)) {
+                    errors.add(firstLine.get(code), "indicator '" + code + "': the formula names the unknown indicator '" + v + "'");
+                }
+            }
+        });
+        checkCycles(formulas, firstLine, errors);
+
+        List<Rule> rules = new ArrayList<>();
+        for (Map<String, Field> m : ruleRows) {
+            int line = m.get("@line").line();
+            String name = text(m, "name");
+            String check = text(m, "check");
+            if (check == null) {
+                errors.add(line, "rule " + (name == null ? "" : "'" + name + "' ") + "has no 'check:' expression");
+                continue;
+            }
+            if (name == null) name = check;
+            Severity sev = choice(m, "severity", Severity.class, Severity.ERROR, errors);
+            MissingStrategy ms = choice(m, "missing", MissingStrategy.class, MissingStrategy.SKIP_IF_ANY_MISSING, errors);
+            try {
+                Formula f = Formula.compile(check);
+                for (String v : f.variables()) {
+                    if (!byCode.containsKey(v)) errors.add(m.get("check").line(), "rule '" + name + "' names the unknown indicator '" + v + "'");
+                }
+                rules.add(new Rule(name, check, sev, text(m, "message"), ms, f.variables()));
+            } catch (IllegalArgumentException e) {
+                errors.add(m.get("check").line(), "rule '" + name + "': the check '" + check + "' does not parse: " + e.getMessage());
+            }
+        }
+        return new Catalog(inds, rules, hash);
+    }
+
+    private static void checkCycles(Map<String, Formula> formulas, Map<String, Integer> lines, ConfigErrors errors) {
+        Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
+        for (String start : formulas.keySet()) {
+            List<String> path = new ArrayList<>();
+            if (visit(start, formulas, state, path)) {
+                errors.add(lines.get(start), "formula cycle: " + String.join(" -> ", path)
+                        + "; a derived indicator cannot depend on itself");
+                return;
+            }
+        }
+    }
+
+    private static boolean visit(String code, Map<String, Formula> formulas, Map<String, Integer> state, List<String> path) {
+        Integer s = state.get(code);
+        if (s != null && s == 2) return false;
+        path.add(code);
+        if (s != null && s == 1) return true;
+        state.put(code, 1);
+        Formula f = formulas.get(code);
+        if (f != null) {
+            for (String v : f.variables()) if (visit(v, formulas, state, path)) return true;
+        }
+        state.put(code, 2);
+        path.remove(path.size() - 1);
+        return false;
+    }
+
+    private static String text(Map<String, Field> m, String key) {
+        Field f = m.get(key);
+        return f == null || f.value().isEmpty() ? null : f.value();
+    }
+
+    private static <E extends Enum<E>> E choice(Map<String, Field> m, String key, Class<E> type, E dflt, ConfigErrors errors) {
+        Field f = m.get(key);
+        if (f == null || f.value().isEmpty()) return dflt;
+        String v = f.value().strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) if (e.name().equals(v)) return e;
+        errors.add(f.line(), "unknown " + key + " '" + f.value() + "'; use one of "
+                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        return dflt;
+    }
+
+    private static boolean bool(Map<String, Field> m, String key, ConfigErrors errors) {
+        Field f = m.get(key);
+        if (f == null) return false;
+        switch (f.value().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "1", "y" -> { return true; }
+            case "false", "no", "0", "n", "" -> { return false; }
+            default -> {
+                errors.add(f.line(), "'" + key + "' must be true or false, not '" + f.value() + "'");
+                return false;
+            }
+        }
+    }
+
+    private static BigDecimal number(Map<String, Field> m, String key, ConfigErrors errors) {
+        Field f = m.get(key);
+        if (f == null || f.value().isEmpty()) return null;
+        try {
+            return new BigDecimal(f.value());
+        } catch (NumberFormatException e) {
+            errors.add(f.line(), "'" + key + "' must be a number, not '" + f.value() + "'");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.tally.config;
+
+import dev.tally.io.TextInput;
+import dev.tally.model.TallyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/** Reading a configuration file whole (they are small): text with BOM handling, its kind, its hash. */
+final class ConfigFiles {
+    private ConfigFiles() {}
+
+    enum Kind { CSV, JSON, YAML }
+
+    record Loaded(String text, byte[] bytes) {
+        Reader reader() { return new StringReader(text); }
+
+        String sha256() {
+            try {
+                return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    static Loaded load(Path path, String what) {
+        try {
+            byte[] bytes = Files.readAllBytes(path);
+            try (InputStream in = new java.io.ByteArrayInputStream(bytes);
+                 Reader r = TextInput.open(in, StandardCharsets.UTF_8).reader()) {
+                StringBuilder sb = new StringBuilder();
+                char[] buf = new char[8192];
+                for (int n; (n = r.read(buf)) > 0; ) sb.append(buf, 0, n);
+                return new Loaded(sb.toString(), bytes);
+            }
+        } catch (NoSuchFileException e) {
+            throw TallyException.io(path + ": " + what + " not found; check the path (given on the command line or in tally.yaml)");
+        } catch (CharacterCodingException e) {
+            throw TallyException.config(path + ": " + what + " is not UTF-8 text; save it as UTF-8");
+        } catch (IOException e) {
+            throw TallyException.io(path + ": cannot read " + what + ": " + e.getMessage());
+        }
+    }
+
+    /** The kind from the extension, else from the first significant character. */
+    static Kind kind(Path path, String text) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".csv") || name.endsWith(".tsv")) return Kind.CSV;
+        if (name.endsWith(".json")) return Kind.JSON;
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) return Kind.YAML;
+        String t = text.stripLeading();
+        if (t.startsWith("{") || t.startsWith("[")) return Kind.JSON;
+        return t.contains(":") && !t.lines().findFirst().orElse("").contains(",") ? Kind.YAML : Kind.CSV;
+    }
+}

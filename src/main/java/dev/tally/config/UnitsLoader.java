@@ -1,0 +1,219 @@
+package dev.tally.config;
+
+import dev.tally.model.Hierarchy;
+import dev.tally.model.TallyException;
+import dev.tally.model.Unit;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Loads the hierarchy from a units file: CSV with the header {@code code,name,parent} and an optional
+ * {@code level}, or JSON, an array of objects with the same keys. An empty parent makes a root;
+ * several roots are allowed. Every problem (duplicate or empty code, unknown parent, cycle, a level
+ * that contradicts the unit's depth) is reported on its own line with file and line, and they are
+ * thrown together as a configuration error (exit 3).
+ *
+ * <p>Level names: those configured in tally.yaml when given, else the ones the file's level column
+ * uses at each depth, which must then agree at each depth.
+ */
+public final class UnitsLoader {
+    private UnitsLoader() {}
+
+    private record Row(String code, String name, String parent, String level, int line) {}
+
+    public static Hierarchy load(Path path, List<String> configuredLevels) {
+        ConfigFiles.Loaded file = ConfigFiles.load(path, "units file");
+        String name = path.toString();
+        ConfigErrors errors = new ConfigErrors(name);
+        List<Row> rows = ConfigFiles.kind(path, file.text()) == ConfigFiles.Kind.CSV
+                ? readCsv(file, name, errors) : readJson(file, path, name, errors);
+        errors.throwIfAny();
+        return build(rows, configuredLevels, errors);
+    }
+
+    private static List<Row> readCsv(ConfigFiles.Loaded file, String name, ConfigErrors errors) {
+        String text = file.text();
+        CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setIgnoreEmptyLines(true).setTrim(true).setDelimiter(CsvSniff.delimiter(text)).get();
+        List<Row> rows = new ArrayList<>();
+        LineIndex lines = new LineIndex(text);
+        try (CSVParser p = CSVParser.parse(text, fmt)) {
+            Map<String, Integer> header = lowerHeader(p.getHeaderMap());
+            for (String col : List.of("code", "name", "parent")) {
+                if (!header.containsKey(col)) {
+                    errors.add(1, "the header lacks the column '" + col + "'; a units file starts with code,name,parent[,level]");
+                }
+            }
+            if (errors.any()) return rows;
+            for (CSVRecord r : p) {
+                int line = lines.lineOf(r.getCharacterPosition());
+                rows.add(new Row(get(r, header, "code"), get(r, header, "name"), get(r, header, "parent"),
+                        get(r, header, "level"), line));
+            }
+        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            errors.add(0, "not valid CSV: " + e.getMessage());
+        }
+        return rows;
+    }
+
+    static Map<String, Integer> lowerHeader(Map<String, Integer> h) {
+        Map<String, Integer> m = new HashMap<>();
+        h.forEach((k, v) -> m.put(k.strip().toLowerCase(java.util.Locale.ROOT), v));
+        return m;
+    }
+
+    private static String get(CSVRecord r, Map<String, Integer> header, String col) {
+        Integer i = header.get(col);
+        if (i == null || i >= r.size()) return "";
+        return r.get(i).strip();
+    }
+
+    private static List<Row> readJson(ConfigFiles.Loaded file, Path path, String name, ConfigErrors errors) {
+        boolean yaml = ConfigFiles.kind(path, file.text()) == ConfigFiles.Kind.YAML;
+        Node root = Node.parse(file.reader(), yaml, name);
+        Node array = root.isMap() && root.map().containsKey("units") ? root.map().get("units") : root;
+        List<Row> rows = new ArrayList<>();
+        if (!array.isList()) {
+            errors.add(root.line(), "expected an array of units, each {\"code\": …, \"name\": …, \"parent\": …}");
+            return rows;
+        }
+        for (Node n : array.list()) {
+            if (!n.isMap()) {
+                errors.add(n.line(), "expected an object {\"code\": …, \"name\": …, \"parent\": …}");
+                continue;
+            }
+            for (String k : n.map().keySet()) {
+                if (!Set.of("code", "name", "parent", "level").contains(k)) {
+                    errors.add(n.map().get(k).line(), "unknown field '" + k + "'; a unit has code, name, parent, level");
+                }
+            }
+            rows.add(new Row(str(n, "code"), str(n, "name"), str(n, "parent"), str(n, "level"), n.line()));
+        }
+        return rows;
+    }
+
+    private static String str(Node n, String key) {
+        Node v = n.map().get(key);
+        return v == null || v.scalar() == null ? "" : v.scalar().strip();
+    }
+
+    private static Hierarchy build(List<Row> rows, List<String> configuredLevels, ConfigErrors errors) {
+        Map<String, Row> byCode = new LinkedHashMap<>();
+        for (Row r : rows) {
+            if (r.code.isEmpty()) {
+                errors.add(r.line, "empty unit code; every unit needs a code");
+            } else if (byCode.containsKey(r.code)) {
+                errors.add(r.line, "duplicate unit code '" + r.code + "' (first at line " + byCode.get(r.code).line + "); codes must be unique");
+            } else {
+                byCode.put(r.code, r);
+            }
+        }
+        for (Row r : byCode.values()) {
+            if (!r.parent.isEmpty() && !byCode.containsKey(r.parent)) {
+                errors.add(r.line, "unit '" + r.code + "' names the unknown parent '" + r.parent + "'; add that unit or leave parent empty for a root");
+            }
+        }
+        errors.throwIfAny();
+        // depth by walking up; a walk that meets itself is a cycle
+        Map<String, Integer> depth = new HashMap<>();
+        Set<String> reported = new HashSet<>();
+        for (Row r : byCode.values()) {
+            List<String> path = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            String c = r.code;
+            boolean cycle = false;
+            while (!c.isEmpty() && !depth.containsKey(c)) {
+                if (!seen.add(c)) {
+                    cycle = true;
+                    break;
+                }
+                path.add(c);
+                c = byCode.get(c).parent;
+            }
+            if (cycle) {
+                int from = path.indexOf(c);
+                List<String> loop = path.subList(from, path.size());
+                if (reported.add(String.join(",", new java.util.TreeSet<>(loop)))) {
+                    errors.add(byCode.get(c).line, "cycle in parents: " + String.join(" -> ", loop) + " -> " + c
+                            + "; one of these units must have another parent");
+                }
+                for (String s : path) depth.put(s, -1);
+                continue;
+            }
+            int base = c.isEmpty() ? -1 : depth.get(c);
+            for (int i = path.size() - 1; i >= 0; i--) {
+                base = base < 0 && !c.isEmpty() ? -1 : base + 1;
+                depth.put(path.get(i), base);
+            }
+        }
+        errors.throwIfAny();
+
+        List<String> levels = new ArrayList<>(configuredLevels == null ? List.of() : configuredLevels);
+        if (levels.isEmpty()) {
+            Map<Integer, Row> firstAt = new HashMap<>();
+            for (Row r : byCode.values()) {
+                if (r.level.isEmpty()) continue;
+                int d = depth.get(r.code);
+                Row first = firstAt.putIfAbsent(d, r);
+                if (first != null && !first.level.equalsIgnoreCase(r.level)) {
+                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but units at depth " + d
+                            + " are '" + first.level + "' (line " + first.line + "); units at one depth share one level");
+                }
+            }
+            for (int d = 0; firstAt.containsKey(d); d++) levels.add(firstAt.get(d).level);
+        } else {
+            for (Row r : byCode.values()) {
+                int d = depth.get(r.code);
+                if (d >= levels.size()) {
+                    errors.add(r.line, "unit '" + r.code + "' is at depth " + (d + 1) + " but only " + levels.size()
+                            + " levels are configured " + levels + "; add a level in tally.yaml");
+                } else if (!r.level.isEmpty() && !levels.get(d).equalsIgnoreCase(r.level)) {
+                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but its depth makes it a '"
+                            + levels.get(d) + "'; fix the level or the parent");
+                }
+            }
+        }
+        errors.throwIfAny();
+
+        // order: parents before children, siblings in file order
+        Map<String, List<Row>> kids = new LinkedHashMap<>();
+        List<Row> roots = new ArrayList<>();
+        for (Row r : byCode.values()) {
+            if (r.parent.isEmpty()) roots.add(r);
+            else kids.computeIfAbsent(r.parent, k -> new ArrayList<>()).add(r);
+        }
+        List<Unit> units = new ArrayList<>(byCode.size());
+        for (Row root : roots) addTree(root, kids, depth, levels, units);
+        return new Hierarchy(units, levels);
+    }
+
+    private static void addTree(Row r, Map<String, List<Row>> kids, Map<String, Integer> depth, List<String> levels, List<Unit> out) {
+        // iterative preorder: deep hierarchies must not overflow the stack
+        java.util.ArrayDeque<Row> stack = new java.util.ArrayDeque<>();
+        stack.push(r);
+        while (!stack.isEmpty()) {
+            Row x = stack.pop();
+            int d = depth.get(x.code);
+            String level = !x.level.isEmpty() ? x.level : d < levels.size() ? levels.get(d) : "level" + (d + 1);
+            if (d < levels.size()) level = levels.get(d);
+            out.add(new Unit(x.code, x.name.isEmpty() ? x.code : x.name, x.parent.isEmpty() ? null : x.parent, level, d, out.size()));
+            List<Row> k = kids.getOrDefault(x.code, List.of());
+            for (int i = k.size() - 1; i >= 0; i--) stack.push(k.get(i));
+        }
+    }
+
+    /** For messages: fails loudly when a hierarchy has no units at all. */
+    static void requireNonEmpty(Hierarchy h, Path path) {
+        if (h.size() == 0) throw TallyException.config(path + ": the units file holds no units");
+    }
+}

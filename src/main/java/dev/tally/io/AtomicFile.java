@@ -1,0 +1,61 @@
+package dev.tally.io;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * An output file written atomically: bytes go to a temporary file in the same directory, and
+ * {@link #commit()} renames it over the target. Closing without commit deletes the temporary file,
+ * so a failed or killed job never leaves a half-written table, and an existing target stays as it was.
+ *
+ * <pre>try (AtomicFile f = AtomicFile.create(path)) { write(f.stream()); f.commit(); }</pre>
+ */
+public final class AtomicFile implements AutoCloseable {
+    private final Path target;
+    private final Path temp;
+    private final OutputStream out;
+    private boolean done;
+
+    private AtomicFile(Path target, Path temp, OutputStream out) {
+        this.target = target;
+        this.temp = temp;
+        this.out = out;
+    }
+
+    public static AtomicFile create(Path target) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        return new AtomicFile(abs, temp, Files.newOutputStream(temp));
+    }
+
+    public OutputStream stream() { return out; }
+
+    public Path target() { return target; }
+
+    /** Flushes, closes and renames the temporary file over the target. */
+    public void commit() throws IOException {
+        out.close();
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        done = true;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (!done) {
+            try {
+                out.close();
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.tally.model;
+
+/**
+ * The stable finding codes. The code strings are a public contract: scripts filter on them, and the
+ * README lists them with the same descriptions as here.
+ */
+public enum FindingCode {
+    MALFORMED("malformed", Severity.ERROR, "the file is not well-formed CSV or JSON, or lacks a required column"),
+    ENCODING("encoding", Severity.ERROR, "the bytes are not valid in the file's encoding (try --encoding windows-1258)"),
+    UNKNOWN_UNIT("unknown-unit", Severity.ERROR, "the unit code is not in the units file"),
+    UNKNOWN_INDICATOR("unknown-indicator", Severity.ERROR, "the indicator code is not in the catalog"),
+    BAD_PERIOD("bad-period", Severity.ERROR, "the period does not parse; the message lists the accepted forms"),
+    NOT_A_NUMBER("not-a-number", Severity.ERROR, "the value is neither a number nor a missing marker (empty, N/A, -)"),
+    WRONG_TYPE("wrong-type", Severity.ERROR, "the value is not of the indicator's type (2.5 for an integer, 140 for a percent)"),
+    OUT_OF_RANGE("out-of-range", Severity.ERROR, "the value is below the indicator's min or above its max"),
+    DERIVED_SUBMITTED("derived-submitted", Severity.ERROR, "a value was submitted for a derived (formula) indicator"),
+    CONFLICT("conflict", Severity.ERROR, "the same unit, period and indicator was given twice with different values; neither is used"),
+    DUPLICATE("duplicate", Severity.WARNING, "the same unit, period and indicator was given twice with the same value; it counts once"),
+    MISSING_REQUIRED("missing-required", Severity.ERROR, "a unit's submission for a period lacks required indicators (listed)"),
+    RULE("rule", Severity.ERROR, "a catalog rule failed; the severity is the rule's"),
+    OVERLAP("overlap", Severity.ERROR, "data at two granularities covers the same time for the same unit and indicator"),
+    OVERFLOW("overflow", Severity.ERROR, "an integer total does not fit in 64 bits"),
+    IMBALANCE("imbalance", Severity.WARNING, "a unit's reported total differs from the aggregate of its subtree"),
+    NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
+
+    private final String key;
+    private final Severity severity;
+    private final String description;
+
+    FindingCode(String key, Severity severity, String description) {
+        this.key = key;
+        this.severity = severity;
+        this.description = description;
+    }
+
+    public String key() { return key; }
+
+    public Severity severity() { return severity; }
+
+    public String description() { return description; }
+}

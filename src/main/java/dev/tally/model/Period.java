@@ -1,0 +1,154 @@
+package dev.tally.model;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.IsoFields;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A reporting period: a year, half, quarter, month, ISO week, or an inclusive range of periods of one
+ * type. {@code start} and {@code end} are the first and last day (inclusive). The canonical text is
+ * {@code 2024}, {@code 2024-H1}, {@code 2024-Q2}, {@code 2024-05}, {@code 2024-W05}, {@code 2020..2024};
+ * {@link #parse} also takes the DHIS2 forms {@code 2024S1}, {@code 2024Q2}, {@code 202405}, {@code 2024W5}
+ * in any letter case. Ordering: by start, then the longer period first.
+ */
+public record Period(PeriodType type, LocalDate start, LocalDate end, String text) implements Comparable<Period> {
+
+    public static final String ACCEPTED_FORMS =
+            "2024, 2024-H1, 2024-Q2, 2024-05, 2024-W05, a range 2020..2024 (also 2024S1, 2024Q2, 202405, 2024W5)";
+
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
+    private static final Pattern HALF = Pattern.compile("(\\d{4})-?[HS]([12])");
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?Q([1-4])");
+    private static final Pattern MONTH = Pattern.compile("(\\d{4})-?(\\d{2})");
+    private static final Pattern WEEK = Pattern.compile("(\\d{4})-?W(\\d{1,2})");
+
+    /** Parses any accepted form; empty when the text is not a period. */
+    public static Optional<Period> parse(String text) {
+        if (text == null) return Optional.empty();
+        String s = text.strip().toUpperCase(Locale.ROOT);
+        int dots = s.indexOf("..");
+        if (dots >= 0) {
+            Optional<Period> from = parseSingle(s.substring(0, dots));
+            Optional<Period> to = parseSingle(s.substring(dots + 2));
+            if (from.isEmpty() || to.isEmpty()) return Optional.empty();
+            Period a = from.get(), b = to.get();
+            if (a.type != b.type || b.start.isBefore(a.start)) return Optional.empty();
+            if (a.equals(b)) return Optional.of(a);
+            return Optional.of(new Period(PeriodType.RANGE, a.start, b.end, a.text + ".." + b.text));
+        }
+        return parseSingle(s);
+    }
+
+    /** Parses or throws a usage error naming the accepted forms (for command-line options). */
+    public static Period parseOrThrow(String text) {
+        return parse(text).orElseThrow(() -> TallyException.usage(
+                "'" + text + "' is not a period; use one of " + ACCEPTED_FORMS));
+    }
+
+    private static Optional<Period> parseSingle(String s) {
+        Matcher m;
+        if ((m = YEAR.matcher(s)).matches()) return Optional.of(year(Integer.parseInt(m.group(1))));
+        if ((m = HALF.matcher(s)).matches()) return Optional.of(half(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        if ((m = QUARTER.matcher(s)).matches()) return Optional.of(quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+        if ((m = MONTH.matcher(s)).matches()) {
+            int month = Integer.parseInt(m.group(2));
+            return month >= 1 && month <= 12 ? Optional.of(month(Integer.parseInt(m.group(1)), month)) : Optional.empty();
+        }
+        if ((m = WEEK.matcher(s)).matches()) {
+            int year = Integer.parseInt(m.group(1)), week = Integer.parseInt(m.group(2));
+            LocalDate mid = LocalDate.of(year, 6, 1);
+            long weeks = mid.range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum();
+            return week >= 1 && week <= weeks ? Optional.of(week(year, week)) : Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    public static Period year(int y) {
+        return new Period(PeriodType.YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), String.valueOf(y));
+    }
+
+    public static Period half(int y, int h) {
+        LocalDate start = LocalDate.of(y, h == 1 ? 1 : 7, 1);
+        return new Period(PeriodType.HALF, start, start.plusMonths(6).minusDays(1), y + "-H" + h);
+    }
+
+    public static Period quarter(int y, int q) {
+        LocalDate start = LocalDate.of(y, 3 * (q - 1) + 1, 1);
+        return new Period(PeriodType.QUARTER, start, start.plusMonths(3).minusDays(1), y + "-Q" + q);
+    }
+
+    public static Period month(int y, int m) {
+        LocalDate start = LocalDate.of(y, m, 1);
+        return new Period(PeriodType.MONTH, start, start.plusMonths(1).minusDays(1), String.format(Locale.ROOT, "%d-%02d", y, m));
+    }
+
+    public static Period week(int y, int w) {
+        LocalDate start = LocalDate.of(y, 6, 1).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, w).with(DayOfWeek.MONDAY);
+        return new Period(PeriodType.WEEK, start, start.plusDays(6), String.format(Locale.ROOT, "%d-W%02d", y, w));
+    }
+
+    /** True when every day of {@code other} lies inside this period. */
+    public boolean contains(Period other) {
+        return !other.start.isBefore(start) && !other.end.isAfter(end);
+    }
+
+    public boolean overlaps(Period other) {
+        return !other.end.isBefore(start) && !other.start.isAfter(end);
+    }
+
+    /** The period of the same type just before this one (for a range, the range of equal length before it). */
+    public Period previous() {
+        return switch (type) {
+            case YEAR -> year(start.getYear() - 1);
+            case HALF -> start.getMonthValue() == 1 ? half(start.getYear() - 1, 2) : half(start.getYear(), 1);
+            case QUARTER -> start.getMonthValue() == 1 ? quarter(start.getYear() - 1, 4) : quarter(start.getYear(), (start.getMonthValue() - 1) / 3);
+            case MONTH -> fromStart(PeriodType.MONTH, start.minusMonths(1));
+            case WEEK -> fromStart(PeriodType.WEEK, start.minusWeeks(1));
+            case RANGE -> shiftRange(-(java.time.temporal.ChronoUnit.MONTHS.between(start, end.plusDays(1))));
+        };
+    }
+
+    /** The same period one year earlier. */
+    public Period yearAgo() {
+        return switch (type) {
+            case YEAR -> year(start.getYear() - 1);
+            case HALF -> half(start.getYear() - 1, start.getMonthValue() == 1 ? 1 : 2);
+            case QUARTER -> quarter(start.getYear() - 1, (start.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> month(start.getYear() - 1, start.getMonthValue());
+            case WEEK -> week(start.get(IsoFields.WEEK_BASED_YEAR) - 1,
+                    Math.min(start.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR), 52));
+            case RANGE -> shiftRange(-12);
+        };
+    }
+
+    private Period shiftRange(long months) {
+        Period a = parse(text.substring(0, text.indexOf(".."))).orElseThrow();
+        Period b = parse(text.substring(text.indexOf("..") + 2)).orElseThrow();
+        Period a2 = fromStart(a.type, a.start.plusMonths(months)), b2 = fromStart(b.type, b.start.plusMonths(months));
+        return parse(a2.text + ".." + b2.text).orElseThrow();
+    }
+
+    private static Period fromStart(PeriodType t, LocalDate d) {
+        return switch (t) {
+            case YEAR -> year(d.getYear());
+            case HALF -> half(d.getYear(), d.getMonthValue() <= 6 ? 1 : 2);
+            case QUARTER -> quarter(d.getYear(), (d.getMonthValue() - 1) / 3 + 1);
+            case MONTH -> month(d.getYear(), d.getMonthValue());
+            case WEEK -> week(d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+            case RANGE -> throw new IllegalArgumentException("a range has no single start");
+        };
+    }
+
+    @Override
+    public int compareTo(Period o) {
+        int c = start.compareTo(o.start);
+        return c != 0 ? c : o.end.compareTo(end);
+    }
+
+    @Override
+    public String toString() { return text; }
+}

@@ -1,0 +1,56 @@
+package dev.tally.read;
+
+import dev.tally.model.TallyException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Expands the INPUT arguments: a file is taken as it is (whatever its extension: the content decides
+ * the format), a directory gives every supported file below it in sorted order, {@code -} is standard
+ * input. A path that does not exist is an input/output error (exit 4) naming it.
+ */
+public final class Inputs {
+    private Inputs() {}
+
+    static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".json", ".ndjson", ".jsonl");
+
+    public static List<InputFile> expand(List<String> args) {
+        List<InputFile> out = new ArrayList<>();
+        for (String a : args) {
+            if (a.equals("-")) {
+                out.add(new InputFile("-", null));
+                continue;
+            }
+            Path p = Path.of(a);
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> s = Files.walk(p)) {
+                    s.filter(Files::isRegularFile)
+                            .filter(f -> supported(f.getFileName().toString()))
+                            .sorted()
+                            .forEach(f -> out.add(new InputFile(f.toString(), f)));
+                } catch (IOException e) {
+                    throw TallyException.io(a + ": cannot list the directory: " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                out.add(new InputFile(a, p));
+            } else if (Files.exists(p)) {
+                throw TallyException.io(a + ": not a regular file or directory");
+            } else {
+                throw TallyException.io(a + ": no such file or directory; check the path");
+            }
+        }
+        return out;
+    }
+
+    static boolean supported(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.startsWith(".")) return false;
+        for (String e : EXTENSIONS) if (n.endsWith(e)) return true;
+        return false;
+    }
+}
