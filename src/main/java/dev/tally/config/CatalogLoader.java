@@ -53,7 +53,7 @@ public final class CatalogLoader {
         } else {
             readTree(Node.parse(file.reader(), kind == ConfigFiles.Kind.YAML, name), errors, inds, rules);
         }
-        errors.throwIfAny();
+        // unknown fields are reported together with what building finds, so one run lists every problem
         Catalog c = build(inds, rules, levels, errors, file.sha256());
         errors.throwIfAny();
         return c;
@@ -153,6 +153,10 @@ public final class CatalogLoader {
             }
             if (!code.matches("[A-Za-z_][A-Za-z0-9_]*")) {
                 errors.add(line, "indicator code '" + code + "' must be a name of letters, digits and _ (not starting with a digit), so formulas can use it");
+                continue;
+            }
+            if (Formula.reserved(code)) {
+                errors.add(line, "indicator code '" + code + "' is a constant in formulas (like E, PI, TRUE); choose another code");
                 continue;
             }
             if (firstLine.containsKey(code)) {

@@ -6,19 +6,24 @@ import java.util.List;
 
 /** Collects configuration problems, one line each ("file:line: what is wrong; what to do"), and throws them together. */
 final class ConfigErrors {
-    private final List<String> lines = new ArrayList<>();
+    private record Line(long line, String text) {}
+
+    private final List<Line> lines = new ArrayList<>();
     private final String file;
 
     ConfigErrors(String file) { this.file = file; }
 
     void add(long line, String message) {
-        lines.add(file + (line > 0 ? ":" + line : "") + ": " + message);
+        lines.add(new Line(line, file + (line > 0 ? ":" + line : "") + ": " + message));
     }
 
     boolean any() { return !lines.isEmpty(); }
 
     /** Throws a configuration error (exit 3) listing every problem, when there is any. */
     void throwIfAny() {
-        if (!lines.isEmpty()) throw TallyException.config(String.join(System.lineSeparator(), lines));
+        if (lines.isEmpty()) return;
+        List<Line> sorted = new ArrayList<>(lines);
+        sorted.sort(java.util.Comparator.comparingLong(Line::line)); // stable: same-line problems keep their order
+        throw TallyException.config(String.join(System.lineSeparator(), sorted.stream().map(Line::text).toList()));
     }
 }

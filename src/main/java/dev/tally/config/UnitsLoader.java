@@ -123,8 +123,8 @@ public final class UnitsLoader {
                 errors.add(r.line, "unit '" + r.code + "' names the unknown parent '" + r.parent + "'; add that unit or leave parent empty for a root");
             }
         }
-        errors.throwIfAny();
-        // depth by walking up; a walk that meets itself is a cycle
+        // depth by walking up; a walk that meets itself is a cycle. An unknown parent (already
+        // reported) ends the walk as if it were a root, so cycles elsewhere are still found.
         Map<String, Integer> depth = new HashMap<>();
         Set<String> reported = new HashSet<>();
         for (Row r : byCode.values()) {
@@ -139,6 +139,7 @@ public final class UnitsLoader {
                 }
                 path.add(c);
                 c = byCode.get(c).parent;
+                if (!byCode.containsKey(c)) c = "";
             }
             if (cycle) {
                 int from = path.indexOf(c);

@@ -53,6 +53,11 @@ public final class Formula {
         }
     }
 
+    /** True when a name cannot be an indicator code because formulas read it as a constant (E, PI, TRUE, NULL…). */
+    public static boolean reserved(String name) {
+        return new Expression("0", CONFIG).getConstants().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+    }
+
     public String text() { return text; }
 
     /** The indicator codes the expression reads, sorted. */

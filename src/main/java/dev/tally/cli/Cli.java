@@ -1,0 +1,56 @@
+package dev.tally.cli;
+
+import dev.tally.model.ExitCode;
+import dev.tally.model.TallyException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/**
+ * Builds the command line and maps every failure to an exit code in one place: a
+ * {@link TallyException} prints its one-line message (no stack trace) and exits with its code; a
+ * picocli parameter error is a usage error (2); anything unforeseen prints one line asking for a
+ * report, and its stack trace only when TALLY_DEBUG is set.
+ */
+public final class Cli {
+    private Cli() {}
+
+    public static CommandLine commandLine(Io io) {
+        CommandLine cl = new CommandLine(new TallyCommand(io));
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            Throwable t = ex;
+            if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();
+            if (t instanceof TallyException te) {
+                line.getErr().println("tally: " + te.getMessage());
+                return te.exitCode().code();
+            }
+            if (t instanceof OutOfMemoryError) {
+                line.getErr().println("tally: out of memory; give the JVM more with java -Xmx4g -jar tally.jar …");
+                return ExitCode.IO.code();
+            }
+            line.getErr().println("tally: internal error: " + t + " (please report it; set TALLY_DEBUG=1 for details)");
+            if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(line.getErr());
+            return 70;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("tally: " + ex.getMessage());
+            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCode.USAGE.code();
+        });
+        return cl;
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
+        return run(args, in, out, err, workingDir, Terminal.width());
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {
+        return commandLine(new Io(in, out, err, workingDir, width)).execute(args);
+    }
+}

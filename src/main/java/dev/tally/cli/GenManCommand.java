@@ -1,0 +1,37 @@
+package dev.tally.cli;
+
+import dev.tally.model.TallyException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** Hidden maintenance command: writes the man pages generated from the commands into DIR. */
+@Command(name = "gen-man", hidden = true, header = "Write the man pages into DIR.")
+final class GenManCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Parameters(paramLabel = "DIR", description = "Directory to write tally.1 and tally-<command>.1 into.")
+    Path dir;
+
+    @Override
+    public Integer call() {
+        Map<String, String> pages = ManPage.renderAll(Cli.commandLine(root.io));
+        try {
+            Files.createDirectories(dir);
+            for (Map.Entry<String, String> e : pages.entrySet()) {
+                Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+                root.io.out().println("wrote " + dir.resolve(e.getKey()));
+            }
+        } catch (IOException e) {
+            throw TallyException.io(dir + ": cannot write the man pages: " + e.getMessage());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.tally.cli;
+
+import dev.tally.model.TallyException;
+import dev.tally.read.ReadOptions;
+import java.nio.charset.Charset;
+import picocli.CommandLine.Option;
+
+/** How submissions are read: encoding, number style, parallelism. */
+final class InputOptions {
+    @Option(names = "--encoding", paramLabel = "NAME",
+            description = "Encoding of input files without a BOM (default UTF-8), e.g. windows-1258.")
+    String encoding;
+
+    @Option(names = "--decimal-comma", description = "Numbers use a decimal comma: 1.234,5 and 1 234,5.")
+    boolean decimalComma;
+
+    @Option(names = "--threads", paramLabel = "N", hidden = true, description = "Reading threads (default: one per core).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    ReadOptions toReadOptions(Character delimiter) {
+        Charset cs = null;
+        if (encoding != null) {
+            try {
+                cs = Charset.forName(encoding);
+            } catch (IllegalArgumentException e) {
+                throw TallyException.usage("unknown encoding '" + encoding + "'; use a name such as UTF-8, UTF-16 or windows-1258");
+            }
+        }
+        return new ReadOptions(cs, delimiter, decimalComma);
+    }
+
+    static Character delimiter(String d) {
+        if (d == null) return null;
+        return switch (d) {
+            case ",", "comma" -> ',';
+            case ";", "semicolon" -> ';';
+            case "\\t", "\t", "tab" -> '\t';
+            default -> {
+                if (d.length() == 1) yield d.charAt(0);
+                throw TallyException.usage("--delimiter takes one character: , ; or tab, not '" + d + "'");
+            }
+        };
+    }
+}

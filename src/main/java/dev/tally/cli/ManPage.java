@@ -1,0 +1,116 @@
+package dev.tally.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * Renders a picocli command as a troff man page (section 1), so the pages in man/ are generated from
+ * the same annotations as --help and cannot drift: a test compares the committed pages with this
+ * output. (picocli-codegen's generator writes AsciiDoc, which would need Asciidoctor to become troff.)
+ * Regenerate with {@code java -jar target/tally.jar gen-man man}.
+ */
+final class ManPage {
+    private ManPage() {}
+
+    /** File name and troff text for the command and, recursively, its subcommands (help excluded). */
+    static Map<String, String> renderAll(CommandLine root) {
+        Map<String, String> out = new java.util.TreeMap<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(CommandLine cl, Map<String, String> out) {
+        CommandSpec spec = cl.getCommandSpec();
+        if (spec.usageMessage().hidden() || spec.name().equals("help")) return;
+        out.put(spec.qualifiedName("-") + ".1", render(cl));
+        for (CommandLine sub : cl.getSubcommands().values()) collect(sub, out);
+    }
+
+    static String render(CommandLine cl) {
+        CommandSpec spec = cl.getCommandSpec();
+        String name = spec.qualifiedName("-");
+        StringBuilder sb = new StringBuilder();
+        sb.append(".\\\" Generated from the picocli annotations by dev.tally.cli.ManPage; do not edit.\n");
+        sb.append(".TH \"").append(name.toUpperCase(Locale.ROOT)).append("\" \"1\" \"\" \"tally ")
+                .append(VersionProvider.version()).append("\" \"tally manual\"\n");
+        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(String.join(" ", spec.usageMessage().header()))).append('\n');
+        sb.append(".SH SYNOPSIS\n.nf\n");
+        String synopsis = cl.getHelp().synopsis(0).strip();
+        for (String line : synopsis.split("\n")) sb.append(esc(line.stripTrailing())).append('\n');
+        sb.append(".fi\n");
+        sb.append(".SH DESCRIPTION\n");
+        for (String p : spec.usageMessage().description()) sb.append(esc(interpolate(p, spec))).append('\n');
+        List<PositionalParamSpec> params = new ArrayList<>();
+        for (PositionalParamSpec p : spec.positionalParameters()) if (!p.hidden()) params.add(p);
+        if (!params.isEmpty()) {
+            sb.append(".SH ARGUMENTS\n");
+            for (PositionalParamSpec p : params) {
+                sb.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n");
+                sb.append(esc(String.join(" ", p.description()))).append('\n');
+            }
+        }
+        sb.append(".SH OPTIONS\n");
+        for (OptionSpec o : spec.options()) {
+            if (o.hidden()) continue;
+            sb.append(".TP\n");
+            List<String> names = new ArrayList<>();
+            for (String n : o.names()) names.add("\\fB" + esc(n) + "\\fR");
+            sb.append(String.join(", ", names));
+            if (o.arity().max() > 0) sb.append("=\\fI").append(esc(o.paramLabel())).append("\\fR");
+            sb.append('\n');
+            String desc = String.join(" ", o.description());
+            sb.append(esc(interpolate(desc, o))).append('\n');
+        }
+        List<CommandLine> subs = new ArrayList<>();
+        for (CommandLine s : cl.getSubcommands().values()) if (!s.getCommandSpec().usageMessage().hidden() && !subs.contains(s)) subs.add(s);
+        if (!subs.isEmpty()) {
+            sb.append(".SH COMMANDS\n");
+            for (CommandLine s : subs) {
+                sb.append(".TP\n\\fB").append(esc(s.getCommandName())).append("\\fR\n");
+                sb.append(esc(String.join(" ", s.getCommandSpec().usageMessage().header()))).append('\n');
+            }
+        }
+        String[] codes = spec.usageMessage().exitCodeListHeading().isEmpty() ? new String[0]
+                : spec.usageMessage().exitCodeList().entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toArray(String[]::new);
+        if (codes.length > 0) {
+            sb.append(".SH EXIT STATUS\n");
+            for (String c : codes) {
+                String[] kv = c.split("\t", 2);
+                sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(kv[1])).append('\n');
+            }
+        }
+        sb.append(".SH SEE ALSO\n");
+        if (spec.parent() == null) {
+            List<String> refs = new ArrayList<>();
+            for (CommandLine s : subs) {
+                if (!s.getCommandName().equals("help")) refs.add("\\fB" + esc(s.getCommandSpec().qualifiedName("-")) + "\\fR(1)");
+            }
+            sb.append(String.join(", ", refs)).append('\n');
+        } else {
+            sb.append("\\fBtally\\fR(1)\n");
+        }
+        return sb.toString();
+    }
+
+    private static String interpolate(String text, Object specOrOption) {
+        if (specOrOption instanceof OptionSpec o && o.completionCandidates() != null) {
+            List<String> c = new ArrayList<>();
+            o.completionCandidates().forEach(c::add);
+            text = text.replace("${COMPLETION-CANDIDATES}", String.join(", ", c));
+        }
+        return text.replace("%n", " ");
+    }
+
+    /** Escapes text for troff: backslashes, hyphens, and a leading dot or quote. */
+    static String esc(String s) {
+        String t = s.replace("\\", "\\e").replace("-", "\\-");
+        if (t.startsWith(".") || t.startsWith("'")) t = "\\&" + t;
+        return t;
+    }
+}

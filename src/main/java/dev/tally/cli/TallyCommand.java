@@ -1,0 +1,41 @@
+package dev.tally.cli;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root command: lists the subcommands; run alone it asks for one. */
+@Command(name = "tally",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        header = "Periodic review statistics: validate and roll up unit submissions.",
+        description = "tally reads the reports that lower units of an organisation (wards, communes) send for a "
+                + "period, checks them against the indicator catalog, and rolls them up through the hierarchy and "
+                + "over time. Missing is never zero, ratios are never averaged, and partial totals say they are partial.",
+        subcommands = {ValidateCommand.class, RollupCommand.class, GenManCommand.class, picocli.CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:data errors found (invalid submissions, rejected rows)",
+            "2:usage error (unknown option, bad argument)",
+            "3:configuration error (units, catalog, tally.yaml)",
+            "4:input/output error (missing file, unwritable output)"},
+        footerHeading = "%nSee also:%n",
+        footer = {"man tally, and man tally-<command> for each command."})
+public final class TallyCommand implements Runnable {
+    final Io io;
+
+    @Spec
+    CommandSpec spec;
+
+    TallyCommand(Io io) { this.io = io; }
+
+    /** For picocli's annotation processor and the man page generator, which instantiate with no arguments. */
+    TallyCommand() { this(new Io(System.in, System.out, System.err, java.nio.file.Path.of(""), 0)); }
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.tally.cli;
+
+import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
+import dev.tally.model.Period;
+import dev.tally.model.TallyException;
+import dev.tally.read.Inputs;
+import dev.tally.validate.Ingest;
+import dev.tally.validate.Validator;
+import dev.tally.write.FindingReport;
+import dev.tally.write.Format;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** tally validate: check submissions against the units and the catalog, and list the findings. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check submissions against the units and the catalog.",
+        description = "Reads every INPUT (CSV long or wide, JSON, NDJSON; files, directories, - for standard input) "
+                + "and reports each problem as a finding with severity, a stable code, file, line, unit, period, "
+                + "indicator, value and a message that says what to fix. A closing summary counts files, records "
+                + "and values: accepted + duplicates + rejected + outside the period = values read.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no error (with --strict: no warning either)",
+            "1:data errors found",
+            "2:usage error",
+            "3:configuration error (units, catalog, tally.yaml)",
+            "4:input/output error"})
+final class ValidateCommand implements Callable<Integer> {
+    enum FindingFormat { table, csv, json }
+
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter: , ; or tab (default: detected).")
+    String delimiter;
+
+    @Option(names = "--period", paramLabel = "P", description = "Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024).")
+    String period;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "Output: ${COMPLETION-CANDIDATES} (default: table, or from the -o extension).")
+    FindingFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the findings to FILE (atomically) instead of standard output.")
+    Path output;
+
+    @Option(names = "--strict", description = "Exit 1 on warnings too.")
+    boolean strict;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
+    List<String> inputs;
+
+    @Override
+    public Integer call() throws IOException {
+        Io io = root.io;
+        List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
+        var readOptions = input.toReadOptions(InputOptions.delimiter(delimiter));
+        var files = Inputs.expand(inputs);
+        Project p = project.load(io);
+        Validator.Result result = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads);
+
+        FindingFormat fmt = format != null ? format : fromFile();
+        try (Output out = Output.open(output, io.out())) {
+            TableSink sink = Writers.create(switch (fmt) {
+                case table -> Format.TABLE;
+                case csv -> Format.CSV;
+                case json -> Format.JSON;
+            }, out.stream(), new WriteOptions(false, ',', io.width()));
+            if (fmt == FindingFormat.table && output == null && result.findings().isEmpty()) {
+                // nothing to tabulate: say so instead of printing an empty header
+                io.out().println("no findings");
+            } else {
+                FindingReport.write(sink, result.findings(), FindingReport.meta(result.summary().toMap()));
+            }
+            out.commit();
+        }
+        // the summary goes with a table on standard output, otherwise to standard error so that
+        // CSV and JSON output stays machine-readable
+        if (fmt == FindingFormat.table && output == null) {
+            io.out().println();
+            io.out().println(result.summary().text());
+        } else {
+            io.err().println(result.summary().text());
+        }
+        if (!result.summary().addsUp()) {
+            throw new TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
+        }
+        boolean fail = result.summary().errors() > 0 || (strict && result.summary().warnings() > 0);
+        return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    private FindingFormat fromFile() {
+        if (output != null) {
+            Format f = Format.fromFileName(output.getFileName().toString());
+            if (f == Format.CSV) return FindingFormat.csv;
+            if (f == Format.JSON) return FindingFormat.json;
+        }
+        return FindingFormat.table;
+    }
+}

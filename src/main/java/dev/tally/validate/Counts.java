@@ -1,0 +1,16 @@
+package dev.tally.validate;
+
+/** Mutable counters of one reading part; merged into a {@link Summary}. */
+final class Counts {
+    long records, values, accepted, missing, duplicates, rejected, skipped;
+
+    void add(Counts o) {
+        records += o.records;
+        values += o.values;
+        accepted += o.accepted;
+        missing += o.missing;
+        duplicates += o.duplicates;
+        rejected += o.rejected;
+        skipped += o.skipped;
+    }
+}

@@ -1,0 +1,104 @@
+package dev.tally.validate;
+
+import dev.tally.expr.Formula;
+import dev.tally.model.Catalog;
+import dev.tally.model.CellTable;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.MissingStrategy;
+import dev.tally.model.Period;
+import dev.tally.model.Rule;
+import dev.tally.model.Source;
+import dev.tally.model.Unit;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The checks that need a whole submission (one unit's values for one period): required indicators
+ * missing, for units at each indicator's reporting level only (one finding listing all the missing
+ * codes), and the catalog's rules with their missing-value strategy. A submission exists when the
+ * unit gave at least one value or missing marker for the period. Findings point at the first line
+ * of the submission.
+ */
+final class SubmissionChecks {
+    private final Hierarchy hierarchy;
+    private final Catalog catalog;
+    private final List<String> inputs;
+    private final List<Formula> compiled = new ArrayList<>();
+
+    SubmissionChecks(Hierarchy hierarchy, Catalog catalog, List<String> inputs) {
+        this.hierarchy = hierarchy;
+        this.catalog = catalog;
+        this.inputs = inputs;
+        for (Rule r : catalog.rules()) compiled.add(Formula.compile(r.check()));
+    }
+
+    /** The depth at which an indicator is reported: its reported_at level, else the lowest level. */
+    static int reportingDepth(Indicator ind, Hierarchy h) {
+        if (ind.reportedAt() != null) {
+            int d = h.depthOf(ind.reportedAt());
+            if (d >= 0) return d;
+        }
+        return h.maxDepth();
+    }
+
+    void run(CellTable t, List<Validator.Located> out) {
+        int[] depthOf = new int[catalog.size()];
+        for (Indicator ind : catalog.indicators()) depthOf[ind.index()] = reportingDepth(ind, hierarchy);
+        for (int p = 0; p < t.periods().size(); p++) {
+            Period period = t.periods().get(p);
+            for (Unit u : hierarchy.units()) {
+                if (!t.hasSubmission(p, u.index())) continue;
+                long first = Long.MAX_VALUE;
+                for (int i = 0; i < catalog.size(); i++) {
+                    int c = t.cell(u.index(), i);
+                    if (t.state(p, c) != CellTable.EMPTY) first = Math.min(first, t.where(p, c));
+                }
+                Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
+                List<String> missing = new ArrayList<>();
+                for (Indicator ind : catalog.indicators()) {
+                    if (!ind.required() || ind.derived() || depthOf[ind.index()] != u.depth()) continue;
+                    byte st = t.state(p, t.cell(u.index(), ind.index()));
+                    if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
+                }
+                if (!missing.isEmpty()) {
+                    Finding f = Finding.of(FindingCode.MISSING_REQUIRED, src, u.code(), period.text(), String.join(" ", missing), null,
+                            u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
+                                    + String.join(", ", missing) + " in " + period.text() + "; ask the unit to complete its report");
+                    out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
+                }
+                checkRules(t, p, u, period, src, first, out);
+            }
+        }
+    }
+
+    private void checkRules(CellTable t, int p, Unit u, Period period, Source src, long first, List<Validator.Located> out) {
+        for (int r = 0; r < catalog.rules().size(); r++) {
+            Rule rule = catalog.rules().get(r);
+            Map<String, BigDecimal> values = new HashMap<>();
+            int absent = 0;
+            for (String code : rule.operands()) {
+                BigDecimal v = t.value(p, t.cell(u.index(), catalog.indicator(code).index()));
+                if (v == null) absent++;
+                values.put(code, v);
+            }
+            if (absent > 0 && rule.missing() == MissingStrategy.SKIP_IF_ANY_MISSING) continue;
+            if (absent == rule.operands().size() && rule.missing() == MissingStrategy.SKIP_IF_ALL_MISSING) continue;
+            values.replaceAll((k, v) -> v == null ? BigDecimal.ZERO : v);
+            Boolean ok = compiled.get(r).evaluateBoolean(values).orElse(null);
+            if (ok == null || ok) continue;
+            String shown = rule.operands().stream().map(k -> k + "=" + values.get(k).toPlainString()).collect(Collectors.joining(", "));
+            String msg = (rule.message() == null ? "rule '" + rule.name() + "' failed" : rule.message())
+                    + ": " + rule.check() + " is false for " + shown;
+            Finding f = new Finding(rule.severity(), FindingCode.RULE, src.file(), src.line(), u.code(), period.text(),
+                    String.join(" ", rule.operands()), null, msg);
+            out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tally.validate;
+
+/**
+ * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + skipped}.
+ * accepted: distinct cells used (missing values included); duplicates: repeats of a cell with the same
+ * value, reported and counted once; rejected: values left out with an error finding; skipped: values
+ * outside the requested periods.
+ */
+public record Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected,
+                      long skipped, long errors, long warnings) {
+    public boolean addsUp() { return values == accepted + duplicates + rejected + skipped; }
+
+    /** The summary as JSON-ready fields, in a fixed order. */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("files", files);
+        m.put("records", records);
+        m.put("values", values);
+        m.put("accepted", accepted);
+        m.put("missing", missing);
+        m.put("duplicates", duplicates);
+        m.put("rejected", rejected);
+        m.put("skipped", skipped);
+        m.put("errors", errors);
+        m.put("warnings", warnings);
+        return m;
+    }
+
+    /** Two lines for a person: what was read and how it was used, then the findings. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(plural(files, "file")).append(", ").append(plural(records, "record")).append(", ")
+                .append(plural(values, "value")).append(": ").append(accepted).append(" accepted");
+        if (missing > 0) sb.append(" (").append(missing).append(" of them missing)");
+        sb.append(", ").append(plural(duplicates, "duplicate")).append(", ").append(rejected).append(" rejected");
+        if (skipped > 0) sb.append(", ").append(skipped).append(" outside the period");
+        sb.append(System.lineSeparator()).append("findings: ").append(plural(errors, "error")).append(", ")
+                .append(plural(warnings, "warning"));
+        return sb.toString();
+    }
+
+    private static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
+}

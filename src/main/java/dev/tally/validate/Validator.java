@@ -1,0 +1,290 @@
+package dev.tally.validate;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.CellTable;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.IndicatorType;
+import dev.tally.model.Observation;
+import dev.tally.model.Period;
+import dev.tally.model.Severity;
+import dev.tally.model.Source;
+import dev.tally.model.Unit;
+import dev.tally.read.Numbers;
+import dev.tally.read.ObservationSink;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Checks observations as they stream in and keeps the accepted ones in a {@link CellTable}.
+ * Per value: unknown unit or indicator, a derived indicator submitted, a value not of the indicator's
+ * type or outside its bounds, the same cell given twice (same value: a warning, counted once;
+ * different values: an error, and neither value is used). Per submission (unit × period), once all
+ * input is read: required indicators missing and the catalog's rules ({@link SubmissionChecks}).
+ *
+ * <p>Work is split in {@link Part}s, one per reading thread, each with its own table; {@link #finish}
+ * merges them in input order, so the result does not depend on the number of threads.
+ */
+public final class Validator {
+    private final Hierarchy hierarchy;
+    private final Catalog catalog;
+    private final List<Period> within;
+    private final List<String> inputs;
+
+    /**
+     * @param within keep only observations whose period lies inside one of these (empty: keep all)
+     * @param inputs display names of the inputs, in order; a Part is told which one it reads
+     */
+    public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs) {
+        this.hierarchy = hierarchy;
+        this.catalog = catalog;
+        this.within = List.copyOf(within);
+        this.inputs = List.copyOf(inputs);
+    }
+
+    public Part part() { return new Part(); }
+
+    /** A finding with the input it belongs to, for a stable order across threads. */
+    record Located(int input, long line, Finding finding) {}
+
+    /** The validated data: accepted cells, the findings in input and line order, the counts. */
+    public record Result(CellTable table, List<Finding> findings, Summary summary) {
+        public boolean hasErrors() { return summary.errors() > 0; }
+    }
+
+    /** Validates the observations of one or more inputs, read one after another. */
+    public final class Part implements ObservationSink {
+        final CellTable table = new CellTable(hierarchy.size(), catalog.size());
+        final List<Located> findings = new ArrayList<>();
+        final Counts counts = new Counts();
+        private int input;
+
+        /** Subsequent observations come from input number {@code index}. */
+        public void startInput(int index) { this.input = index; }
+
+        @Override
+        public void record() { counts.records++; }
+
+        @Override
+        public void finding(Finding f, long rejectedValues) {
+            counts.values += rejectedValues;
+            counts.rejected += rejectedValues;
+            findings.add(new Located(input, f.line(), f));
+        }
+
+        private void reject(Finding f) {
+            counts.rejected++;
+            findings.add(new Located(input, f.line(), f));
+        }
+
+        @Override
+        public void observation(Observation o) {
+            counts.values++;
+            if (!within.isEmpty() && within.stream().noneMatch(w -> w.contains(o.period()))) {
+                counts.skipped++;
+                return;
+            }
+            Unit unit = hierarchy.unit(o.unit());
+            if (unit == null) {
+                reject(Finding.of(FindingCode.UNKNOWN_UNIT, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
+                        "unit '" + o.unit() + "' is not in the units file; check the code or add the unit"));
+                return;
+            }
+            Indicator ind = catalog.indicator(o.indicator());
+            if (ind == null) {
+                reject(Finding.of(FindingCode.UNKNOWN_INDICATOR, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
+                        "indicator '" + o.indicator() + "' is not in the catalog; check the code or add it to the catalog"));
+                return;
+            }
+            if (ind.derived()) {
+                reject(Finding.of(FindingCode.DERIVED_SUBMITTED, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
+                        "'" + ind.code() + "' is derived (" + ind.formula() + ") and computed by tally; remove it from the submission"));
+                return;
+            }
+            if (o.value() != null) {
+                String problem = typeProblem(ind, o);
+                if (problem != null) {
+                    reject(Finding.of(FindingCode.WRONG_TYPE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o), problem));
+                    return;
+                }
+                problem = rangeProblem(ind, o.value());
+                if (problem != null) {
+                    reject(Finding.of(FindingCode.OUT_OF_RANGE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o), problem));
+                    return;
+                }
+            }
+            int p = table.periodId(o.period());
+            int cell = table.cell(unit.index(), ind.index());
+            long where = CellTable.where(input, o.source().line());
+            byte st = table.state(p, cell);
+            if (st == CellTable.EMPTY) {
+                table.put(p, cell, o.value(), where);
+                counts.accepted++;
+            } else if (st == CellTable.REJECTED) {
+                reject(conflict(o, null, table.where(p, cell)));
+            } else if (CellTable.sameValue(table.value(p, cell), o.value())) {
+                counts.duplicates++;
+                findings.add(new Located(input, o.source().line(), duplicate(o, table.where(p, cell))));
+            } else {
+                reject(conflict(o, table.value(p, cell), table.where(p, cell)));
+                table.reject(p, cell);
+                counts.accepted--;
+                counts.rejected++;
+            }
+        }
+    }
+
+    private static String shown(Observation o) { return o.value() == null ? "" : o.raw().strip(); }
+
+    private String at(long where) {
+        return inputs.get(CellTable.whereInput(where)) + ":" + CellTable.whereLine(where);
+    }
+
+    private Finding duplicate(Observation o, long firstWhere) {
+        return Finding.of(FindingCode.DUPLICATE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
+                "given again with the same value (first at " + at(firstWhere) + "); counted once. Remove the repeated row");
+    }
+
+    private Finding conflict(Observation o, BigDecimal earlier, long firstWhere) {
+        String was = earlier == null ? "a conflicting value" : "'" + earlier.toPlainString() + "'";
+        String now = o.value() == null ? "missing" : "'" + o.raw().strip() + "'";
+        return Finding.of(FindingCode.CONFLICT, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
+                "given as " + now + " here but as " + was + " at " + at(firstWhere) + "; neither value is used. Keep one");
+    }
+
+    static String typeProblem(Indicator ind, Observation o) {
+        BigDecimal v = o.value();
+        boolean word = Numbers.isBooleanWord(o.raw());
+        IndicatorType t = ind.type();
+        if (word && t != IndicatorType.BOOLEAN) {
+            return "'" + o.raw().strip() + "' is a yes/no word but '" + ind.code() + "' is " + article(t) + "; give a number";
+        }
+        return switch (t) {
+            case INTEGER -> v.stripTrailingZeros().scale() > 0
+                    ? "'" + o.raw().strip() + "' is not a whole number but '" + ind.code() + "' is an integer; give a count like " + v.setScale(0, java.math.RoundingMode.DOWN).toPlainString()
+                    : null;
+            case PERCENT -> v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0
+                    ? "'" + o.raw().strip() + "' is not a percentage; '" + ind.code() + "' takes 0 to 100"
+                    : null;
+            case BOOLEAN -> v.compareTo(BigDecimal.ZERO) != 0 && v.compareTo(BigDecimal.ONE) != 0
+                    ? "'" + o.raw().strip() + "' is not a yes/no value; '" + ind.code() + "' takes 1 or 0 (true/false, yes/no, có/không)"
+                    : null;
+            case NUMBER -> null;
+        };
+    }
+
+    private static String article(IndicatorType t) {
+        return switch (t) {
+            case INTEGER -> "an integer";
+            case NUMBER -> "a number";
+            case PERCENT -> "a percentage";
+            case BOOLEAN -> "a yes/no value";
+        };
+    }
+
+    static String rangeProblem(Indicator ind, BigDecimal v) {
+        if (ind.min() != null && v.compareTo(ind.min()) < 0) {
+            return v.toPlainString() + " is below the minimum " + ind.min().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
+        }
+        if (ind.max() != null && v.compareTo(ind.max()) > 0) {
+            return v.toPlainString() + " is above the maximum " + ind.max().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
+        }
+        return null;
+    }
+
+    private static String bounds(Indicator ind) {
+        String lo = ind.min() == null ? "" : ind.min().toPlainString();
+        String hi = ind.max() == null ? "" : ind.max().toPlainString();
+        return "; expected " + (ind.min() != null && ind.max() != null ? "from " + lo + " to " + hi
+                : ind.min() != null ? "at least " + lo : "at most " + hi);
+    }
+
+    /** Merges the parts in order, runs the per-submission checks, and counts. */
+    public Result finish(List<Part> parts) {
+        Part base = parts.get(0);
+        Counts counts = new Counts();
+        List<Located> located = new ArrayList<>(base.findings);
+        counts.add(base.counts);
+        for (int i = 1; i < parts.size(); i++) {
+            Part part = parts.get(i);
+            counts.add(part.counts);
+            located.addAll(part.findings);
+            merge(base.table, part.table, counts, located);
+        }
+        CellTable table = base.table;
+        new SubmissionChecks(hierarchy, catalog, inputs).run(table, located);
+        located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
+        List<Finding> findings = new ArrayList<>(located.size());
+        long errors = 0, warnings = 0;
+        for (Located l : located) {
+            findings.add(l.finding());
+            if (l.finding().severity() == Severity.ERROR) errors++;
+            else warnings++;
+        }
+        long missing = 0;
+        for (int p = 0; p < table.periods().size(); p++) {
+            for (int c = 0; c < table.units() * table.indicators(); c++) if (table.state(p, c) == CellTable.MISSING) missing++;
+        }
+        Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
+                counts.rejected, counts.skipped, errors, warnings);
+        return new Result(table, findings, s);
+    }
+
+    private void merge(CellTable into, CellTable from, Counts counts, List<Located> located) {
+        for (int pf = 0; pf < from.periods().size(); pf++) {
+            Period period = from.periods().get(pf);
+            int pi = into.periodId(period);
+            int n = from.units() * from.indicators();
+            for (int c = 0; c < n; c++) {
+                byte sf = from.state(pf, c);
+                if (sf == CellTable.EMPTY) continue;
+                byte si = into.state(pi, c);
+                long wf = from.where(pf, c);
+                if (si == CellTable.EMPTY) {
+                    if (sf == CellTable.REJECTED) {
+                        into.put(pi, c, null, wf);
+                        into.reject(pi, c);
+                    } else {
+                        into.put(pi, c, from.value(pf, c), wf);
+                    }
+                    continue;
+                }
+                if (si == CellTable.REJECTED && sf == CellTable.REJECTED) continue;
+                Unit u = hierarchy.unit(c / from.indicators());
+                Indicator ind = catalog.indicators().get(c % from.indicators());
+                BigDecimal vf = from.value(pf, c), vi = into.value(pi, c);
+                long wi = into.where(pi, c);
+                // the finding goes to whichever came later in input order, naming the earlier one
+                boolean fromLater = wf > wi;
+                long wLate = fromLater ? wf : wi, wEarly = fromLater ? wi : wf;
+                BigDecimal vLate = fromLater ? vf : vi, vEarly = fromLater ? vi : vf;
+                boolean earlyRejected = fromLater ? si == CellTable.REJECTED : sf == CellTable.REJECTED;
+                Source src = new Source(inputs.get(CellTable.whereInput(wLate)), CellTable.whereLine(wLate));
+                Observation o = new Observation(u.code(), period, ind.code(), vLate, vLate == null ? "" : vLate.toPlainString(), src);
+                if (si != CellTable.REJECTED && sf != CellTable.REJECTED && CellTable.sameValue(vi, vf)) {
+                    counts.accepted--;
+                    counts.duplicates++;
+                    if (!fromLater) into.put(pi, c, vf, wf);
+                    located.add(new Located(CellTable.whereInput(wLate), src.line(), duplicate(o, wEarly)));
+                    continue;
+                }
+                // a conflict: the accepted side(s) become rejected
+                if (si != CellTable.REJECTED) {
+                    counts.accepted--;
+                    counts.rejected++;
+                }
+                if (sf != CellTable.REJECTED) {
+                    counts.accepted--;
+                    counts.rejected++;
+                }
+                located.add(new Located(CellTable.whereInput(wLate), src.line(), conflict(o, earlyRejected ? null : vEarly, wEarly)));
+                if (!fromLater) into.put(pi, c, null, wf);
+                into.reject(pi, c);
+            }
+        }
+    }
+}

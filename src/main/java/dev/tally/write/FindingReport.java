@@ -1,0 +1,58 @@
+package dev.tally.write;
+
+import dev.tally.model.Finding;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes findings as a table (one finding per row) and renders the closing summary line. */
+public final class FindingReport {
+    private FindingReport() {}
+
+    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text("code"), Column.text("file"),
+            Column.number("line"), Column.text("unit"), Column.text("period"), Column.text("indicator"),
+            Column.text("value"), Column.text("message"));
+
+    public static void write(TableSink sink, List<Finding> findings, Map<String, Object> meta) throws IOException {
+        sink.start(COLUMNS, meta);
+        for (Finding f : findings) sink.row(row(f));
+        sink.finish();
+    }
+
+    public static List<Object> row(Finding f) {
+        List<Object> r = new ArrayList<>(9);
+        r.add(f.severity().key());
+        r.add(f.code().key());
+        r.add(f.file());
+        r.add(f.line() > 0 ? f.line() : null);
+        r.add(f.unit());
+        r.add(f.period());
+        r.add(f.indicator());
+        r.add(f.value());
+        r.add(f.message());
+        return r;
+    }
+
+    /** One line per finding for standard error: "file:line: severity [code] message". */
+    public static void printLines(PrintStream err, List<Finding> findings) {
+        for (Finding f : findings) err.println(line(f));
+    }
+
+    public static String line(Finding f) {
+        StringBuilder sb = new StringBuilder();
+        if (f.file() != null) sb.append(f.file()).append(f.line() > 0 ? ":" + f.line() : "").append(": ");
+        sb.append(f.severity().key()).append(" [").append(f.code().key()).append("] ");
+        if (f.unit() != null && !f.message().contains(f.unit())) sb.append(f.unit()).append(' ');
+        sb.append(f.message());
+        return sb.toString();
+    }
+
+    public static Map<String, Object> meta(Map<String, Object> summary) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("summary", summary);
+        return m;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.tally.write;
+
+import java.util.Locale;
+
+/** Output formats. {@code table} is for a terminal, the others for programs and spreadsheets. */
+public enum Format {
+    TABLE, CSV, TSV, JSON, NDJSON, MARKDOWN;
+
+    public String key() { return name().toLowerCase(Locale.ROOT); }
+
+    /** The format a file name implies, or null when its extension says nothing. */
+    public static Format fromFileName(String name) {
+        String n = name.toLowerCase(Locale.ROOT);
+        if (n.endsWith(".csv")) return CSV;
+        if (n.endsWith(".tsv") || n.endsWith(".tab")) return TSV;
+        if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) return NDJSON;
+        if (n.endsWith(".json")) return JSON;
+        if (n.endsWith(".md") || n.endsWith(".markdown")) return MARKDOWN;
+        if (n.endsWith(".txt")) return TABLE;
+        return null;
+    }
+}

@@ -1,0 +1,257 @@
+package dev.tally.write;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Creates the {@link TableSink} for a format over an output stream (UTF-8). The caller owns the
+ * stream; {@link TableSink#finish} flushes but does not close it.
+ */
+public final class Writers {
+    private Writers() {}
+
+    public static TableSink create(Format format, OutputStream out, WriteOptions opt) throws IOException {
+        if (opt.bom()) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        return switch (format) {
+            case CSV -> new Delimited(out, opt.delimiter(), false);
+            case TSV -> new Delimited(out, '\t', true);
+            case JSON -> new Json(out, false);
+            case NDJSON -> new Json(out, true);
+            case TABLE -> new TextTable(out, opt.width());
+            case MARKDOWN -> new Markdown(out);
+        };
+    }
+
+    /** CSV (RFC 4180 quoting) and TSV (tabs and line breaks inside cells become spaces). */
+    private static final class Delimited implements TableSink {
+        private final Writer w;
+        private final CSVPrinter printer;
+        private final boolean tsv;
+        private List<Column> columns;
+
+        Delimited(OutputStream out, char delimiter, boolean tsv) throws IOException {
+            this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            this.tsv = tsv;
+            CSVFormat fmt = tsv
+                    ? CSVFormat.DEFAULT.builder().setDelimiter('\t').setQuote(null).setEscape(null).setRecordSeparator('\n').get()
+                    : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator('\n').get();
+            this.printer = new CSVPrinter(new java.io.BufferedWriter(w, 1 << 16), fmt);
+        }
+
+        @Override
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
+            this.columns = cols;
+            List<String> names = new ArrayList<>();
+            for (Column c : cols) names.add(clean(c.name()));
+            printer.printRecord(names);
+        }
+
+        @Override
+        public void row(List<?> cells) throws IOException {
+            for (Object c : cells) {
+                if (c == null) printer.print("");
+                else if (c instanceof Number) printer.print(Cells.text(c));
+                else printer.print(clean(Cells.neutralise(c.toString())));
+            }
+            printer.println();
+        }
+
+        private String clean(String s) {
+            return tsv ? s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ') : s;
+        }
+
+        @Override
+        public void finish() throws IOException { printer.flush(); }
+    }
+
+    /** JSON: {"meta": {...}, "rows": [{col: value}, ...]}; NDJSON: one row object per line. */
+    private static final class Json implements TableSink {
+        private final JsonGenerator g;
+        private final boolean lines;
+        private List<Column> columns;
+
+        Json(OutputStream out, boolean lines) throws IOException {
+            this.lines = lines;
+            this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            if (!lines) g.setPrettyPrinter(new DefaultPrettyPrinter());
+            else g.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+
+        @Override
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
+            this.columns = cols;
+            if (lines) return;
+            g.writeStartObject();
+            for (Map.Entry<String, Object> e : meta.entrySet()) {
+                g.writeFieldName(e.getKey());
+                value(e.getValue());
+            }
+            g.writeArrayFieldStart("rows");
+        }
+
+        private void value(Object v) throws IOException {
+            if (v == null) g.writeNull();
+            else if (v instanceof BigDecimal b) g.writeNumber(b.toPlainString());
+            else if (v instanceof Long l) g.writeNumber(l);
+            else if (v instanceof Integer i) g.writeNumber(i);
+            else if (v instanceof Boolean b) g.writeBoolean(b);
+            else if (v instanceof Map<?, ?> m) {
+                g.writeStartObject();
+                for (Map.Entry<?, ?> e : m.entrySet()) {
+                    g.writeFieldName(String.valueOf(e.getKey()));
+                    value(e.getValue());
+                }
+                g.writeEndObject();
+            } else if (v instanceof Collection<?> c) {
+                g.writeStartArray();
+                for (Object o : c) value(o);
+                g.writeEndArray();
+            } else g.writeString(v.toString());
+        }
+
+        @Override
+        public void row(List<?> cells) throws IOException {
+            g.writeStartObject();
+            for (int i = 0; i < columns.size(); i++) {
+                g.writeFieldName(columns.get(i).name());
+                value(cells.get(i));
+            }
+            g.writeEndObject();
+        }
+
+        @Override
+        public void finish() throws IOException {
+            if (!lines) {
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            g.writeRaw('\n');
+            g.flush();
+        }
+    }
+
+    /** Buffers rows to align them; subclasses render. */
+    private abstract static class Buffered implements TableSink {
+        final Writer w;
+        List<Column> columns;
+        final List<List<String>> rows = new ArrayList<>();
+
+        Buffered(OutputStream out) { this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8); }
+
+        @Override
+        public void start(List<Column> cols, Map<String, Object> meta) { this.columns = cols; }
+
+        @Override
+        public void row(List<?> cells) {
+            List<String> r = new ArrayList<>(cells.size());
+            for (Object c : cells) r.add(Cells.text(c));
+            rows.add(r);
+        }
+    }
+
+    /**
+     * Aligned columns by display width, numbers right-aligned. When the table is wider than the
+     * terminal, the widest text columns are cut (with …) until it fits; numbers are never cut.
+     */
+    private static final class TextTable extends Buffered {
+        private final int width;
+
+        TextTable(OutputStream out, int width) {
+            super(out);
+            this.width = width;
+        }
+
+        @Override
+        public void finish() throws IOException {
+            int n = columns.size();
+            int[] wid = new int[n];
+            for (int i = 0; i < n; i++) wid[i] = Cells.displayWidth(columns.get(i).name());
+            for (List<String> r : rows) for (int i = 0; i < n; i++) wid[i] = Math.max(wid[i], Cells.displayWidth(r.get(i)));
+            if (width > 0) shrink(wid);
+            StringBuilder sb = new StringBuilder();
+            line(sb, headerCells(), wid, true);
+            for (int i = 0; i < n; i++) {
+                if (i > 0) sb.append("  ");
+                sb.append("-".repeat(wid[i]));
+            }
+            sb.append('\n');
+            for (List<String> r : rows) line(sb, r, wid, false);
+            w.write(sb.toString());
+            w.flush();
+        }
+
+        private List<String> headerCells() {
+            List<String> h = new ArrayList<>();
+            for (Column c : columns) h.add(c.name());
+            return h;
+        }
+
+        private void shrink(int[] wid) {
+            int total = 2 * (wid.length - 1);
+            for (int x : wid) total += x;
+            while (total > width) {
+                int widest = -1;
+                for (int i = 0; i < wid.length; i++) {
+                    if (columns.get(i).numeric()) continue;
+                    if (widest < 0 || wid[i] > wid[widest]) widest = i;
+                }
+                if (widest < 0 || wid[widest] <= 8) break;
+                wid[widest]--;
+                total--;
+            }
+        }
+
+        private void line(StringBuilder sb, List<String> cells, int[] wid, boolean header) {
+            StringBuilder l = new StringBuilder();
+            for (int i = 0; i < cells.size(); i++) {
+                String c = Cells.truncate(cells.get(i), wid[i]);
+                int pad = wid[i] - Cells.displayWidth(c);
+                if (i > 0) l.append("  ");
+                if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
+                else l.append(c).append(" ".repeat(pad));
+            }
+            int end = l.length();
+            while (end > 0 && l.charAt(end - 1) == ' ') end--;
+            sb.append(l, 0, end).append('\n');
+        }
+    }
+
+    /** GitHub-flavoured Markdown pipe table; | in cells is escaped. */
+    private static final class Markdown extends Buffered {
+        Markdown(OutputStream out) { super(out); }
+
+        @Override
+        public void finish() throws IOException {
+            StringBuilder sb = new StringBuilder("|");
+            for (Column c : columns) sb.append(' ').append(esc(c.name())).append(" |");
+            sb.append("\n|");
+            for (Column c : columns) sb.append(c.numeric() ? " ---: |" : " --- |");
+            sb.append('\n');
+            for (List<String> r : rows) {
+                sb.append('|');
+                for (String c : r) sb.append(' ').append(esc(c)).append(" |");
+                sb.append('\n');
+            }
+            w.write(sb.toString());
+            w.flush();
+        }
+
+        private static String esc(String s) { return s.replace("|", "\\|").replace("\n", " "); }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The committed man pages must be what the commands generate; regenerate with `java -jar target/tally.jar gen-man man`. */
+class ManPageTest {
+    @Test
+    void committedPagesMatchTheCommands() throws IOException {
+        Map<String, String> pages = ManPage.renderAll(Cli.commandLine(
+                new Io(System.in, System.out, System.err, Path.of(""), 0)));
+        assertThat(pages).containsKeys("tally.1", "tally-validate.1");
+        for (Map.Entry<String, String> e : pages.entrySet()) {
+            Path committed = Path.of("man", e.getKey());
+            assertThat(committed).as("man/" + e.getKey() + " is missing; run: java -jar target/tally.jar gen-man man").exists();
+            assertThat(Files.readString(committed, StandardCharsets.UTF_8))
+                    .as("man/" + e.getKey() + " is stale; run: java -jar target/tally.jar gen-man man")
+                    .isEqualTo(e.getValue());
+        }
+        try (Stream<Path> s = Files.list(Path.of("man"))) {
+            assertThat(s.map(p -> p.getFileName().toString()).toList())
+                    .as("man/ holds a page for a command that no longer exists")
+                    .containsExactlyInAnyOrderElementsOf(pages.keySet());
+        }
+    }
+
+    @Test
+    void helpListsTheExitCodesOfTheEnum() {
+        GoldenTest.Result r = GoldenTest.run(java.util.List.of("--help"), null);
+        for (dev.tally.model.ExitCode c : dev.tally.model.ExitCode.values()) {
+            assertThat(r.out()).contains(c.code() + "   " + c.meaning());
+        }
+    }
+
+    @Test
+    void escapesTroffSpecials() {
+        assertThat(ManPage.esc(".start")).isEqualTo("\\&.start");
+        assertThat(ManPage.esc("a-b\\c")).isEqualTo("a\\-b\\ec");
+    }
+}
