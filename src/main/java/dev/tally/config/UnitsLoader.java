@@ -162,13 +162,19 @@ public final class UnitsLoader {
         List<String> levels = new ArrayList<>(configuredLevels == null ? List.of() : configuredLevels);
         if (levels.isEmpty()) {
             Map<Integer, Row> firstAt = new HashMap<>();
+            Map<String, Row> firstOfLevel = new HashMap<>();
             for (Row r : byCode.values()) {
                 if (r.level.isEmpty()) continue;
                 int d = depth.get(r.code);
                 Row first = firstAt.putIfAbsent(d, r);
+                Row sameName = firstOfLevel.putIfAbsent(r.level.toLowerCase(java.util.Locale.ROOT), r);
                 if (first != null && !first.level.equalsIgnoreCase(r.level)) {
-                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but units at depth " + d
+                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but units at depth " + (d + 1)
                             + " are '" + first.level + "' (line " + first.line + "); units at one depth share one level");
+                } else if (sameName != null && depth.get(sameName.code) != d) {
+                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but it is at depth " + (d + 1)
+                            + " and '" + sameName.code + "' (line " + sameName.line + ") of that level at depth "
+                            + (depth.get(sameName.code) + 1) + "; fix the level or the parent");
                 }
             }
             for (int d = 0; firstAt.containsKey(d); d++) levels.add(firstAt.get(d).level);

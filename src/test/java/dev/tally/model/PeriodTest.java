@@ -1,0 +1,80 @@
+package dev.tally.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PeriodTest {
+    @ParameterizedTest
+    @CsvSource({
+        "2024, 2024", "2024-H1, 2024-H1", "2024h2, 2024-H2", "2024S1, 2024-H1", "2024s2, 2024-H2",
+        "2024-Q2, 2024-Q2", "2024Q2, 2024-Q2", "2024q4, 2024-Q4", "2024-05, 2024-05", "202405, 2024-05",
+        "2024-W05, 2024-W05", "2024W5, 2024-W05", "2020w53, 2020-W53", "' 2024-H1 ', 2024-H1",
+        "2020..2024, 2020..2024", "2024-01..2024-06, 2024-01..2024-06", "2024..2024, 2024"})
+    void parsesEveryAcceptedFormToCanonical(String in, String canonical) {
+        assertThat(Period.parse(in)).map(Period::text).hasValue(canonical);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "24", "2024-H3", "2024-Q5", "2024-13", "2024-00", "2024-W54", "2023-W53", "2024-H1..2024",
+        "2024..2020", "abc", "2024-1", "2024/05"})
+    void refusesWhatIsNotAPeriod(String in) {
+        assertThat(Period.parse(in)).isEmpty();
+    }
+
+    @Test
+    void boundsAreInclusiveDays() {
+        Period h1 = Period.parse("2024-H1").orElseThrow();
+        assertThat(h1.start()).isEqualTo(LocalDate.of(2024, 1, 1));
+        assertThat(h1.end()).isEqualTo(LocalDate.of(2024, 6, 30));
+        Period w1 = Period.parse("2025-W01").orElseThrow();
+        assertThat(w1.start()).isEqualTo(LocalDate.of(2024, 12, 30));
+        assertThat(w1.end()).isEqualTo(LocalDate.of(2025, 1, 5));
+        Period range = Period.parse("2020..2024").orElseThrow();
+        assertThat(range.type()).isEqualTo(PeriodType.RANGE);
+        assertThat(range.start()).isEqualTo(LocalDate.of(2020, 1, 1));
+        assertThat(range.end()).isEqualTo(LocalDate.of(2024, 12, 31));
+    }
+
+    @Test
+    void containsAndOverlaps() {
+        Period y = Period.year(2024), h1 = Period.half(2024, 1), q2 = Period.quarter(2024, 2), m7 = Period.month(2024, 7);
+        assertThat(y.contains(h1)).isTrue();
+        assertThat(h1.contains(q2)).isTrue();
+        assertThat(h1.contains(m7)).isFalse();
+        assertThat(Period.parse("2020..2024").orElseThrow().contains(m7)).isTrue();
+        assertThat(h1.overlaps(q2)).isTrue();
+        assertThat(q2.overlaps(m7)).isFalse();
+    }
+
+    @Test
+    void previousAndYearAgoKeepTheType() {
+        assertThat(Period.half(2024, 1).previous().text()).isEqualTo("2023-H2");
+        assertThat(Period.quarter(2024, 1).previous().text()).isEqualTo("2023-Q4");
+        assertThat(Period.month(2024, 1).previous().text()).isEqualTo("2023-12");
+        assertThat(Period.week(2024, 1).previous().text()).isEqualTo("2023-W52");
+        assertThat(Period.quarter(2024, 3).yearAgo().text()).isEqualTo("2023-Q3");
+        assertThat(Period.parse("2020..2024").orElseThrow().yearAgo().text()).isEqualTo("2019..2023");
+        assertThat(Period.parse("2020..2024").orElseThrow().previous().text()).isEqualTo("2015..2019");
+    }
+
+    @Test
+    void ordersByStartThenLongerFirst() {
+        assertThat(Period.year(2024).compareTo(Period.half(2024, 1))).isNegative();
+        assertThat(Period.half(2024, 1).compareTo(Period.month(2024, 1))).isNegative();
+        assertThat(Period.month(2024, 2).compareTo(Period.half(2024, 1))).isPositive();
+    }
+
+    @Test
+    void commandLineFormThrowsAUsageError() {
+        assertThatThrownBy(() -> Period.parseOrThrow("2024-H3"))
+                .isInstanceOf(TallyException.class)
+                .hasMessageContaining("2024-H3").hasMessageContaining("2024-W05")
+                .extracting(e -> ((TallyException) e).exitCode()).isEqualTo(ExitCode.USAGE);
+    }
+}

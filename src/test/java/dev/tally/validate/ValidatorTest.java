@@ -1,0 +1,138 @@
+package dev.tally.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.config.CatalogLoader;
+import dev.tally.config.UnitsLoader;
+import dev.tally.model.Catalog;
+import dev.tally.model.CellTable;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.model.Severity;
+import dev.tally.read.InputFile;
+import dev.tally.read.ReadOptions;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidatorTest {
+    static Hierarchy h;
+    static Catalog c;
+
+    @BeforeAll
+    static void load() {
+        h = UnitsLoader.load(Path.of("src/test/resources/data/units.csv"), List.of("province", "district", "commune"));
+        c = CatalogLoader.load(Path.of("src/test/resources/data/catalog.yaml"), h.levels());
+    }
+
+    @TempDir
+    Path dir;
+
+    Validator.Result run(List<Period> within, int threads, String... files) throws IOException {
+        List<InputFile> inputs = new java.util.ArrayList<>();
+        for (int i = 0; i < files.length; i++) {
+            Path p = dir.resolve("f" + i + ".csv");
+            Files.writeString(p, files[i], StandardCharsets.UTF_8);
+            inputs.add(new InputFile("f" + i + ".csv", p));
+        }
+        return Ingest.run(h, c, within, inputs, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), threads);
+    }
+
+    Validator.Result run(String... files) throws IOException { return run(List.of(), 1, files); }
+
+    static final String HEAD = "unit,period,indicator,value\n";
+
+    static List<FindingCode> codes(Validator.Result r) { return r.findings().stream().map(Finding::code).toList(); }
+
+    @Test
+    void aCleanSubmissionHasNoFindings() throws IOException {
+        Validator.Result r = run(HEAD + "C11,2024,received,3\nC11,2024,resolved,2\nD1,2024,sessions,4\n");
+        assertThat(r.findings()).isEmpty();
+        assertThat(r.summary().accepted()).isEqualTo(3);
+        assertThat(r.summary().addsUp()).isTrue();
+    }
+
+    @Test
+    void perValueChecks() throws IOException {
+        Validator.Result r = run(HEAD + "C11,2024,received,2.5\nC11,2024,share,140\nC11,2024,active,2\nC11,2024,score,11\n"
+                + "C11,2024,received,-1\nC11,2024,rate,50\nXX,2024,received,1\nC11,2024,nope,1\nC11,2024,active,yes\nC11,2024,received,yes\n");
+        assertThat(codes(r)).containsExactly(FindingCode.WRONG_TYPE, FindingCode.WRONG_TYPE, FindingCode.WRONG_TYPE,
+                FindingCode.OUT_OF_RANGE, FindingCode.OUT_OF_RANGE, FindingCode.DERIVED_SUBMITTED, FindingCode.UNKNOWN_UNIT,
+                FindingCode.UNKNOWN_INDICATOR, FindingCode.MISSING_REQUIRED, FindingCode.WRONG_TYPE);
+        assertThat(r.findings().get(0).message()).contains("whole number");
+        assertThat(r.findings().get(1).message()).contains("0 to 100");
+        assertThat(r.findings().get(3).message()).contains("above the maximum 10");
+        assertThat(r.findings().get(4).message()).contains("below the minimum 0");
+        assertThat(r.findings().get(9).message()).contains("yes/no word");
+        assertThat(r.summary().rejected()).isEqualTo(9);
+        assertThat(r.summary().accepted()).isEqualTo(1);
+        assertThat(r.summary().addsUp()).isTrue();
+    }
+
+    @Test
+    void requiredOnlyAtTheIndicatorsReportingLevel() throws IOException {
+        // D1 reports sessions only: received/resolved are required of communes, not of districts
+        Validator.Result r = run(HEAD + "D1,2024,sessions,4\nC11,2024,received,\nC12,2024,score,5\n");
+        assertThat(r.findings()).extracting(Finding::unit, Finding::indicator).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("C11", "received resolved"),
+                org.assertj.core.groups.Tuple.tuple("C12", "received resolved"));
+        assertThat(r.summary().missing()).isEqualTo(1);
+    }
+
+    @Test
+    void duplicatesAndConflicts() throws IOException {
+        Validator.Result r = run(HEAD + "C11,2024,received,3\nC11,2024,resolved,3\nC11,2024,received,3.0\nC11,2024,resolved,2\nC11,2024,resolved,1\n");
+        assertThat(codes(r)).containsExactly(FindingCode.DUPLICATE, FindingCode.CONFLICT, FindingCode.CONFLICT);
+        assertThat(r.findings().get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(r.findings().get(1).message()).contains("'2'").contains("'3'").contains("f0.csv:3");
+        assertThat(r.summary().duplicates()).isEqualTo(1);
+        assertThat(r.summary().rejected()).isEqualTo(3);
+        assertThat(r.summary().accepted()).isEqualTo(1);
+        assertThat(r.summary().addsUp()).isTrue();
+        int cell = r.table().cell(h.unit("C11").index(), c.indicator("resolved").index());
+        assertThat(r.table().state(0, cell)).isEqualTo(CellTable.REJECTED);
+    }
+
+    @Test
+    void acrossFilesTheResultDoesNotDependOnThreads() throws IOException {
+        String a = HEAD + "C11,2024,received,3\nC11,2024,resolved,3\nC12,2024,received,1\nC12,2024,resolved,1\n";
+        String b = HEAD + "C11,2024,received,3\nC11,2024,resolved,2\nC21,2024,received,1\nC21,2024,resolved,1\n";
+        Validator.Result one = run(List.of(), 1, a, b);
+        Validator.Result two = run(List.of(), 2, a, b);
+        assertThat(two.findings()).isEqualTo(one.findings());
+        assertThat(two.summary()).isEqualTo(one.summary());
+        assertThat(codes(one)).containsExactly(FindingCode.DUPLICATE, FindingCode.CONFLICT);
+        assertThat(one.findings().get(0).file()).isEqualTo("f1.csv");
+        assertThat(one.findings().get(1).message()).contains("f0.csv:3");
+        assertThat(one.summary().addsUp()).isTrue();
+    }
+
+    @Test
+    void rulesHonourTheirMissingStrategy() throws IOException {
+        // resolved_le_received skips when any operand is missing; score_positive only when all are
+        Validator.Result r = run(HEAD + "C11,2024,received,1\nC11,2024,resolved,2\nC12,2024,received,\nC12,2024,resolved,9\n"
+                + "C21,2024,received,1\nC21,2024,resolved,1\nC21,2024,score,0\n");
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.RULE)
+                .extracting(Finding::unit, Finding::severity).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("C11", Severity.ERROR),
+                        org.assertj.core.groups.Tuple.tuple("C21", Severity.WARNING));
+        assertThat(r.findings().get(0).message()).isEqualTo("Resolved exceeds received: resolved <= received is false for received=1, resolved=2");
+    }
+
+    @Test
+    void periodFilterSkipsAndCounts() throws IOException {
+        Validator.Result r = run(List.of(Period.parseOrThrow("2024-H1")), 1,
+                HEAD + "C11,2024-03,received,1\nC11,2024-03,resolved,1\nC11,2024-07,received,1\nC11,2024,received,1\n");
+        assertThat(r.summary().skipped()).isEqualTo(2);
+        assertThat(r.summary().accepted()).isEqualTo(2);
+        assertThat(r.summary().addsUp()).isTrue();
+    }
+}
