@@ -51,6 +51,10 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {
-        return commandLine(new Io(in, out, err, workingDir, width)).execute(args);
+        return run(args, in, out, err, workingDir, width, java.time.Clock.systemUTC());
+    }
+
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
+        return commandLine(new Io(in, out, err, workingDir, width, clock)).execute(args);
     }
 }

@@ -1,11 +1,196 @@
 package dev.tally.cli;
 
+import dev.tally.model.ExitCode;
+import dev.tally.model.Finding;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.model.Severity;
+import dev.tally.model.TallyException;
+import dev.tally.model.Unit;
+import dev.tally.rollup.Rollup;
+import dev.tally.rollup.RollupResult;
+import dev.tally.rollup.RollupSpec;
+import dev.tally.rollup.RollupTables;
+import dev.tally.rollup.Selection;
+import dev.tally.write.FindingReport;
+import dev.tally.write.Format;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
-/** tally rollup (placeholder until the rollup issue lands). */
-@Command(name = "rollup", mixinStandardHelpOptions = true, hidden = true, header = "Aggregate up the hierarchy and over time.")
+/** tally rollup: aggregate up the hierarchy and over time, and write the summary table. */
+@Command(name = "rollup", mixinStandardHelpOptions = true,
+        header = "Aggregate up the hierarchy and over time, and write summary tables.",
+        description = "Rolls every valid value up into every ancestor of its unit with the indicator's aggregate, and "
+                + "over time with its over_time (--period 2024 combines the months, quarters or halves inside 2024). "
+                + "Derived indicators are computed at every level from the rolled-up parts. Every aggregate carries "
+                + "its coverage: reported of expected units at the indicator's reporting level. Invalid rows are left "
+                + "out and reported on standard error with file, line and reason (exit 1); a unit's own total that "
+                + "differs from its subtree is reported as an imbalance warning.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:data errors found (rows left out, overlaps); with --strict nothing is written",
+            "2:usage error",
+            "3:configuration error (units, catalog, tally.yaml)",
+            "4:input/output error"})
 final class RollupCommand implements Callable<Integer> {
+    enum Shape { long_, wide }
+
+    enum Prefer { computed, reported }
+
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--input-delimiter", paramLabel = "CHAR", description = "Delimiter of CSV inputs: , ; or tab (default: detected).")
+    String inputDelimiter;
+
+    @Option(names = "--period", paramLabel = "P", description = "Target period(s), repeatable: each combines the data inside it "
+            + "(2024, 2024-H1, 2020..2024). Default: every period in the data as it is.")
+    List<String> periods = new ArrayList<>();
+
+    @Option(names = "--unit", paramLabel = "CODE", description = "Only this unit's subtree.")
+    String unit;
+
+    static final class Depth {
+        @Option(names = "--depth", paramLabel = "N", description = "Rows down to N levels below the selected unit (0: the unit alone).")
+        Integer depth;
+
+        @Option(names = "--level", paramLabel = "NAME", description = "Rows down to this level (e.g. district).")
+        String level;
+    }
+
+    @ArgGroup(exclusive = true)
+    Depth depth;
+
+    @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class,
+            description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
+                    + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
+    Shape shape;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown (default: from the -o extension, else table).")
+    Format format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE atomically (temp file, then rename) instead of standard output.")
+    Path output;
+
+    @Option(names = "--bom", description = "Start the output with a UTF-8 byte order mark (for Excel).")
+    boolean bom;
+
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Delimiter of csv output (default ,).")
+    String delimiter;
+
+    @Option(names = "--strict", description = "On any error write nothing (an existing output file stays as it was) and exit 1.")
+    boolean strict;
+
+    @Option(names = "--prefer", paramLabel = "WHICH", description = "computed (default): the aggregate of the subtree wins over a unit's own "
+            + "reported total; reported: use the reported total where the children are incomplete.")
+    Prefer prefer = Prefer.computed;
+
+    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
+    List<String> inputs;
+
+    static final class ShapeConverter implements picocli.CommandLine.ITypeConverter<Shape> {
+        @Override
+        public Shape convert(String v) {
+            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "long" -> Shape.long_;
+                case "wide" -> Shape.wide;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a shape; use long or wide");
+            };
+        }
+    }
+
     @Override
-    public Integer call() { return 0; }
+    public Integer call() throws IOException {
+        Io io = root.io;
+        List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
+        Character outDelim = delimiter == null ? ',' : InputOptions.delimiter(delimiter);
+        Format fmt = format != null ? format : output != null && Format.fromFileName(output.getFileName().toString()) != null
+                ? Format.fromFileName(output.getFileName().toString()) : Format.TABLE;
+        Shape sh = shape != null ? shape : fmt == Format.TABLE || fmt == Format.MARKDOWN ? Shape.wide : Shape.long_;
+
+        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), targets, inputs);
+        Hierarchy h = data.project().hierarchy();
+        Selection sel = selection(h, sh);
+        RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(),
+                new RollupSpec(targets, prefer == Prefer.reported), data.inputNames());
+
+        List<Finding> all = new ArrayList<>(data.result().findings());
+        all.addAll(result.findings());
+        FindingReport.printLines(io.err(), all);
+        long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+
+        if (!(strict && errors > 0)) {
+            try (Output out = Output.open(output, io.out())) {
+                TableSink sink = Writers.create(fmt, out.stream(), new WriteOptions(bom, outDelim, io.width()));
+                Map<String, Object> meta = meta(data, result);
+                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta);
+                else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta,
+                        fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN);
+                out.commit();
+            }
+        }
+        var s = data.result().summary();
+        io.err().println(s.text().lines().findFirst().orElse("") + (errors > 0 || !all.isEmpty()
+                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + (all.size() - errors) + " warning" + (all.size() - errors == 1 ? "" : "s") : ""));
+        if (strict && errors > 0) {
+            io.err().println("tally: --strict: nothing was written because of the errors above");
+        }
+        return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    private Selection selection(Hierarchy h, Shape sh) {
+        Unit top = null;
+        if (unit != null) {
+            top = h.unit(unit);
+            if (top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file; give a unit code such as "
+                    + h.roots().get(0).code());
+        }
+        int base = top == null ? 0 : top.depth();
+        int max;
+        if (depth != null && depth.depth != null) {
+            if (depth.depth < 0) throw TallyException.usage("--depth must be 0 or more");
+            max = base + depth.depth;
+        } else if (depth != null && depth.level != null) {
+            max = h.depthOf(depth.level);
+            if (max < 0) throw TallyException.usage("--level '" + depth.level + "' is not a level; levels are " + String.join(", ", h.levels()));
+        } else {
+            max = sh == Shape.wide ? (top == null ? 0 : base + 1) : Integer.MAX_VALUE;
+        }
+        return new Selection(top, max);
+    }
+
+    private Map<String, Object> meta(Loaded data, RollupResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("tally", VersionProvider.version());
+        m.put("generated_at", Instant.now(io().clock()).toString());
+        m.put("periods", r.periods().stream().map(Period::text).toList());
+        m.put("catalog_sha256", data.project().catalog().hash());
+        m.put("summary", data.result().summary().toMap());
+        return m;
+    }
+
+    private Io io() { return root.io; }
 }

@@ -32,7 +32,7 @@ public final class TallyCommand implements Runnable {
     TallyCommand(Io io) { this.io = io; }
 
     /** For picocli's annotation processor and the man page generator, which instantiate with no arguments. */
-    TallyCommand() { this(new Io(System.in, System.out, System.err, java.nio.file.Path.of(""), 0)); }
+    TallyCommand() { this(new Io(System.in, System.out, System.err, java.nio.file.Path.of(""), 0, java.time.Clock.systemUTC())); }
 
     @Override
     public void run() {

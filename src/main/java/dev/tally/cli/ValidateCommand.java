@@ -1,11 +1,8 @@
 package dev.tally.cli;
 
-import dev.tally.config.Project;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
-import dev.tally.read.Inputs;
-import dev.tally.validate.Ingest;
 import dev.tally.validate.Validator;
 import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
@@ -71,10 +68,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
-        var readOptions = input.toReadOptions(InputOptions.delimiter(delimiter));
-        var files = Inputs.expand(inputs);
-        Project p = project.load(io);
-        Validator.Result result = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads);
+        Validator.Result result = Loaded.of(io, project, input, InputOptions.delimiter(delimiter), within, inputs).result();
 
         FindingFormat fmt = format != null ? format : fromFile();
         try (Output out = Output.open(output, io.out())) {

@@ -29,6 +29,8 @@ public final class Formula {
 
     private final String text;
     private final List<String> variables;
+    /** Parsed once and re-used: EvalEx keeps the syntax tree, so each evaluation only binds values. Not thread-safe. */
+    private Expression parsed;
 
     private Formula(String text, List<String> variables) {
         this.text = text;
@@ -83,7 +85,8 @@ public final class Formula {
     }
 
     private EvaluationValue evaluate(Map<String, BigDecimal> values) {
-        Expression e = new Expression(text, CONFIG);
+        if (parsed == null) parsed = new Expression(text, CONFIG);
+        Expression e = parsed;
         for (String var : variables) e.with(var, values.get(var));
         try {
             return e.evaluate();

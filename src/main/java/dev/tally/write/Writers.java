@@ -202,16 +202,29 @@ public final class Writers {
             return h;
         }
 
+        /**
+         * Narrows columns until the table fits: text columns down to 8, numeric columns down to their
+         * widest value (only their header is cut, never a number). The widest candidate goes first.
+         */
         private void shrink(int[] wid) {
+            int[] floor = new int[wid.length];
+            for (int i = 0; i < wid.length; i++) {
+                if (!columns.get(i).numeric()) {
+                    floor[i] = Math.min(wid[i], 8);
+                } else {
+                    int data = 1;
+                    for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
+                    floor[i] = Math.max(data, Math.min(wid[i], 6));
+                }
+            }
             int total = 2 * (wid.length - 1);
             for (int x : wid) total += x;
             while (total > width) {
                 int widest = -1;
                 for (int i = 0; i < wid.length; i++) {
-                    if (columns.get(i).numeric()) continue;
-                    if (widest < 0 || wid[i] > wid[widest]) widest = i;
+                    if (wid[i] > floor[i] && (widest < 0 || wid[i] > wid[widest])) widest = i;
                 }
-                if (widest < 0 || wid[widest] <= 8) break;
+                if (widest < 0) break;
                 wid[widest]--;
                 total--;
             }

@@ -15,7 +15,7 @@ class ManPageTest {
     @Test
     void committedPagesMatchTheCommands() throws IOException {
         Map<String, String> pages = ManPage.renderAll(Cli.commandLine(
-                new Io(System.in, System.out, System.err, Path.of(""), 0)));
+                new Io(System.in, System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC())));
         assertThat(pages).containsKeys("tally.1", "tally-validate.1");
         for (Map.Entry<String, String> e : pages.entrySet()) {
             Path committed = Path.of("man", e.getKey());

@@ -1,0 +1,22 @@
+package dev.tally.cli;
+
+import dev.tally.config.Project;
+import dev.tally.model.Period;
+import dev.tally.read.InputFile;
+import dev.tally.read.Inputs;
+import dev.tally.validate.Ingest;
+import dev.tally.validate.Validator;
+import java.util.List;
+
+/** The project and the validated data a command works on: the shared first half of validate and rollup. */
+record Loaded(Project project, List<InputFile> files, Validator.Result result) {
+    static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs) {
+        var readOptions = input.toReadOptions(delimiter);
+        List<InputFile> files = Inputs.expand(inputs);
+        Project p = project.load(io);
+        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads);
+        return new Loaded(p, files, r);
+    }
+
+    List<String> inputNames() { return files.stream().map(InputFile::display).toList(); }
+}

@@ -1,0 +1,305 @@
+package dev.tally.rollup;
+
+import dev.tally.expr.Formula;
+import dev.tally.model.Aggregate;
+import dev.tally.model.Catalog;
+import dev.tally.model.CellTable;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.OverTime;
+import dev.tally.model.Period;
+import dev.tally.model.Severity;
+import dev.tally.model.Unit;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rolls validated cells up the hierarchy and over time.
+ *
+ * <p>For each target period and indicator: first over time, per unit, with the indicator's over_time
+ * (the data periods inside the target, in time order; two of them overlapping for the same unit and
+ * indicator is an error and neither is used); then over units, children before parents, with the
+ * indicator's aggregate, merging mergeable {@link Aggregator}s so a mean is a ratio of sums and a
+ * median sees every value. Derived indicators are then computed at every unit from the rolled-up
+ * operands (a ratio of sums, never a mean of ratios); division by zero gives a missing value.
+ *
+ * <p>The most detailed data wins: a unit's own value for an indicator its descendants also report is
+ * a reported total, compared with the computed aggregate (a difference is an imbalance warning) and
+ * used only with {@code preferReported} when the children are incomplete, or when no descendant has
+ * data. Coverage counts the units at the indicator's reporting level: {@code reported} of
+ * {@code expected}; a reported total that is used counts as covering its subtree.
+ */
+public final class Rollup {
+    private final Hierarchy h;
+    private final Catalog c;
+    private final CellTable t;
+    private final RollupSpec spec;
+    private final List<String> inputs;
+    private final int n;
+    private final int[] parentX;
+    private final int[] depthX;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private Rollup(Hierarchy h, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
+        this.h = h;
+        this.c = c;
+        this.t = t;
+        this.spec = spec;
+        this.inputs = inputs;
+        this.n = h.size();
+        this.parentX = new int[n + 1];
+        this.depthX = new int[n + 1];
+        int[] parent = h.parentIndex();
+        for (int u = 0; u < n; u++) {
+            parentX[u] = parent[u] >= 0 ? parent[u] : n;
+            depthX[u] = h.unit(u).depth();
+        }
+        parentX[n] = -1;
+        depthX[n] = -1;
+    }
+
+    /** @param inputs display names of the inputs the cells came from, for messages */
+    public static RollupResult run(Hierarchy h, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
+        return new Rollup(h, c, t, spec, inputs).run();
+    }
+
+    /** The depth at which an indicator is reported: its reported_at level, else the lowest level. */
+    public static int reportingDepth(Indicator ind, Hierarchy h) {
+        if (ind.reportedAt() != null) {
+            int d = h.depthOf(ind.reportedAt());
+            if (d >= 0) return d;
+        }
+        return h.maxDepth();
+    }
+
+    private RollupResult run() {
+        List<Period> targets = new ArrayList<>(spec.periods());
+        if (targets.isEmpty()) {
+            targets.addAll(t.periods());
+            targets.sort(Comparator.naturalOrder());
+        }
+        int ni = c.size();
+        int[] expected = new int[(n + 1) * ni];
+        int[] dI = new int[ni];
+        for (Indicator ind : c.indicators()) {
+            if (ind.derived()) continue;
+            dI[ind.index()] = reportingDepth(ind, h);
+            for (int k = n - 1; k >= -1; k--) {
+                int u = k < 0 ? n : k;
+                int cell = u * ni + ind.index();
+                if (u < n && depthX[u] == dI[ind.index()]) expected[cell] += 1;
+                if (parentX[u] >= 0) expected[parentX[u] * ni + ind.index()] += expected[cell];
+            }
+        }
+        Values[] values = new Values[targets.size()];
+        int[][] reported = new int[targets.size()][];
+        for (int ti = 0; ti < targets.size(); ti++) {
+            Period target = targets.get(ti);
+            int[] members = members(target);
+            values[ti] = new Values((n + 1) * ni);
+            reported[ti] = new int[(n + 1) * ni];
+            for (Indicator ind : c.indicators()) {
+                if (!ind.derived()) rollIndicator(target, members, ind, dI[ind.index()], expected, values[ti], reported[ti]);
+            }
+            derive(values[ti], reported[ti], expected);
+        }
+        for (Indicator ind : derivedInOrder()) {
+            List<Indicator> ops = operands(ind);
+            for (int u = 0; u <= n; u++) {
+                int e = 0;
+                for (Indicator op : ops) e = Math.max(e, expected[u * ni + op.index()]);
+                expected[u * ni + ind.index()] = e;
+            }
+        }
+        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, List.copyOf(findings));
+    }
+
+    /** The data periods inside the target, earliest first. */
+    private int[] members(Period target) {
+        List<Integer> ids = new ArrayList<>();
+        for (int p = 0; p < t.periods().size(); p++) {
+            Period dp = t.periods().get(p);
+            if (dp.equals(target) || (!spec.periods().isEmpty() && target.contains(dp))) ids.add(p);
+        }
+        ids.sort(Comparator.comparing(p -> t.periods().get(p)));
+        return ids.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private void rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
+        int ni = c.size(), i = ind.index();
+        Aggregator[] agg = new Aggregator[n + 1];
+        int[] repChildren = new int[n + 1];
+        boolean[] overflowSeen = new boolean[n + 1];
+        // children before parents: the units in reverse hierarchy order, then the virtual total (index n)
+        for (int k = n - 1; k >= -1; k--) {
+            int u = k < 0 ? n : k;
+            BigDecimal own = u < n ? own(u, i, target, members, ind) : null;
+            Aggregator a = agg[u];
+            Aggregator eff = null;
+            int r;
+            int depth = depthX[u];
+            int cell = u * ni + i;
+            if (a != null) {
+                eff = a;
+                r = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
+                if (own != null) {
+                    BigDecimal computed = round(ind, a.result());
+                    BigDecimal ownR = round(ind, own);
+                    boolean incomplete = repChildren[u] < expected[cell];
+                    boolean useOwn = spec.preferReported() && incomplete;
+                    if (computed != null && computed.compareTo(ownR) != 0) imbalance(u, ind, target, members, ownR, computed, repChildren[u], expected[cell], useOwn);
+                    if (useOwn) {
+                        eff = single(ind, own);
+                        r = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+                    }
+                }
+            } else if (own != null) {
+                eff = single(ind, own);
+                r = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+            } else {
+                r = 0;
+            }
+            rep[cell] = r;
+            if (eff != null) {
+                if (eff.overflowed()) {
+                    if (!overflowSeen[u]) overflow(u, ind, target);
+                    out.set(cell, null);
+                } else {
+                    out.set(cell, round(ind, eff.result()));
+                }
+                int p = parentX[u];
+                if (p >= 0) {
+                    if (agg[p] == null) agg[p] = Aggregators.of(ind.aggregate());
+                    agg[p].merge(eff);
+                    if (eff.overflowed()) overflowSeen[p] = true;
+                }
+            }
+            if (parentX[u] >= 0) repChildren[parentX[u]] += r;
+        }
+    }
+
+    private static Aggregator single(Indicator ind, BigDecimal v) {
+        Aggregator a = Aggregators.of(ind.aggregate());
+        a.add(v);
+        return a;
+    }
+
+    /** The unit's own value for the target: the cell itself, or its data periods combined with over_time. */
+    private BigDecimal own(int u, int i, Period target, int[] members, Indicator ind) {
+        int cell = t.cell(u, i);
+        if (members.length == 1) return t.value(members[0], cell);
+        Aggregator a = null;
+        int prev = -1;
+        for (int p : members) {
+            BigDecimal v = t.value(p, cell);
+            if (v == null) continue;
+            if (prev >= 0 && t.periods().get(prev).overlaps(t.periods().get(p))) {
+                overlap(u, ind, target, prev, p, cell);
+                return null;
+            }
+            if (a == null) a = Aggregators.of(ind.overTime());
+            a.add(v, t.periods().get(p).start().toEpochDay());
+            if (prev < 0 || t.periods().get(p).end().isAfter(t.periods().get(prev).end())) prev = p;
+        }
+        return a == null || a.overflowed() ? null : a.result();
+    }
+
+    /** Derived indicators with every derived operand before its users (the loader refused cycles). */
+    private List<Indicator> derivedInOrder() {
+        List<Indicator> order = new ArrayList<>();
+        for (Indicator ind : c.indicators()) if (ind.derived()) visit(ind, order);
+        return order;
+    }
+
+    private void visit(Indicator ind, List<Indicator> order) {
+        if (order.contains(ind)) return;
+        for (Indicator op : operands(ind)) if (op.derived()) visit(op, order);
+        order.add(ind);
+    }
+
+    private void derive(Values out, int[] rep, int[] expected) {
+        int ni = c.size();
+        for (Indicator ind : derivedInOrder()) {
+            Formula f = Formula.compile(ind.formula());
+            List<Indicator> ops = operands(ind);
+            Map<String, BigDecimal> vars = new HashMap<>();
+            for (int u = 0; u <= n; u++) {
+                boolean complete = true;
+                int minRep = Integer.MAX_VALUE;
+                for (Indicator op : ops) {
+                    BigDecimal v = out.get(u * ni + op.index());
+                    if (v == null) complete = false;
+                    vars.put(op.code(), v);
+                    minRep = Math.min(minRep, rep[u * ni + op.index()]);
+                }
+                int cell = u * ni + ind.index();
+                rep[cell] = ops.isEmpty() ? 0 : minRep;
+                out.set(cell, complete ? round(ind, f.evaluateNumber(vars).orElse(null)) : null);
+            }
+        }
+    }
+
+    private List<Indicator> operands(Indicator ind) {
+        List<Indicator> ops = new ArrayList<>();
+        for (String v : Formula.compile(ind.formula()).variables()) ops.add(c.indicator(v));
+        return ops;
+    }
+
+    /**
+     * Rounds to the indicator's decimals; results of a division (mean, an even median, a formula)
+     * without decimals are given to 2 places with trailing zeros dropped. Exact sums stay exact.
+     */
+    static BigDecimal round(Indicator ind, BigDecimal v) {
+        if (v == null) return null;
+        if (ind.decimals() != null) return v.setScale(ind.decimals(), RoundingMode.HALF_UP);
+        if (v.scale() > 6 || ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) {
+            BigDecimal r = v.setScale(Math.min(v.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros();
+            return r.scale() < 0 ? r.setScale(0) : r;
+        }
+        return v;
+    }
+
+    private String where(int p, int cell) {
+        long w = t.where(p, cell);
+        return inputs.get(CellTable.whereInput(w)) + ":" + CellTable.whereLine(w);
+    }
+
+    private void overlap(int u, Indicator ind, Period target, int a, int b, int cell) {
+        Unit unit = h.unit(u);
+        long w = t.where(b, cell);
+        findings.add(new Finding(Severity.ERROR, FindingCode.OVERLAP, inputs.get(CellTable.whereInput(w)), CellTable.whereLine(w),
+                unit.code(), target.text(), ind.code(), null,
+                unit.code() + " gave " + ind.code() + " for both " + t.periods().get(a).text() + " (" + where(a, cell) + ") and "
+                        + t.periods().get(b).text() + " (" + where(b, cell) + "), which overlap inside " + target.text()
+                        + "; neither is used, since it would count twice. Keep one granularity"));
+    }
+
+    private void overflow(int u, Indicator ind, Period target) {
+        String who = u < n ? h.unit(u).code() : "the total";
+        findings.add(new Finding(Severity.ERROR, FindingCode.OVERFLOW, null, 0, u < n ? h.unit(u).code() : null, target.text(), ind.code(), null,
+                "the sum of " + ind.code() + " for " + who + " in " + target.text() + " does not fit in 64 bits; it is left missing. Check for a mistyped value"));
+    }
+
+    private void imbalance(int u, Indicator ind, Period target, int[] members, BigDecimal own, BigDecimal computed, int rep, int exp, boolean usedOwn) {
+        Unit unit = h.unit(u);
+        String file = null;
+        long line = 0;
+        if (members.length == 1) {
+            long w = t.where(members[0], t.cell(u, ind.index()));
+            file = inputs.get(CellTable.whereInput(w));
+            line = CellTable.whereLine(w);
+        }
+        findings.add(new Finding(Severity.WARNING, FindingCode.IMBALANCE, file, line, unit.code(), target.text(), ind.code(), own.toPlainString(),
+                unit.code() + " (" + unit.name() + ") reported " + own.toPlainString() + " for " + ind.code() + " in " + target.text()
+                        + " but its subtree gives " + computed.toPlainString() + " (difference " + own.subtract(computed).toPlainString()
+                        + "; " + rep + " of " + exp + " reporting units); the " + (usedOwn ? "reported " + own.toPlainString() : "computed " + computed.toPlainString())
+                        + " is used" + (usedOwn ? "" : rep < exp ? " (--prefer reported would use the reported total)" : "")));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.tally.rollup;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.Period;
+import dev.tally.model.Unit;
+import dev.tally.write.Column;
+import dev.tally.write.TableSink;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a {@link RollupResult} into rows, streamed to a {@link TableSink}.
+ *
+ * <p>Long: {@code unit,unit_name,level,period,indicator,value,reported,expected}, one row per unit ×
+ * period × indicator (parents before children, then period, then catalog order), leaving out the
+ * cells an indicator has nothing to say about (no value and no reporting unit below). A long CSV is a
+ * valid submission again: the extra columns are ignored by the reader.
+ *
+ * <p>Wide: one row per unit and one column per indicator (names for people, codes for programs),
+ * the selected unit's children (or the roots) then a total row. With {@code coverageMarks}, a partial
+ * aggregate shows its coverage, e.g. {@code 1234 [17/20]}.
+ */
+public final class RollupTables {
+    private RollupTables() {}
+
+    public static final List<Column> LONG_COLUMNS = List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
+            Column.text("period"), Column.text("indicator"), Column.number("value"), Column.number("reported"), Column.number("expected"));
+
+    public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta) throws IOException {
+        sink.start(LONG_COLUMNS, meta);
+        List<Object> row = new ArrayList<>(8);
+        for (Unit u : sel.units(h)) {
+            for (int p = 0; p < r.periods().size(); p++) {
+                String period = r.periods().get(p).text();
+                for (Indicator ind : c.indicators()) {
+                    BigDecimal v = r.value(u.index(), p, ind.index());
+                    int exp = r.expected(u.index(), ind.index());
+                    if (v == null && exp == 0) continue;
+                    row.clear();
+                    row.add(u.code());
+                    row.add(u.name());
+                    row.add(u.level());
+                    row.add(period);
+                    row.add(ind.code());
+                    row.add(v);
+                    row.add((long) r.reported(u.index(), p, ind.index()));
+                    row.add((long) exp);
+                    sink.row(row);
+                }
+            }
+        }
+        sink.finish();
+    }
+
+    public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
+                                 boolean names, boolean coverageMarks) throws IOException {
+        boolean manyPeriods = r.periods().size() > 1;
+        List<Column> cols = new ArrayList<>();
+        if (manyPeriods) cols.add(Column.text("period"));
+        cols.add(Column.text(names ? "unit" : "unit"));
+        cols.add(Column.text(names ? "name" : "unit_name"));
+        for (Indicator ind : c.indicators()) cols.add(Column.number(names ? label(ind) : ind.code()));
+        sink.start(cols, meta);
+        List<Unit> rows = sel.below(h);
+        for (int p = 0; p < r.periods().size(); p++) {
+            Period period = r.periods().get(p);
+            for (Unit u : rows) sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, indent(u, sel) + u.code(), u.name(), coverageMarks));
+            int total = sel.root() == null ? r.totalIndex() : sel.root().index();
+            String code = sel.root() == null ? "" : sel.root().code();
+            String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
+            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks));
+        }
+        sink.finish();
+    }
+
+    private static String indent(Unit u, Selection sel) {
+        int top = sel.root() == null ? 0 : sel.root().depth() + 1;
+        return "  ".repeat(Math.max(0, u.depth() - top));
+    }
+
+    private static String label(Indicator ind) {
+        return ind.unitOfMeasure() == null ? ind.label() : ind.label() + " (" + ind.unitOfMeasure() + ")";
+    }
+
+    private static List<Object> wideRow(RollupResult r, Catalog c, int u, int p, Period period, boolean manyPeriods,
+                                        String code, String name, boolean marks) {
+        List<Object> row = new ArrayList<>();
+        if (manyPeriods) row.add(period.text());
+        row.add(code);
+        row.add(name);
+        for (Indicator ind : c.indicators()) {
+            BigDecimal v = r.value(u, p, ind.index());
+            int rep = r.reported(u, p, ind.index()), exp = r.expected(u, ind.index());
+            if (marks && exp > 0 && rep < exp) {
+                row.add((v == null ? "–" : v.toPlainString()) + " [" + rep + "/" + exp + "]");
+            } else {
+                row.add(v);
+            }
+        }
+        return row;
+    }
+}

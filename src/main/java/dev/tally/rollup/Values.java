@@ -1,0 +1,42 @@
+package dev.tally.rollup;
+
+import java.math.BigDecimal;
+
+/**
+ * A dense column of optional exact numbers: a long where the value is integral and fits (the common
+ * case, 9 bytes a cell), a BigDecimal otherwise, nothing for missing.
+ */
+final class Values {
+    private static final byte NONE = 0, LONG = 1, BIG = 2;
+    private final long[] longs;
+    private final byte[] state;
+    private BigDecimal[] big;
+
+    Values(int n) {
+        longs = new long[n];
+        state = new byte[n];
+    }
+
+    void set(int i, BigDecimal v) {
+        if (v == null) {
+            state[i] = NONE;
+            return;
+        }
+        if (v.scale() <= 0 && v.precision() - v.scale() <= 18) {
+            longs[i] = v.longValueExact();
+            state[i] = LONG;
+            return;
+        }
+        if (big == null) big = new BigDecimal[state.length];
+        big[i] = v;
+        state[i] = BIG;
+    }
+
+    BigDecimal get(int i) {
+        return switch (state[i]) {
+            case LONG -> BigDecimal.valueOf(longs[i]);
+            case BIG -> big[i];
+            default -> null;
+        };
+    }
+}
