@@ -69,7 +69,11 @@ public final class RollupTables {
         List<Unit> rows = sel.below(h);
         for (int p = 0; p < r.periods().size(); p++) {
             Period period = r.periods().get(p);
-            for (Unit u : rows) sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, indent(u, sel) + u.code(), u.name(), coverageMarks));
+            for (Unit u : rows) {
+                // indentation shows the tree to a reader; programs get the bare code
+                String code = names ? indent(u, sel) + u.code() : u.code();
+                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks));
+            }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();

@@ -1,0 +1,73 @@
+package dev.tally.rollup;
+
+import dev.tally.config.CatalogLoader;
+import dev.tally.config.UnitsLoader;
+import dev.tally.model.Catalog;
+import dev.tally.model.Finding;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.read.InputFile;
+import dev.tally.read.ReadOptions;
+import dev.tally.validate.Ingest;
+import dev.tally.validate.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Builds a hierarchy, a catalog and data from text, and rolls them up: the test bench for exact rollups. */
+final class Fixture {
+    final Hierarchy h;
+    final Catalog c;
+    Validator.Result validated;
+    RollupResult result;
+
+    Fixture(Path dir, String units, String catalog) {
+        try {
+            Path u = Files.writeString(dir.resolve("units.csv"), units, StandardCharsets.UTF_8);
+            Path k = Files.writeString(dir.resolve("catalog.yaml"), catalog, StandardCharsets.UTF_8);
+            h = UnitsLoader.load(u, List.of());
+            c = CatalogLoader.load(k, h.levels());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The usual tree: P > D1 > C11, C12; P > D2 > C21. */
+    static final String TREE = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\n"
+            + "C12,Xã 12,D1,commune\nD2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n";
+
+    Fixture roll(String longCsv, boolean preferReported, String... periods) {
+        List<Period> targets = java.util.Arrays.stream(periods).map(Period::parseOrThrow).toList();
+        validated = Ingest.run(h, c, targets, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
+                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
+        result = Rollup.run(h, c, validated.table(), new RollupSpec(targets, preferReported), List.of("in.csv"));
+        return this;
+    }
+
+    Fixture roll(String longCsv, String... periods) { return roll(longCsv, false, periods); }
+
+    int period(String p) { return result.periods().indexOf(Period.parseOrThrow(p)); }
+
+    BigDecimal value(String unit, String period, String ind) {
+        return result.value(h.unit(unit).index(), period(period), c.indicator(ind).index());
+    }
+
+    /** "value reported/expected", e.g. "15 2/3"; "- 0/3" for missing. */
+    String cell(String unit, String period, String ind) {
+        int u = unit.equals("*") ? result.totalIndex() : h.unit(unit).index();
+        BigDecimal v = result.value(u, period(period), c.indicator(ind).index());
+        return (v == null ? "-" : v.toPlainString()) + " " + result.reported(u, period(period), c.indicator(ind).index())
+                + "/" + result.expected(u, c.indicator(ind).index());
+    }
+
+    List<Finding> findings() {
+        List<Finding> all = new java.util.ArrayList<>(validated.findings());
+        all.addAll(result.findings());
+        return all;
+    }
+}

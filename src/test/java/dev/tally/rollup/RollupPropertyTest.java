@@ -1,0 +1,105 @@
+package dev.tally.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.model.Unit;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Seeded random trees with random missing values: every parent equals the aggregate of its
+ * children's leaves, and the virtual total equals the aggregate of all leaves, for sum, mean, min,
+ * max and count, with coverage counting exactly the leaves that gave a value. Plain JUnit, a fixed
+ * seed per repetition, so a failure replays.
+ */
+class RollupPropertyTest {
+    @TempDir
+    Path dir;
+
+    @RepeatedTest(20)
+    void parentsAreTheAggregateOfTheirLeaves(RepetitionInfo rep) throws Exception {
+        Random rnd = new Random(1000 + rep.getCurrentRepetition());
+        StringBuilder units = new StringBuilder("code,name,parent\n");
+        List<String> leaves = new ArrayList<>();
+        Map<String, String> parent = new HashMap<>();
+        int provinces = 1 + rnd.nextInt(3);
+        for (int p = 0; p < provinces; p++) {
+            String pc = "P" + p;
+            units.append(pc).append(",x,\n");
+            int districts = 1 + rnd.nextInt(4);
+            for (int d = 0; d < districts; d++) {
+                String dc = pc + "D" + d;
+                units.append(dc).append(",x,").append(pc).append('\n');
+                parent.put(dc, pc);
+                int communes = 1 + rnd.nextInt(6);
+                for (int c = 0; c < communes; c++) {
+                    String cc = dc + "C" + c;
+                    units.append(cc).append(",x,").append(dc).append('\n');
+                    parent.put(cc, dc);
+                    leaves.add(cc);
+                }
+            }
+        }
+        Files.createDirectories(dir);
+        String catalog = "indicators:\n  - {code: s, type: integer}\n  - {code: m, type: integer, aggregate: mean}\n"
+                + "  - {code: lo, type: integer, aggregate: min}\n  - {code: hi, type: integer, aggregate: max}\n"
+                + "  - {code: n, type: integer, aggregate: count}\n";
+        Fixture x = new Fixture(dir, units.toString(), catalog);
+        StringBuilder data = new StringBuilder();
+        Map<String, Long> leafValue = new HashMap<>();
+        for (String leaf : leaves) {
+            boolean missing = rnd.nextInt(4) == 0;
+            long v = rnd.nextInt(2_000_001) - 1_000_000L;
+            for (String ind : List.of("s", "m", "lo", "hi", "n")) {
+                data.append(leaf).append(",2024,").append(ind).append(',').append(missing ? "" : String.valueOf(v)).append('\n');
+            }
+            if (!missing) leafValue.put(leaf, v);
+        }
+        x.roll(data.toString());
+        assertThat(x.findings()).isEmpty();
+        for (Unit u : x.h.units()) {
+            List<Long> vals = new ArrayList<>();
+            int expected = 0;
+            for (String leaf : leaves) {
+                if (under(leaf, u.code(), parent)) {
+                    expected++;
+                    if (leafValue.containsKey(leaf)) vals.add(leafValue.get(leaf));
+                }
+            }
+            check(x, u.code(), vals, expected);
+        }
+        check(x, "*", new ArrayList<>(leafValue.values()), leaves.size());
+    }
+
+    private static boolean under(String leaf, String unit, Map<String, String> parent) {
+        for (String x = leaf; x != null; x = parent.get(x)) if (x.equals(unit)) return true;
+        return false;
+    }
+
+    private static void check(Fixture x, String unit, List<Long> vals, int expected) {
+        String cov = " " + vals.size() + "/" + expected;
+        if (vals.isEmpty()) {
+            assertThat(x.cell(unit, "2024", "s")).isEqualTo("-" + cov);
+            return;
+        }
+        long sum = vals.stream().mapToLong(Long::longValue).sum();
+        assertThat(x.cell(unit, "2024", "s")).as(unit).isEqualTo(sum + cov);
+        assertThat(x.cell(unit, "2024", "n")).as(unit).isEqualTo(vals.size() + cov);
+        assertThat(x.cell(unit, "2024", "lo")).isEqualTo(vals.stream().mapToLong(Long::longValue).min().getAsLong() + cov);
+        assertThat(x.cell(unit, "2024", "hi")).isEqualTo(vals.stream().mapToLong(Long::longValue).max().getAsLong() + cov);
+        BigDecimal mean = BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(vals.size()), MathContext.DECIMAL128)
+                .setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+        int u = unit.equals("*") ? x.result.totalIndex() : x.h.unit(unit).index();
+        assertThat(x.result.value(u, 0, x.c.indicator("m").index())).as(unit + " mean").isEqualByComparingTo(mean);
+    }
+}

@@ -1,0 +1,150 @@
+package dev.tally.rollup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Severity;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RollupTest {
+    @TempDir
+    Path dir;
+
+    Fixture f(String catalog) { return new Fixture(dir, Fixture.TREE, catalog); }
+
+    @Test
+    void sumWithMissingCarriesCoverage() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n").roll("C11,2024,a,10\nC12,2024,a,\nC21,2024,a,5\n");
+        assertThat(x.cell("C11", "2024", "a")).isEqualTo("10 1/1");
+        assertThat(x.cell("C12", "2024", "a")).isEqualTo("- 0/1");
+        assertThat(x.cell("D1", "2024", "a")).isEqualTo("10 1/2");
+        assertThat(x.cell("D2", "2024", "a")).isEqualTo("5 1/1");
+        assertThat(x.cell("P", "2024", "a")).isEqualTo("15 2/3");
+        assertThat(x.cell("*", "2024", "a")).isEqualTo("15 2/3");
+    }
+
+    @Test
+    void meanIsARatioOfSumsNotAMeanOfMeans() {
+        Fixture x = f("indicators:\n  - {code: s, aggregate: mean}\n").roll("C11,2024,s,8\nC12,2024,s,6\nC21,2024,s,1\n");
+        assertThat(x.value("D1", "2024", "s")).isEqualByComparingTo("7");
+        assertThat(x.value("P", "2024", "s")).isEqualByComparingTo("5"); // (8+6+1)/3, not (7+1)/2
+    }
+
+    @Test
+    void medianMinMaxCount() {
+        Fixture x = f("indicators:\n  - {code: m, aggregate: median}\n  - {code: lo, aggregate: min}\n"
+                + "  - {code: hi, aggregate: max}\n  - {code: n, aggregate: count}\n")
+                .roll("C11,2024,m,1\nC12,2024,m,10\nC21,2024,m,4\nC11,2024,lo,3\nC12,2024,lo,-2\nC21,2024,lo,7\n"
+                        + "C11,2024,hi,3\nC12,2024,hi,-2\nC21,2024,hi,7\nC11,2024,n,0\nC12,2024,n,\nC21,2024,n,9\n");
+        assertThat(x.value("P", "2024", "m")).isEqualByComparingTo("4");
+        assertThat(x.value("D1", "2024", "m")).isEqualByComparingTo("5.5");
+        assertThat(x.value("P", "2024", "lo")).isEqualByComparingTo("-2");
+        assertThat(x.value("P", "2024", "hi")).isEqualByComparingTo("7");
+        assertThat(x.cell("P", "2024", "n")).isEqualTo("2 2/3");
+    }
+
+    @Test
+    void overTimeSumAndLast() {
+        Fixture x = f("indicators:\n  - {code: flow, type: integer}\n  - {code: stock, type: integer, over_time: last}\n"
+                + "  - {code: avg, over_time: mean}\n  - {code: first, over_time: first}\n")
+                .roll("C11,2024-01,flow,1\nC11,2024-02,flow,2\nC11,2024-03,flow,4\n"
+                        + "C11,2024-01,stock,10\nC11,2024-02,stock,12\nC11,2024-03,stock,\n"
+                        + "C12,2024-03,stock,5\nC11,2024-01,avg,1\nC11,2024-02,avg,2\nC11,2024-02,first,6\nC11,2024-03,first,9\n", "2024-Q1");
+        assertThat(x.value("C11", "2024-Q1", "flow")).isEqualByComparingTo("7");
+        assertThat(x.value("C11", "2024-Q1", "stock")).as("the last value given, not the missing March").isEqualByComparingTo("12");
+        assertThat(x.value("D1", "2024-Q1", "stock")).isEqualByComparingTo("17");
+        assertThat(x.value("C11", "2024-Q1", "avg")).isEqualByComparingTo("1.5");
+        assertThat(x.value("C11", "2024-Q1", "first")).isEqualByComparingTo("6");
+    }
+
+    @Test
+    void aRangeCombinesYears() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n")
+                .roll("C11,2020,a,1\nC11,2021,a,2\nC11,2024,a,4\nC11,2025,a,100\nC21,2019,a,50\n", "2020..2024");
+        assertThat(x.cell("P", "2020..2024", "a")).isEqualTo("7 1/3");
+        assertThat(x.validated.summary().skipped()).isEqualTo(2);
+    }
+
+    @Test
+    void formulasAreComputedFromRolledUpPartsAndZeroOverZeroIsMissing() {
+        Fixture x = f("indicators:\n  - {code: rec, type: integer}\n  - {code: res, type: integer}\n"
+                + "  - {code: rate, decimals: 1, formula: 100 * res / rec}\n")
+                .roll("C11,2024,rec,10\nC11,2024,res,5\nC12,2024,rec,0\nC12,2024,res,0\nC21,2024,rec,2\nC21,2024,res,2\n");
+        assertThat(x.value("C12", "2024", "rate")).isNull();
+        assertThat(x.value("C11", "2024", "rate")).isEqualByComparingTo("50.0");
+        assertThat(x.value("D1", "2024", "rate").toPlainString()).isEqualTo("50.0");
+        // a ratio of sums: 100 * 7 / 12 = 58.3, never the mean of the communes' rates (50 and 100)
+        assertThat(x.value("P", "2024", "rate").toPlainString()).isEqualTo("58.3");
+        assertThat(x.cell("P", "2024", "rate")).isEqualTo("58.3 3/3");
+    }
+
+    @Test
+    void aReportedTotalIsCheckedNotAdded() {
+        String cat = "indicators:\n  - {code: a, type: integer}\n";
+        String data = "C11,2024,a,10\nD1,2024,a,25\nC21,2024,a,5\n";
+        Fixture x = f(cat).roll(data);
+        assertThat(x.cell("D1", "2024", "a")).isEqualTo("10 1/2");
+        assertThat(x.cell("P", "2024", "a")).isEqualTo("15 2/3");
+        assertThat(x.findings()).singleElement().satisfies(fi -> {
+            assertThat(fi.code()).isEqualTo(FindingCode.IMBALANCE);
+            assertThat(fi.severity()).isEqualTo(Severity.WARNING);
+            assertThat(fi.unit()).isEqualTo("D1");
+            assertThat(fi.message()).contains("reported 25").contains("gives 10").contains("difference 15").contains("1 of 2");
+        });
+        Fixture preferred = new Fixture(dir, Fixture.TREE, cat).roll(data, true);
+        assertThat(preferred.cell("D1", "2024", "a")).isEqualTo("25 2/2");
+        assertThat(preferred.cell("P", "2024", "a")).isEqualTo("30 3/3");
+    }
+
+    @Test
+    void whereOnlyTheHigherUnitHasDataItsValueIsUsed() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n").roll("D1,2024,a,25\nC21,2024,a,5\n");
+        assertThat(x.cell("D1", "2024", "a")).isEqualTo("25 2/2");
+        assertThat(x.cell("P", "2024", "a")).isEqualTo("30 3/3");
+        assertThat(x.findings()).isEmpty();
+    }
+
+    @Test
+    void districtLevelIndicatorsCountDistricts() {
+        Fixture x = f("indicators:\n  - {code: s, type: integer, reported_at: district}\n").roll("D1,2024,s,3\n");
+        assertThat(x.cell("P", "2024", "s")).isEqualTo("3 1/2");
+        assertThat(x.cell("C11", "2024", "s")).isEqualTo("- 0/0");
+    }
+
+    @Test
+    void twoGranularitiesOverlappingAreAnErrorNotADoubleCount() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n").roll("C11,2024-H1,a,10\nC11,2024-03,a,4\nC12,2024-H1,a,1\n", "2024");
+        assertThat(x.value("C11", "2024", "a")).isNull();
+        assertThat(x.cell("D1", "2024", "a")).isEqualTo("1 1/2");
+        assertThat(x.findings()).extracting(Finding::code).containsExactly(FindingCode.OVERLAP);
+        assertThat(x.findings().get(0).message()).contains("2024-H1 (in.csv:2)").contains("2024-03 (in.csv:3)");
+    }
+
+    @Test
+    void integerSumsAreExactAndOverflowIsAnError() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n").roll("C11,2024,a,9007199254740993\nC12,2024,a,5\nC21,2024,a,9223372036854775807\n");
+        assertThat(x.value("D1", "2024", "a").toPlainString()).isEqualTo("9007199254740998");
+        assertThat(x.value("C21", "2024", "a").toPlainString()).isEqualTo("9223372036854775807");
+        assertThat(x.value("P", "2024", "a")).isNull();
+        assertThat(x.findings()).extracting(Finding::code).containsExactly(FindingCode.OVERFLOW);
+        assertThat(x.findings().get(0).unit()).isEqualTo("P");
+    }
+
+    @Test
+    void decimalSumsHaveNoBinaryArtefacts() {
+        Fixture x = f("indicators:\n  - {code: a, type: number}\n  - {code: b, type: number, decimals: 2}\n")
+                .roll("C11,2024,a,0.1\nC12,2024,a,0.2\nC11,2024,b,0.125\nC12,2024,b,0.25\n");
+        assertThat(x.value("D1", "2024", "a").toPlainString()).isEqualTo("0.3");
+        assertThat(x.value("D1", "2024", "b").toPlainString()).isEqualTo("0.38");
+    }
+
+    @Test
+    void rejectedValuesNeverChangeATotal() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer, min: 0}\n").roll("C11,2024,a,10\nC12,2024,a,-5\nC21,2024,a,2.5\nC21,2024,a,x\n");
+        assertThat(x.cell("P", "2024", "a")).isEqualTo("10 1/3");
+        assertThat(x.validated.summary().rejected()).isEqualTo(3);
+    }
+}
