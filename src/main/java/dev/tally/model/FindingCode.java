@@ -13,7 +13,7 @@ public enum FindingCode {
     NOT_A_NUMBER("not-a-number", Severity.ERROR, "the value is neither a number nor a missing marker (empty, N/A, -)"),
     WRONG_TYPE("wrong-type", Severity.ERROR, "the value is not of the indicator's type (2.5 for an integer, 140 for a percent)"),
     OUT_OF_RANGE("out-of-range", Severity.ERROR, "the value is below the indicator's min or above its max"),
-    DERIVED_SUBMITTED("derived-submitted", Severity.ERROR, "a value was submitted for a derived (formula) indicator"),
+    DERIVED_SUBMITTED("derived-submitted", Severity.WARNING, "a value was given for a derived (formula) indicator; it is ignored, since tally computes it (a rollup output read back in has them)"),
     CONFLICT("conflict", Severity.ERROR, "the same unit, period and indicator was given twice with different values; neither is used"),
     DUPLICATE("duplicate", Severity.WARNING, "the same unit, period and indicator was given twice with the same value; it counts once"),
     MISSING_REQUIRED("missing-required", Severity.ERROR, "a unit's submission for a period lacks required indicators (listed)"),

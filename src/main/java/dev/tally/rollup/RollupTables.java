@@ -18,8 +18,9 @@ import java.util.Map;
  *
  * <p>Long: {@code unit,unit_name,level,period,indicator,value,reported,expected}, one row per unit ×
  * period × indicator (parents before children, then period, then catalog order), leaving out the
- * cells an indicator has nothing to say about (no value and no reporting unit below). A long CSV is a
- * valid submission again: the extra columns are ignored by the reader.
+ * cells nobody reported (no value, no reporting unit): the wide shape shows those as {@code – [0/N]}.
+ * A long CSV is a valid submission again: the extra columns are ignored by the reader, and derived
+ * values are recomputed.
  *
  * <p>Wide: one row per unit and one column per indicator (names for people, codes for programs),
  * the selected unit's children (or the roots) then a total row. With {@code coverageMarks}, a partial
@@ -40,7 +41,8 @@ public final class RollupTables {
                 for (Indicator ind : c.indicators()) {
                     BigDecimal v = r.value(u.index(), p, ind.index());
                     int exp = r.expected(u.index(), ind.index());
-                    if (v == null && exp == 0) continue;
+                    int rep = r.reported(u.index(), p, ind.index());
+                    if (v == null && rep == 0) continue;
                     row.clear();
                     row.add(u.code());
                     row.add(u.name());
@@ -48,7 +50,7 @@ public final class RollupTables {
                     row.add(period);
                     row.add(ind.code());
                     row.add(v);
-                    row.add((long) r.reported(u.index(), p, ind.index()));
+                    row.add((long) rep);
                     row.add((long) exp);
                     sink.row(row);
                 }

@@ -102,7 +102,7 @@ public final class Validator {
             }
             if (ind.derived()) {
                 reject(Finding.of(FindingCode.DERIVED_SUBMITTED, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                        "'" + ind.code() + "' is derived (" + ind.formula() + ") and computed by tally; remove it from the submission"));
+                        "'" + ind.code() + "' is derived (" + ind.formula() + "); tally computes it, so the value is ignored"));
                 return;
             }
             if (o.value() != null) {
