@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads and validates a list of inputs: files ─► read ─► observations ─► validate. Inputs are read in
@@ -35,9 +34,11 @@ public final class Ingest {
         List<Validator.Part> parts = new ArrayList<>();
         for (int i = 0; i < workers; i++) parts.add(v.part());
         if (inputs.isEmpty()) return v.finish(parts);
-        AtomicInteger next = new AtomicInteger();
+        // Contiguous chunks of inputs, one per worker: part k reads inputs before part k+1, so merging
+        // the parts in order sees every cell in input order and the findings never depend on timing.
+        int[] bounds = chunks(inputs, workers);
         if (workers == 1) {
-            drain(parts.get(0), inputs, options, stdin, next);
+            drain(parts.get(0), inputs, options, stdin, 0, inputs.size());
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "tally-read");
@@ -46,7 +47,11 @@ public final class Ingest {
             });
             try {
                 List<Future<?>> futures = new ArrayList<>();
-                for (Validator.Part part : parts) futures.add(pool.submit(() -> drain(part, inputs, options, stdin, next)));
+                for (int k = 0; k < workers; k++) {
+                    Validator.Part part = parts.get(k);
+                    int from = bounds[k], to = bounds[k + 1];
+                    futures.add(pool.submit(() -> drain(part, inputs, options, stdin, from, to)));
+                }
                 for (Future<?> f : futures) {
                     try {
                         f.get();
@@ -65,9 +70,34 @@ public final class Ingest {
         return v.finish(parts);
     }
 
-    private static void drain(Validator.Part part, List<InputFile> inputs, ReadOptions options, InputStream stdin, AtomicInteger next) {
+    /** Splits the inputs into contiguous runs of about equal size in bytes (files) for the workers. */
+    static int[] chunks(List<InputFile> inputs, int workers) {
+        long[] size = new long[inputs.size()];
+        long total = 0;
+        for (int i = 0; i < size.length; i++) {
+            InputFile f = inputs.get(i);
+            try {
+                size[i] = f.stdin() ? 1 << 20 : Math.max(1, java.nio.file.Files.size(f.path()));
+            } catch (java.io.IOException e) {
+                size[i] = 1;
+            }
+            total += size[i];
+        }
+        int[] bounds = new int[workers + 1];
+        bounds[workers] = inputs.size();
+        long acc = 0;
+        int k = 1;
+        for (int i = 0; i < size.length && k < workers; i++) {
+            acc += size[i];
+            while (k < workers && acc >= total * k / workers) bounds[k++] = i + 1;
+        }
+        for (; k < workers; k++) bounds[k] = inputs.size();
+        return bounds;
+    }
+
+    private static void drain(Validator.Part part, List<InputFile> inputs, ReadOptions options, InputStream stdin, int from, int to) {
         SubmissionReader reader = new SubmissionReader(options);
-        for (int i; (i = next.getAndIncrement()) < inputs.size(); ) {
+        for (int i = from; i < to; i++) {
             part.startInput(i);
             reader.read(inputs.get(i), stdin, part);
         }

@@ -149,8 +149,10 @@ public final class Validator {
                 "given again with the same value (first at " + at(firstWhere) + "); counted once. Remove the repeated row");
     }
 
+    private static String shownValue(BigDecimal v) { return v == null ? "missing" : "'" + v.toPlainString() + "'"; }
+
     private Finding conflict(Observation o, BigDecimal earlier, long firstWhere) {
-        String was = earlier == null ? "a conflicting value" : "'" + earlier.toPlainString() + "'";
+        String was = earlier == null ? "conflicting values" : "'" + earlier.toPlainString() + "'";
         String now = o.value() == null ? "missing" : "'" + o.raw().strip() + "'";
         return Finding.of(FindingCode.CONFLICT, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
                 "given as " + now + " here but as " + was + " at " + at(firstWhere) + "; neither value is used. Keep one");
@@ -281,7 +283,13 @@ public final class Validator {
                     counts.accepted--;
                     counts.rejected++;
                 }
-                located.add(new Located(CellTable.whereInput(wLate), src.line(), conflict(o, earlyRejected ? null : vEarly, wEarly)));
+                boolean lateRejected = fromLater ? sf == CellTable.REJECTED : si == CellTable.REJECTED;
+                Finding f = lateRejected
+                        ? Finding.of(FindingCode.CONFLICT, src, u.code(), period.text(), ind.code(), null,
+                                "given with conflicting values in this file and as " + (earlyRejected ? "conflicting values" : shownValue(vEarly))
+                                        + " at " + at(wEarly) + "; none is used. Keep one")
+                        : conflict(o, earlyRejected ? null : vEarly, wEarly);
+                located.add(new Located(CellTable.whereInput(wLate), src.line(), f));
                 if (!fromLater) into.put(pi, c, null, wf);
                 into.reject(pi, c);
             }
