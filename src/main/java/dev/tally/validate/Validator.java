@@ -190,10 +190,10 @@ public final class Validator {
 
     static String rangeProblem(Indicator ind, BigDecimal v) {
         if (ind.min() != null && v.compareTo(ind.min()) < 0) {
-            return v.toPlainString() + " is below the minimum " + ind.min().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
+            return "the value " + v.toPlainString() + " is below the minimum " + ind.min().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
         }
         if (ind.max() != null && v.compareTo(ind.max()) > 0) {
-            return v.toPlainString() + " is above the maximum " + ind.max().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
+            return "the value " + v.toPlainString() + " is above the maximum " + ind.max().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
         }
         return null;
     }

@@ -203,14 +203,17 @@ public final class Writers {
         }
 
         /**
-         * Narrows columns until the table fits: text columns down to 8, numeric columns down to their
-         * widest value (only their header is cut, never a number). The widest candidate goes first.
+         * Narrows columns until the table fits: text columns down to 16, numeric columns down to their
+         * widest value (only their header is cut, never a number), the widest candidate first. A last
+         * text column is never cut; the fit leaves it at least 20 columns before the terminal wraps it.
          */
         private void shrink(int[] wid) {
             int[] floor = new int[wid.length];
+            int last = wid.length - 1;
             for (int i = 0; i < wid.length; i++) {
                 if (!columns.get(i).numeric()) {
-                    floor[i] = Math.min(wid[i], 8);
+                    // a closing text column (a message) is never cut: the terminal wraps it instead
+                    floor[i] = i == last ? wid[i] : Math.min(wid[i], 16);
                 } else {
                     int data = 1;
                     for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
@@ -218,7 +221,9 @@ public final class Writers {
                 }
             }
             int total = 2 * (wid.length - 1);
-            for (int x : wid) total += x;
+            for (int i = 0; i < last; i++) total += wid[i];
+            if (!columns.get(last).numeric()) total += Math.min(wid[last], 20);
+            else total += wid[last];
             while (total > width) {
                 int widest = -1;
                 for (int i = 0; i < wid.length; i++) {
