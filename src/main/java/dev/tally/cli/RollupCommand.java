@@ -131,11 +131,14 @@ final class RollupCommand implements Callable<Integer> {
                 ? Format.fromFileName(output.getFileName().toString()) : Format.TABLE;
         Shape sh = shape != null ? shape : fmt == Format.TABLE || fmt == Format.MARKDOWN ? Shape.wide : Shape.long_;
 
+        Timing timing = new Timing(io.err());
         Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), targets, inputs);
+        timing.mark("read and validate");
         Hierarchy h = data.project().hierarchy();
         Selection sel = selection(h, sh);
         RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(),
                 new RollupSpec(targets, prefer == Prefer.reported), data.inputNames());
+        timing.mark("roll up");
 
         List<Finding> all = new ArrayList<>(data.result().findings());
         all.addAll(result.findings());
@@ -151,6 +154,7 @@ final class RollupCommand implements Callable<Integer> {
                         fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN);
                 out.commit();
             }
+            timing.mark("write");
         }
         var s = data.result().summary();
         io.err().println(s.text().lines().findFirst().orElse("") + (errors > 0 || !all.isEmpty()

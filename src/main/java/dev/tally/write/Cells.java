@@ -20,10 +20,10 @@ public final class Cells {
      * prefixing a single quote. Numbers are not text and are never touched, negative ones included.
      */
     public static String neutralise(String s) {
-        if (s.isEmpty() || PLAIN_NUMBER.matcher(s).matches()) return s;
+        if (s.isEmpty()) return s;
         char c = s.charAt(0);
-        if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return "'" + s;
-        return s;
+        if (c != '=' && c != '+' && c != '-' && c != '@' && c != '\t' && c != '\r') return s;
+        return PLAIN_NUMBER.matcher(s).matches() ? s : "'" + s;
     }
 
     /**

@@ -14,9 +14,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.QuoteMode;
 
 /**
  * Creates the {@link TableSink} for a format over an output stream (UTF-8). The caller owns the
@@ -28,55 +25,13 @@ public final class Writers {
     public static TableSink create(Format format, OutputStream out, WriteOptions opt) throws IOException {
         if (opt.bom()) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         return switch (format) {
-            case CSV -> new Delimited(out, opt.delimiter(), false);
-            case TSV -> new Delimited(out, '\t', true);
+            case CSV -> new FastDelimited(out, opt.delimiter(), false);
+            case TSV -> new FastDelimited(out, '\t', true);
             case JSON -> new Json(out, false);
             case NDJSON -> new Json(out, true);
             case TABLE -> new TextTable(out, opt.width());
             case MARKDOWN -> new Markdown(out);
         };
-    }
-
-    /** CSV (RFC 4180 quoting) and TSV (tabs and line breaks inside cells become spaces). */
-    private static final class Delimited implements TableSink {
-        private final Writer w;
-        private final CSVPrinter printer;
-        private final boolean tsv;
-        private List<Column> columns;
-
-        Delimited(OutputStream out, char delimiter, boolean tsv) throws IOException {
-            this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            this.tsv = tsv;
-            CSVFormat fmt = tsv
-                    ? CSVFormat.DEFAULT.builder().setDelimiter('\t').setQuote(null).setEscape(null).setRecordSeparator('\n').get()
-                    : CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setQuoteMode(QuoteMode.MINIMAL).setRecordSeparator('\n').get();
-            this.printer = new CSVPrinter(new java.io.BufferedWriter(w, 1 << 16), fmt);
-        }
-
-        @Override
-        public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
-            this.columns = cols;
-            List<String> names = new ArrayList<>();
-            for (Column c : cols) names.add(clean(c.name()));
-            printer.printRecord(names);
-        }
-
-        @Override
-        public void row(List<?> cells) throws IOException {
-            for (Object c : cells) {
-                if (c == null) printer.print("");
-                else if (c instanceof Number) printer.print(Cells.text(c));
-                else printer.print(clean(Cells.neutralise(c.toString())));
-            }
-            printer.println();
-        }
-
-        private String clean(String s) {
-            return tsv ? s.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ') : s;
-        }
-
-        @Override
-        public void finish() throws IOException { printer.flush(); }
     }
 
     /** JSON: {"meta": {...}, "rows": [{col: value}, ...]}; NDJSON: one row object per line. */

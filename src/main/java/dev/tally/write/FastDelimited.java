@@ -1,0 +1,134 @@
+package dev.tally.write;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * CSV (RFC 4180 quoting: a cell with the delimiter, a quote or a line break is quoted, quotes doubled)
+ * and TSV (tabs and line breaks inside cells become spaces), written straight to bytes. Long outputs
+ * repeat the same few strings (unit codes and names, periods, indicator codes) millions of times, so
+ * each distinct String instance is escaped, neutralised and encoded once; integers are written digit
+ * by digit without a String. This is the hot path of a large rollup.
+ */
+final class FastDelimited implements TableSink {
+    private static final int CACHE_LIMIT = 1 << 16;
+
+    private final OutputStream out;
+    private final byte delimiter;
+    private final boolean tsv;
+    private final byte[] buf = new byte[1 << 16];
+    private int pos;
+    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private final byte[] digits = new byte[20];
+
+    FastDelimited(OutputStream out, char delimiter, boolean tsv) {
+        this.out = out;
+        this.delimiter = (byte) delimiter;
+        this.tsv = tsv;
+    }
+
+    @Override
+    public void start(List<Column> columns, Map<String, Object> meta) throws IOException {
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) put(delimiter);
+            put(encode(columns.get(i).name(), false));
+        }
+        put((byte) '\n');
+    }
+
+    @Override
+    public void row(List<?> cells) throws IOException {
+        for (int i = 0, n = cells.size(); i < n; i++) {
+            if (i > 0) put(delimiter);
+            Object c = cells.get(i);
+            if (c == null) continue;
+            if (c instanceof Long l) putLong(l);
+            else if (c instanceof Integer k) putLong(k);
+            else if (c instanceof BigDecimal b) {
+                if (b.scale() == 0 && b.precision() < 19) putLong(b.longValue());
+                else put(b.toPlainString().getBytes(StandardCharsets.US_ASCII));
+            } else if (c instanceof Number) {
+                put(Cells.text(c).getBytes(StandardCharsets.US_ASCII));
+            } else {
+                String s = c.toString();
+                byte[] e = encoded.get(s);
+                if (e == null) {
+                    e = encode(s, true);
+                    if (encoded.size() >= CACHE_LIMIT) encoded.clear();
+                    encoded.put(s, e);
+                }
+                put(e);
+            }
+        }
+        put((byte) '\n');
+    }
+
+    private byte[] encode(String s, boolean neutralise) {
+        String t = neutralise ? Cells.neutralise(s) : s;
+        if (tsv) {
+            t = t.replace('\t', ' ').replace('\n', ' ').replace('\r', ' ');
+        } else if (needsQuotes(t)) {
+            t = '"' + t.replace("\"", "\"\"") + '"';
+        }
+        return t.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private boolean needsQuotes(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == delimiter || ch == '"' || ch == '\n' || ch == '\r') return true;
+        }
+        return s.isEmpty() ? false : s.charAt(0) == ' ' || s.charAt(s.length() - 1) == ' ';
+    }
+
+    private void putLong(long v) throws IOException {
+        if (pos + 21 > buf.length) flushBuffer();
+        if (v == Long.MIN_VALUE) {
+            put(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
+            return;
+        }
+        if (v < 0) {
+            buf[pos++] = '-';
+            v = -v;
+        }
+        int n = 0;
+        do {
+            digits[n++] = (byte) ('0' + v % 10);
+            v /= 10;
+        } while (v != 0);
+        while (n > 0) buf[pos++] = digits[--n];
+    }
+
+    private void put(byte b) throws IOException {
+        if (pos == buf.length) flushBuffer();
+        buf[pos++] = b;
+    }
+
+    private void put(byte[] b) throws IOException {
+        if (b.length > buf.length - pos) {
+            flushBuffer();
+            if (b.length > buf.length) {
+                out.write(b);
+                return;
+            }
+        }
+        System.arraycopy(b, 0, buf, pos, b.length);
+        pos += b.length;
+    }
+
+    private void flushBuffer() throws IOException {
+        out.write(buf, 0, pos);
+        pos = 0;
+    }
+
+    @Override
+    public void finish() throws IOException {
+        flushBuffer();
+        out.flush();
+    }
+}
