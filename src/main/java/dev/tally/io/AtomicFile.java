@@ -30,7 +30,22 @@ public final class AtomicFile implements AutoCloseable {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        permissions(abs, temp);
         return new AtomicFile(abs, temp, Files.newOutputStream(temp));
+    }
+
+    /**
+     * A temporary file is created private (rw-------); the output should read like any other file:
+     * the permissions of the file it replaces, else rw-r--r--.
+     */
+    private static void permissions(Path target, Path temp) {
+        try {
+            var perms = Files.exists(target) ? Files.getPosixFilePermissions(target)
+                    : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--");
+            Files.setPosixFilePermissions(temp, perms);
+        } catch (UnsupportedOperationException | IOException e) {
+            // not a POSIX file system: the platform default stands
+        }
     }
 
     public OutputStream stream() { return out; }

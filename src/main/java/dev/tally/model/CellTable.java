@@ -114,6 +114,20 @@ public final class CellTable {
         s.state[cell] = DECIMAL;
     }
 
+    /** Sets an integral value (the fast lane: no BigDecimal). */
+    public void putLong(int period, int cell, long v, long where) {
+        Slab s = slabs.get(period);
+        s.where[cell] = where;
+        s.value[cell] = v;
+        s.state[cell] = LONG;
+    }
+
+    public void putMissing(int period, int cell, long where) {
+        Slab s = slabs.get(period);
+        s.where[cell] = where;
+        s.state[cell] = MISSING;
+    }
+
     public void reject(int period, int cell) { slabs.get(period).state[cell] = REJECTED; }
 
     /** True when two cell values are equal numbers (2 and 2.0 are equal), or both missing. */

@@ -12,4 +12,7 @@ public interface ObservationSink {
 
     /** One record (CSV row or JSON object) was read. */
     default void record() {}
+
+    /** The sink's allocation-free lane for fast readers, or null when it has none. */
+    default FastSink fast() { return null; }
 }

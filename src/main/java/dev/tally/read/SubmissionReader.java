@@ -125,28 +125,32 @@ public final class SubmissionReader {
 
     private void readLong(String file, CsvTokenizer t, List<String> row, int width, int unitCol, int periodCol,
                           int indCol, int valueCol, ObservationSink sink) throws IOException {
-        int needed = Math.max(Math.max(unitCol, periodCol), Math.max(indCol, valueCol)) + 1;
+        LongLayout layout = new LongLayout(',', width, unitCol, periodCol, indCol, valueCol, 0, 0);
         while (t.next(row)) {
             sink.record();
-            long line = t.recordLine();
-            if (undecodable(row)) {
-                sink.finding(encodingFinding(file, line), 1);
-                continue;
-            }
-            if (row.size() < needed) {
-                sink.finding(Finding.of(FindingCode.MALFORMED, new Source(file, line), null, null, null, String.join(",", row),
-                        "the row has " + row.size() + " fields, the header " + width + "; the value is rejected"), 1);
-                continue;
-            }
-            String unit = row.get(unitCol).strip(), periodText = row.get(periodCol), ind = row.get(indCol).strip();
-            Source src = new Source(file, line);
-            Period p = period(periodText);
-            if (p == null) {
-                sink.finding(badPeriod(src, unit, periodText, ind), 1);
-                continue;
-            }
-            emit(src, unit, p, ind, row.get(valueCol), sink);
+            longRow(file, t.recordLine(), row, layout, sink);
         }
+    }
+
+    /** One data row of a long CSV: the ordinary path, also taken by the fast lane for any row it does not handle. */
+    void longRow(String file, long line, List<String> row, LongLayout l, ObservationSink sink) {
+        if (undecodable(row)) {
+            sink.finding(encodingFinding(file, line), 1);
+            return;
+        }
+        if (row.size() < l.needed()) {
+            sink.finding(Finding.of(FindingCode.MALFORMED, new Source(file, line), null, null, null, String.join(",", row),
+                    "the row has " + row.size() + " fields, the header " + l.width() + "; the value is rejected"), 1);
+            return;
+        }
+        String unit = row.get(l.unit()).strip(), periodText = row.get(l.period()), ind = row.get(l.indicator()).strip();
+        Source src = new Source(file, line);
+        Period p = period(periodText);
+        if (p == null) {
+            sink.finding(badPeriod(src, unit, periodText, ind), 1);
+            return;
+        }
+        emit(src, unit, p, ind, row.get(l.value()), sink);
     }
 
     private void readWide(String file, CsvTokenizer t, List<String> row, List<String> rawHeader, List<String> header,
@@ -279,7 +283,7 @@ public final class SubmissionReader {
 
     // ---------------------------------------------------------------- shared
 
-    private Period period(String text) {
+    Period period(String text) {
         Object cached = periods.get(text);
         if (cached == null) {
             cached = Period.parse(text).<Object>map(x -> x).orElse(Boolean.FALSE);

@@ -40,6 +40,9 @@ public final class RollupResult {
 
     public BigDecimal value(int unit, int period, int indicator) { return values[period].get(cell(unit, indicator)); }
 
+    /** The value as a Long where it is integral and fits, else a BigDecimal; null when missing. */
+    public Number number(int unit, int period, int indicator) { return values[period].number(cell(unit, indicator)); }
+
     public int reported(int unit, int period, int indicator) { return reported[period][cell(unit, indicator)]; }
 
     public int expected(int unit, int indicator) { return expected[cell(unit, indicator)]; }

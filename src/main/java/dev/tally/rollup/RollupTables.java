@@ -39,7 +39,7 @@ public final class RollupTables {
             for (int p = 0; p < r.periods().size(); p++) {
                 String period = r.periods().get(p).text();
                 for (Indicator ind : c.indicators()) {
-                    BigDecimal v = r.value(u.index(), p, ind.index());
+                    Number v = r.number(u.index(), p, ind.index());
                     int exp = r.expected(u.index(), ind.index());
                     int rep = r.reported(u.index(), p, ind.index());
                     if (v == null && rep == 0) continue;

@@ -10,11 +10,13 @@ final class Values {
     private static final byte NONE = 0, LONG = 1, BIG = 2;
     private final long[] longs;
     private final byte[] state;
-    private BigDecimal[] big;
+    private final BigDecimal[] big;
 
+    /** Allocated up front so that threads filling disjoint cells never race on a lazy array. */
     Values(int n) {
         longs = new long[n];
         state = new byte[n];
+        big = new BigDecimal[n];
     }
 
     void set(int i, BigDecimal v) {
@@ -27,9 +29,22 @@ final class Values {
             state[i] = LONG;
             return;
         }
-        if (big == null) big = new BigDecimal[state.length];
         big[i] = v;
         state[i] = BIG;
+    }
+
+    /** The cell as a Long where it is one (no BigDecimal for the common case), a BigDecimal, or null. */
+    Number number(int i) {
+        return switch (state[i]) {
+            case LONG -> longs[i];
+            case BIG -> big[i];
+            default -> null;
+        };
+    }
+
+    void setLong(int i, long v) {
+        longs[i] = v;
+        state[i] = LONG;
     }
 
     BigDecimal get(int i) {

@@ -4,7 +4,9 @@ import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
+import dev.tally.read.FastLongCsv;
 import dev.tally.read.InputFile;
+import dev.tally.read.LongLayout;
 import dev.tally.read.ReadOptions;
 import dev.tally.read.SubmissionReader;
 import java.io.InputStream;
@@ -30,15 +32,20 @@ public final class Ingest {
         }
         List<String> names = inputs.stream().map(InputFile::display).toList();
         Validator v = new Validator(h, c, within, names);
-        int workers = Math.max(1, Math.min(threads, inputs.size()));
         List<Validator.Part> parts = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            parts.add(v.part());
+            return v.finish(parts);
+        }
+        // Contiguous chunks of work, one per worker: part k reads what comes before part k+1 in input
+        // order (a large long CSV is cut into slices), so merging the parts in order sees every cell
+        // in input order and the findings never depend on timing.
+        List<Work> work = plan(inputs, options, threads);
+        int workers = Math.max(1, Math.min(threads, work.size()));
         for (int i = 0; i < workers; i++) parts.add(v.part());
-        if (inputs.isEmpty()) return v.finish(parts);
-        // Contiguous chunks of inputs, one per worker: part k reads inputs before part k+1, so merging
-        // the parts in order sees every cell in input order and the findings never depend on timing.
-        int[] bounds = chunks(inputs, workers);
+        int[] bounds = chunks(work, workers);
         if (workers == 1) {
-            drain(parts.get(0), inputs, options, stdin, 0, inputs.size());
+            drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
                 Thread t = new Thread(r, "tally-read");
@@ -50,7 +57,7 @@ public final class Ingest {
                 for (int k = 0; k < workers; k++) {
                     Validator.Part part = parts.get(k);
                     int from = bounds[k], to = bounds[k + 1];
-                    futures.add(pool.submit(() -> drain(part, inputs, options, stdin, from, to)));
+                    futures.add(pool.submit(() -> drain(part, inputs, work, options, stdin, from, to)));
                 }
                 for (Future<?> f : futures) {
                     try {
@@ -70,36 +77,73 @@ public final class Ingest {
         return v.finish(parts);
     }
 
-    /** Splits the inputs into contiguous runs of about equal size in bytes (files) for the workers. */
-    static int[] chunks(List<InputFile> inputs, int workers) {
-        long[] size = new long[inputs.size()];
-        long total = 0;
-        for (int i = 0; i < size.length; i++) {
+    /** One unit of reading: a whole input, or a slice of a long CSV read on the fast lane. */
+    record Work(int input, LongLayout layout, FastLongCsv.Slice slice, long bytes) {}
+
+    /** Files above this size are cut into one slice per thread. */
+    static final long SPLIT_BYTES = 4L << 20;
+
+    static List<Work> plan(List<InputFile> inputs, ReadOptions options, int threads) {
+        List<Work> work = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
             InputFile f = inputs.get(i);
-            try {
-                size[i] = f.stdin() ? 1 << 20 : Math.max(1, java.nio.file.Files.size(f.path()));
-            } catch (java.io.IOException e) {
-                size[i] = 1;
+            long size = 1 << 20;
+            if (!f.stdin()) {
+                try {
+                    size = Math.max(1, java.nio.file.Files.size(f.path()));
+                } catch (java.io.IOException e) {
+                    size = 1;
+                }
             }
-            total += size[i];
+            LongLayout layout = FastLongCsv.layout(f, options).orElse(null);
+            List<FastLongCsv.Slice> slices = null;
+            if (layout != null) {
+                try {
+                    slices = FastLongCsv.slices(f.path(), layout, size > SPLIT_BYTES ? threads : 1).orElse(null);
+                } catch (java.io.IOException e) {
+                    slices = null;
+                }
+            }
+            if (slices == null) {
+                work.add(new Work(i, null, null, size));
+            } else {
+                for (FastLongCsv.Slice s : slices) work.add(new Work(i, layout, s, Math.max(1, s.to() - s.from())));
+            }
         }
+        return work;
+    }
+
+    /** Splits the work into contiguous runs of about equal size in bytes for the workers. */
+    static int[] chunks(List<Work> work, int workers) {
+        long total = 0;
+        for (Work w : work) total += w.bytes();
         int[] bounds = new int[workers + 1];
-        bounds[workers] = inputs.size();
+        bounds[workers] = work.size();
         long acc = 0;
         int k = 1;
-        for (int i = 0; i < size.length && k < workers; i++) {
-            acc += size[i];
+        for (int i = 0; i < work.size() && k < workers; i++) {
+            acc += work.get(i).bytes();
             while (k < workers && acc >= total * k / workers) bounds[k++] = i + 1;
         }
-        for (; k < workers; k++) bounds[k] = inputs.size();
+        for (; k < workers; k++) bounds[k] = work.size();
         return bounds;
     }
 
-    private static void drain(Validator.Part part, List<InputFile> inputs, ReadOptions options, InputStream stdin, int from, int to) {
+    private static void drain(Validator.Part part, List<InputFile> inputs, List<Work> work, ReadOptions options, InputStream stdin,
+                              int from, int to) {
         SubmissionReader reader = new SubmissionReader(options);
         for (int i = from; i < to; i++) {
-            part.startInput(i);
-            reader.read(inputs.get(i), stdin, part);
+            Work w = work.get(i);
+            part.startInput(w.input());
+            if (w.slice() == null) {
+                reader.read(inputs.get(w.input()), stdin, part);
+            } else {
+                try {
+                    FastLongCsv.read(inputs.get(w.input()), w.layout(), w.slice(), reader, part, part.fast());
+                } catch (java.io.IOException e) {
+                    throw TallyException.io(inputs.get(w.input()).display() + ": cannot read: " + e.getMessage());
+                }
+            }
         }
     }
 }

@@ -48,6 +48,48 @@ public final class Validator {
 
     public Part part() { return new Part(); }
 
+    // the fast lane's shared, read-only lookups, built on first use
+    private volatile dev.tally.read.ByteKeyIndex unitIndex, indicatorIndex;
+    private long[] lo, hi;
+
+    private synchronized void buildFastIndices() {
+        if (unitIndex != null) return;
+        List<String> codes = new ArrayList<>();
+        int[] ids = new int[hierarchy.size()];
+        for (Unit u : hierarchy.units()) {
+            codes.add(u.code());
+            ids[u.index()] = u.index();
+        }
+        List<String> inds = new ArrayList<>();
+        int[] indIds = new int[catalog.size()];
+        long[] lo = new long[catalog.size()], hi = new long[catalog.size()];
+        for (Indicator ind : catalog.indicators()) {
+            inds.add(ind.derived() ? null : ind.code());
+            indIds[ind.index()] = ind.index();
+            lo[ind.index()] = bound(ind.min(), true, ind);
+            hi[ind.index()] = bound(ind.max(), false, ind);
+        }
+        this.lo = lo;
+        this.hi = hi;
+        indicatorIndex = new dev.tally.read.ByteKeyIndex(inds, indIds);
+        unitIndex = new dev.tally.read.ByteKeyIndex(codes, ids);
+    }
+
+    /** The integral bounds of an indicator (type and min/max) as longs: an integer v is valid iff lo <= v <= hi. */
+    private static long bound(BigDecimal b, boolean lower, Indicator ind) {
+        long v = lower ? Long.MIN_VALUE : Long.MAX_VALUE;
+        if (b != null) {
+            BigDecimal r = b.setScale(0, lower ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR);
+            if (r.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) > 0 && r.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) v = r.longValue();
+        }
+        switch (ind.type()) {
+            case PERCENT -> v = lower ? Math.max(v, 0) : Math.min(v, 100);
+            case BOOLEAN -> v = lower ? Math.max(v, 0) : Math.min(v, 1);
+            default -> { }
+        }
+        return v;
+    }
+
     /** A finding with the input it belongs to, for a stable order across threads. */
     record Located(int input, long line, Finding finding) {}
 
@@ -57,11 +99,49 @@ public final class Validator {
     }
 
     /** Validates the observations of one or more inputs, read one after another. */
-    public final class Part implements ObservationSink {
+    public final class Part implements ObservationSink, dev.tally.read.FastSink {
         final CellTable table = new CellTable(hierarchy.size(), catalog.size());
         final List<Located> findings = new ArrayList<>();
         final Counts counts = new Counts();
         private int input;
+        private Period lastPeriod;
+        private int lastPeriodId;
+        private boolean lastInside;
+
+        @Override
+        public dev.tally.read.FastSink fast() {
+            buildFastIndices();
+            return this;
+        }
+
+        @Override
+        public dev.tally.read.ByteKeyIndex units() { return unitIndex; }
+
+        @Override
+        public dev.tally.read.ByteKeyIndex indicators() { return indicatorIndex; }
+
+        @Override
+        public boolean value(int unit, int indicator, Period period, long value, boolean missing, long line) {
+            if (period != lastPeriod) {
+                lastPeriod = period;
+                lastInside = within.isEmpty() || within.stream().anyMatch(w -> w.contains(period));
+                lastPeriodId = lastInside ? table.periodId(period) : -1;
+            }
+            if (!lastInside) {
+                counts.values++;
+                counts.skipped++;
+                return true;
+            }
+            if (!missing && (value < lo[indicator] || value > hi[indicator])) return false;
+            int cell = table.cell(unit, indicator);
+            if (table.state(lastPeriodId, cell) != CellTable.EMPTY) return false;
+            long where = CellTable.where(input, line);
+            if (missing) table.putMissing(lastPeriodId, cell, where);
+            else table.putLong(lastPeriodId, cell, value, where);
+            counts.values++;
+            counts.accepted++;
+            return true;
+        }
 
         /** Subsequent observations come from input number {@code index}. */
         public void startInput(int index) { this.input = index; }

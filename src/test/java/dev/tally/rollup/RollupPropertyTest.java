@@ -81,6 +81,37 @@ class RollupPropertyTest {
         check(x, "*", new ArrayList<>(leafValue.values()), leaves.size());
     }
 
+    /** The dense sum lane and the general lane agree cell for cell, reported totals and imbalances included. */
+    @RepeatedTest(10)
+    void denseSumsEqualTheGeneralLane(RepetitionInfo rep) throws Exception {
+        Random rnd = new Random(5000 + rep.getCurrentRepetition());
+        StringBuilder data = new StringBuilder();
+        for (String u : List.of("P", "D1", "C11", "C12", "D2", "C21")) {
+            for (String ind : List.of("a", "b")) {
+                int roll = rnd.nextInt(4);
+                if (roll == 0) continue;
+                data.append(u).append(",2024,").append(ind).append(',').append(roll == 1 ? "" : String.valueOf(rnd.nextInt(50))).append('\n');
+            }
+        }
+        String catalog = "indicators:\n  - {code: a, type: integer}\n  - {code: b, type: integer, reported_at: district}\n";
+        for (boolean prefer : new boolean[] {false, true}) {
+            Files.createDirectories(dir.resolve("d" + prefer));
+            Fixture dense = new Fixture(dir.resolve("d" + prefer), Fixture.TREE, catalog).roll(data.toString(), prefer);
+            Rollup.denseSums = false;
+            try {
+                Fixture general = new Fixture(dir.resolve("d" + prefer), Fixture.TREE, catalog).roll(data.toString(), prefer);
+                for (String u : List.of("P", "D1", "C11", "C12", "D2", "C21", "*")) {
+                    for (String ind : List.of("a", "b")) {
+                        assertThat(dense.cell(u, "2024", ind)).as(u + " " + ind + " " + data).isEqualTo(general.cell(u, "2024", ind));
+                    }
+                }
+                assertThat(dense.findings()).isEqualTo(general.findings());
+            } finally {
+                Rollup.denseSums = true;
+            }
+        }
+    }
+
     private static boolean under(String leaf, String unit, Map<String, String> parent) {
         for (String x = leaf; x != null; x = parent.get(x)) if (x.equals(unit)) return true;
         return false;
