@@ -33,8 +33,14 @@ final class CsvTokenizer {
     private final StringBuilder field = new StringBuilder(64);
 
     CsvTokenizer(Reader in, char delimiter) {
+        this(in, delimiter, 1);
+    }
+
+    /** Starts counting at {@code firstLine}: for reading on from the middle of a file. */
+    CsvTokenizer(Reader in, char delimiter, long firstLine) {
         this.in = in;
         this.delimiter = delimiter;
+        this.line = firstLine;
     }
 
     /** The line the last record returned by {@link #next} started on. */

@@ -77,7 +77,7 @@ public final class FastLongCsv {
      * its first line number. Empty when the data holds a quote anywhere (a quoted field could hide a
      * line break, so only the ordinary reader can cut it safely).
      */
-    public static Optional<List<Slice>> slices(Path path, LongLayout layout, int parts) throws IOException {
+    public static Optional<List<Slice>> slices(Path path, LongLayout layout, int parts, ByteBuffer bb) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             long start = layout.dataStart();
@@ -85,7 +85,6 @@ public final class FastLongCsv {
             long step = Math.max(1, (size - start) / Math.max(1, parts));
             long nextCut = start + step;
             long line = layout.headerLines() + 1, sliceStart = start, sliceLine = line;
-            ByteBuffer bb = ByteBuffer.allocate(1 << 20);
             long offset = start;
             ch.position(start);
             while (true) {
@@ -114,10 +113,19 @@ public final class FastLongCsv {
         }
     }
 
-    /** Reads one slice; rows it does not handle go through {@code reader.longRow}. */
-    public static void read(InputFile file, LongLayout l, Slice slice, SubmissionReader reader, ObservationSink sink, FastSink fast)
-            throws IOException {
-        new Run(file, l, reader, sink, fast).read(slice);
+    /**
+     * Reads one slice; rows it does not handle go through {@code reader.longRow}. A slice of a file that
+     * was not scanned for quotes ({@code checked} false) stops at the first quote and the ordinary
+     * tokenizer reads on from that line.
+     */
+    public static void read(InputFile file, LongLayout l, Slice slice, boolean checked, SubmissionReader reader,
+                            ObservationSink sink, FastSink fast) throws IOException {
+        Run run = new Run(file, l, reader, sink, fast);
+        run.read(slice);
+        if (run.quoteAt >= 0) {
+            if (checked) throw new IllegalStateException("a quote in a slice that was scanned for quotes");
+            reader.continueLong(file, l, run.quoteAt, run.quoteLine, sink);
+        }
     }
 
     private static final class Run {
@@ -130,7 +138,9 @@ public final class FastLongCsv {
         final byte delim;
         final int[] starts, ends;
         final Map<String, Period> periods = new HashMap<>();
-        byte[] buf = new byte[1 << 20];
+        byte[] buf;
+        /** Where the first row with a quote starts (file offset and line), or -1. */
+        long quoteAt = -1, quoteLine;
         // the previous row's unit and period bytes, to skip lookups on grouped rows
         byte[] lastUnit = new byte[64];
         int lastUnitLen = -1, lastUnitIdx;
@@ -149,12 +159,14 @@ public final class FastLongCsv {
             this.delim = (byte) l.delimiter();
             this.starts = new int[l.width() + 1];
             this.ends = new int[l.width() + 1];
+            this.buf = reader.scratch;
         }
 
         void read(Slice s) throws IOException {
             try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
                 ch.position(s.from());
                 long remaining = s.to() - s.from();
+                long bufStart = s.from(); // the file offset of buf[0]
                 int len = 0, pos = 0;
                 long line = s.firstLine();
                 boolean eof = false;
@@ -168,14 +180,21 @@ public final class FastLongCsv {
                     }
                     if (nl < 0) {
                         if (eof) {
-                            if (pos < len) row(pos, len, line);
+                            if (pos < len && !row(pos, len, line)) {
+                                quoteAt = bufStart + pos;
+                                quoteLine = line;
+                            }
                             return;
                         }
                         // move the partial line to the front and read more
                         System.arraycopy(buf, pos, buf, 0, len - pos);
+                        bufStart += pos;
                         len -= pos;
                         pos = 0;
-                        if (len == buf.length) buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                        if (len == buf.length) {
+                            buf = java.util.Arrays.copyOf(buf, buf.length * 2);
+                            reader.scratch = buf;
+                        }
                         int want = (int) Math.min(buf.length - len, remaining);
                         int got = want <= 0 ? -1 : ch.read(ByteBuffer.wrap(buf, len, want));
                         if (got <= 0) eof = true;
@@ -186,16 +205,22 @@ public final class FastLongCsv {
                         }
                         continue;
                     }
-                    row(pos, nl, line);
+                    if (!row(pos, nl, line)) {
+                        quoteAt = bufStart + pos;
+                        quoteLine = line;
+                        return;
+                    }
                     line++;
                     pos = nl + 1;
                 }
             }
         }
 
-        private void row(int from, int to, long line) {
+        /** Handles one line; false (having done nothing) when it holds a quote. */
+        private boolean row(int from, int to, long line) {
             if (to > from && buf[to - 1] == '\r') to--;
-            if (to == from) return; // a blank line
+            if (to == from) return true; // a blank line
+            for (int i = from; i < to; i++) if (buf[i] == '"') return false;
             sink.record();
             int n = 0;
             boolean ascii = true;
@@ -212,6 +237,7 @@ public final class FastLongCsv {
             if (n <= l.width()) ends[n] = to;
             n++;
             if (!ascii || n < l.needed() || !fastRow(line)) slow(from, to, line);
+            return true;
         }
 
         private boolean fastRow(long line) {

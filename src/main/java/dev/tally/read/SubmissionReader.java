@@ -47,6 +47,33 @@ public final class SubmissionReader {
 
     public SubmissionReader(ReadOptions options) { this.options = options; }
 
+    /** A reusable read buffer for the fast lane: one reader per thread, so one buffer per thread. */
+    byte[] scratch = new byte[1 << 20];
+
+    /**
+     * Reads a long CSV on from a byte offset at a line start with the ordinary tokenizer: where the
+     * fast lane met a quote, which may hide a line break only a real CSV parser can see.
+     */
+    void continueLong(InputFile file, LongLayout l, long offset, long line, ObservationSink sink) throws IOException {
+        try (InputStream raw = Files.newInputStream(file.path())) {
+            raw.skipNBytes(offset);
+            java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+            CsvTokenizer t = new CsvTokenizer(new java.io.InputStreamReader(raw, dec), l.delimiter(), line);
+            List<String> row = new ArrayList<>();
+            try {
+                while (t.next(row)) {
+                    sink.record();
+                    longRow(file.display(), t.recordLine(), row, l, sink);
+                }
+            } catch (CsvTokenizer.MalformedCsv e) {
+                sink.finding(Finding.of(FindingCode.MALFORMED, new Source(file.display(), e.line), null, null, null, null,
+                        e.getMessage() + "; reading stopped here. Fix the quoting"), 0);
+            }
+        }
+    }
+
     public void read(InputFile file, InputStream stdin, ObservationSink sink) {
         try (InputStream raw = file.stdin() ? stdin : Files.newInputStream(file.path())) {
             TextInput.Opened opened = TextInput.open(raw, options.encoding() == null ? StandardCharsets.UTF_8 : options.encoding(), false);

@@ -30,6 +30,8 @@ public final class Ingest {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
         }
+        // standard input cannot be read twice, so it is read in one thread (see collides below)
+        if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<String> names = inputs.stream().map(InputFile::display).toList();
         Validator v = new Validator(h, c, within, names);
         List<Validator.Part> parts = new ArrayList<>();
@@ -73,18 +75,25 @@ public final class Ingest {
             } finally {
                 pool.shutdownNow();
             }
+            if (v.collides(parts)) {
+                // a cell given in places read by different threads: read again in input order
+                parts.clear();
+                parts.add(v.part());
+                drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
+            }
         }
         return v.finish(parts);
     }
 
     /** One unit of reading: a whole input, or a slice of a long CSV read on the fast lane. */
-    record Work(int input, LongLayout layout, FastLongCsv.Slice slice, long bytes) {}
+    record Work(int input, LongLayout layout, FastLongCsv.Slice slice, boolean checked, long bytes) {}
 
     /** Files above this size are cut into one slice per thread. */
-    static final long SPLIT_BYTES = 4L << 20;
+    static long splitBytes = 4L << 20;
 
     static List<Work> plan(List<InputFile> inputs, ReadOptions options, int threads) {
         List<Work> work = new ArrayList<>();
+        java.nio.ByteBuffer scan = java.nio.ByteBuffer.allocate(1 << 20);
         for (int i = 0; i < inputs.size(); i++) {
             InputFile f = inputs.get(i);
             long size = 1 << 20;
@@ -97,17 +106,21 @@ public final class Ingest {
             }
             LongLayout layout = FastLongCsv.layout(f, options).orElse(null);
             List<FastLongCsv.Slice> slices = null;
-            if (layout != null) {
+            if (layout != null && size > splitBytes && threads > 1) {
+                // cutting needs line numbers and no quotes anywhere: one scan finds both
                 try {
-                    slices = FastLongCsv.slices(f.path(), layout, size > SPLIT_BYTES ? threads : 1).orElse(null);
+                    slices = FastLongCsv.slices(f.path(), layout, threads, scan).orElse(null);
                 } catch (java.io.IOException e) {
                     slices = null;
                 }
             }
-            if (slices == null) {
-                work.add(new Work(i, null, null, size));
+            if (slices != null) {
+                for (FastLongCsv.Slice s : slices) work.add(new Work(i, layout, s, true, Math.max(1, s.to() - s.from())));
+            } else if (layout != null) {
+                // read whole, unscanned: the fast lane stops at a quote and the tokenizer goes on
+                work.add(new Work(i, layout, new FastLongCsv.Slice(layout.dataStart(), size, layout.headerLines() + 1), false, size));
             } else {
-                for (FastLongCsv.Slice s : slices) work.add(new Work(i, layout, s, Math.max(1, s.to() - s.from())));
+                work.add(new Work(i, null, null, false, size));
             }
         }
         return work;
@@ -139,7 +152,7 @@ public final class Ingest {
                 reader.read(inputs.get(w.input()), stdin, part);
             } else {
                 try {
-                    FastLongCsv.read(inputs.get(w.input()), w.layout(), w.slice(), reader, part, part.fast());
+                    FastLongCsv.read(inputs.get(w.input()), w.layout(), w.slice(), w.checked(), reader, part, part.fast());
                 } catch (java.io.IOException e) {
                     throw TallyException.io(inputs.get(w.input()).display() + ": cannot read: " + e.getMessage());
                 }

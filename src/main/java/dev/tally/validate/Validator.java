@@ -18,6 +18,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Checks observations as they stream in and keeps the accepted ones in a {@link CellTable}.
@@ -283,6 +284,28 @@ public final class Validator {
         String hi = ind.max() == null ? "" : ind.max().toPlainString();
         return "; expected " + (ind.min() != null && ind.max() != null ? "from " + lo + " to " + hi
                 : ind.min() != null ? "at least " + lo : "at most " + hi);
+    }
+
+    /**
+     * True when two parts hold the same cell (the same unit, period and indicator given in two
+     * places read by different threads). Such data must be read again in one thread: only reading in
+     * input order gives every repeated row the finding the ordinary reader gives it.
+     */
+    public boolean collides(List<Part> parts) {
+        if (parts.size() < 2) return false;
+        Map<Period, byte[]> seen = new java.util.HashMap<>();
+        for (Part part : parts) {
+            CellTable t = part.table;
+            for (int p = 0; p < t.periods().size(); p++) {
+                byte[] mark = seen.computeIfAbsent(t.periods().get(p), k -> new byte[t.units() * t.indicators()]);
+                for (int c = 0; c < mark.length; c++) {
+                    if (t.state(p, c) == CellTable.EMPTY) continue;
+                    if (mark[c] != 0) return true;
+                    mark[c] = 1;
+                }
+            }
+        }
+        return false;
     }
 
     /** Merges the parts in order, runs the per-submission checks, and counts. */
