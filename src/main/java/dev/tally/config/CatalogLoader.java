@@ -41,7 +41,33 @@ public final class CatalogLoader {
     /** A field value with its line, so a bad value can be pointed at. */
     private record Field(String value, int line) {}
 
+    /** A parsed catalog with the line of each reported_at, so it can be checked against the levels later. */
+    public record Parsed(Catalog catalog, Map<String, Integer> reportedAtLines) {}
+
     public static Catalog load(Path path, List<String> levels) {
+        return parse(path, levels).catalog();
+    }
+
+    /** Every reported_at must name a level (when levels are known); one line per problem, exit 3. */
+    public static void checkLevels(Path path, Parsed p, List<String> levels) {
+        ConfigErrors errors = new ConfigErrors(path.toString());
+        levelProblems(p.catalog(), p.reportedAtLines(), levels, errors);
+        errors.throwIfAny();
+    }
+
+    private static void levelProblems(Catalog c, Map<String, Integer> lines, List<String> levels, ConfigErrors errors) {
+        if (levels == null || levels.isEmpty()) return;
+        for (Indicator ind : c.indicators()) {
+            String at = ind.reportedAt();
+            if (at != null && levels.stream().noneMatch(l -> l.equalsIgnoreCase(at))) {
+                errors.add(lines.getOrDefault(ind.code(), 0), "indicator '" + ind.code() + "': reported_at '" + at
+                        + "' is not a level; levels are " + String.join(", ", levels));
+            }
+        }
+    }
+
+    /** Reads and checks; reported_at against {@code levels} too unless they are null (then see {@link #checkLevels}). */
+    public static Parsed parse(Path path, List<String> levels) {
         ConfigFiles.Loaded file = ConfigFiles.load(path, "catalog");
         String name = path.toString();
         ConfigErrors errors = new ConfigErrors(name);
@@ -54,9 +80,11 @@ public final class CatalogLoader {
             readTree(Node.parse(file.reader(), kind == ConfigFiles.Kind.YAML, name), errors, inds, rules);
         }
         // unknown fields are reported together with what building finds, so one run lists every problem
-        Catalog c = build(inds, rules, levels, errors, file.sha256());
+        Map<String, Integer> reportedAt = new HashMap<>();
+        Catalog c = build(inds, rules, errors, file.sha256(), reportedAt);
+        if (levels != null) levelProblems(c, reportedAt, levels, errors);
         errors.throwIfAny();
-        return c;
+        return new Parsed(c, reportedAt);
     }
 
     private static void readCsv(String text, ConfigErrors errors, List<Map<String, Field>> out) {
@@ -138,8 +166,8 @@ public final class CatalogLoader {
         return "unknown " + what + " field '" + f + "'; known fields: " + String.join(", ", known);
     }
 
-    private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows, List<String> levels,
-                                 ConfigErrors errors, String hash) {
+    private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows,
+                                 ConfigErrors errors, String hash, Map<String, Integer> reportedAtLines) {
         List<Indicator> inds = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         Map<String, Formula> formulas = new LinkedHashMap<>();
@@ -187,11 +215,7 @@ public final class CatalogLoader {
                 }
             }
             String reportedAt = text(m, "reported_at");
-            if (reportedAt != null && levels != null && !levels.isEmpty()
-                    && levels.stream().noneMatch(l -> l.equalsIgnoreCase(reportedAt))) {
-                errors.add(m.get("reported_at").line(), "indicator '" + code + "': reported_at '" + reportedAt
-                        + "' is not a level; levels are " + String.join(", ", levels));
-            }
+            if (reportedAt != null) reportedAtLines.put(code, m.get("reported_at").line());
             if (formula != null) {
                 if (required) errors.add(m.get("required").line(), "indicator '" + code + "' is derived (formula) and cannot be required: it is computed, never submitted");
                 try {

@@ -36,10 +36,23 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
         if (catalog == null) {
             throw TallyException.config("no catalog: give --catalog FILE, or run in a directory with a tally.yaml that names 'catalog:' (tally init creates one)");
         }
+        // the two files are independent but for the catalog's reported_at, which names a level: load
+        // them side by side (the catalog's expression engine takes a while to start) and check after
+        Path catalogPath = catalog;
+        java.util.concurrent.CompletableFuture<CatalogLoader.Parsed> loading = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> CatalogLoader.parse(catalogPath, null));
+        // a units problem is reported first; the catalog's own problems show once the units are right
         Hierarchy h = UnitsLoader.load(units, s.levels());
         UnitsLoader.requireNonEmpty(h, units);
-        Catalog c = CatalogLoader.load(catalog, h.levels());
-        return new Project(s, h, c);
+        CatalogLoader.Parsed parsed;
+        try {
+            parsed = loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+        CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
+        return new Project(s, h, parsed.catalog());
     }
 
     static Path find(Path dir) {

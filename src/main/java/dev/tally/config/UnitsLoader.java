@@ -1,5 +1,6 @@
 package dev.tally.config;
 
+import dev.tally.io.CsvTokenizer;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
@@ -12,9 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Loads the hierarchy from a units file: CSV with the header {@code code,name,parent} and an optional
@@ -43,39 +41,34 @@ public final class UnitsLoader {
 
     private static List<Row> readCsv(ConfigFiles.Loaded file, String name, ConfigErrors errors) {
         String text = file.text();
-        CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setDelimiter(CsvSniff.delimiter(text)).get();
         List<Row> rows = new ArrayList<>();
-        LineIndex lines = new LineIndex(text);
-        try (CSVParser p = CSVParser.parse(text, fmt)) {
-            Map<String, Integer> header = lowerHeader(p.getHeaderMap());
+        CsvTokenizer t = new CsvTokenizer(new java.io.StringReader(text), CsvSniff.delimiter(text));
+        List<String> r = new ArrayList<>();
+        try {
+            if (!t.next(r)) return rows;
+            Map<String, Integer> header = new HashMap<>();
+            for (int i = 0; i < r.size(); i++) header.put(r.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
             for (String col : List.of("code", "name", "parent")) {
                 if (!header.containsKey(col)) {
                     errors.add(1, "the header lacks the column '" + col + "'; a units file starts with code,name,parent[,level]");
                 }
             }
             if (errors.any()) return rows;
-            for (CSVRecord r : p) {
-                int line = lines.lineOf(r.getCharacterPosition());
-                rows.add(new Row(get(r, header, "code"), get(r, header, "name"), get(r, header, "parent"),
-                        get(r, header, "level"), line));
+            int code = header.get("code"), nm = header.get("name"), parent = header.get("parent");
+            int level = header.getOrDefault("level", -1);
+            while (t.next(r)) {
+                rows.add(new Row(get(r, code), get(r, nm), get(r, parent), get(r, level), (int) t.recordLine()));
             }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+        } catch (CsvTokenizer.MalformedCsv e) {
+            errors.add(e.line, "not valid CSV: " + e.getMessage());
+        } catch (IOException e) {
             errors.add(0, "not valid CSV: " + e.getMessage());
         }
         return rows;
     }
 
-    static Map<String, Integer> lowerHeader(Map<String, Integer> h) {
-        Map<String, Integer> m = new HashMap<>();
-        h.forEach((k, v) -> m.put(k.strip().toLowerCase(java.util.Locale.ROOT), v));
-        return m;
-    }
-
-    private static String get(CSVRecord r, Map<String, Integer> header, String col) {
-        Integer i = header.get(col);
-        if (i == null || i >= r.size()) return "";
-        return r.get(i).strip();
+    private static String get(List<String> r, int i) {
+        return i < 0 || i >= r.size() ? "" : r.get(i).strip();
     }
 
     private static List<Row> readJson(ConfigFiles.Loaded file, Path path, String name, ConfigErrors errors) {

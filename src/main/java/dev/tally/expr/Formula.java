@@ -57,7 +57,13 @@ public final class Formula {
 
     /** True when a name cannot be an indicator code because formulas read it as a constant (E, PI, TRUE, NULL…). */
     public static boolean reserved(String name) {
-        return new Expression("0", CONFIG).getConstants().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(name));
+        return Constants.NAMES.contains(name.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    /** EvalEx's constant names, read once (and only when a catalog is checked). */
+    private static final class Constants {
+        static final Set<String> NAMES = new Expression("0", CONFIG).getConstants().keySet().stream()
+                .map(k -> k.toUpperCase(java.util.Locale.ROOT)).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public String text() { return text; }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.tally.io.CsvTokenizer;
 import dev.tally.io.TextInput;
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;

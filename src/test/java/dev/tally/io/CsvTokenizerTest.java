@@ -1,4 +1,4 @@
-package dev.tally.read;
+package dev.tally.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.tally.read;
+package dev.tally.io;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -9,14 +9,14 @@ import java.util.List;
  * name. Quoted fields may hold delimiters, doubled quotes and line breaks; CR LF, LF and CR all end
  * a record. Holds one buffer and one record: memory does not grow with the file.
  *
- * <p>Commons CSV reads the (small) configuration files; submissions go through this class because
- * it reports exact start lines for multi-line records and avoids a record object per row.
+ * <p>Submissions and units files go through this class because it reports exact start lines for
+ * multi-line records and avoids a record object per row; Commons CSV reads the (small) catalog.
  */
-final class CsvTokenizer {
+public final class CsvTokenizer {
     /** A quote that never closes, or a stray character after a closing quote. */
-    static final class MalformedCsv extends IOException {
+    public static final class MalformedCsv extends IOException {
         private static final long serialVersionUID = 1L;
-        final long line;
+        public final long line;
 
         MalformedCsv(long line, String message) {
             super(message);
@@ -32,22 +32,22 @@ final class CsvTokenizer {
     private long recordLine;
     private final StringBuilder field = new StringBuilder(64);
 
-    CsvTokenizer(Reader in, char delimiter) {
+    public CsvTokenizer(Reader in, char delimiter) {
         this(in, delimiter, 1);
     }
 
     /** Starts counting at {@code firstLine}: for reading on from the middle of a file. */
-    CsvTokenizer(Reader in, char delimiter, long firstLine) {
+    public CsvTokenizer(Reader in, char delimiter, long firstLine) {
         this.in = in;
         this.delimiter = delimiter;
         this.line = firstLine;
     }
 
     /** The line the last record returned by {@link #next} started on. */
-    long recordLine() { return recordLine; }
+    public long recordLine() { return recordLine; }
 
     /** The line the tokenizer has reached (for errors raised while decoding). */
-    long currentLine() { return line; }
+    public long currentLine() { return line; }
 
     private int read() throws IOException {
         if (pos == len) {
@@ -77,7 +77,7 @@ final class CsvTokenizer {
      * Reads the next non-blank record into {@code out} (cleared first); false at end of input.
      * Blank lines are skipped.
      */
-    boolean next(List<String> out) throws IOException {
+    public boolean next(List<String> out) throws IOException {
         out.clear();
         int c;
         // skip blank lines
