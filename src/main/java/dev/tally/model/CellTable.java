@@ -72,6 +72,15 @@ public final class CellTable {
 
     public byte state(int period, int cell) { return slabs.get(period).state[cell]; }
 
+    /**
+     * The period's cell states, indexed by cell, for loops over millions of cells. The array is the
+     * table's own: read it, never write it.
+     */
+    public byte[] states(int period) { return slabs.get(period).state; }
+
+    /** The period's integral values (meaningful where the state is LONG); read only, like {@link #states}. */
+    public long[] longs(int period) { return slabs.get(period).value; }
+
     public long longValue(int period, int cell) { return slabs.get(period).value[cell]; }
 
     /** The value of a LONG or DECIMAL cell; null otherwise. */

@@ -81,36 +81,75 @@ public final class FastLongCsv {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             long start = layout.dataStart();
-            List<Slice> out = new ArrayList<>();
+            // cut points: the first line start at or after each equal share of the bytes
+            List<Long> cuts = new ArrayList<>();
+            cuts.add(start);
             long step = Math.max(1, (size - start) / Math.max(1, parts));
-            long nextCut = start + step;
-            long line = layout.headerLines() + 1, sliceStart = start, sliceLine = line;
-            long offset = start;
-            ch.position(start);
-            while (true) {
-                bb.clear();
-                int r = ch.read(bb);
-                if (r <= 0) break;
-                byte[] a = bb.array();
-                for (int i = 0; i < r; i++) {
-                    byte b = a[i];
-                    if (b == '"') return Optional.empty();
-                    if (b == '\n') {
-                        line++;
-                        long lineStart = offset + i + 1;
-                        if (lineStart >= nextCut && out.size() < parts - 1) {
-                            out.add(new Slice(sliceStart, lineStart, sliceLine));
-                            sliceStart = lineStart;
-                            sliceLine = line;
-                            nextCut = lineStart + step;
-                        }
-                    }
-                }
-                offset += r;
+            for (int k = 1; k < parts; k++) {
+                long cut = nextLineStart(ch, Math.max(start + k * step, cuts.get(cuts.size() - 1)), size, bb);
+                if (cut > cuts.get(cuts.size() - 1) && cut < size) cuts.add(cut);
             }
-            if (sliceStart < size) out.add(new Slice(sliceStart, size, sliceLine));
+            cuts.add(size);
+            // one pass counts the lines of each slice and looks for quotes, eight bytes at a time
+            List<Slice> out = new ArrayList<>();
+            long line = layout.headerLines() + 1;
+            for (int k = 0; k + 1 < cuts.size(); k++) {
+                long[] counted = count(ch, cuts.get(k), cuts.get(k + 1), bb);
+                if (counted[1] > 0) return Optional.empty();
+                out.add(new Slice(cuts.get(k), cuts.get(k + 1), line));
+                line += counted[0];
+            }
             return Optional.of(out);
         }
+    }
+
+    private static long nextLineStart(FileChannel ch, long from, long size, ByteBuffer bb) throws IOException {
+        long offset = from;
+        while (offset < size) {
+            bb.clear();
+            int r = ch.read(bb, offset);
+            if (r <= 0) break;
+            byte[] a = bb.array();
+            for (int i = 0; i < r; i++) if (a[i] == '\n') return offset + i + 1;
+            offset += r;
+        }
+        return size;
+    }
+
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL, QUOTES = 0x2222222222222222L;
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
+    /** {line breaks, quotes} in [from, to). */
+    private static long[] count(FileChannel ch, long from, long to, ByteBuffer bb) throws IOException {
+        long lines = 0, quotes = 0;
+        long offset = from;
+        while (offset < to) {
+            bb.clear();
+            bb.limit((int) Math.min(bb.capacity(), to - offset));
+            int r = ch.read(bb, offset);
+            if (r <= 0) break;
+            byte[] a = bb.array();
+            int i = 0;
+            for (; i + 8 <= r; i += 8) {
+                long w = (long) LONGS.get(a, i);
+                lines += Long.bitCount(zeroBytes(w ^ NEWLINES));
+                quotes |= zeroBytes(w ^ QUOTES);
+            }
+            for (; i < r; i++) {
+                if (a[i] == '\n') lines++;
+                if (a[i] == '"') quotes = 1;
+            }
+            offset += r;
+        }
+        return new long[] {lines, quotes == 0 ? 0 : 1};
+    }
+
+    /** The high bit of each byte of the result is set exactly where {@code x} has a zero byte. */
+    private static long zeroBytes(long x) {
+        long t = (x & LOW7) + LOW7;
+        return ~(t | x | LOW7);
     }
 
     /**

@@ -213,16 +213,18 @@ public final class Rollup {
         boolean[] has = new boolean[n + 1];
         int[] r = new int[n + 1];
         List<Runnable> imbalances = new ArrayList<>();
+        byte[] states = t.states(p);
+        long[] longs = t.longs(p);
         for (int k = n - 1; k >= -1; k--) {
             int u = k < 0 ? n : k;
             boolean hasOwn = false;
             long own = 0;
             if (u < n) {
-                int cell = t.cell(u, i);
-                byte st = t.state(p, cell);
+                int cell = u * ni + i;
+                byte st = states[cell];
                 if (st == CellTable.LONG) {
                     hasOwn = true;
-                    own = t.longValue(p, cell);
+                    own = longs[cell];
                 } else if (st == CellTable.DECIMAL) {
                     return false;
                 }

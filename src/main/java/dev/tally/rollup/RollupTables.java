@@ -34,8 +34,13 @@ public final class RollupTables {
 
     public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta) throws IOException {
         sink.start(LONG_COLUMNS, meta);
+        longRows(r, c, sel.units(h), sink);
+        sink.finish();
+    }
+
+    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink) throws IOException {
         List<Object> row = new ArrayList<>(8);
-        for (Unit u : sel.units(h)) {
+        for (Unit u : units) {
             for (int p = 0; p < r.periods().size(); p++) {
                 String period = r.periods().get(p).text();
                 for (Indicator ind : c.indicators()) {
@@ -56,7 +61,6 @@ public final class RollupTables {
                 }
             }
         }
-        sink.finish();
     }
 
     public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,

@@ -51,20 +51,24 @@ final class SubmissionChecks {
     void run(CellTable t, List<Validator.Located> out) {
         int[] depthOf = new int[catalog.size()];
         for (Indicator ind : catalog.indicators()) depthOf[ind.index()] = reportingDepth(ind, hierarchy);
+        int ni = catalog.size();
         for (int p = 0; p < t.periods().size(); p++) {
             Period period = t.periods().get(p);
+            byte[] states = t.states(p);
             for (Unit u : hierarchy.units()) {
-                if (!t.hasSubmission(p, u.index())) continue;
+                int base = u.index() * ni;
+                boolean any = false;
+                for (int i = 0; i < ni && !any; i++) any = states[base + i] != CellTable.EMPTY;
+                if (!any) continue;
                 long first = Long.MAX_VALUE;
-                for (int i = 0; i < catalog.size(); i++) {
-                    int c = t.cell(u.index(), i);
-                    if (t.state(p, c) != CellTable.EMPTY) first = Math.min(first, t.where(p, c));
+                for (int i = 0; i < ni; i++) {
+                    if (states[base + i] != CellTable.EMPTY) first = Math.min(first, t.where(p, base + i));
                 }
                 Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
                 List<String> missing = new ArrayList<>();
                 for (Indicator ind : catalog.indicators()) {
                     if (!ind.required() || ind.derived() || depthOf[ind.index()] != u.depth()) continue;
-                    byte st = t.state(p, t.cell(u.index(), ind.index()));
+                    byte st = states[base + ind.index()];
                     if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
                 }
                 if (!missing.isEmpty()) {

@@ -298,8 +298,9 @@ public final class Validator {
             CellTable t = part.table;
             for (int p = 0; p < t.periods().size(); p++) {
                 byte[] mark = seen.computeIfAbsent(t.periods().get(p), k -> new byte[t.units() * t.indicators()]);
+                byte[] states = t.states(p);
                 for (int c = 0; c < mark.length; c++) {
-                    if (t.state(p, c) == CellTable.EMPTY) continue;
+                    if (states[c] == CellTable.EMPTY) continue;
                     if (mark[c] != 0) return true;
                     mark[c] = 1;
                 }
@@ -332,7 +333,7 @@ public final class Validator {
         }
         long missing = 0;
         for (int p = 0; p < table.periods().size(); p++) {
-            for (int c = 0; c < table.units() * table.indicators(); c++) if (table.state(p, c) == CellTable.MISSING) missing++;
+            for (byte st : table.states(p)) if (st == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
                 counts.rejected, counts.skipped, errors, warnings);
@@ -344,8 +345,9 @@ public final class Validator {
             Period period = from.periods().get(pf);
             int pi = into.periodId(period);
             int n = from.units() * from.indicators();
+            byte[] fromStates = from.states(pf);
             for (int c = 0; c < n; c++) {
-                byte sf = from.state(pf, c);
+                byte sf = fromStates[c];
                 if (sf == CellTable.EMPTY) continue;
                 byte si = into.state(pi, c);
                 long wf = from.where(pf, c);
