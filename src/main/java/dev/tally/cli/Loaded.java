@@ -7,16 +7,24 @@ import dev.tally.read.Inputs;
 import dev.tally.validate.Ingest;
 import dev.tally.validate.Validator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /** The project and the validated data a command works on: the shared first half of validate and rollup. */
 record Loaded(Project project, List<InputFile> files, Validator.Result result) {
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs) {
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
-        long t0 = System.nanoTime();
+        // planning the reading (finding file layouts, cutting large files) needs no configuration
+        CompletableFuture<Ingest.Plan> plan = CompletableFuture.supplyAsync(() -> Ingest.plan(files, readOptions, input.threads));
         Project p = project.load(io);
-        if (System.getenv("TALLY_TIMING") != null) io.err().printf("timing: %-18s %6d ms%n", "load project", (System.nanoTime() - t0) / 1_000_000);
-        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads);
+        Ingest.Plan planned;
+        try {
+            planned = plan.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned);
         return new Loaded(p, files, r);
     }
 

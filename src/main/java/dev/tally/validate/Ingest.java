@@ -27,6 +27,12 @@ public final class Ingest {
 
     public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs,
                                        ReadOptions options, InputStream stdin, int threads) {
+        return run(h, c, within, inputs, options, stdin, threads, null);
+    }
+
+    /** As above, with the reading plan already made ({@link #plan}; null: make it here). */
+    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs,
+                                       ReadOptions options, InputStream stdin, int threads, Plan planned) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
         }
@@ -42,7 +48,7 @@ public final class Ingest {
         // Contiguous chunks of work, one per worker: part k reads what comes before part k+1 in input
         // order (a large long CSV is cut into slices), so merging the parts in order sees every cell
         // in input order and the findings never depend on timing.
-        List<Work> work = plan(inputs, options, threads);
+        List<Work> work = planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
         int workers = Math.max(1, Math.min(threads, work.size()));
         for (int i = 0; i < workers; i++) parts.add(v.part());
         int[] bounds = chunks(work, workers);
@@ -86,12 +92,16 @@ public final class Ingest {
     }
 
     /** One unit of reading: a whole input, or a slice of a long CSV read on the fast lane. */
-    record Work(int input, LongLayout layout, FastLongCsv.Slice slice, boolean checked, long bytes) {}
+    public record Work(int input, LongLayout layout, FastLongCsv.Slice slice, boolean checked, long bytes) {}
 
     /** Files above this size are cut into one slice per thread. */
     static long splitBytes = 4L << 20;
 
-    static List<Work> plan(List<InputFile> inputs, ReadOptions options, int threads) {
+    /** How the inputs will be read: made before the units and catalog are needed, so both can overlap. */
+    public record Plan(List<Work> work, int threads) {}
+
+    public static Plan plan(List<InputFile> inputs, ReadOptions options, int threads) {
+        if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<Work> work = new ArrayList<>();
         java.nio.ByteBuffer scan = java.nio.ByteBuffer.allocate(1 << 20);
         for (int i = 0; i < inputs.size(); i++) {
@@ -123,7 +133,7 @@ public final class Ingest {
                 work.add(new Work(i, null, null, false, size));
             }
         }
-        return work;
+        return new Plan(work, threads);
     }
 
     /** Splits the work into contiguous runs of about equal size in bytes for the workers. */

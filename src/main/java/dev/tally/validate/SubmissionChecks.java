@@ -48,37 +48,47 @@ final class SubmissionChecks {
         return h.maxDepth();
     }
 
-    void run(CellTable t, List<Validator.Located> out) {
+    /** Checks every period, in parallel (each on its own checker: compiled rules are not thread-safe). */
+    static void runAll(Hierarchy h, Catalog c, List<String> inputs, CellTable t, List<Validator.Located> out) {
+        List<List<Validator.Located>> perPeriod = java.util.stream.IntStream.range(0, t.periods().size()).parallel()
+                .mapToObj(p -> {
+                    List<Validator.Located> found = new ArrayList<>();
+                    new SubmissionChecks(h, c, inputs).run(t, p, found);
+                    return found;
+                }).toList();
+        perPeriod.forEach(out::addAll);
+    }
+
+    /** Checks the submissions of period {@code p}. */
+    void run(CellTable t, int p, List<Validator.Located> out) {
         int[] depthOf = new int[catalog.size()];
         for (Indicator ind : catalog.indicators()) depthOf[ind.index()] = reportingDepth(ind, hierarchy);
         int ni = catalog.size();
-        for (int p = 0; p < t.periods().size(); p++) {
-            Period period = t.periods().get(p);
-            byte[] states = t.states(p);
-            for (Unit u : hierarchy.units()) {
-                int base = u.index() * ni;
-                boolean any = false;
-                for (int i = 0; i < ni && !any; i++) any = states[base + i] != CellTable.EMPTY;
-                if (!any) continue;
-                long first = Long.MAX_VALUE;
-                for (int i = 0; i < ni; i++) {
-                    if (states[base + i] != CellTable.EMPTY) first = Math.min(first, t.where(p, base + i));
-                }
-                Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
-                List<String> missing = new ArrayList<>();
-                for (Indicator ind : catalog.indicators()) {
-                    if (!ind.required() || ind.derived() || depthOf[ind.index()] != u.depth()) continue;
-                    byte st = states[base + ind.index()];
-                    if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
-                }
-                if (!missing.isEmpty()) {
-                    Finding f = Finding.of(FindingCode.MISSING_REQUIRED, src, u.code(), period.text(), String.join(" ", missing), null,
-                            u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
-                                    + String.join(", ", missing) + " in " + period.text() + "; ask the unit to complete its report");
-                    out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
-                }
-                checkRules(t, p, u, period, src, first, out);
+        Period period = t.periods().get(p);
+        byte[] states = t.states(p);
+        for (Unit u : hierarchy.units()) {
+            int base = u.index() * ni;
+            boolean any = false;
+            for (int i = 0; i < ni && !any; i++) any = states[base + i] != CellTable.EMPTY;
+            if (!any) continue;
+            long first = Long.MAX_VALUE;
+            for (int i = 0; i < ni; i++) {
+                if (states[base + i] != CellTable.EMPTY) first = Math.min(first, t.where(p, base + i));
             }
+            Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
+            List<String> missing = new ArrayList<>();
+            for (Indicator ind : catalog.indicators()) {
+                if (!ind.required() || ind.derived() || depthOf[ind.index()] != u.depth()) continue;
+                byte st = states[base + ind.index()];
+                if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
+            }
+            if (!missing.isEmpty()) {
+                Finding f = Finding.of(FindingCode.MISSING_REQUIRED, src, u.code(), period.text(), String.join(" ", missing), null,
+                        u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
+                                + String.join(", ", missing) + " in " + period.text() + "; ask the unit to complete its report");
+                out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
+            }
+            checkRules(t, p, u, period, src, first, out);
         }
     }
 

@@ -322,7 +322,7 @@ public final class Validator {
             merge(base.table, part.table, counts, located);
         }
         CellTable table = base.table;
-        new SubmissionChecks(hierarchy, catalog, inputs).run(table, located);
+        SubmissionChecks.runAll(hierarchy, catalog, inputs, table, located);
         located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
         List<Finding> findings = new ArrayList<>(located.size());
         long errors = 0, warnings = 0;

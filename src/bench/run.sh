@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmark: tally rollup against the DuckDB peer, end to end (JVM start included), side by side.
+#
+#   bash src/bench/run.sh            # W1 and W2
+#   bash src/bench/run.sh w1         # one workload
+#
+# Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
+# /tmp/tally-bench), fetches the DuckDB JDBC driver through Maven, checks that tally's totals equal
+# the generator's independent expected.csv, then times both tools with hyperfine (Debian package
+# 'hyperfine'; a plain loop when it is missing) and prints the time ratio and each one's peak RSS.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$(pwd)
+BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
+WORK=${WORK:-/tmp/tally-bench}
+RUNS=${RUNS:-5}
+DUCK_VERSION=1.4.4.0
+DUCK=$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCK_VERSION/duckdb_jdbc-$DUCK_VERSION.jar
+workloads=("${@:-w1 w2}")
+read -r -a workloads <<< "${workloads[*]}"
+
+[ -f "$BENCH_DIR/gen.py" ] || { echo "bench: $BENCH_DIR/gen.py not found; set BENCH_DIR" >&2; exit 4; }
+[ -f target/tally.jar ] || mvn -q -B package -DskipTests
+[ -f "$DUCK" ] || mvn -q -B dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$DUCK_VERSION
+mkdir -p "$WORK"
+
+generate() {
+  local name=$1; shift
+  if [ ! -f "$WORK/$name/expected.csv" ]; then
+    echo "== generating $name"
+    python3 "$BENCH_DIR/gen.py" "$WORK/$name" "$@"
+  fi
+}
+
+check() {
+  # every (unit, period, indicator) of the generator's expected.csv must be in tally's output with
+  # the same sum and count, and tally must have no other non-empty value
+  python3 - "$1" "$2" <<'PY'
+import csv, sys
+exp = {}
+with open(sys.argv[1], encoding="utf-8") as f:
+    for r in csv.DictReader(f):
+        exp[(r["ancestor"], r["period"], r["indicator"])] = (r["sum"], r["count"])
+got = {}
+with open(sys.argv[2], encoding="utf-8") as f:
+    for r in csv.DictReader(f):
+        if r["value"] != "":
+            got[(r["unit"], r["period"], r["indicator"])] = (r["value"], r["reported"])
+bad = [k for k in exp if got.get(k) != exp[k]] + [k for k in got if k not in exp]
+print(f"check: {len(exp)} expected aggregates, {len(got)} in tally's output, {len(bad)} differences")
+sys.exit(1 if bad else 0)
+PY
+}
+
+peak() { # peak RSS in MB of a command
+  /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%d", $2/1024}'
+}
+
+for w in "${workloads[@]}"; do
+  case $w in
+    w1) generate w1 --provinces 63 --districts 11 --communes 15 --indicators 50 --periods 2024-H1,2024-H2 ;;
+    w2) generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10 ;;
+    *) echo "bench: unknown workload $w (w1, w2)" >&2; exit 2 ;;
+  esac
+  d=$WORK/$w
+  tally="java -jar $ROOT/target/tally.jar rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"
+  duck="java -cp $DUCK $BENCH_DIR/DuckRollup.java $d $WORK/$w-duck.csv"
+  echo "== $w: $(du -sh "$d/submissions" | cut -f1) of submissions"
+  # tally exits 1 here: the generator leaves required values empty, which are reported (on stderr)
+  $tally 2>/dev/null || true
+  check "$d/expected.csv" "$WORK/$w-tally.csv"
+  if command -v hyperfine >/dev/null; then
+    hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n tally "$tally" -n duckdb "$duck" >/dev/null 2>&1
+    python3 - "$WORK/$w.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+t, d = r["tally"], r["duckdb"]
+print(f"time: tally {t['mean']:.2f} s ± {t['stddev']:.2f}, duckdb {d['mean']:.2f} s ± {d['stddev']:.2f}, "
+      f"ratio tally/duckdb {t['mean'] / d['mean']:.2f}")
+PY
+  else
+    for tool in tally duck; do
+      start=$(date +%s%N); for _ in $(seq "$RUNS"); do ${!tool} >/dev/null 2>&1 || true; done
+      eval "${tool}_ms=\$(( (\$(date +%s%N) - start) / 1000000 / RUNS ))"
+    done
+    echo "time: tally ${tally_ms} ms, duckdb ${duck_ms} ms, ratio $(python3 -c "print(round($tally_ms/$duck_ms, 2))")"
+  fi
+  echo "peak RSS: tally $(peak $tally) MB, duckdb $(peak $duck) MB"
+done
