@@ -1,0 +1,81 @@
+package dev.tally.write;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WritersTest {
+    @Test
+    void displayWidthCountsWhatATerminalShows() {
+        assertThat(Cells.displayWidth("Xuất Hóa")).isEqualTo(8);                       // precomposed
+        assertThat(Cells.displayWidth("Xua\u0302\u0301t Ho\u0301a")).isEqualTo(8);     // combining marks take no column
+        assertThat(Cells.displayWidth("北江")).isEqualTo(4);                             // CJK takes two
+        assertThat(Cells.truncate("Phường Nguyễn Thị Minh Khai", 10)).isEqualTo("Phường Ng…");
+        assertThat(Cells.displayWidth(Cells.truncate("北江北江北江", 5))).isLessThanOrEqualTo(5);
+    }
+
+    private static String render(Format f, int width, List<Column> cols, List<List<Object>> rows) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableSink s = Writers.create(f, out, new WriteOptions(false, ',', width));
+        s.start(cols, Map.of());
+        for (List<Object> r : rows) s.row(r);
+        s.finish();
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void tableAlignsByDisplayWidthAndRightAlignsNumbers() throws IOException {
+        String t = render(Format.TABLE, 0, List.of(Column.text("name"), Column.number("n")),
+                List.of(Arrays.asList("Xua\u0302\u0301t Ho\u0301a", 7L), Arrays.asList("北江", new BigDecimal("1234.5")),
+                        Arrays.asList("Đức Xuân", null)));
+        assertThat(t).isEqualTo("""
+                name           n
+                --------  ------
+                Xua\u0302\u0301t Ho\u0301a       7
+                北江      1234.5
+                Đức Xuân
+                """);
+    }
+
+    @Test
+    void tableFitsTheWidthByCuttingTextNeverNumbers() throws IOException {
+        String t = render(Format.TABLE, 30, List.of(Column.text("unit name"), Column.number("a very long indicator name")),
+                List.of(Arrays.asList("Thành phố Hồ Chí Minh, Quận Bình Thạnh", 123456L)));
+        for (String line : t.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(30);
+        assertThat(t).contains("123456").contains("…");
+    }
+
+    @Test
+    void csvNeutralisesFormulasButNotNumbersAndQuotesWhenNeeded() throws IOException {
+        String t = render(Format.CSV, 0, List.of(Column.text("a"), Column.number("b")),
+                List.of(Arrays.asList("=1+2", -5L), Arrays.asList("-3", new BigDecimal("-0.5")), Arrays.asList("@x, \"y\"", null),
+                        Arrays.asList("+84 204", 1L), Arrays.asList("\tTab", 2L)));
+        assertThat(t).isEqualTo("a,b\n'=1+2,-5\n-3,-0.5\n\"'@x, \"\"y\"\"\",\n'+84 204,1\n'\tTab,2\n");
+    }
+
+    @Test
+    void tsvHasNoQuotingAndNoStrayTabs() throws IOException {
+        String t = render(Format.TSV, 0, List.of(Column.text("a"), Column.text("b")), List.of(Arrays.asList("x\ty", "line\nbreak")));
+        assertThat(t).isEqualTo("a\tb\nx y\tline break\n");
+    }
+
+    @Test
+    void markdownEscapesPipes() throws IOException {
+        String t = render(Format.MARKDOWN, 0, List.of(Column.text("a"), Column.number("b")), List.of(Arrays.asList("x|y", 3L)));
+        assertThat(t).isEqualTo("| a | b |\n| --- | ---: |\n| x\\|y | 3 |\n");
+    }
+
+    @Test
+    void jsonKeepsNumbersExactAndMissingAsNull() throws IOException {
+        String t = render(Format.NDJSON, 0, List.of(Column.text("a"), Column.number("b")),
+                List.of(Arrays.asList("x", new BigDecimal("9007199254740993")), Arrays.asList("y", null)));
+        assertThat(t).isEqualTo("{\"a\":\"x\",\"b\":9007199254740993}\n{\"a\":\"y\",\"b\":null}\n");
+    }
+}
