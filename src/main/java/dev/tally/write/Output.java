@@ -37,7 +37,9 @@ public final class Output implements AutoCloseable {
         }
         Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
-            throw TallyException.io(path + ": the directory " + dir + " does not exist; create it or choose another -o");
+            // name the directory as the user wrote it, not as an absolute path
+            Path shown = path.getParent() == null ? dir : path.getParent();
+            throw TallyException.io(path + ": the directory " + shown + " does not exist; create it or choose another -o");
         }
         if (Files.isDirectory(path)) throw TallyException.io(path + ": is a directory; give a file name to -o");
         try {
