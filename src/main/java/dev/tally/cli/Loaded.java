@@ -24,7 +24,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
             if (e.getCause() instanceof RuntimeException re) throw re;
             throw e;
         }
-        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned);
+        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
     }
 

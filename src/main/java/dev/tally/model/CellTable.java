@@ -16,13 +16,23 @@ import java.util.Map;
  * with different values, so neither counts).
  *
  * <p>Each cell also remembers where its value came from (input index and line) for messages.
- * Not thread-safe: parallel readers fill one table each and {@link #absorb} them in input order.
+ * Not thread-safe: parallel readers fill one table each, merged in input order by the validator.
+ *
+ * <p>A dense table has a row of cells for every unit of the hierarchy ({@code cell = unit × indicators
+ * + indicator}), which the rollup needs. A {@link #sparse} table gives rows only to the units it meets,
+ * in the order met: one district's file then costs a few rows, not the whole country. Code that loops
+ * over cells uses {@link #cells()} and {@link #unitOf(int)}, which work for both.
  */
 public final class CellTable {
     public static final byte EMPTY = 0, MISSING = 1, LONG = 2, DECIMAL = 3, REJECTED = 4;
 
     private final int units;
     private final int indicators;
+    /** Sparse tables only: the row of each unit (-1: none yet), the unit of each row, the rows in use. */
+    private final int[] rowOfUnit;
+    private int[] unitOfRow;
+    private int rows;
+    private int capacity;
     private final List<Period> periods = new ArrayList<>();
     private final Map<Period, Integer> periodIds = new HashMap<>();
     private final List<Slab> slabs = new ArrayList<>();
@@ -39,14 +49,49 @@ public final class CellTable {
             state = new byte[n];
             where = new long[n];
         }
+
+        Slab(Slab old, int n) {
+            value = Arrays.copyOf(old.value, n);
+            state = Arrays.copyOf(old.state, n);
+            where = Arrays.copyOf(old.where, n);
+            decimal = old.decimal == null ? null : Arrays.copyOf(old.decimal, n);
+        }
     }
 
+    /** A dense table: a row for every one of {@code units} units. */
     public CellTable(int units, int indicators) {
         this.units = units;
         this.indicators = indicators;
+        this.rowOfUnit = null;
+        this.rows = units;
+        this.capacity = units;
     }
 
+    private CellTable(int units, int indicators, boolean sparse) {
+        this.units = units;
+        this.indicators = indicators;
+        this.rowOfUnit = new int[units];
+        Arrays.fill(rowOfUnit, -1);
+        this.unitOfRow = new int[16];
+        this.capacity = 16;
+    }
+
+    /** A table that gives rows only to the units it meets. */
+    public static CellTable sparse(int units, int indicators) { return new CellTable(units, indicators, true); }
+
+    public boolean isDense() { return rowOfUnit == null; }
+
+    /** How many units the hierarchy has. */
     public int units() { return units; }
+
+    /** The number of cells in a period: rows × indicators (every unit's for a dense table). */
+    public int cells() { return rows * indicators; }
+
+    /** The unit a cell belongs to. */
+    public int unitOf(int cell) {
+        int row = cell / indicators;
+        return rowOfUnit == null ? row : unitOfRow[row];
+    }
 
     public int indicators() { return indicators; }
 
@@ -58,7 +103,7 @@ public final class CellTable {
         if (id != null) return id;
         periodIds.put(p, periods.size());
         periods.add(p);
-        slabs.add(new Slab(units * indicators));
+        slabs.add(new Slab(capacity * indicators));
         return periods.size() - 1;
     }
 
@@ -68,7 +113,24 @@ public final class CellTable {
         return id == null ? -1 : id;
     }
 
-    public int cell(int unit, int indicator) { return unit * indicators + indicator; }
+    /** The cell of a unit and indicator; a sparse table gives the unit a row on first use. */
+    public int cell(int unit, int indicator) {
+        if (rowOfUnit == null) return unit * indicators + indicator;
+        int row = rowOfUnit[unit];
+        if (row < 0) row = addRow(unit);
+        return row * indicators + indicator;
+    }
+
+    private int addRow(int unit) {
+        if (rows == capacity) {
+            capacity *= 2;
+            unitOfRow = Arrays.copyOf(unitOfRow, capacity);
+            for (int p = 0; p < slabs.size(); p++) slabs.set(p, new Slab(slabs.get(p), capacity * indicators));
+        }
+        rowOfUnit[unit] = rows;
+        unitOfRow[rows] = unit;
+        return rows++;
+    }
 
     public byte state(int period, int cell) { return slabs.get(period).state[cell]; }
 
@@ -147,12 +209,10 @@ public final class CellTable {
 
     /** True when any cell of this unit and period was given. */
     public boolean hasSubmission(int period, int unit) {
+        if (rowOfUnit != null && rowOfUnit[unit] < 0) return false;
         byte[] st = slabs.get(period).state;
-        int from = unit * indicators;
+        int from = cell(unit, 0);
         for (int i = from; i < from + indicators; i++) if (st[i] != EMPTY) return true;
         return false;
     }
-
-    /** Fills every cell of a period with the given state (for tests and re-use). */
-    void fill(int period, byte state) { Arrays.fill(slabs.get(period).state, state); }
 }

@@ -48,6 +48,7 @@ public final class Rollup {
     private final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Rollup(Hierarchy h, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
+        if (!t.isDense()) throw new IllegalArgumentException("the rollup needs a dense cell table");
         this.h = h;
         this.c = c;
         this.t = t;

@@ -27,19 +27,19 @@ public final class Ingest {
 
     public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs,
                                        ReadOptions options, InputStream stdin, int threads) {
-        return run(h, c, within, inputs, options, stdin, threads, null);
+        return run(h, c, within, inputs, options, stdin, threads, null, false);
     }
 
     /** As above, with the reading plan already made ({@link #plan}; null: make it here). */
     public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs,
-                                       ReadOptions options, InputStream stdin, int threads, Plan planned) {
+                                       ReadOptions options, InputStream stdin, int threads, Plan planned, boolean sparse) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
         }
         // standard input cannot be read twice, so it is read in one thread (see collides below)
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<String> names = inputs.stream().map(InputFile::display).toList();
-        Validator v = new Validator(h, c, within, names);
+        Validator v = new Validator(h, c, within, names, sparse);
         List<Validator.Part> parts = new ArrayList<>();
         if (inputs.isEmpty()) {
             parts.add(v.part());

@@ -66,8 +66,9 @@ final class SubmissionChecks {
         int ni = catalog.size();
         Period period = t.periods().get(p);
         byte[] states = t.states(p);
-        for (Unit u : hierarchy.units()) {
-            int base = u.index() * ni;
+        for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
+            int base = row * ni;
+            Unit u = hierarchy.unit(t.unitOf(base));
             boolean any = false;
             for (int i = 0; i < ni && !any; i++) any = states[base + i] != CellTable.EMPTY;
             if (!any) continue;

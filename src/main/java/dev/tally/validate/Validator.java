@@ -35,12 +35,19 @@ public final class Validator {
     private final Catalog catalog;
     private final List<Period> within;
     private final List<String> inputs;
+    private final boolean sparse;
 
     /**
      * @param within keep only observations whose period lies inside one of these (empty: keep all)
      * @param inputs display names of the inputs, in order; a Part is told which one it reads
      */
     public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs) {
+        this(hierarchy, catalog, within, inputs, false);
+    }
+
+    /** @param sparse keep rows only for the units met (for one small file at a time); the rollup needs dense */
+    public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse) {
+        this.sparse = sparse;
         this.hierarchy = hierarchy;
         this.catalog = catalog;
         this.within = List.copyOf(within);
@@ -101,7 +108,7 @@ public final class Validator {
 
     /** Validates the observations of one or more inputs, read one after another. */
     public final class Part implements ObservationSink, dev.tally.read.FastSink {
-        final CellTable table = new CellTable(hierarchy.size(), catalog.size());
+        final CellTable table = sparse ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
         final List<Located> findings = new ArrayList<>();
         final Counts counts = new Counts();
         private int input;
@@ -299,7 +306,7 @@ public final class Validator {
             for (int p = 0; p < t.periods().size(); p++) {
                 byte[] mark = seen.computeIfAbsent(t.periods().get(p), k -> new byte[t.units() * t.indicators()]);
                 byte[] states = t.states(p);
-                for (int c = 0; c < mark.length; c++) {
+                for (int c = 0, n = t.cells(); c < n; c++) {
                     if (states[c] == CellTable.EMPTY) continue;
                     if (mark[c] != 0) return true;
                     mark[c] = 1;
@@ -333,7 +340,8 @@ public final class Validator {
         }
         long missing = 0;
         for (int p = 0; p < table.periods().size(); p++) {
-            for (byte st : table.states(p)) if (st == CellTable.MISSING) missing++;
+            byte[] states = table.states(p);
+            for (int c = 0, n = table.cells(); c < n; c++) if (states[c] == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
                 counts.rejected, counts.skipped, errors, warnings);
@@ -344,26 +352,28 @@ public final class Validator {
         for (int pf = 0; pf < from.periods().size(); pf++) {
             Period period = from.periods().get(pf);
             int pi = into.periodId(period);
-            int n = from.units() * from.indicators();
+            int n = from.cells();
             byte[] fromStates = from.states(pf);
-            for (int c = 0; c < n; c++) {
-                byte sf = fromStates[c];
+            for (int cf = 0; cf < n; cf++) {
+                byte sf = fromStates[cf];
                 if (sf == CellTable.EMPTY) continue;
+                // the same cell in the base table (the identical index when both are dense)
+                int c = into.cell(from.unitOf(cf), cf % from.indicators());
                 byte si = into.state(pi, c);
-                long wf = from.where(pf, c);
+                long wf = from.where(pf, cf);
                 if (si == CellTable.EMPTY) {
                     if (sf == CellTable.REJECTED) {
                         into.put(pi, c, null, wf);
                         into.reject(pi, c);
                     } else {
-                        into.put(pi, c, from.value(pf, c), wf);
+                        into.put(pi, c, from.value(pf, cf), wf);
                     }
                     continue;
                 }
                 if (si == CellTable.REJECTED && sf == CellTable.REJECTED) continue;
-                Unit u = hierarchy.unit(c / from.indicators());
-                Indicator ind = catalog.indicators().get(c % from.indicators());
-                BigDecimal vf = from.value(pf, c), vi = into.value(pi, c);
+                Unit u = hierarchy.unit(from.unitOf(cf));
+                Indicator ind = catalog.indicators().get(cf % from.indicators());
+                BigDecimal vf = from.value(pf, cf), vi = into.value(pi, c);
                 long wi = into.where(pi, c);
                 // the finding goes to whichever came later in input order, naming the earlier one
                 boolean fromLater = wf > wi;

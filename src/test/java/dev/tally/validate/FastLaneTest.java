@@ -56,9 +56,9 @@ class FastLaneTest {
     private static List<String> cells(CellTable t) {
         List<String> out = new ArrayList<>();
         for (int p = 0; p < t.periods().size(); p++) {
-            for (int cell = 0; cell < t.units() * t.indicators(); cell++) {
+ for (int cell = 0; cell < t.cells(); cell++) {
                 if (t.state(p, cell) != CellTable.EMPTY) {
-                    out.add(t.periods().get(p) + "/" + cell + "=" + t.state(p, cell) + ":" + t.value(p, cell) + "@" + CellTable.whereLine(t.where(p, cell)));
+                    out.add(t.periods().get(p) + "/" + t.unitOf(cell) + "." + cell % t.indicators() + "=" + t.state(p, cell) + ":" + t.value(p, cell) + "@" + CellTable.whereLine(t.where(p, cell)));
                 }
             }
         }
@@ -84,6 +84,19 @@ class FastLaneTest {
             + "C21;2024;active;1;\r\n"
             + "D1;2024;sessions;3\r\n"
             + "C21\r\n";
+
+    @Test
+    void aSparseTableValidatesExactlyLikeADenseOne() throws IOException {
+        Path f = Files.write(dir.resolve("in.csv"), AWKWARD.getBytes(StandardCharsets.UTF_8));
+        List<InputFile> in = List.of(new InputFile("in.csv", f));
+        Validator.Result dense = Ingest.run(h, c, List.of(), in, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), 1, null, false);
+        Validator.Result sparse = Ingest.run(h, c, List.of(), in, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), 1, null, true);
+        assertThat(sparse.table().isDense()).isFalse();
+        assertThat(sparse.findings()).isEqualTo(dense.findings());
+        assertThat(sparse.summary()).isEqualTo(dense.summary());
+        assertThat(cells(sparse.table())).isEqualTo(cells(dense.table()));
+        assertThat(sparse.table().cells()).isLessThan(dense.table().cells());
+    }
 
     @Test
     void awkwardRowsGiveTheSameFindingsAsTheOrdinaryReader() throws IOException {
