@@ -1,6 +1,10 @@
 package dev.tally.cli;
 
 import dev.tally.config.Project;
+import dev.tally.model.TallyException;
+import dev.tally.store.Store;
+import dev.tally.workspace.StoreReader;
+import dev.tally.workspace.Workspace;
 import dev.tally.model.Period;
 import dev.tally.read.InputFile;
 import dev.tally.read.Inputs;
@@ -12,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /** The project and the validated data a command works on: the shared first half of validate and rollup. */
 record Loaded(Project project, List<InputFile> files, Validator.Result result) {
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs) {
+        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, within);
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
         // planning the reading (finding file layouts, cutting large files) needs no configuration
@@ -26,6 +31,21 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         }
         Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
+    }
+
+    /** With no INPUT: the current version of every submission in the project's store. */
+    private static Loaded fromStore(Io io, ProjectOptions project, List<Period> within) {
+        Project p = project.load(io);
+        if (p.settings().file() == null && p.settings().store() == null) {
+            throw TallyException.usage("no INPUT given and no project here; give submission files, or run inside a project (tally init)");
+        }
+        try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
+            List<String> sources = store.sourceFiles();
+            Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within);
+            List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
+                    : sources.stream().map(f -> new InputFile(f, null)).toList();
+            return new Loaded(p, files, r);
+        }
     }
 
     List<String> inputNames() { return files.stream().map(InputFile::display).toList(); }

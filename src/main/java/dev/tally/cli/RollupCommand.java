@@ -108,7 +108,8 @@ final class RollupCommand implements Callable<Integer> {
             + "reported total; reported: use the reported total where the children are incomplete.")
     Prefer prefer = Prefer.computed;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
+            + "None: the current submissions in the project's store.")
     List<String> inputs;
 
     static final class ShapeConverter implements picocli.CommandLine.ITypeConverter<Shape> {

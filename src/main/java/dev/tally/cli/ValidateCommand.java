@@ -61,7 +61,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     boolean strict;
 
-    @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
+            + "None: the current submissions in the project's store.")
     List<String> inputs;
 
     @Override

@@ -1,0 +1,83 @@
+package dev.tally.cli;
+
+import dev.tally.config.Project;
+import dev.tally.model.Period;
+import dev.tally.model.TallyException;
+import dev.tally.store.Store;
+import dev.tally.workspace.History;
+import dev.tally.workspace.Workspace;
+import dev.tally.write.Column;
+import dev.tally.write.Format;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** tally history: every version of one submission, when and from which file it came, and what changed. */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        header = "Every version of a unit's submission for a period, and what changed.",
+        description = "Lists the stored versions of the submission, oldest first: version, whether it is current, when it was "
+                + "received, the file and its SHA-256, and the changes from the version before.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
+final class HistoryCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ProjectOptions project;
+
+    @Option(names = "--unit", paramLabel = "CODE", required = true, description = "The unit.")
+    String unit;
+
+    @Option(names = "--period", paramLabel = "P", required = true, description = "The period.")
+    String period;
+
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown (default table).")
+    Format format = Format.TABLE;
+
+    @Override
+    public Integer call() throws IOException {
+        Io io = root.io;
+        Period p = Period.parseOrThrow(period);
+        Project proj = project.load(io);
+        if (proj.hierarchy().unit(unit) == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        List<Store.Version> versions;
+        try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
+            versions = store.history(unit, p);
+        }
+        if (versions.isEmpty()) {
+            io.out().println("no submission of " + unit + " for " + p.text() + " in the store");
+            return 0;
+        }
+        try (Output out = Output.open(null, io.out())) {
+            TableSink sink = Writers.create(format, out.stream(), new WriteOptions(false, ',', io.width()));
+            sink.start(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
+                    Column.text("sha256"), Column.text("changes")), Map.of());
+            Store.Version prev = null;
+            for (Store.Version v : versions) {
+                List<Object> row = new ArrayList<>();
+                row.add((long) v.version());
+                row.add(v.current() ? "yes" : "");
+                row.add(v.received());
+                row.add(v.file());
+                row.add(v.sha256().substring(0, 12));
+                row.add(String.join("; ", History.changes(prev, v)));
+                sink.row(row);
+                prev = v;
+            }
+            sink.finish();
+            out.commit();
+        }
+        return 0;
+    }
+}

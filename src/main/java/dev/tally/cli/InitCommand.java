@@ -1,0 +1,115 @@
+package dev.tally.cli;
+
+import dev.tally.model.TallyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** tally init: create a project (tally.yaml, starter units and catalog), or a copy of the bundled sample. */
+@Command(name = "init", mixinStandardHelpOptions = true,
+        header = "Create a project: tally.yaml with units, catalog, store and deadline.",
+        description = "Writes tally.yaml into DIR (created if needed) with units: units.csv, catalog: catalog.yaml, store: tally.db, "
+                + "levels and deadline_days, plus starter units and catalog files where none exist. With --sample it copies in "
+                + "the bundled Vietnamese sample (Bắc Giang, Bắc Kạn, Quận Bình Thạnh) so every command can be tried at once. "
+                + "An existing tally.yaml is never overwritten.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:created", "2:usage error (tally.yaml exists already)", "4:input/output error (cannot write DIR)"})
+final class InitCommand implements Callable<Integer> {
+    /** The bundled sample's files, relative to samples/ (a test checks this list against the directory). */
+    static final List<String> SAMPLE_FILES = List.of("units.csv", "catalog.yaml",
+            "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2020/bac-kan-tp-district.json",
+            "submissions/2024-H1/bac-giang-districts.csv", "submissions/2024-H1/bac-giang-tp-wide.csv",
+            "submissions/2024-H1/luc-nam.ndjson", "faulty/luc-nam-2024-H1-errors.csv");
+
+    static final String PROJECT = """
+            # tally project: paths are relative to this file
+            units: units.csv
+            catalog: catalog.yaml
+            # the workspace that tally import writes; any SQLite tool can open it
+            store: tally.db
+            # level names, top-down
+            levels: [province, district, commune]
+            # reports are on time when received within this many days after the period ends
+            deadline_days: 15
+            """;
+
+    static final String STARTER_UNITS = """
+            code,name,parent,level
+            P1,Tỉnh (đổi tên),,province
+            P1-D1,Huyện (đổi tên),P1,district
+            P1-D1-C1,Xã (đổi tên),P1-D1,commune
+            """;
+
+    static final String STARTER_CATALOG = """
+            # the indicators every report gives; see README.md for every field
+            indicators:
+              - code: dvk_models
+                name: Mô hình "Dân vận khéo" đăng ký
+                type: integer
+                unit: mô hình
+                required: true
+                min: 0
+            rules: []
+            """;
+
+    @ParentCommand
+    TallyCommand root;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "Where to create the project (default: the current directory).")
+    Path dir;
+
+    @Option(names = "--sample", description = "Copy in the bundled sample data set.")
+    boolean sample;
+
+    @Override
+    public Integer call() {
+        Io io = root.io;
+        Path target = dir == null ? Path.of(".") : dir;
+        Path yaml = target.resolve("tally.yaml");
+        if (Files.exists(yaml)) {
+            throw TallyException.usage(yaml + " exists already; nothing was changed. Edit it, or choose another DIR");
+        }
+        try {
+            Files.createDirectories(target);
+            if (sample) {
+                for (String f : SAMPLE_FILES) {
+                    Path to = target.resolve(f);
+                    Files.createDirectories(to.toAbsolutePath().getParent());
+                    try (InputStream in = InitCommand.class.getResourceAsStream("/dev/tally/sample/" + f)) {
+                        if (in == null) throw new IOException("the sample file " + f + " is missing from this build");
+                        Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    io.out().println("created " + to);
+                }
+            } else {
+                writeIfAbsent(io, target.resolve("units.csv"), STARTER_UNITS);
+                writeIfAbsent(io, target.resolve("catalog.yaml"), STARTER_CATALOG);
+            }
+            Files.writeString(yaml, PROJECT, StandardCharsets.UTF_8);
+            io.out().println("created " + yaml);
+        } catch (IOException e) {
+            throw TallyException.io(target + ": cannot create the project: " + e.getMessage());
+        }
+        io.out().println(sample
+                ? "next: cd " + target + " && tally import submissions && tally status && tally rollup"
+                : "next: edit units.csv and catalog.yaml, then tally import FILE...");
+        return 0;
+    }
+
+    private static void writeIfAbsent(Io io, Path p, String text) throws IOException {
+        if (Files.exists(p)) {
+            io.out().println("kept " + p);
+            return;
+        }
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        io.out().println("created " + p);
+    }
+}

@@ -1,0 +1,392 @@
+package dev.tally.store;
+
+import dev.tally.model.Period;
+import dev.tally.model.Submission;
+import dev.tally.model.TallyException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The workspace: imported submissions in one SQLite file that any SQLite tool can open
+ * ({@code SELECT * FROM current_value}). Every version of a submission is kept; exactly one per unit
+ * and period is current. Writes happen in one {@code BEGIN IMMEDIATE} transaction per import, so a
+ * killed process leaves the store as it was or with the import complete, and a second import waits
+ * for the first (busy timeout) instead of failing.
+ *
+ * <p>The file is identified by SQLite's application_id ("TALY") and versioned by user_version: a
+ * file that is not a tally store is refused and never written; a store from a newer tally is refused.
+ */
+public final class Store implements AutoCloseable {
+    static final int APPLICATION_ID = 0x54414C59; // "TALY"
+    static final int SCHEMA_VERSION = 1;
+    private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
+
+    private final Connection db;
+    private final Path file;
+
+    private Store(Connection db, Path file) {
+        this.db = db;
+        this.file = file;
+    }
+
+    /** Opens (and with {@code create}, creates) the store; refuses files that are not tally stores. */
+    public static Store open(Path file, boolean create) {
+        boolean exists = Files.exists(file);
+        try {
+            if (exists && Files.size(file) > 0) {
+                byte[] head = new byte[16];
+                try (InputStream in = Files.newInputStream(file)) {
+                    if (in.readNBytes(head, 0, 16) < 16 || !java.util.Arrays.equals(head, SQLITE_MAGIC)) {
+                        throw StoreException.io(file + ": not a tally store (not an SQLite database); it was left untouched. "
+                                + "Point 'store:' in tally.yaml at another file");
+                    }
+                }
+            } else if (!create) {
+                throw StoreException.io(file + ": no store yet; import submissions first (tally import FILE...)");
+            }
+        } catch (IOException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            Store s = new Store(c, file);
+            s.prepare(exists);
+            return s;
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot open the store: " + e.getMessage());
+        }
+    }
+
+    private void prepare(boolean existed) throws SQLException {
+        try (Statement st = db.createStatement()) {
+            st.execute("PRAGMA busy_timeout = 120000");
+            int appId = intPragma(st, "application_id");
+            int version = intPragma(st, "user_version");
+            boolean empty = tableCount(st) == 0;
+            if (!empty && appId != APPLICATION_ID) {
+                db.close();
+                throw StoreException.io(file + ": not a tally store (an SQLite database of another program); it was left untouched. "
+                        + "Point 'store:' in tally.yaml at another file");
+            }
+            if (version > SCHEMA_VERSION) {
+                db.close();
+                throw StoreException.io(file + ": this store was written by a newer tally (schema " + version + ", this tally knows "
+                        + SCHEMA_VERSION + "); upgrade tally to use it");
+            }
+            st.execute("PRAGMA journal_mode = WAL");
+            st.execute("PRAGMA synchronous = NORMAL");
+            st.execute("PRAGMA foreign_keys = ON");
+            if (empty) createSchema(st);
+        }
+        db.setAutoCommit(true);
+    }
+
+    private static int intPragma(Statement st, String name) throws SQLException {
+        try (ResultSet r = st.executeQuery("PRAGMA " + name)) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    private static int tableCount(Statement st) throws SQLException {
+        try (ResultSet r = st.executeQuery("SELECT count(*) FROM sqlite_master")) {
+            return r.next() ? r.getInt(1) : 0;
+        }
+    }
+
+    private void createSchema(Statement st) throws SQLException {
+        st.execute("BEGIN IMMEDIATE");
+        if (tableCount(st) == 0) { // a concurrent first import may have created it while we waited
+            st.execute("PRAGMA application_id = " + APPLICATION_ID);
+            st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
+            st.execute("""
+                CREATE TABLE import (
+                  id INTEGER PRIMARY KEY,
+                  file TEXT NOT NULL,
+                  sha256 TEXT NOT NULL,
+                  received TEXT NOT NULL,
+                  imported_at TEXT NOT NULL,
+                  status TEXT NOT NULL CHECK (status IN ('stored', 'rejected')),
+                  values_read INTEGER NOT NULL,
+                  stored INTEGER NOT NULL,
+                  unchanged INTEGER NOT NULL,
+                  rejected INTEGER NOT NULL)""");
+            st.execute("""
+                CREATE TABLE submission (
+                  id INTEGER PRIMARY KEY,
+                  unit TEXT NOT NULL,
+                  period TEXT NOT NULL,
+                  version INTEGER NOT NULL,
+                  import_id INTEGER NOT NULL REFERENCES import(id),
+                  received TEXT NOT NULL,
+                  is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+                  digest TEXT NOT NULL,
+                  UNIQUE (unit, period, version))""");
+            st.execute("CREATE UNIQUE INDEX submission_current ON submission(unit, period) WHERE is_current = 1");
+            st.execute("""
+                CREATE TABLE value (
+                  submission_id INTEGER NOT NULL REFERENCES submission(id),
+                  indicator TEXT NOT NULL,
+                  value,
+                  line INTEGER NOT NULL,
+                  PRIMARY KEY (submission_id, indicator)) WITHOUT ROWID""");
+            st.execute("""
+                CREATE VIEW current_value AS
+                  SELECT s.unit, s.period, v.indicator, v.value, s.received, i.file
+                  FROM submission s JOIN value v ON v.submission_id = s.id JOIN import i ON i.id = s.import_id
+                  WHERE s.is_current = 1""");
+        }
+        st.execute("COMMIT");
+    }
+
+    public Path file() { return file; }
+
+    // ------------------------------------------------------------------ writing
+
+    /** What became of a submission on import. */
+    public enum Outcome { NEW, REPLACED, UNCHANGED }
+
+    /**
+     * One import: a write transaction that waits for any other import, then takes submissions file by
+     * file. Nothing is visible until {@link #commit}; closing without commit rolls everything back.
+     */
+    public final class Batch implements AutoCloseable {
+        private boolean open = true;
+        private final PreparedStatement findCurrent, retire, addSubmission, addValue, addImport;
+
+        Batch() throws SQLException {
+            try (Statement st = db.createStatement()) {
+                // a plain BEGIN would let two importers both read and then fail to write; IMMEDIATE
+                // takes the write lock now, and the busy timeout makes the second one wait for it
+                st.execute("BEGIN IMMEDIATE");
+            }
+            findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND period = ? AND is_current = 1");
+            retire = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE id = ?");
+            addSubmission = db.prepareStatement("INSERT INTO submission (unit, period, version, import_id, received, is_current, digest) "
+                    + "VALUES (?, ?, ?, ?, ?, 1, ?)", Statement.RETURN_GENERATED_KEYS);
+            addValue = db.prepareStatement("INSERT INTO value (submission_id, indicator, value, line) VALUES (?, ?, ?, ?)");
+            addImport = db.prepareStatement("INSERT INTO import (file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)", Statement.RETURN_GENERATED_KEYS);
+        }
+
+        /** Records an import (its counts are filled in by {@link #counts}); returns its id. */
+        public long recordImport(String fileName, String sha256, String received, String importedAt, boolean rejected, long valuesRead) throws SQLException {
+            addImport.setString(1, fileName);
+            addImport.setString(2, sha256);
+            addImport.setString(3, received);
+            addImport.setString(4, importedAt);
+            addImport.setString(5, rejected ? "rejected" : "stored");
+            addImport.setLong(6, valuesRead);
+            addImport.executeUpdate();
+            try (ResultSet k = addImport.getGeneratedKeys()) {
+                k.next();
+                return k.getLong(1);
+            }
+        }
+
+        public void counts(long importId, long stored, long unchanged, long rejected) throws SQLException {
+            try (PreparedStatement p = db.prepareStatement("UPDATE import SET stored = ?, unchanged = ?, rejected = ? WHERE id = ?")) {
+                p.setLong(1, stored);
+                p.setLong(2, unchanged);
+                p.setLong(3, rejected);
+                p.setLong(4, importId);
+                p.executeUpdate();
+            }
+        }
+
+        /** Stores a submission as the new current version, unless it equals the current one. */
+        public Outcome put(Submission s, long importId, String received) throws SQLException {
+            String digest = digest(s);
+            findCurrent.setString(1, s.unit());
+            findCurrent.setString(2, s.period().text());
+            long currentId = -1;
+            int version = 0;
+            try (ResultSet r = findCurrent.executeQuery()) {
+                if (r.next()) {
+                    if (r.getString(3).equals(digest)) return Outcome.UNCHANGED;
+                    currentId = r.getLong(1);
+                    version = r.getInt(2);
+                }
+            }
+            if (currentId >= 0) {
+                retire.setLong(1, currentId);
+                retire.executeUpdate();
+            }
+            addSubmission.setString(1, s.unit());
+            addSubmission.setString(2, s.period().text());
+            addSubmission.setInt(3, version + 1);
+            addSubmission.setLong(4, importId);
+            addSubmission.setString(5, received);
+            addSubmission.setString(6, digest);
+            addSubmission.executeUpdate();
+            long id;
+            try (ResultSet k = addSubmission.getGeneratedKeys()) {
+                k.next();
+                id = k.getLong(1);
+            }
+            for (Map.Entry<String, BigDecimal> e : s.values().entrySet()) {
+                addValue.setLong(1, id);
+                addValue.setString(2, e.getKey());
+                setValue(addValue, 3, e.getValue());
+                addValue.setLong(4, s.lines().getOrDefault(e.getKey(), 0L));
+                addValue.addBatch();
+            }
+            addValue.executeBatch();
+            return currentId >= 0 ? Outcome.REPLACED : Outcome.NEW;
+        }
+
+        public void commit() throws SQLException {
+            try (Statement st = db.createStatement()) {
+                st.execute("COMMIT");
+            }
+            open = false;
+        }
+
+        @Override
+        public void close() throws SQLException {
+            for (PreparedStatement p : List.of(findCurrent, retire, addSubmission, addValue, addImport)) p.close();
+            if (open) {
+                try (Statement st = db.createStatement()) {
+                    st.execute("ROLLBACK");
+                }
+                open = false;
+            }
+        }
+    }
+
+    public Batch begin() {
+        try {
+            return new Batch();
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot start an import: " + e.getMessage());
+        }
+    }
+
+    /** Integers as INTEGER (exact), other decimals as their exact text, missing as NULL. */
+    static void setValue(PreparedStatement p, int i, BigDecimal v) throws SQLException {
+        if (v == null) {
+            p.setNull(i, java.sql.Types.NULL);
+        } else if (v.scale() <= 0 && v.precision() - v.scale() <= 18) {
+            p.setLong(i, v.longValueExact());
+        } else {
+            p.setString(i, v.toPlainString());
+        }
+    }
+
+    static BigDecimal getValue(ResultSet r, int i) throws SQLException {
+        Object o = r.getObject(i);
+        if (o == null) return null;
+        if (o instanceof Long l) return BigDecimal.valueOf(l);
+        if (o instanceof Integer n) return BigDecimal.valueOf(n);
+        return new BigDecimal(o.toString());
+    }
+
+    /** The identity of a submission's content: indicator codes and values, in a fixed order. */
+    static String digest(Submission s) {
+        StringBuilder sb = new StringBuilder();
+        new java.util.TreeMap<>(s.values()).forEach((k, v) -> sb.append(k).append('=').append(v == null ? "" : v.stripTrailingZeros().toPlainString()).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(sb.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** One current value with its provenance, for validate and rollup reading the store. */
+    public record StoredValue(String unit, String period, String indicator, BigDecimal value, String file, long line) {}
+
+    /** Streams the current version of every submission, ordered by unit, period and indicator. */
+    public void currentValues(Consumer<StoredValue> sink) {
+        String sql = "SELECT s.unit, s.period, v.indicator, v.value, i.file, v.line FROM submission s "
+                + "JOIN value v ON v.submission_id = s.id JOIN import i ON i.id = s.import_id WHERE s.is_current = 1";
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(sql)) {
+            while (r.next()) {
+                sink.accept(new StoredValue(r.getString(1), r.getString(2), r.getString(3), getValue(r, 4), r.getString(5), r.getLong(6)));
+            }
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+    }
+
+    /** The names of the files that current submissions came from, sorted. */
+    public List<String> sourceFiles() {
+        List<String> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+             ResultSet r = st.executeQuery("SELECT DISTINCT i.file FROM submission s JOIN import i ON i.id = s.import_id WHERE s.is_current = 1 ORDER BY 1")) {
+            while (r.next()) out.add(r.getString(1));
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** A current submission's unit, period and arrival, for completeness and timeliness. */
+    public record Arrival(String unit, String period, String received) {}
+
+    public List<Arrival> arrivals() {
+        List<Arrival> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+             ResultSet r = st.executeQuery("SELECT unit, period, received FROM submission WHERE is_current = 1 ORDER BY unit, period")) {
+            while (r.next()) out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3)));
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** One stored version of a submission with where it came from. */
+    public record Version(int version, boolean current, String received, String file, String sha256, String importedAt,
+                          Map<String, BigDecimal> values) {}
+
+    public List<Version> history(String unit, Period period) {
+        List<Version> out = new ArrayList<>();
+        String sql = "SELECT s.id, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at FROM submission s "
+                + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.version";
+        try (PreparedStatement p = db.prepareStatement(sql);
+             PreparedStatement v = db.prepareStatement("SELECT indicator, value FROM value WHERE submission_id = ? ORDER BY indicator")) {
+            p.setString(1, unit);
+            p.setString(2, period.text());
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    Map<String, BigDecimal> values = new LinkedHashMap<>();
+                    v.setLong(1, r.getLong(1));
+                    try (ResultSet rv = v.executeQuery()) {
+                        while (rv.next()) values.put(rv.getString(1), getValue(rv, 2));
+                    }
+                    out.add(new Version(r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6), r.getString(7), values));
+                }
+            }
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        try {
+            db.close();
+        } catch (SQLException e) {
+            throw new TallyException(dev.tally.model.ExitCode.IO, file + ": cannot close the store: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.tally.workspace;
+
+import dev.tally.store.Store;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+
+/** What changed from one stored version of a submission to the next, in words a person reads. */
+public final class History {
+    private History() {}
+
+    /** e.g. ["dialogues 3 → 5", "+ cadres_trained 12", "- comment_count"], or ["first version: 5 values"]. */
+    public static List<String> changes(Store.Version previous, Store.Version current) {
+        List<String> out = new ArrayList<>();
+        if (previous == null) {
+            out.add("first version: " + current.values().size() + " value" + (current.values().size() == 1 ? "" : "s"));
+            return out;
+        }
+        TreeSet<String> codes = new TreeSet<>(previous.values().keySet());
+        codes.addAll(current.values().keySet());
+        for (String code : codes) {
+            boolean before = previous.values().containsKey(code), after = current.values().containsKey(code);
+            BigDecimal a = previous.values().get(code), b = current.values().get(code);
+            if (before && !after) out.add("- " + code + " (was " + shown(a) + ")");
+            else if (!before && after) out.add("+ " + code + " " + shown(b));
+            else if (!same(a, b)) out.add(code + " " + shown(a) + " → " + shown(b));
+        }
+        if (out.isEmpty()) out.add("no change in values");
+        return out;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null || b == null ? Objects.equals(a, b) : a.compareTo(b) == 0;
+    }
+
+    private static String shown(BigDecimal v) { return v == null ? "missing" : v.toPlainString(); }
+
+    static Map<String, BigDecimal> values(Store.Version v) { return v.values(); }
+}
