@@ -66,7 +66,8 @@ final class ImportCommand implements Callable<Integer> {
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
-        try (Store store = Store.open(Workspace.storePath(p.settings()), !dryRun)) {
+        var path = Workspace.storePath(p.settings());
+        try (Store store = dryRun ? Store.openForDryRun(path) : Store.open(path, true)) {
             report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, input.threads);
         }
         for (Importer.FileReport f : report.files()) {

@@ -108,6 +108,24 @@ final class RollupCommand implements Callable<Integer> {
             + "reported total; reported: use the reported total where the children are incomplete.")
     Prefer prefer = Prefer.computed;
 
+    enum Compare { previous, year_ago }
+
+    @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class,
+            description = "previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the "
+                    + "comparison value, the difference and the change in percent (missing when the comparison is zero or missing).")
+    Compare compare;
+
+    static final class CompareConverter implements picocli.CommandLine.ITypeConverter<Compare> {
+        @Override
+        public Compare convert(String v) {
+            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "previous" -> Compare.previous;
+                case "year-ago", "year_ago" -> Compare.year_ago;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a comparison; use previous or year-ago");
+            };
+        }
+    }
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
             + "None: the current submissions in the project's store.")
     List<String> inputs;
@@ -133,12 +151,36 @@ final class RollupCommand implements Callable<Integer> {
         Shape sh = shape != null ? shape : fmt == Format.TABLE || fmt == Format.MARKDOWN ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
-        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), targets, inputs);
+        // a comparison needs the data of the comparison periods too
+        List<Period> reading = new ArrayList<>(targets);
+        if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
+        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), reading, inputs);
         timing.mark("read and validate");
         Hierarchy h = data.project().hierarchy();
         Selection sel = selection(h, sh);
-        RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(),
-                new RollupSpec(targets, prefer == Prefer.reported), data.inputNames());
+        List<Period> shown = targets;
+        RollupSpec spec = new RollupSpec(reading, prefer == Prefer.reported);
+        if (compare != null && targets.isEmpty()) {
+            // every period in the data as it is, each with its comparison period
+            shown = new ArrayList<>(data.result().table().periods());
+            shown.sort(null);
+            List<Period> all = new ArrayList<>(shown);
+            for (Period t : shown) if (!all.contains(against(t))) all.add(against(t));
+            spec = new RollupSpec(all, prefer == Prefer.reported, true);
+        }
+        RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(), spec, data.inputNames());
+        RollupTables.Comparison cmp = RollupTables.Comparison.none(result);
+        if (compare != null) {
+            List<Integer> show = new ArrayList<>();
+            int[] vs = new int[result.periods().size()];
+            java.util.Arrays.fill(vs, -1);
+            for (Period t : shown) {
+                int i = result.periods().indexOf(t);
+                show.add(i);
+                vs[i] = result.periods().indexOf(against(t));
+            }
+            cmp = new RollupTables.Comparison(show, vs);
+        }
         timing.mark("roll up");
 
         List<Finding> all = new ArrayList<>(data.result().findings());
@@ -150,9 +192,9 @@ final class RollupCommand implements Callable<Integer> {
             try (Output out = Output.open(output, io.out())) {
                 TableSink sink = Writers.create(fmt, out.stream(), new WriteOptions(bom, outDelim, io.width()));
                 Map<String, Object> meta = meta(data, result);
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta);
+                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, cmp);
                 else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta,
-                        fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN);
+                        fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN, cmp);
                 out.commit();
             }
             timing.mark("write");
@@ -165,6 +207,8 @@ final class RollupCommand implements Callable<Integer> {
         }
         return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
+
+    private Period against(Period t) { return compare == Compare.previous ? t.previous() : t.yearAgo(); }
 
     private Selection selection(Hierarchy h, Shape sh) {
         Unit top = null;

@@ -133,7 +133,7 @@ public final class Rollup {
         List<Integer> ids = new ArrayList<>();
         for (int p = 0; p < t.periods().size(); p++) {
             Period dp = t.periods().get(p);
-            if (dp.equals(target) || (!spec.periods().isEmpty() && target.contains(dp))) ids.add(p);
+            if (dp.equals(target) || (!spec.exact() && !spec.periods().isEmpty() && target.contains(dp))) ids.add(p);
         }
         ids.sort(Comparator.comparing(p -> t.periods().get(p)));
         return ids.stream().mapToInt(Integer::intValue).toArray();

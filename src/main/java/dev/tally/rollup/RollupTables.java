@@ -32,16 +32,46 @@ public final class RollupTables {
     public static final List<Column> LONG_COLUMNS = List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
             Column.text("period"), Column.text("indicator"), Column.number("value"), Column.number("reported"), Column.number("expected"));
 
+    /**
+     * Which of the result's periods are shown, and for each the index of its comparison period
+     * (-1: none). {@link #none} shows every period with no comparison.
+     */
+    public record Comparison(List<Integer> shown, int[] against) {
+        public static Comparison none(RollupResult r) {
+            List<Integer> all = new ArrayList<>();
+            for (int i = 0; i < r.periods().size(); i++) all.add(i);
+            return new Comparison(all, null);
+        }
+
+        boolean active() { return against != null; }
+    }
+
+    public static final List<Column> COMPARE_COLUMNS = List.of(Column.text("compare_period"), Column.number("compare_value"),
+            Column.number("difference"), Column.number("change_pct"));
+
     public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta) throws IOException {
-        sink.start(LONG_COLUMNS, meta);
-        longRows(r, c, sel.units(h), sink);
+        writeLong(r, h, c, sel, sink, meta, Comparison.none(r));
+    }
+
+    public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
+                                 Comparison cmp) throws IOException {
+        List<Column> cols = new ArrayList<>(LONG_COLUMNS);
+        if (cmp.active()) cols.addAll(COMPARE_COLUMNS);
+        sink.start(cols, meta);
+        longRows(r, c, sel.units(h), sink, cmp);
         sink.finish();
     }
 
-    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink) throws IOException {
-        List<Object> row = new ArrayList<>(8);
+    /** The change from c to v in percent, to one decimal; missing when either is missing or c is zero. */
+    public static BigDecimal changePct(BigDecimal v, BigDecimal c) {
+        if (v == null || c == null || c.signum() == 0) return null;
+        return v.subtract(c).multiply(BigDecimal.valueOf(100)).divide(c.abs(), 1, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Comparison cmp) throws IOException {
+        List<Object> row = new ArrayList<>(12);
         for (Unit u : units) {
-            for (int p = 0; p < r.periods().size(); p++) {
+            for (int p : cmp.shown()) {
                 String period = r.periods().get(p).text();
                 for (Indicator ind : c.indicators()) {
                     Number v = r.number(u.index(), p, ind.index());
@@ -57,6 +87,15 @@ public final class RollupTables {
                     row.add(v);
                     row.add((long) rep);
                     row.add((long) exp);
+                    if (cmp.active()) {
+                        int q = cmp.against()[p];
+                        BigDecimal now = r.value(u.index(), p, ind.index());
+                        BigDecimal then = q < 0 ? null : r.value(u.index(), q, ind.index());
+                        row.add(q < 0 ? null : r.periods().get(q).text());
+                        row.add(then);
+                        row.add(now == null || then == null ? null : now.subtract(then));
+                        row.add(changePct(now, then));
+                    }
                     sink.row(row);
                 }
             }
@@ -65,25 +104,37 @@ public final class RollupTables {
 
     public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
                                  boolean names, boolean coverageMarks) throws IOException {
-        boolean manyPeriods = r.periods().size() > 1;
+        writeWide(r, h, c, sel, sink, meta, names, coverageMarks, Comparison.none(r));
+    }
+
+    /**
+     * With a comparison, people (names) see the change next to each value, e.g. {@code 59 (+12.5%)};
+     * programs get a {@code <code>_change_pct} column after each indicator.
+     */
+    public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
+                                 boolean names, boolean coverageMarks, Comparison cmp) throws IOException {
+        boolean manyPeriods = cmp.shown().size() > 1;
         List<Column> cols = new ArrayList<>();
         if (manyPeriods) cols.add(Column.text("period"));
-        cols.add(Column.text(names ? "unit" : "unit"));
+        cols.add(Column.text("unit"));
         cols.add(Column.text(names ? "name" : "unit_name"));
-        for (Indicator ind : c.indicators()) cols.add(Column.number(names ? label(ind) : ind.code()));
+        for (Indicator ind : c.indicators()) {
+            cols.add(Column.number(names ? label(ind) : ind.code()));
+            if (cmp.active() && !names) cols.add(Column.number(ind.code() + "_change_pct"));
+        }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
-        for (int p = 0; p < r.periods().size(); p++) {
+        for (int p : cmp.shown()) {
             Period period = r.periods().get(p);
             for (Unit u : rows) {
                 // indentation shows the tree to a reader; programs get the bare code
                 String code = names ? indent(u, sel) + u.code() : u.code();
-                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks));
+                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks, cmp, names));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
-            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks));
+            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks, cmp, names));
         }
         sink.finish();
     }
@@ -98,7 +149,7 @@ public final class RollupTables {
     }
 
     private static List<Object> wideRow(RollupResult r, Catalog c, int u, int p, Period period, boolean manyPeriods,
-                                        String code, String name, boolean marks) {
+                                        String code, String name, boolean marks, Comparison cmp, boolean names) {
         List<Object> row = new ArrayList<>();
         if (manyPeriods) row.add(period.text());
         row.add(code);
@@ -106,11 +157,15 @@ public final class RollupTables {
         for (Indicator ind : c.indicators()) {
             BigDecimal v = r.value(u, p, ind.index());
             int rep = r.reported(u, p, ind.index()), exp = r.expected(u, ind.index());
-            if (marks && exp > 0 && rep < exp) {
-                row.add((v == null ? "–" : v.toPlainString()) + " [" + rep + "/" + exp + "]");
-            } else {
-                row.add(v);
+            BigDecimal change = null;
+            if (cmp.active() && cmp.against()[p] >= 0) change = changePct(v, r.value(u, cmp.against()[p], ind.index()));
+            String text = null;
+            if (marks && exp > 0 && rep < exp) text = (v == null ? "–" : v.toPlainString()) + " [" + rep + "/" + exp + "]";
+            if (cmp.active() && names && change != null) {
+                text = (text == null ? v.toPlainString() : text) + " (" + (change.signum() > 0 ? "+" : "") + change.toPlainString() + "%)";
             }
+            row.add(text != null ? text : v);
+            if (cmp.active() && !names) row.add(change);
         }
         return row;
     }

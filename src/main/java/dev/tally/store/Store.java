@@ -47,6 +47,21 @@ public final class Store implements AutoCloseable {
         this.file = file;
     }
 
+    /**
+     * For a dry run: the store when it exists, else an empty one in memory, so that nothing is
+     * created on disk.
+     */
+    public static Store openForDryRun(Path file) {
+        if (Files.exists(file)) return open(file, false);
+        try {
+            Store s = new Store(DriverManager.getConnection("jdbc:sqlite::memory:"), file);
+            s.prepare(false);
+            return s;
+        } catch (SQLException e) {
+            throw StoreException.io("cannot start a dry run: " + e.getMessage());
+        }
+    }
+
     /** Opens (and with {@code create}, creates) the store; refuses files that are not tally stores. */
     public static Store open(Path file, boolean create) {
         boolean exists = Files.exists(file);

@@ -1,0 +1,202 @@
+package dev.tally.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.cli.Cli;
+import dev.tally.rollup.RollupTables;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workspace through the real command line: import semantics, status, history, compare, refusals. */
+class WorkspaceTest {
+    @TempDir
+    Path dir;
+    Path config;
+
+    record Run(int exit, String out, String err) {}
+
+    Run tally(String... args) {
+        List<String> a = new ArrayList<>(List.of(args));
+        a.add(1, "--config");
+        a.add(2, config.toString());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(a.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
+                Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7)));
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    static final String HEAD = "unit,period,indicator,value\n";
+
+    @BeforeEach
+    void project() throws IOException {
+        file("units.csv", "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\nC12,Xã 12,D1,commune\n"
+                + "D2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n");
+        file("catalog.yaml", "indicators:\n  - {code: rec, type: integer, required: true}\n  - {code: res, type: integer}\n");
+        config = file("tally.yaml", "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\ndeadline_days: 10\n");
+    }
+
+    List<String> query(String sql) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement();
+             ResultSet r = st.executeQuery(sql)) {
+            int n = r.getMetaData().getColumnCount();
+            while (r.next()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 1; i <= n; i++) cells.add(String.valueOf(r.getObject(i)));
+                rows.add(String.join("|", cells));
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aResubmissionReplacesTheWholeSubmissionAndAnIdenticalOneIsUnchanged() throws Exception {
+        Path a = file("a.csv", HEAD + "C11,2024-H1,rec,3\nC11,2024-H1,res,2\nC12,2024-H1,rec,1\n");
+        Run first = tally("import", "--received", "2024-07-05", a.toString());
+        assertThat(first.exit()).isZero();
+        assertThat(first.out()).contains("2 new, 0 replaced, 0 unchanged").contains("values read 3 = stored 3 + unchanged 0");
+        Run again = tally("import", a.toString());
+        assertThat(again.out()).contains("0 new, 0 replaced, 2 unchanged").contains("values read 3 = stored 0 + unchanged 3");
+        Path b = file("b.csv", HEAD + "C11,2024-H1,rec,4\n");
+        assertThat(tally("import", "--received", "2024-07-20T10:00+07:00", b.toString()).out()).contains("0 new, 1 replaced, 0 unchanged");
+        // no stale value: res is gone with the old version
+        assertThat(query("SELECT unit, indicator, value FROM current_value ORDER BY 1, 2"))
+                .containsExactly("C11|rec|4", "C12|rec|1");
+        Run history = tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv");
+        assertThat(history.out()).contains("1,,2024-07-05T00:00+07:00," + a + ",").contains("first version: 2 values")
+                .contains("2,yes,2024-07-20T10:00+07:00," + b + ",").contains("rec 3 → 4; - res (was 2)");
+        assertThat(query("SELECT count(*) FROM submission")).containsExactly("3");
+    }
+
+    @Test
+    void aFileWithAnErrorIsRejectedWholeAndOthersAreStored() throws Exception {
+        Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
+        Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
+        Run r = tally("import", good.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("bad.csv:3: error [not-a-number]");
+        assertThat(r.out()).contains("bad.csv: rejected, 1 error").contains("1 new, 0 replaced, 0 unchanged, 1 rejected")
+                .contains("values read 3 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 2");
+        assertThat(query("SELECT unit FROM current_value")).containsExactly("C11");
+        assertThat(query("SELECT file, status, values_read, stored, rejected FROM import ORDER BY id"))
+                .containsExactly(good + "|stored|1|1|0", bad + "|rejected|2|0|2");
+    }
+
+    @Test
+    void aDryRunStoresNothing() throws Exception {
+        Path a = file("a.csv", HEAD + "C11,2024,rec,3\n");
+        assertThat(tally("import", "--dry-run", a.toString()).out()).contains("dry run, nothing stored: submissions: 1 new");
+        assertThat(Files.exists(dir.resolve("tally.db"))).isFalse();
+        tally("import", a.toString());
+        assertThat(tally("import", "--dry-run", file("b.csv", HEAD + "C11,2024,rec,4\n").toString()).out()).contains("1 replaced");
+        assertThat(query("SELECT value FROM current_value")).containsExactly("3");
+    }
+
+    @Test
+    void statusCountsOnTimeLateAndMissingAndNeverExceedsAHundred() throws Exception {
+        tally("import", "--received", "2024-07-10", file("a.csv", HEAD + "C11,2024-H1,rec,1\n").toString());   // due 2024-07-10: on time
+        tally("import", "--received", "2024-07-11", file("b.csv", HEAD + "C12,2024-H1,rec,1\n").toString());   // a day late
+        tally("import", "--received", "2024-07-01", file("c.csv", HEAD + "C12,2024-H1,rec,1\n").toString());   // unchanged: keeps its date
+        Run r = tally("status", "--period", "2024-H1", "--format", "csv");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("""
+                period,unit,unit_name,expected,received,on_time,late,missing,rate_pct,missing_units
+                2024-H1,D1,Huyện 1,2,2,1,1,0,100.0,
+                2024-H1,D2,Huyện 2,1,0,0,0,1,0.0,C21 Xã 21
+                """);
+        assertThat(tally("status", "--period", "2024-H1", "--unit", "D2", "--format", "csv").out()).doesNotContain("D1");
+    }
+
+    @Test
+    void validateAndRollupReadTheStoreWhenGivenNoInput() throws Exception {
+        tally("import", file("a.csv", HEAD + "C11,2024,rec,3\nC12,2024,rec,4\nC21,2024,rec,5\n").toString());
+        Run v = tally("validate");
+        assertThat(v.exit()).isZero();
+        assertThat(v.out()).contains("3 values: 3 accepted");
+        Run r = tally("rollup", "--format", "csv", "--depth", "0");
+        assertThat(r.out()).contains("P,Tỉnh,province,2024,rec,12,3,3");
+    }
+
+    @Test
+    void compareWithTheYearBeforeAndThePreviousPeriod() throws Exception {
+        tally("import", file("a.csv", HEAD + "C11,2023,rec,10\nC12,2023,rec,0\nC21,2023,rec,5\nC11,2024,rec,12\nC12,2024,rec,3\n"
+                + "C21,2024-H1,rec,1\n").toString());
+        Run r = tally("rollup", "--format", "csv", "--period", "2024", "--compare", "year-ago");
+        assertThat(r.out()).contains("compare_period,compare_value,difference,change_pct")
+                .contains("P,Tỉnh,province,2024,rec,16,3,3,2023,15,1,6.7")
+                .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,2,20.0")
+                .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,3,\n");         // from zero: no percent
+        Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
+        assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,,\n"); // nothing to compare with
+    }
+
+    @Test
+    void changeInPercentIsRoundedAndMissingWithoutABase() {
+        assertThat(RollupTables.changePct(new BigDecimal("110"), new BigDecimal("100"))).isEqualByComparingTo("10.0");
+        assertThat(RollupTables.changePct(new BigDecimal("1"), new BigDecimal("3"))).isEqualByComparingTo("-66.7");
+        assertThat(RollupTables.changePct(new BigDecimal("-5"), new BigDecimal("-10"))).isEqualByComparingTo("50.0");
+        assertThat(RollupTables.changePct(new BigDecimal("5"), BigDecimal.ZERO)).isNull();
+        assertThat(RollupTables.changePct(null, BigDecimal.ONE)).isNull();
+        assertThat(RollupTables.changePct(BigDecimal.ONE, null)).isNull();
+    }
+
+    @Test
+    void aFileThatIsNotATallyStoreIsRefusedAndLeftUntouched() throws Exception {
+        Files.writeString(dir.resolve("tally.db"), "my notes, not a database");
+        Run r = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err()).contains("not a tally store").contains("left untouched");
+        assertThat(Files.readString(dir.resolve("tally.db"))).isEqualTo("my notes, not a database");
+
+        Files.delete(dir.resolve("tally.db"));
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
+            st.execute("CREATE TABLE other (x)");
+        }
+        Run other = tally("import", dir.resolve("a.csv").toString());
+        assertThat(other.exit()).isEqualTo(4);
+        assertThat(other.err()).contains("an SQLite database of another program");
+        assertThat(query("SELECT name FROM sqlite_master")).containsExactly("other");
+    }
+
+    @Test
+    void aStoreFromANewerTallyIsRefused() throws Exception {
+        tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
+            st.execute("PRAGMA user_version = 99");
+        }
+        Run r = tally("rollup");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err()).contains("written by a newer tally (schema 99");
+    }
+
+    @Test
+    void withoutAStoreReadingSaysWhatToDo() {
+        Run r = tally("status");
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err()).contains("no store yet; import submissions first");
+    }
+}
