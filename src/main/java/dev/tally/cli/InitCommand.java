@@ -25,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 final class InitCommand implements Callable<Integer> {
     /** The bundled sample's files, relative to samples/ (a test checks this list against the directory). */
     static final List<String> SAMPLE_FILES = List.of("units.csv", "catalog.yaml",
-            "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2020/bac-kan-tp-district.json",
+            "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2023-H1/bac-giang-tp.csv", "submissions/2020/bac-kan-tp-district.json",
             "submissions/2024-H1/bac-giang-districts.csv", "submissions/2024-H1/bac-giang-tp-wide.csv",
             "submissions/2024-H1/luc-nam.ndjson", "faulty/luc-nam-2024-H1-errors.csv");
 

@@ -194,6 +194,38 @@ class WorkspaceTest {
     }
 
     @Test
+    void initWithTheSampleGivesAWorkingProject() throws Exception {
+        Path demo = dir.resolve("demo");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                Path.of(""), 0, Clock.systemUTC());
+        assertThat(code).isZero();
+        assertThat(Files.readString(demo.resolve("tally.yaml"))).contains("store: tally.db").contains("deadline_days: 15");
+        config = demo.resolve("tally.yaml");
+        Run imported = tally("import", demo.resolve("submissions").toString());
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.out()).contains("submissions: 48 new");
+        assertThat(Files.exists(demo.resolve("tally.db"))).isTrue();
+        assertThat(tally("status", "--format", "csv").out()).contains("2024-H1,BG-TP,Thành phố Bắc Giang,10,10");
+        // a second init never overwrites
+        int again = Cli.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(""), 0, Clock.systemUTC());
+        assertThat(again).isEqualTo(2);
+    }
+
+    @Test
+    void theBundledSampleListMatchesTheSamplesDirectory() throws IOException {
+        List<String> files;
+        try (var s = Files.walk(Path.of("samples"))) {
+            files = s.filter(Files::isRegularFile).map(p -> Path.of("samples").relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals("tally.yaml") && !n.startsWith("tally.db")).sorted().toList();
+        }
+        assertThat(dev.tally.cli.InitCommandAccess.sampleFiles()).containsExactlyInAnyOrderElementsOf(files);
+    }
+
+    @Test
     void withoutAStoreReadingSaysWhatToDo() {
         Run r = tally("status");
         assertThat(r.exit()).isEqualTo(4);
