@@ -16,7 +16,7 @@ import java.util.concurrent.CompletableFuture;
 /** The project and the validated data a command works on: the shared first half of validate and rollup. */
 record Loaded(Project project, List<InputFile> files, Validator.Result result) {
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs) {
-        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, within);
+        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within);
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
         // planning the reading (finding file layouts, cutting large files) needs no configuration
@@ -34,14 +34,14 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
     }
 
     /** With no INPUT: the current version of every submission in the project's store. */
-    private static Loaded fromStore(Io io, ProjectOptions project, List<Period> within) {
+    private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within) {
         Project p = project.load(io);
         if (p.settings().file() == null && p.settings().store() == null) {
             throw TallyException.usage("no INPUT given and no project here; give submission files, or run inside a project (tally init)");
         }
         try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
             List<String> sources = store.sourceFiles();
-            Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within);
+            Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
                     : sources.stream().map(f -> new InputFile(f, null)).toList();
             return new Loaded(p, files, r);

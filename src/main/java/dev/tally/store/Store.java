@@ -27,7 +27,10 @@ import java.util.function.Consumer;
 /**
  * The workspace: imported submissions in one SQLite file that any SQLite tool can open
  * ({@code SELECT * FROM current_value}). Every version of a submission is kept; exactly one per unit
- * and period is current. Writes happen in one {@code BEGIN IMMEDIATE} transaction per import, so a
+ * and period is current. A submission's values are one JSON object in its row
+ * ({@code {"dvk_models": 7, "cadres_trained": null}}: exact decimal text, null for missing), which
+ * the view {@code current_value} spreads into one row per value with SQLite's json_each; one row per
+ * submission rather than per value makes importing and reading several times faster. Writes happen in one {@code BEGIN IMMEDIATE} transaction per import, so a
  * killed process leaves the store as it was or with the import complete, and a second import waits
  * for the first (busy timeout) instead of failing.
  *
@@ -153,19 +156,15 @@ public final class Store implements AutoCloseable {
                   received TEXT NOT NULL,
                   is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
                   digest TEXT NOT NULL,
+                  value_count INTEGER NOT NULL,
+                  value_map TEXT NOT NULL CHECK (json_valid(value_map)),
+                  line_map TEXT NOT NULL,
                   UNIQUE (unit, period, version))""");
             st.execute("CREATE UNIQUE INDEX submission_current ON submission(unit, period) WHERE is_current = 1");
             st.execute("""
-                CREATE TABLE value (
-                  submission_id INTEGER NOT NULL REFERENCES submission(id),
-                  indicator TEXT NOT NULL,
-                  value,
-                  line INTEGER NOT NULL,
-                  PRIMARY KEY (submission_id, indicator)) WITHOUT ROWID""");
-            st.execute("""
                 CREATE VIEW current_value AS
-                  SELECT s.unit, s.period, v.indicator, v.value, s.received, i.file
-                  FROM submission s JOIN value v ON v.submission_id = s.id JOIN import i ON i.id = s.import_id
+                  SELECT s.unit, s.period, v.key AS indicator, v.value, s.received, i.file
+                  FROM submission s JOIN json_each(s.value_map) v JOIN import i ON i.id = s.import_id
                   WHERE s.is_current = 1""");
         }
         st.execute("COMMIT");
@@ -184,7 +183,7 @@ public final class Store implements AutoCloseable {
      */
     public final class Batch implements AutoCloseable {
         private boolean open = true;
-        private final PreparedStatement findCurrent, retire, addSubmission, addValue, addImport;
+        private final PreparedStatement findCurrent, retire, addSubmission, addImport;
 
         Batch() throws SQLException {
             try (Statement st = db.createStatement()) {
@@ -194,9 +193,8 @@ public final class Store implements AutoCloseable {
             }
             findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND period = ? AND is_current = 1");
             retire = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE id = ?");
-            addSubmission = db.prepareStatement("INSERT INTO submission (unit, period, version, import_id, received, is_current, digest) "
-                    + "VALUES (?, ?, ?, ?, ?, 1, ?)", Statement.RETURN_GENERATED_KEYS);
-            addValue = db.prepareStatement("INSERT INTO value (submission_id, indicator, value, line) VALUES (?, ?, ?, ?)");
+            addSubmission = db.prepareStatement("INSERT INTO submission (unit, period, version, import_id, received, is_current, digest, "
+                    + "value_count, value_map, line_map) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
             addImport = db.prepareStatement("INSERT INTO import (file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)", Statement.RETURN_GENERATED_KEYS);
         }
@@ -250,20 +248,10 @@ public final class Store implements AutoCloseable {
             addSubmission.setLong(4, importId);
             addSubmission.setString(5, received);
             addSubmission.setString(6, digest);
+            addSubmission.setInt(7, s.values().size());
+            addSubmission.setString(8, Json.values(s.values()));
+            addSubmission.setString(9, Json.lines(s.values().keySet(), s.lines()));
             addSubmission.executeUpdate();
-            long id;
-            try (ResultSet k = addSubmission.getGeneratedKeys()) {
-                k.next();
-                id = k.getLong(1);
-            }
-            for (Map.Entry<String, BigDecimal> e : s.values().entrySet()) {
-                addValue.setLong(1, id);
-                addValue.setString(2, e.getKey());
-                setValue(addValue, 3, e.getValue());
-                addValue.setLong(4, s.lines().getOrDefault(e.getKey(), 0L));
-                addValue.addBatch();
-            }
-            addValue.executeBatch();
             return currentId >= 0 ? Outcome.REPLACED : Outcome.NEW;
         }
 
@@ -276,7 +264,7 @@ public final class Store implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement p : List.of(findCurrent, retire, addSubmission, addValue, addImport)) p.close();
+            for (PreparedStatement p : List.of(findCurrent, retire, addSubmission, addImport)) p.close();
             if (open) {
                 try (Statement st = db.createStatement()) {
                     st.execute("ROLLBACK");
@@ -294,25 +282,6 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    /** Integers as INTEGER (exact), other decimals as their exact text, missing as NULL. */
-    static void setValue(PreparedStatement p, int i, BigDecimal v) throws SQLException {
-        if (v == null) {
-            p.setNull(i, java.sql.Types.NULL);
-        } else if (v.scale() <= 0 && v.precision() - v.scale() <= 18) {
-            p.setLong(i, v.longValueExact());
-        } else {
-            p.setString(i, v.toPlainString());
-        }
-    }
-
-    static BigDecimal getValue(ResultSet r, int i) throws SQLException {
-        Object o = r.getObject(i);
-        if (o == null) return null;
-        if (o instanceof Long l) return BigDecimal.valueOf(l);
-        if (o instanceof Integer n) return BigDecimal.valueOf(n);
-        return new BigDecimal(o.toString());
-    }
-
     /** The identity of a submission's content: indicator codes and values, in a fixed order. */
     static String digest(Submission s) {
         StringBuilder sb = new StringBuilder();
@@ -326,17 +295,36 @@ public final class Store implements AutoCloseable {
 
     // ------------------------------------------------------------------ reading
 
-    /** One current value with its provenance, for validate and rollup reading the store. */
-    public record StoredValue(String unit, String period, String indicator, BigDecimal value, String file, long line) {}
+    /** One current submission as stored: its values and lines still as JSON text (see {@link Json}). */
+    public record StoredSubmission(String unit, String period, String file, byte[] values, byte[] lines) {}
 
-    /** Streams the current version of every submission, ordered by unit, period and indicator. */
-    public void currentValues(Consumer<StoredValue> sink) {
-        String sql = "SELECT s.unit, s.period, v.indicator, v.value, i.file, v.line FROM submission s "
-                + "JOIN value v ON v.submission_id = s.id JOIN import i ON i.id = s.import_id WHERE s.is_current = 1";
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            while (r.next()) {
-                sink.accept(new StoredValue(r.getString(1), r.getString(2), r.getString(3), getValue(r, 4), r.getString(5), r.getLong(6)));
+    /** Streams the current version of every submission. */
+    public void currentSubmissions(Consumer<StoredSubmission> sink) {
+        currentSubmissions(Long.MIN_VALUE, Long.MAX_VALUE, sink);
+    }
+
+    /** Streams the current submissions with ids in [from, to], in id order (for reading in parallel slices). */
+    public void currentSubmissions(long from, long to, Consumer<StoredSubmission> sink) {
+        String sql = "SELECT s.unit, s.period, i.file, s.value_map, s.line_map FROM submission s JOIN import i ON i.id = s.import_id "
+                + "WHERE s.is_current = 1 AND s.id BETWEEN ? AND ? ORDER BY s.id";
+        try (PreparedStatement st = db.prepareStatement(sql)) {
+            st.setLong(1, from);
+            st.setLong(2, to);
+            try (ResultSet r = st.executeQuery()) {
+                // the JSON as UTF-8 bytes, parsed as such: no String and char[] copy per submission
+                while (r.next()) sink.accept(new StoredSubmission(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4), r.getBytes(5)));
             }
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+    }
+
+    /** The smallest and largest id of a current submission ({0, -1} when there is none). */
+    public long[] currentIdRange() {
+        try (Statement st = db.createStatement();
+             ResultSet r = st.executeQuery("SELECT min(id), max(id), count(*) FROM submission WHERE is_current = 1")) {
+            r.next();
+            return r.getLong(3) == 0 ? new long[] {0, -1} : new long[] {r.getLong(1), r.getLong(2)};
         } catch (SQLException e) {
             throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
         }
@@ -374,19 +362,15 @@ public final class Store implements AutoCloseable {
 
     public List<Version> history(String unit, Period period) {
         List<Version> out = new ArrayList<>();
-        String sql = "SELECT s.id, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at FROM submission s "
+        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at FROM submission s "
                 + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.version";
-        try (PreparedStatement p = db.prepareStatement(sql);
-             PreparedStatement v = db.prepareStatement("SELECT indicator, value FROM value WHERE submission_id = ? ORDER BY indicator")) {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, unit);
             p.setString(2, period.text());
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     Map<String, BigDecimal> values = new LinkedHashMap<>();
-                    v.setLong(1, r.getLong(1));
-                    try (ResultSet rv = v.executeQuery()) {
-                        while (rv.next()) values.put(rv.getString(1), getValue(rv, 2));
-                    }
+                    Json.readValues(r.getString(1), (code, v) -> values.put(code, v));
                     out.add(new Version(r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6), r.getString(7), values));
                 }
             }
