@@ -3,6 +3,7 @@
 #
 #   bash src/bench/run.sh            # W1 and W2
 #   bash src/bench/run.sh w1         # one workload
+#   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
 # /tmp/tally-bench), fetches the DuckDB JDBC driver through Maven, checks that tally's totals equal
@@ -61,7 +62,31 @@ for w in "${workloads[@]}"; do
     w1) generate w1 --provinces 63 --districts 11 --communes 15 --indicators 50 --periods 2024-H1,2024-H2 ;;
     w2) generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
           --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10 ;;
-    *) echo "bench: unknown workload $w (w1, w2)" >&2; exit 2 ;;
+    store)
+      # every file must be accepted to be imported, so this W2 has no missing required values
+      [ -f "$WORK/w2c/units.csv" ] || { echo "== generating w2c"; python3 "$BENCH_DIR/gen.py" "$WORK/w2c" --provinces 63 --districts 11 \
+          --communes 15 --indicators 50 --files district --missing 0 --no-expected \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10; }
+      p=$WORK/store-project; rm -rf "$p"; mkdir -p "$p"
+      printf 'units: %s\ncatalog: %s\nstore: tally.db\n' "$WORK/w2c/units.csv" "$WORK/w2c/indicators.csv" > "$p/tally.yaml"
+      echo "== store: importing W2 (5.2M values, 693 files)"
+      start=$(date +%s%N)
+      (cd "$p" && java -jar "$ROOT/target/tally.jar" import "$WORK/w2c/submissions" | tail -2)
+      echo "import: $(( ($(date +%s%N) - start) / 1000000 )) ms, store $(du -h "$p/tally.db" | cut -f1)"
+      fromstore="java -jar $ROOT/target/tally.jar rollup --config $p/tally.yaml --format csv -o $WORK/store-rollup.csv"
+      fromfiles="java -jar $ROOT/target/tally.jar rollup --config $p/tally.yaml --format csv -o $WORK/files-rollup.csv $WORK/w2c/submissions"
+      $fromstore && $fromfiles && cmp "$WORK/store-rollup.csv" "$WORK/files-rollup.csv" && echo "check: the same output from the store and from the files"
+      hyperfine -N -w 1 -r "$RUNS" --export-json "$WORK/store.json" -n store "$fromstore" -n files "$fromfiles" >/dev/null 2>&1
+      python3 - "$WORK/store.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+s, f = r["store"], r["files"]
+print(f"rollup: from the store {s['mean']:.2f} s ± {s['stddev']:.2f}, from the files {f['mean']:.2f} s ± {f['stddev']:.2f}, "
+      f"ratio {s['mean'] / f['mean']:.2f}")
+PY
+      echo "peak RSS: from the store $(peak $fromstore) MB, from the files $(peak $fromfiles) MB"
+      continue ;;
+    *) echo "bench: unknown workload $w (w1, w2, store)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="java -jar $ROOT/target/tally.jar rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

@@ -35,11 +35,27 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
 
     /** With no INPUT: the current version of every submission in the project's store. */
     private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within) {
-        Project p = project.load(io);
-        if (p.settings().file() == null && p.settings().store() == null) {
+        var settings = dev.tally.config.Project.settings(project.config, io.workingDir());
+        if (settings.file() == null && settings.store() == null) {
             throw TallyException.usage("no INPUT given and no project here; give submission files, or run inside a project (tally init)");
         }
-        try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
+        // opening the store loads SQLite's native library: do it while the units and catalog load
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(Workspace.storePath(settings), false));
+        Project p;
+        try {
+            p = project.load(io);
+        } catch (RuntimeException e) {
+            opening.thenAccept(Store::close);
+            throw e;
+        }
+        Store opened;
+        try {
+            opened = opening.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            throw e;
+        }
+        try (Store store = opened) {
             List<String> sources = store.sourceFiles();
             Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))

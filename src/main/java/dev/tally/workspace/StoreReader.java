@@ -10,6 +10,7 @@ import dev.tally.model.Period;
 import dev.tally.model.Source;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
+import dev.tally.read.ByteKeyIndex;
 import dev.tally.store.Json;
 import dev.tally.store.Store;
 import dev.tally.validate.Validator;
@@ -80,28 +81,115 @@ public final class StoreReader {
     private static void readSlice(Store store, long from, long to, Validator.Part part, Map<String, Integer> index,
                                   Map<String, Integer> unitIds, Map<String, Integer> indicatorIds) {
         var fast = part.fast();
+        ByteKeyIndex codes = fast.indicators();
         Map<String, Period> periods = new HashMap<>();
         store.currentSubmissions(from, to, sub -> {
             part.startInput(index.getOrDefault(sub.file(), 0));
             Period p = periods.computeIfAbsent(sub.period(), t -> Period.parse(t).orElse(null));
-            long[] lines = Json.readLines(sub.lines());
+            long[] lines = lines(sub.lines());
             Integer unit = unitIds.get(sub.unit());
-            int[] k = {0};
-            Json.readValuesFast(sub.values(), (code, missing, isLong, longValue, decimal) -> {
-                long line = k[0] < lines.length ? lines[k[0]] : 0;
-                k[0]++;
-                part.record();
-                if (p == null) {
-                    part.finding(Finding.of(FindingCode.BAD_PERIOD, new Source(sub.file(), line), sub.unit(), sub.period(), code, null,
-                            "the stored period '" + sub.period() + "' does not parse"), 1);
-                    return;
+            if (p == null || unit == null || lines == null || !valuesFast(sub.values(), lines, unit, p, codes, fast, part, sub)) {
+                general(sub, p, part);
+            }
+        });
+    }
+
+    /**
+     * Reads a value map in the exact form {@link Json} writes, straight from its bytes; a value of
+     * another kind goes through the validator's ordinary path. Returns false, having read nothing,
+     * when the map is not in that form (then {@link #general} reads it).
+     */
+    private static boolean valuesFast(byte[] b, long[] lines, int unit, Period p, ByteKeyIndex codes, dev.tally.read.FastSink fast,
+                                      Validator.Part part, Store.StoredSubmission sub) {
+        // first pass: check the shape, so that a map is taken either wholly here or wholly there
+        int n = 0;
+        int i = 0;
+        if (b.length < 2 || b[0] != '{') return false;
+        i = 1;
+        int[] codeStart = new int[lines.length], codeEnd = new int[lines.length], valStart = new int[lines.length], valEnd = new int[lines.length];
+        while (i < b.length && b[i] != '}') {
+            if (n == lines.length || b[i] != '"') return false;
+            int cs = ++i;
+            while (i < b.length && b[i] != '"') {
+                if (b[i] == '\\') return false;
+                i++;
+            }
+            if (i + 1 >= b.length || b[i + 1] != ':') return false;
+            codeStart[n] = cs;
+            codeEnd[n] = i;
+            i += 2;
+            int vs = i;
+            while (i < b.length && b[i] != ',' && b[i] != '}') i++;
+            valStart[n] = vs;
+            valEnd[n] = i;
+            n++;
+            if (i < b.length && b[i] == ',') i++;
+        }
+        if (n != lines.length) return false;
+        for (int k = 0; k < n; k++) {
+            part.record();
+            int ind = codes.get(b, codeStart[k], codeEnd[k]);
+            int vs = valStart[k], ve = valEnd[k];
+            boolean missing = ve - vs == 4 && b[vs] == 'n';
+            long v = 0;
+            boolean integral = !missing;
+            if (integral) {
+                int j = vs;
+                boolean neg = b[j] == '-';
+                if (neg) j++;
+                if (j == ve || ve - j > 18) integral = false;
+                for (; integral && j < ve; j++) {
+                    int d = b[j] - '0';
+                    if (d < 0 || d > 9) integral = false;
+                    else v = v * 10 + d;
                 }
-                Integer ind = indicatorIds.get(code);
-                if (unit != null && ind != null && (missing || isLong) && fast.value(unit, ind, p, longValue, missing, line)) return;
-                BigDecimal value = missing ? null : isLong ? BigDecimal.valueOf(longValue) : decimal;
-                part.observation(new Observation(sub.unit(), p, code, value, value == null ? "" : value.toPlainString(),
-                        new Source(sub.file(), line)));
-            });
+                if (neg) v = -v;
+            }
+            if (ind >= 0 && (missing || integral) && fast.value(unit, ind, p, v, missing, lines[k])) continue;
+            String code = new String(b, codeStart[k], codeEnd[k] - codeStart[k], java.nio.charset.StandardCharsets.UTF_8);
+            BigDecimal value = missing ? null : new BigDecimal(new String(b, vs, ve - vs, java.nio.charset.StandardCharsets.US_ASCII));
+            part.observation(new Observation(sub.unit(), p, code, value, value == null ? "" : value.toPlainString(),
+                    new Source(sub.file(), lines[k])));
+        }
+        return true;
+    }
+
+    /** The line array [12,13,…] from its bytes, or null when it is not in that form. */
+    private static long[] lines(byte[] b) {
+        if (b.length < 2 || b[0] != '[') return null;
+        int count = 0;
+        for (byte x : b) if (x == ',') count++;
+        long[] out = new long[b.length == 2 ? 0 : count + 1];
+        int k = 0;
+        long v = 0;
+        for (int i = 1; i < b.length; i++) {
+            byte x = b[i];
+            if (x >= '0' && x <= '9') v = v * 10 + (x - '0');
+            else if (x == ',' || x == ']') {
+                if (out.length == 0) break;
+                out[k++] = v;
+                v = 0;
+            } else return null;
+        }
+        return k == out.length ? out : null;
+    }
+
+    /** Any stored map, through Jackson and the validator's ordinary path. */
+    private static void general(Store.StoredSubmission sub, Period p, Validator.Part part) {
+        long[] lines = Json.readLines(sub.lines());
+        int[] k = {0};
+        Json.readValuesFast(sub.values(), (code, missing, isLong, longValue, decimal) -> {
+            long line = k[0] < lines.length ? lines[k[0]] : 0;
+            k[0]++;
+            part.record();
+            if (p == null) {
+                part.finding(Finding.of(FindingCode.BAD_PERIOD, new Source(sub.file(), line), sub.unit(), sub.period(), code, null,
+                        "the stored period '" + sub.period() + "' does not parse"), 1);
+                return;
+            }
+            BigDecimal value = missing ? null : isLong ? BigDecimal.valueOf(longValue) : decimal;
+            part.observation(new Observation(sub.unit(), p, code, value, value == null ? "" : value.toPlainString(),
+                    new Source(sub.file(), line)));
         });
     }
 }
