@@ -29,7 +29,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(name = "status", mixinStandardHelpOptions = true,
         header = "Completeness and timeliness of the reports in the workspace, per parent unit.",
         description = "For every parent unit and period: expected reports (children at a reporting level), received, on time "
-                + "(received within deadline_days after the period ends), late, missing (listed by code and name) and the "
+                + "(received within deadline_days, default 15, after the period ends), late, missing (listed by code and name) and the "
                 + "reporting rate in percent, which never exceeds 100.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
