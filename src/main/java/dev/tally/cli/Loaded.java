@@ -1,6 +1,7 @@
 package dev.tally.cli;
 
 import dev.tally.config.Project;
+import dev.tally.io.Tasks;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
 import dev.tally.workspace.StoreReader;
@@ -22,13 +23,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         // planning the reading (finding file layouts, cutting large files) needs no configuration
         CompletableFuture<Ingest.Plan> plan = CompletableFuture.supplyAsync(() -> Ingest.plan(files, readOptions, input.threads));
         Project p = project.load(io);
-        Ingest.Plan planned;
-        try {
-            planned = plan.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw e;
-        }
+        Ingest.Plan planned = Tasks.join(plan);
         Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
     }
@@ -48,14 +43,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
             opening.thenAccept(Store::close);
             throw e;
         }
-        Store opened;
-        try {
-            opened = opening.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw e;
-        }
-        try (Store store = opened) {
+        try (Store store = Tasks.join(opening)) {
             List<String> sources = store.sourceFiles();
             Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))

@@ -19,7 +19,6 @@ import dev.tally.write.TableSink;
 import dev.tally.write.WriteOptions;
 import dev.tally.write.Writers;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -89,11 +88,8 @@ final class RollupCommand implements Callable<Integer> {
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
     Shape shape;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown (default: from the -o extension, else table).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE atomically (temp file, then rename) instead of standard output.")
-    Path output;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--bom", description = "Start the output with a UTF-8 byte order mark (for Excel).")
     boolean bom;
@@ -146,8 +142,7 @@ final class RollupCommand implements Callable<Integer> {
         Io io = root.io;
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Character outDelim = delimiter == null ? ',' : InputOptions.delimiter(delimiter);
-        Format fmt = format != null ? format : output != null && Format.fromFileName(output.getFileName().toString()) != null
-                ? Format.fromFileName(output.getFileName().toString()) : Format.TABLE;
+        Format fmt = out.resolved();
         Shape sh = shape != null ? shape : fmt == Format.TABLE || fmt == Format.MARKDOWN ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
@@ -189,13 +184,13 @@ final class RollupCommand implements Callable<Integer> {
         long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
 
         if (!(strict && errors > 0)) {
-            try (Output out = Output.open(output, io.out())) {
-                TableSink sink = Writers.create(fmt, out.stream(), new WriteOptions(bom, outDelim, io.width()));
+            try (Output target = Output.open(out.output, io.out())) {
+                TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width()));
                 Map<String, Object> meta = meta(data, result);
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, cmp);
                 else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta,
                         fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN, cmp);
-                out.commit();
+                target.commit();
             }
             timing.mark("write");
         }

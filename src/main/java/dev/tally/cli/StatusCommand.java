@@ -8,13 +8,11 @@ import dev.tally.store.Store;
 import dev.tally.workspace.Status;
 import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
-import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
 import dev.tally.write.WriteOptions;
 import dev.tally.write.Writers;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +44,8 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "CODE", description = "Only parent units in this unit's subtree.")
     String unit;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown (default: from -o, else table).")
-    Format format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE atomically instead of standard output.")
-    Path output;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() throws IOException {
@@ -67,10 +62,8 @@ final class StatusCommand implements Callable<Integer> {
             int deadline = p.settings().deadlineDays() == null ? 15 : p.settings().deadlineDays();
             rows = Status.compute(p.hierarchy(), p.catalog(), store.arrivals(), deadline, periods, scope);
         }
-        Format fmt = format != null ? format : output != null && Format.fromFileName(output.getFileName().toString()) != null
-                ? Format.fromFileName(output.getFileName().toString()) : Format.TABLE;
-        try (Output out = Output.open(output, io.out())) {
-            TableSink sink = Writers.create(fmt, out.stream(), new WriteOptions(false, ',', io.width()));
+        try (Output target = Output.open(out.output, io.out())) {
+            TableSink sink = Writers.create(out.resolved(), target.stream(), new WriteOptions(false, ',', io.width()));
             sink.start(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.number("expected"),
                     Column.number("received"), Column.number("on_time"), Column.number("late"), Column.number("missing"),
                     Column.number("rate_pct"), Column.text("missing_units")), Map.of());
@@ -89,7 +82,7 @@ final class StatusCommand implements Callable<Integer> {
                 sink.row(row);
             }
             sink.finish();
-            out.commit();
+            target.commit();
         }
         return 0;
     }

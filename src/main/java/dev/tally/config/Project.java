@@ -44,13 +44,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
         // a units problem is reported first; the catalog's own problems show once the units are right
         Hierarchy h = UnitsLoader.load(units, s.levels());
         UnitsLoader.requireNonEmpty(h, units);
-        CatalogLoader.Parsed parsed;
-        try {
-            parsed = loading.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw e;
-        }
+        CatalogLoader.Parsed parsed = dev.tally.io.Tasks.join(loading);
         CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
         return new Project(s, h, parsed.catalog());
     }

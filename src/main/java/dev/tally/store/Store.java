@@ -96,25 +96,41 @@ public final class Store implements AutoCloseable {
     private void prepare(boolean existed) throws SQLException {
         try (Statement st = db.createStatement()) {
             st.execute("PRAGMA busy_timeout = 120000");
-            int appId = intPragma(st, "application_id");
-            int version = intPragma(st, "user_version");
-            boolean empty = tableCount(st) == 0;
-            if (!empty && appId != APPLICATION_ID) {
+            int[] seen = identity(st);
+            if (seen[2] == 0) {
+                // a new file: create the schema, unless another process does it first (createSchema
+                // re-checks under the write lock), then look again
+                createSchema(st);
+                seen = identity(st);
+            }
+            if (seen[0] != APPLICATION_ID) {
                 db.close();
                 throw StoreException.io(file + ": not a tally store (an SQLite database of another program); it was left untouched. "
                         + "Point 'store:' in tally.yaml at another file");
             }
-            if (version > SCHEMA_VERSION) {
+            if (seen[1] > SCHEMA_VERSION) {
                 db.close();
-                throw StoreException.io(file + ": this store was written by a newer tally (schema " + version + ", this tally knows "
+                throw StoreException.io(file + ": this store was written by a newer tally (schema " + seen[1] + ", this tally knows "
                         + SCHEMA_VERSION + "); upgrade tally to use it");
             }
+            // only now that the file is known to be ours may anything about it change
             st.execute("PRAGMA journal_mode = WAL");
             st.execute("PRAGMA synchronous = NORMAL");
             st.execute("PRAGMA foreign_keys = ON");
-            if (empty) createSchema(st);
         }
-        db.setAutoCommit(true);
+    }
+
+    /**
+     * {application_id, user_version, number of schema objects}, read in one transaction so that a
+     * store being created by another process is seen either before or after, never half made.
+     */
+    private static int[] identity(Statement st) throws SQLException {
+        st.execute("BEGIN");
+        try {
+            return new int[] {intPragma(st, "application_id"), intPragma(st, "user_version"), tableCount(st)};
+        } finally {
+            st.execute("COMMIT");
+        }
     }
 
     private static int intPragma(Statement st, String name) throws SQLException {

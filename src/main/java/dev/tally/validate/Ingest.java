@@ -1,5 +1,6 @@
 package dev.tally.validate;
 
+import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -55,11 +55,7 @@ public final class Ingest {
         if (workers == 1) {
             drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
         } else {
-            ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "tally-read");
-                t.setDaemon(true);
-                return t;
-            });
+            ExecutorService pool = Tasks.pool("tally-read", workers);
             try {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int k = 0; k < workers; k++) {
@@ -67,17 +63,7 @@ public final class Ingest {
                     int from = bounds[k], to = bounds[k + 1];
                     futures.add(pool.submit(() -> drain(part, inputs, work, options, stdin, from, to)));
                 }
-                for (Future<?> f : futures) {
-                    try {
-                        f.get();
-                    } catch (java.util.concurrent.ExecutionException e) {
-                        if (e.getCause() instanceof RuntimeException re) throw re;
-                        throw new IllegalStateException(e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw TallyException.io("interrupted while reading");
-                    }
-                }
+                for (Future<?> f : futures) Tasks.get(f);
             } finally {
                 pool.shutdownNow();
             }

@@ -1,6 +1,7 @@
 package dev.tally.workspace;
 
 import dev.tally.config.Project;
+import dev.tally.io.Tasks;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
 import dev.tally.model.Hierarchy;
@@ -29,9 +30,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -83,11 +82,7 @@ public final class Importer {
         }
         final byte[] in = stdinBytes;
         List<FileReport> reports = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-            Thread t = new Thread(r, "tally-import");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Tasks.pool("tally-import", threads);
         try (Store.Batch batch = store.begin()) {
             ArrayDeque<Future<Checked>> inFlight = new ArrayDeque<>();
             int next = 0;
@@ -97,7 +92,7 @@ public final class Importer {
                     InputFile f = files.get(next++);
                     inFlight.add(pool.submit(() -> check(project, f, options, in)));
                 }
-                Checked c = get(inFlight.poll());
+                Checked c = Tasks.get(inFlight.poll());
                 reports.add(store(project.hierarchy(), project.catalog().indicators(), batch, c, received, importedAt));
             }
             if (!dryRun) batch.commit();
@@ -107,18 +102,6 @@ public final class Importer {
             pool.shutdownNow();
         }
         return new Report(reports, dryRun);
-    }
-
-    private static Checked get(Future<Checked> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TallyException.io("interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
-        }
     }
 
     private static Checked check(Project p, InputFile f, ReadOptions options, byte[] stdinBytes) {

@@ -1,5 +1,6 @@
 package dev.tally.workspace;
 
+import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
@@ -8,7 +9,6 @@ import dev.tally.model.Indicator;
 import dev.tally.model.Observation;
 import dev.tally.model.Period;
 import dev.tally.model.Source;
-import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.read.ByteKeyIndex;
 import dev.tally.store.Json;
@@ -19,9 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -49,11 +47,7 @@ public final class StoreReader {
         Map<String, Integer> unitIds = new HashMap<>(), indicatorIds = new HashMap<>();
         for (Unit u : h.units()) unitIds.put(u.code(), u.index());
         for (Indicator ind : c.indicators()) if (!ind.derived()) indicatorIds.put(ind.code(), ind.index());
-        ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "tally-store");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Tasks.pool("tally-store", workers);
         try {
             List<Future<?>> futures = new ArrayList<>();
             for (int k = 0; k < workers; k++) {
@@ -65,13 +59,7 @@ public final class StoreReader {
                     }
                 }));
             }
-            for (Future<?> f : futures) f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw TallyException.io("interrupted while reading the store");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) throw re;
-            throw new IllegalStateException(e.getCause());
+            for (Future<?> f : futures) Tasks.get(f);
         } finally {
             pool.shutdownNow();
         }
