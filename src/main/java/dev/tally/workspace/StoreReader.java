@@ -119,9 +119,10 @@ public final class StoreReader {
             if (i < b.length && b[i] == ',') i++;
         }
         if (n != lines.length) return false;
+        Recent recent = RECENT.get();
         for (int k = 0; k < n; k++) {
             part.record();
-            int ind = codes.get(b, at[4 * k], at[4 * k + 1]);
+            int ind = recent.indicator(k, b, at[4 * k], at[4 * k + 1], codes);
             int vs = at[4 * k + 2], ve = at[4 * k + 3];
             boolean missing = ve - vs == 4 && b[vs] == 'n';
             long v = 0;
@@ -148,6 +149,29 @@ public final class StoreReader {
     }
 
     private static final ThreadLocal<int[]> OFFSETS = ThreadLocal.withInitial(() -> new int[256]);
+    private static final ThreadLocal<Recent> RECENT = ThreadLocal.withInitial(Recent::new);
+
+    /**
+     * Submissions list their indicators in the same order, so the code at position k is usually the
+     * one the previous submission had there: a byte comparison instead of a hash look-up.
+     */
+    private static final class Recent {
+        byte[][] code = new byte[64][];
+        int[] index = new int[64];
+
+        int indicator(int k, byte[] b, int from, int to, ByteKeyIndex codes) {
+            if (k >= code.length) {
+                code = java.util.Arrays.copyOf(code, k * 2);
+                index = java.util.Arrays.copyOf(index, k * 2);
+            }
+            byte[] c = code[k];
+            if (c != null && c.length == to - from && java.util.Arrays.equals(c, 0, c.length, b, from, to)) return index[k];
+            int found = codes.get(b, from, to);
+            code[k] = java.util.Arrays.copyOfRange(b, from, to);
+            index[k] = found;
+            return found;
+        }
+    }
 
     /** The line array [12,13,…] from its bytes, or null when it is not in that form. */
     private static long[] lines(byte[] b) {
