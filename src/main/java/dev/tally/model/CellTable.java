@@ -206,13 +206,4 @@ public final class CellTable {
         if (a == null || b == null) return a == b;
         return a.compareTo(b) == 0;
     }
-
-    /** True when any cell of this unit and period was given. */
-    public boolean hasSubmission(int period, int unit) {
-        if (rowOfUnit != null && rowOfUnit[unit] < 0) return false;
-        byte[] st = slabs.get(period).state;
-        int from = cell(unit, 0);
-        for (int i = from; i < from + indicators; i++) if (st[i] != EMPTY) return true;
-        return false;
-    }
 }

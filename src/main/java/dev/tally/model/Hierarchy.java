@@ -56,8 +56,6 @@ public final class Hierarchy {
 
     public List<Unit> children(Unit u) { return children.get(u.index()); }
 
-    public boolean isLeaf(Unit u) { return children.get(u.index()).isEmpty(); }
-
     public List<Unit> roots() {
         List<Unit> r = new ArrayList<>();
         for (Unit u : units) if (u.parent() == null) r.add(u);
@@ -77,12 +75,6 @@ public final class Hierarchy {
         int d = 0;
         for (Unit u : units) d = Math.max(d, u.depth());
         return d;
-    }
-
-    /** True when {@code a} is {@code b} or one of its ancestors. */
-    public boolean isAncestorOrSelf(Unit a, Unit b) {
-        for (int i = b.index(); i >= 0; i = parent[i]) if (i == a.index()) return true;
-        return false;
     }
 
     /** The unit and all its descendants, parents before children, in hierarchy order. */

@@ -63,16 +63,6 @@ public final class Aggregators {
             fraction = fraction == null ? v : fraction.add(v);
         }
 
-        /** The hot path: adds an integral value without a BigDecimal. */
-        void addLong(long v) {
-            n++;
-            try {
-                whole = Math.addExact(whole, v);
-            } catch (ArithmeticException e) {
-                overflow = true;
-            }
-        }
-
         @Override
         public void merge(Aggregator o) {
             Sum s = (Sum) o;

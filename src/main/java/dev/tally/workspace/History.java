@@ -4,7 +4,6 @@ import dev.tally.store.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 
@@ -37,6 +36,4 @@ public final class History {
     }
 
     private static String shown(BigDecimal v) { return v == null ? "missing" : v.toPlainString(); }
-
-    static Map<String, BigDecimal> values(Store.Version v) { return v.values(); }
 }
