@@ -144,6 +144,7 @@ public final class Rollup {
 
     private void rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
         if (denseSums && ind.aggregate() == Aggregate.SUM && members.length == 1 && ind.decimals() == null
+                && t.periods().get(members[0]).equals(target)
                 && rollSum(target, members[0], ind, dI, expected, out, rep)) {
             return;
         }
@@ -151,10 +152,13 @@ public final class Rollup {
         Aggregator[] agg = new Aggregator[n + 1];
         int[] repChildren = new int[n + 1];
         boolean[] overflowSeen = new boolean[n + 1];
+        boolean[] whole = new boolean[1];
         // children before parents: the units in reverse hierarchy order, then the virtual total (index n)
         for (int k = n - 1; k >= -1; k--) {
             int u = k < 0 ? n : k;
-            BigDecimal own = u < n ? own(u, i, target, members, ind) : null;
+            BigDecimal own = u < n ? own(u, i, target, members, ind, whole) : null;
+            // a flow given for part of the target period only (H1 of a year) is a value, but not a full report
+            int counts = own != null && whole[0] ? 1 : 0;
             Aggregator a = agg[u];
             Aggregator eff = null;
             int r;
@@ -171,12 +175,12 @@ public final class Rollup {
                     if (computed != null && computed.compareTo(ownR) != 0) imbalance(u, ind, target, members, ownR, computed, repChildren[u], expected[cell], useOwn);
                     if (useOwn) {
                         eff = single(ind, own);
-                        r = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+                        r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
                     }
                 }
             } else if (own != null) {
                 eff = single(ind, own);
-                r = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+                r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
             } else {
                 r = 0;
             }
@@ -289,12 +293,24 @@ public final class Rollup {
         return a;
     }
 
-    /** The unit's own value for the target: the cell itself, or its data periods combined with over_time. */
-    private BigDecimal own(int u, int i, Period target, int[] members, Indicator ind) {
+    /**
+     * The unit's own value for the target: the cell itself, or its data periods combined with
+     * over_time. {@code whole[0]} tells whether it covers the whole target: for a flow (over_time sum
+     * or mean) the periods with a value must add up to every day of it; a stock's last or first value,
+     * or a min or max, stands for the period whatever part of it was reported.
+     */
+    private BigDecimal own(int u, int i, Period target, int[] members, Indicator ind, boolean[] whole) {
         int cell = t.cell(u, i);
-        if (members.length == 1) return t.value(members[0], cell);
+        boolean flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
+        long targetDays = days(target);
+        if (members.length == 1) {
+            BigDecimal v = t.value(members[0], cell);
+            whole[0] = !flow || days(t.periods().get(members[0])) >= targetDays;
+            return v;
+        }
         Aggregator a = null;
         int prev = -1;
+        long covered = 0;
         for (int p : members) {
             BigDecimal v = t.value(p, cell);
             if (v == null) continue;
@@ -304,10 +320,14 @@ public final class Rollup {
             }
             if (a == null) a = Aggregators.of(ind.overTime());
             a.add(v, t.periods().get(p).start().toEpochDay());
+            covered += days(t.periods().get(p));
             if (prev < 0 || t.periods().get(p).end().isAfter(t.periods().get(prev).end())) prev = p;
         }
+        whole[0] = !flow || covered >= targetDays;
         return a == null || a.overflowed() ? null : a.result();
     }
+
+    private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
 
     /** Derived indicators with every derived operand before its users (the loader refused cycles). */
     private List<Indicator> derivedInOrder() {

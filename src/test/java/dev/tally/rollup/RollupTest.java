@@ -61,11 +61,24 @@ class RollupTest {
     }
 
     @Test
+    void aFlowReportedForPartOfTheTargetPeriodIsAValueButNotAFullReport() {
+        Fixture x = f("indicators:\n  - {code: flow, type: integer}\n  - {code: stock, type: integer, over_time: last}\n")
+                .roll("C11,2024-H1,flow,5\nC12,2024-H1,flow,1\nC12,2024-H2,flow,2\nC21,2024,flow,7\nC11,2024-H1,stock,9\n", "2024");
+        assertThat(x.cell("C11", "2024", "flow")).isEqualTo("5 0/1");        // half a year of a flow
+        assertThat(x.cell("C12", "2024", "flow")).isEqualTo("3 1/1");        // both halves
+        assertThat(x.cell("C21", "2024", "flow")).isEqualTo("7 1/1");
+        assertThat(x.cell("P", "2024", "flow")).isEqualTo("15 2/3");
+        assertThat(x.cell("C11", "2024", "stock")).isEqualTo("9 1/1");       // a stock's latest value stands
+    }
+
+    @Test
     void aRangeCombinesYears() {
         Fixture x = f("indicators:\n  - {code: a, type: integer}\n")
-                .roll("C11,2020,a,1\nC11,2021,a,2\nC11,2024,a,4\nC11,2025,a,100\nC21,2019,a,50\n", "2020..2024");
-        assertThat(x.cell("P", "2020..2024", "a")).isEqualTo("7 1/3");
+                .roll("C11,2020,a,1\nC11,2021,a,2\nC11,2022,a,0\nC11,2023,a,0\nC11,2024,a,4\nC11,2025,a,100\nC21,2019,a,50\n"
+                        + "C12,2020,a,3\n", "2020..2024");
+        assertThat(x.cell("P", "2020..2024", "a")).isEqualTo("10 1/3"); // C12 gave one year of five: a value, not a full report
         assertThat(x.validated.summary().skipped()).isEqualTo(2);
+        assertThat(x.cell("C12", "2020..2024", "a")).isEqualTo("3 0/1");
     }
 
     @Test
@@ -118,7 +131,7 @@ class RollupTest {
     void twoGranularitiesOverlappingAreAnErrorNotADoubleCount() {
         Fixture x = f("indicators:\n  - {code: a, type: integer}\n").roll("C11,2024-H1,a,10\nC11,2024-03,a,4\nC12,2024-H1,a,1\n", "2024");
         assertThat(x.value("C11", "2024", "a")).isNull();
-        assertThat(x.cell("D1", "2024", "a")).isEqualTo("1 1/2");
+        assertThat(x.cell("D1", "2024", "a")).isEqualTo("1 0/2"); // C12 gave the first half only
         assertThat(x.findings()).extracting(Finding::code).containsExactly(FindingCode.OVERLAP);
         assertThat(x.findings().get(0).message()).contains("2024-H1 (in.csv:2)").contains("2024-03 (in.csv:3)");
     }

@@ -147,7 +147,7 @@ class WorkspaceTest {
                 + "C21,2024-H1,rec,1\n").toString());
         Run r = tally("rollup", "--format", "csv", "--period", "2024", "--compare", "year-ago");
         assertThat(r.out()).contains("compare_period,compare_value,difference,change_pct")
-                .contains("P,Tỉnh,province,2024,rec,16,3,3,2023,15,1,6.7")
+                .contains("P,Tỉnh,province,2024,rec,16,2,3,2023,15,1,6.7")   // C21 gave 2024-H1 only
                 .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,2,20.0")
                 .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,3,\n");         // from zero: no percent
         Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
