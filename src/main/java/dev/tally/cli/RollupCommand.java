@@ -181,7 +181,11 @@ final class RollupCommand implements Callable<Integer> {
         List<Finding> all = new ArrayList<>(data.result().findings());
         all.addAll(result.findings());
         FindingReport.printLines(io.err(), all);
-        long errors = all.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        // the validation's counts include findings past the listing limit; the rollup's own are all listed
+        var summary = data.result().summary();
+        long rollupErrors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long errors = summary.errors() + rollupErrors;
+        long warnings = summary.warnings() + result.findings().size() - rollupErrors;
 
         if (!(strict && errors > 0)) {
             try (Output target = Output.open(out.output, io.out())) {
@@ -194,9 +198,9 @@ final class RollupCommand implements Callable<Integer> {
             }
             timing.mark("write");
         }
-        var s = data.result().summary();
-        io.err().println(s.text().lines().findFirst().orElse("") + (errors > 0 || !all.isEmpty()
-                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + (all.size() - errors) + " warning" + (all.size() - errors == 1 ? "" : "s") : ""));
+        io.err().println(summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
+                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
+                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : ""));
         if (strict && errors > 0) {
             io.err().println("tally: --strict: nothing was written because of the errors above");
         }

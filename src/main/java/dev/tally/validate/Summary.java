@@ -4,10 +4,11 @@ package dev.tally.validate;
  * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + skipped}.
  * accepted: distinct cells used (missing values included); duplicates: repeats of a cell with the same
  * value, reported and counted once; rejected: values left out with an error finding; skipped: values
- * outside the requested periods.
+ * outside the requested periods. {@code unlisted}: findings counted in errors and warnings but not
+ * listed, past {@link Validator#LISTED_PER_INPUT} for a file.
  */
 public record Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected,
-                      long skipped, long errors, long warnings) {
+                      long skipped, long errors, long warnings, long unlisted) {
     public boolean addsUp() { return values == accepted + duplicates + rejected + skipped; }
 
     /** The summary as JSON-ready fields, in a fixed order. */
@@ -23,6 +24,7 @@ public record Summary(int files, long records, long values, long accepted, long 
         m.put("skipped", skipped);
         m.put("errors", errors);
         m.put("warnings", warnings);
+        m.put("unlisted", unlisted);
         return m;
     }
 
@@ -36,6 +38,10 @@ public record Summary(int files, long records, long values, long accepted, long 
         if (skipped > 0) sb.append(", ").append(skipped).append(" outside the period");
         sb.append(System.lineSeparator()).append("findings: ").append(plural(errors, "error")).append(", ")
                 .append(plural(warnings, "warning"));
+        if (unlisted > 0) {
+            sb.append(" (").append(unlisted).append(" of them not listed: at most ").append(Validator.LISTED_PER_INPUT)
+                    .append(" are shown per file)");
+        }
         return sb.toString();
     }
 

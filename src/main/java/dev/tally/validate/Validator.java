@@ -107,7 +107,27 @@ public final class Validator {
     }
 
     /** Validates the observations of one or more inputs, read one after another. */
+    /**
+     * At most this many findings are kept per input while reading; the rest are only counted, so a
+     * file that is wrong on every one of its million rows cannot exhaust memory. The summary says how
+     * many were not listed.
+     */
+    public static final int LISTED_PER_INPUT = 10_000;
+
     public final class Part implements ObservationSink, dev.tally.read.FastSink {
+        private final int[] listed = new int[inputs.size()];
+        long unlistedErrors, unlistedWarnings;
+
+        private void keep(Located l) {
+            if (listed[l.input()]++ < LISTED_PER_INPUT) {
+                findings.add(l);
+            } else if (l.finding().severity() == Severity.ERROR) {
+                unlistedErrors++;
+            } else {
+                unlistedWarnings++;
+            }
+        }
+
         final CellTable table = sparse ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
         final List<Located> findings = new ArrayList<>();
         final Counts counts = new Counts();
@@ -161,12 +181,12 @@ public final class Validator {
         public void finding(Finding f, long rejectedValues) {
             counts.values += rejectedValues;
             counts.rejected += rejectedValues;
-            findings.add(new Located(input, f.line(), f));
+            keep(new Located(input, f.line(), f));
         }
 
         private void reject(Finding f) {
             counts.rejected++;
-            findings.add(new Located(input, f.line(), f));
+            keep(new Located(input, f.line(), f));
         }
 
         @Override
@@ -216,7 +236,7 @@ public final class Validator {
                 reject(conflict(o, null, table.where(p, cell)));
             } else if (CellTable.sameValue(table.value(p, cell), o.value())) {
                 counts.duplicates++;
-                findings.add(new Located(input, o.source().line(), duplicate(o, table.where(p, cell))));
+                keep(new Located(input, o.source().line(), duplicate(o, table.where(p, cell))));
             } else {
                 reject(conflict(o, table.value(p, cell), table.where(p, cell)));
                 table.reject(p, cell);
@@ -322,18 +342,37 @@ public final class Validator {
         Counts counts = new Counts();
         List<Located> located = new ArrayList<>(base.findings);
         counts.add(base.counts);
+        long errors = base.unlistedErrors, warnings = base.unlistedWarnings;
         for (int i = 1; i < parts.size(); i++) {
             Part part = parts.get(i);
             counts.add(part.counts);
             located.addAll(part.findings);
+            errors += part.unlistedErrors;
+            warnings += part.unlistedWarnings;
             merge(base.table, part.table, counts, located);
         }
         CellTable table = base.table;
-        SubmissionChecks.runAll(hierarchy, catalog, inputs, table, located);
+        List<Located> checks = new ArrayList<>();
+        SubmissionChecks.runAll(hierarchy, catalog, inputs, table, checks);
         located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
-        List<Finding> findings = new ArrayList<>(located.size());
-        long errors = 0, warnings = 0;
+        // slices of one input read by several parts may each have listed up to the limit: keep the
+        // first lines, as one reader would have, and count the rest
+        List<Located> kept = new ArrayList<>(located.size() + checks.size());
+        int[] perInput = new int[inputs.size()];
         for (Located l : located) {
+            if (perInput[l.input()]++ < LISTED_PER_INPUT) {
+                kept.add(l);
+            } else if (l.finding().severity() == Severity.ERROR) {
+                errors++;
+            } else {
+                warnings++;
+            }
+        }
+        long unlisted = errors + warnings;
+        kept.addAll(checks); // one per submission at most: never too many
+        kept.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
+        List<Finding> findings = new ArrayList<>(kept.size());
+        for (Located l : kept) {
             findings.add(l.finding());
             if (l.finding().severity() == Severity.ERROR) errors++;
             else warnings++;
@@ -344,7 +383,7 @@ public final class Validator {
             for (int c = 0, n = table.cells(); c < n; c++) if (states[c] == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
-                counts.rejected, counts.skipped, errors, warnings);
+                counts.rejected, counts.skipped, errors, warnings, unlisted);
         return new Result(table, findings, s);
     }
 

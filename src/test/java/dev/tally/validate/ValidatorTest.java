@@ -128,6 +128,21 @@ class ValidatorTest {
     }
 
     @Test
+    void findingsPastTheLimitAreCountedNotListed() throws IOException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        int rows = Validator.LISTED_PER_INPUT + 250;
+        for (int i = 0; i < rows; i++) sb.append("C11,2024,received,x").append(i).append('\n');
+        Validator.Result r = run(sb.toString());
+        assertThat(r.findings()).hasSize(Validator.LISTED_PER_INPUT);
+        assertThat(r.findings().get(r.findings().size() - 1).line()).isEqualTo(Validator.LISTED_PER_INPUT + 1);
+        assertThat(r.summary().errors()).isEqualTo(rows);
+        assertThat(r.summary().unlisted()).isEqualTo(250);
+        assertThat(r.summary().rejected()).isEqualTo(rows);
+        assertThat(r.summary().addsUp()).isTrue();
+        assertThat(r.summary().text()).contains("250 of them not listed");
+    }
+
+    @Test
     void periodFilterSkipsAndCounts() throws IOException {
         Validator.Result r = run(List.of(Period.parseOrThrow("2024-H1")), 1,
                 HEAD + "C11,2024-03,received,1\nC11,2024-03,resolved,1\nC11,2024-07,received,1\nC11,2024,received,1\n");
