@@ -81,7 +81,7 @@ public final class CatalogLoader {
         }
         // unknown fields are reported together with what building finds, so one run lists every problem
         Map<String, Integer> reportedAt = new HashMap<>();
-        Catalog c = build(inds, rules, errors, file.sha256(), reportedAt);
+        Catalog c = build(inds, rules, errors, file::sha256, reportedAt);
         if (levels != null) levelProblems(c, reportedAt, levels, errors);
         errors.throwIfAny();
         return new Parsed(c, reportedAt);
@@ -167,7 +167,7 @@ public final class CatalogLoader {
     }
 
     private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows,
-                                 ConfigErrors errors, String hash, Map<String, Integer> reportedAtLines) {
+                                 ConfigErrors errors, java.util.function.Supplier<String> hash, Map<String, Integer> reportedAtLines) {
         List<Indicator> inds = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
         Map<String, Formula> formulas = new LinkedHashMap<>();

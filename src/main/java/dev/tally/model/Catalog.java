@@ -13,9 +13,15 @@ public final class Catalog {
     private final List<Indicator> indicators;
     private final List<Rule> rules;
     private final Map<String, Indicator> byCode;
-    private final String hash;
+    private final java.util.function.Supplier<String> hash;
+    private volatile String hashValue;
 
     public Catalog(List<Indicator> indicators, List<Rule> rules, String hash) {
+        this(indicators, rules, () -> hash);
+    }
+
+    /** With the hash computed on first use (it needs a digest provider, which costs start-up time). */
+    public Catalog(List<Indicator> indicators, List<Rule> rules, java.util.function.Supplier<String> hash) {
         this.indicators = List.copyOf(indicators);
         this.rules = List.copyOf(rules);
         this.hash = hash;
@@ -31,5 +37,9 @@ public final class Catalog {
 
     public int size() { return indicators.size(); }
 
-    public String hash() { return hash; }
+    public String hash() {
+        String h = hashValue;
+        if (h == null) hashValue = h = hash.get();
+        return h;
+    }
 }
