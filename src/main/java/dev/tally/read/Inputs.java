@@ -28,6 +28,7 @@ public final class Inputs {
             }
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
+                int before = out.size();
                 try (Stream<Path> s = Files.walk(p)) {
                     s.filter(Files::isRegularFile)
                             .filter(f -> supported(f.getFileName().toString()))
@@ -35,6 +36,11 @@ public final class Inputs {
                             .forEach(f -> out.add(new InputFile(f.toString(), f)));
                 } catch (IOException e) {
                     throw TallyException.io(a + ": cannot list the directory: " + e.getMessage());
+                }
+                if (out.size() == before) {
+                    // silence here would let a cron job publish an empty table as if all were well
+                    throw TallyException.io(a + ": no submission files in this directory (looked for "
+                            + String.join(" ", EXTENSIONS) + "); check the path");
                 }
             } else if (Files.isRegularFile(p)) {
                 out.add(new InputFile(a, p));
