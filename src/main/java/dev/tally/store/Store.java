@@ -114,9 +114,36 @@ public final class Store implements AutoCloseable {
                         + SCHEMA_VERSION + "); upgrade tally to use it");
             }
             // only now that the file is known to be ours may anything about it change
-            st.execute("PRAGMA journal_mode = WAL");
+            walMode(st);
             st.execute("PRAGMA synchronous = NORMAL");
             st.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    /**
+     * Switches a new store to WAL (persistent in the file, so once is enough). The switch needs the
+     * file to itself and SQLite does not wait for that through the busy timeout, so while another
+     * process is in the middle of creating or importing, it is retried here.
+     */
+    private void walMode(Statement st) throws SQLException {
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (true) {
+            try (ResultSet r = st.executeQuery("PRAGMA journal_mode")) {
+                if (r.next() && ("wal".equalsIgnoreCase(r.getString(1)) || "memory".equalsIgnoreCase(r.getString(1)))) return;
+            }
+            try {
+                st.execute("PRAGMA journal_mode = WAL");
+                return;
+            } catch (SQLException e) {
+                boolean busy = e.getMessage() != null && (e.getMessage().contains("SQLITE_BUSY") || e.getMessage().contains("locked"));
+                if (!busy || System.nanoTime() > deadline) throw e;
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
         }
     }
 
