@@ -139,6 +139,33 @@ public final class Rollup {
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
+    /** The dense sum lane's working arrays, one set per thread, cleared before each pass. */
+    private static final class Scratch {
+        long[] sum = new long[0], result = new long[0];
+        int[] count = new int[0], repChildren = new int[0], r = new int[0];
+        boolean[] has = new boolean[0];
+
+        Scratch ready(int size) {
+            if (sum.length < size) {
+                sum = new long[size];
+                result = new long[size];
+                count = new int[size];
+                repChildren = new int[size];
+                r = new int[size];
+                has = new boolean[size];
+            } else {
+                java.util.Arrays.fill(sum, 0, size, 0);
+                java.util.Arrays.fill(count, 0, size, 0);
+                java.util.Arrays.fill(repChildren, 0, size, 0);
+                java.util.Arrays.fill(has, 0, size, false);
+                // result and r are written for every unit before they are read
+            }
+            return this;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     /** Off only in tests, which compare the dense sum lane with the general one. */
     static boolean denseSums = true;
 
@@ -211,12 +238,11 @@ public final class Rollup {
      */
     private boolean rollSum(Period target, int p, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
         int ni = c.size(), i = ind.index();
-        long[] sum = new long[n + 1];
-        int[] count = new int[n + 1];
-        int[] repChildren = new int[n + 1];
-        long[] result = new long[n + 1];
-        boolean[] has = new boolean[n + 1];
-        int[] r = new int[n + 1];
+        // five passes' worth of arrays per indicator and period add up: reuse them per thread
+        Scratch sc = SCRATCH.get().ready(n + 1);
+        long[] sum = sc.sum, result = sc.result;
+        int[] count = sc.count, repChildren = sc.repChildren, r = sc.r;
+        boolean[] has = sc.has;
         List<Runnable> imbalances = new ArrayList<>();
         byte[] states = t.states(p);
         long[] longs = t.longs(p);

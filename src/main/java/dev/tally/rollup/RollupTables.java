@@ -68,6 +68,15 @@ public final class RollupTables {
         return v.subtract(c).multiply(BigDecimal.valueOf(100)).divide(c.abs(), 1, java.math.RoundingMode.HALF_UP);
     }
 
+    /** Coverage counts repeat on millions of rows: boxed once, not once a row. */
+    private static final Long[] SMALL = new Long[1 << 15];
+
+    static {
+        for (int i = 0; i < SMALL.length; i++) SMALL[i] = (long) i;
+    }
+
+    private static Long boxed(int n) { return n >= 0 && n < SMALL.length ? SMALL[n] : Long.valueOf(n); }
+
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Comparison cmp) throws IOException {
         List<Object> row = new ArrayList<>(12);
         for (Unit u : units) {
@@ -85,8 +94,8 @@ public final class RollupTables {
                     row.add(period);
                     row.add(ind.code());
                     row.add(v);
-                    row.add((long) rep);
-                    row.add((long) exp);
+                    row.add(boxed(rep));
+                    row.add(boxed(exp));
                     if (cmp.active()) {
                         int q = cmp.against()[p];
                         BigDecimal now = r.value(u.index(), p, ind.index());

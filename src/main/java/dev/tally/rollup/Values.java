@@ -10,13 +10,23 @@ final class Values {
     private static final byte NONE = 0, LONG = 1, BIG = 2;
     private final long[] longs;
     private final byte[] state;
-    private final BigDecimal[] big;
+    /** Only for the rare non-integral value; made under a lock, as threads fill disjoint cells at once. */
+    private volatile BigDecimal[] big;
 
-    /** Allocated up front so that threads filling disjoint cells never race on a lazy array. */
     Values(int n) {
         longs = new long[n];
         state = new byte[n];
-        big = new BigDecimal[n];
+    }
+
+    private BigDecimal[] big() {
+        BigDecimal[] b = big;
+        if (b == null) {
+            synchronized (this) {
+                b = big;
+                if (b == null) big = b = new BigDecimal[state.length];
+            }
+        }
+        return b;
     }
 
     void set(int i, BigDecimal v) {
@@ -29,7 +39,7 @@ final class Values {
             state[i] = LONG;
             return;
         }
-        big[i] = v;
+        big()[i] = v;
         state[i] = BIG;
     }
 

@@ -54,7 +54,7 @@ public final class Validator {
         this.inputs = List.copyOf(inputs);
     }
 
-    public Part part() { return new Part(); }
+    public Part part() { return new Part(sparse); }
 
     // the fast lane's shared, read-only lookups, built on first use
     private volatile dev.tally.read.ByteKeyIndex unitIndex, indicatorIndex;
@@ -128,7 +128,11 @@ public final class Validator {
             }
         }
 
-        final CellTable table = sparse ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
+        final CellTable table;
+
+        Part(boolean sparseTable) {
+            table = sparseTable ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
+        }
         final List<Located> findings = new ArrayList<>();
         final Counts counts = new Counts();
         private int input;
@@ -404,6 +408,8 @@ public final class Validator {
                     if (sf == CellTable.REJECTED) {
                         into.put(pi, c, null, wf);
                         into.reject(pi, c);
+                    } else if (sf == CellTable.LONG) {
+                        into.putLong(pi, c, from.longs(pf)[cf], wf);
                     } else {
                         into.put(pi, c, from.value(pf, cf), wf);
                     }
