@@ -49,29 +49,19 @@ public final class CsvTokenizer {
     /** The line the tokenizer has reached (for errors raised while decoding). */
     public long currentLine() { return line; }
 
-    private int read() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos++];
+    /** Refills the buffer when it is used up; false at the end of the input. */
+    private boolean available() throws IOException {
+        if (pos < len) return true;
+        len = in.read(buf, 0, buf.length);
+        pos = 0;
+        if (len > 0) return true;
+        len = 0;
+        return false;
     }
 
-    private int peek() throws IOException {
-        if (pos == len) {
-            len = in.read(buf, 0, buf.length);
-            pos = 0;
-            if (len <= 0) {
-                len = 0;
-                return -1;
-            }
-        }
-        return buf[pos];
-    }
+    private int read() throws IOException { return available() ? buf[pos++] : -1; }
+
+    private int peek() throws IOException { return available() ? buf[pos] : -1; }
 
     /**
      * Reads the next non-blank record into {@code out} (cleared first); false at end of input.
