@@ -39,7 +39,7 @@ final class ManPage {
         sb.append(".\\\" Generated from the picocli annotations by dev.tally.cli.ManPage; do not edit.\n");
         sb.append(".TH \"").append(name.toUpperCase(Locale.ROOT)).append("\" \"1\" \"\" \"tally ")
                 .append(VersionProvider.version()).append("\" \"tally manual\"\n");
-        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(String.join(" ", spec.usageMessage().header()))).append('\n');
+        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(summary(spec))).append('\n');
         sb.append(".SH SYNOPSIS\n.nf\n");
         String synopsis = cl.getHelp().synopsis(0).strip();
         for (String line : synopsis.split("\n")) sb.append(esc(line.stripTrailing())).append('\n');
@@ -73,7 +73,7 @@ final class ManPage {
             sb.append(".SH COMMANDS\n");
             for (CommandLine s : subs) {
                 sb.append(".TP\n\\fB").append(esc(s.getCommandName())).append("\\fR\n");
-                sb.append(esc(String.join(" ", s.getCommandSpec().usageMessage().header()))).append('\n');
+                sb.append(esc(summary(s.getCommandSpec()))).append('\n');
             }
         }
         String[] codes = spec.usageMessage().exitCodeListHeading().isEmpty() ? new String[0]
@@ -96,6 +96,14 @@ final class ManPage {
             sb.append("\\fBtally\\fR(1)\n");
         }
         return sb.toString();
+    }
+
+    /** A command's one-line summary: its header, else the first line of its description. */
+    private static String summary(CommandSpec spec) {
+        String h = String.join(" ", spec.usageMessage().header()).strip();
+        if (!h.isEmpty()) return h;
+        String[] d = spec.usageMessage().description();
+        return d.length == 0 ? "" : d[0].replace("%n", " ").strip();
     }
 
     private static String interpolate(String text, Object specOrOption) {
