@@ -42,7 +42,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "P", required = true, description = "The period.")
     String period;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown (default table).")
+    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown, xlsx (default table).")
     Format format = Format.TABLE;
 
     @Override

@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** --format and -o for the commands that write a table: the format follows the file's extension unless given. */
 final class OutputOptions {
     @Option(names = "--format", paramLabel = "FMT",
-            description = "table, csv, tsv, json, ndjson, markdown (default: from the -o extension, else table).")
+            description = "table, csv, tsv, json, ndjson, markdown, xlsx (default: from the -o extension, else table).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -143,7 +143,9 @@ final class RollupCommand implements Callable<Integer> {
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Character outDelim = delimiter == null ? ',' : InputOptions.delimiter(delimiter);
         Format fmt = out.resolved();
-        Shape sh = shape != null ? shape : fmt == Format.TABLE || fmt == Format.MARKDOWN ? Shape.wide : Shape.long_;
+        // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
+        boolean forPeople = fmt == Format.TABLE || fmt == Format.MARKDOWN || fmt == Format.XLSX;
+        Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
         // a comparison needs the data of the comparison periods too
@@ -193,7 +195,7 @@ final class RollupCommand implements Callable<Integer> {
                 Map<String, Object> meta = meta(data, result);
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, cmp);
                 else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta,
-                        fmt == Format.TABLE || fmt == Format.MARKDOWN, fmt == Format.TABLE || fmt == Format.MARKDOWN, cmp);
+                        forPeople, fmt == Format.TABLE || fmt == Format.MARKDOWN, cmp);
                 target.commit();
             }
             timing.mark("write");

@@ -117,8 +117,8 @@ public final class RollupTables {
     }
 
     /**
-     * With a comparison, people (names) see the change next to each value, e.g. {@code 59 (+12.5%)};
-     * programs get a {@code <code>_change_pct} column after each indicator.
+     * With a comparison, text tables show the change next to each value, e.g. {@code 59 (+12.5%)};
+     * CSV and workbooks get a change-in-percent column after each indicator, so numbers stay numbers.
      */
     public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
                                  boolean names, boolean coverageMarks, Comparison cmp) throws IOException {
@@ -129,7 +129,7 @@ public final class RollupTables {
         cols.add(Column.text(names ? "name" : "unit_name"));
         for (Indicator ind : c.indicators()) {
             cols.add(Column.number(names ? label(ind) : ind.code()));
-            if (cmp.active() && !names) cols.add(Column.number(ind.code() + "_change_pct"));
+            if (cmp.active() && !coverageMarks) cols.add(Column.number(names ? label(ind) + " (change %)" : ind.code() + "_change_pct"));
         }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
@@ -138,12 +138,12 @@ public final class RollupTables {
             for (Unit u : rows) {
                 // indentation shows the tree to a reader; programs get the bare code
                 String code = names ? indent(u, sel) + u.code() : u.code();
-                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks, cmp, names));
+                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks, cmp));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
-            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks, cmp, names));
+            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks, cmp));
         }
         sink.finish();
     }
@@ -158,7 +158,7 @@ public final class RollupTables {
     }
 
     private static List<Object> wideRow(RollupResult r, Catalog c, int u, int p, Period period, boolean manyPeriods,
-                                        String code, String name, boolean marks, Comparison cmp, boolean names) {
+                                        String code, String name, boolean marks, Comparison cmp) {
         List<Object> row = new ArrayList<>();
         if (manyPeriods) row.add(period.text());
         row.add(code);
@@ -170,11 +170,11 @@ public final class RollupTables {
             if (cmp.active() && cmp.against()[p] >= 0) change = changePct(v, r.value(u, cmp.against()[p], ind.index()));
             String text = null;
             if (marks && exp > 0 && rep < exp) text = (v == null ? "–" : v.toPlainString()) + " [" + rep + "/" + exp + "]";
-            if (cmp.active() && names && change != null) {
+            if (cmp.active() && marks && change != null) {
                 text = (text == null ? v.toPlainString() : text) + " (" + (change.signum() > 0 ? "+" : "") + change.toPlainString() + "%)";
             }
             row.add(text != null ? text : v);
-            if (cmp.active() && !names) row.add(change);
+            if (cmp.active() && !marks) row.add(change);
         }
         return row;
     }

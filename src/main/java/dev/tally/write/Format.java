@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Output formats. {@code table} is for a terminal, the others for programs and spreadsheets. */
 public enum Format {
-    TABLE, CSV, TSV, JSON, NDJSON, MARKDOWN;
+    TABLE, CSV, TSV, JSON, NDJSON, MARKDOWN, XLSX;
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
 
@@ -16,6 +16,7 @@ public enum Format {
         if (n.endsWith(".ndjson") || n.endsWith(".jsonl")) return NDJSON;
         if (n.endsWith(".json")) return JSON;
         if (n.endsWith(".md") || n.endsWith(".markdown")) return MARKDOWN;
+        if (n.endsWith(".xlsx")) return XLSX;
         if (n.endsWith(".txt")) return TABLE;
         return null;
     }

@@ -23,7 +23,7 @@ public final class Writers {
     private Writers() {}
 
     public static TableSink create(Format format, OutputStream out, WriteOptions opt) throws IOException {
-        if (opt.bom()) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        if (opt.bom() && format != Format.XLSX) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         return switch (format) {
             case CSV -> new FastDelimited(out, opt.delimiter(), false);
             case TSV -> new FastDelimited(out, '\t', true);
@@ -31,6 +31,7 @@ public final class Writers {
             case NDJSON -> new Json(out, true);
             case TABLE -> new TextTable(out, opt.width());
             case MARKDOWN -> new Markdown(out);
+            case XLSX -> new Xlsx(out);
         };
     }
 
