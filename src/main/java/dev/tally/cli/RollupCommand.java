@@ -203,6 +203,13 @@ final class RollupCommand implements Callable<Integer> {
         io.err().println(summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
                 ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
                 + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : ""));
+        if (all.size() > 50) {
+            // thousands of lines scroll past in a log: end with what kinds they were
+            java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
+            for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
+            io.err().println("findings by code (listed): " + byCode.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
+        }
         if (strict && errors > 0) {
             io.err().println("tally: --strict: nothing was written because of the errors above");
         }
