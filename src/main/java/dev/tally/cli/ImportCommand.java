@@ -43,8 +43,8 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter: , ; or tab (default: detected).")
-    String delimiter;
+    @Mixin
+    DelimiterOption delimiter;
 
     @Option(names = "--dry-run", description = "Validate and report what would change; store nothing.")
     boolean dryRun;
@@ -62,7 +62,7 @@ final class ImportCommand implements Callable<Integer> {
         ZoneId zone = io.clock().getZone();
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
-        var options = input.toReadOptions(InputOptions.delimiter(delimiter));
+        var options = input.toReadOptions(delimiter.value());
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;

@@ -46,8 +46,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter: , ; or tab (default: detected).")
-    String delimiter;
+    @Mixin
+    DelimiterOption delimiter;
 
     @Option(names = "--period", paramLabel = "P", description = "Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024).")
     String period;
@@ -69,7 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
-        Validator.Result result = Loaded.of(io, project, input, InputOptions.delimiter(delimiter), within, inputs).result();
+        Validator.Result result = Loaded.of(io, project, input, delimiter.value(), within, inputs).result();
 
         FindingFormat fmt = format != null ? format : fromFile();
         try (Output out = Output.open(output, io.out())) {

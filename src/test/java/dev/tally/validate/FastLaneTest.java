@@ -2,8 +2,6 @@ package dev.tally.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.config.CatalogLoader;
-import dev.tally.config.UnitsLoader;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Hierarchy;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,14 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * (standard input always takes the ordinary path): the same findings, counts and cells.
  */
 class FastLaneTest {
-    static Hierarchy h;
-    static Catalog c;
-
-    @BeforeAll
-    static void load() {
-        h = UnitsLoader.load(Path.of("src/test/resources/data/units.csv"), List.of("province", "district", "commune"));
-        c = CatalogLoader.load(Path.of("src/test/resources/data/catalog.yaml"), h.levels());
-    }
+    static final Hierarchy h = TestProject.H;
+    static final Catalog c = TestProject.C;
 
     @TempDir
     Path dir;

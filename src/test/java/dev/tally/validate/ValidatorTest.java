@@ -2,8 +2,6 @@ package dev.tally.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.config.CatalogLoader;
-import dev.tally.config.UnitsLoader;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
@@ -19,19 +17,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ValidatorTest {
-    static Hierarchy h;
-    static Catalog c;
-
-    @BeforeAll
-    static void load() {
-        h = UnitsLoader.load(Path.of("src/test/resources/data/units.csv"), List.of("province", "district", "commune"));
-        c = CatalogLoader.load(Path.of("src/test/resources/data/catalog.yaml"), h.levels());
-    }
+    static final Hierarchy h = TestProject.H;
+    static final Catalog c = TestProject.C;
 
     @TempDir
     Path dir;
