@@ -29,6 +29,15 @@ public final class Cli {
                 line.getErr().println("tally: " + te.getMessage());
                 return te.exitCode().code();
             }
+            if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
+                // every output goes through write.Output, which names the file; this is a last resort
+                line.getErr().println("tally: input/output error: " + t.getMessage());
+                return ExitCode.IO.code();
+            }
+            if (t instanceof StackOverflowError) {
+                line.getErr().println("tally: the input is nested too deeply to process; please report it with the file that caused it");
+                return ExitCode.IO.code();
+            }
             if (t instanceof OutOfMemoryError) {
                 line.getErr().println("tally: out of memory; give the JVM more with java -Xmx4g -jar tally.jar …");
                 return ExitCode.IO.code();

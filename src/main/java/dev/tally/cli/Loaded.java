@@ -4,12 +4,12 @@ import dev.tally.config.Project;
 import dev.tally.io.Tasks;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
-import dev.tally.workspace.StoreReader;
+import dev.tally.ingest.StoreIngest;
 import dev.tally.workspace.Workspace;
 import dev.tally.model.Period;
 import dev.tally.read.InputFile;
 import dev.tally.read.Inputs;
-import dev.tally.validate.Ingest;
+import dev.tally.ingest.Ingest;
 import dev.tally.validate.Validator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +45,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         }
         try (Store store = Tasks.join(opening)) {
             List<String> sources = store.sourceFiles();
-            Validator.Result r = StoreReader.read(store, p.hierarchy(), p.catalog(), within, input.threads);
+            Validator.Result r = StoreIngest.read(store, p.hierarchy(), p.catalog(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
                     : sources.stream().map(f -> new InputFile(f, null)).toList();
             return new Loaded(p, files, r);

@@ -16,7 +16,10 @@ final class ProjectOptions {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Indicator catalog, YAML, JSON or CSV; overrides tally.yaml.")
     Path catalog;
 
+    /** Loads the project; its warnings (codes that differ only in letter case…) go to standard error. */
     Project load(Io io) {
-        return Project.load(config, units, catalog, io.workingDir());
+        Project p = Project.load(config, units, catalog, io.workingDir());
+        for (String w : p.warnings()) io.err().println("tally: " + w);
+        return p;
     }
 }

@@ -42,7 +42,7 @@ public final class CatalogLoader {
     private record Field(String value, int line) {}
 
     /** A parsed catalog with the line of each reported_at, so it can be checked against the levels later. */
-    public record Parsed(Catalog catalog, Map<String, Integer> reportedAtLines) {}
+    public record Parsed(Catalog catalog, Map<String, Integer> reportedAtLines, List<String> warnings) {}
 
     public static Catalog load(Path path, List<String> levels) {
         return parse(path, levels).catalog();
@@ -84,12 +84,12 @@ public final class CatalogLoader {
         Catalog c = build(inds, rules, errors, file::sha256, reportedAt);
         if (levels != null) levelProblems(c, reportedAt, levels, errors);
         errors.throwIfAny();
-        return new Parsed(c, reportedAt);
+        return new Parsed(c, reportedAt, List.of());
     }
 
     private static void readCsv(String text, ConfigErrors errors, List<Map<String, Field>> out) {
         CSVFormat fmt = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(true).setDelimiter(CsvSniff.delimiter(text)).get();
+                .setIgnoreEmptyLines(true).setTrim(true).setDelimiter(dev.tally.read.Delimiters.sniff(text)).get();
         LineIndex lines = new LineIndex(text);
         try (CSVParser p = CSVParser.parse(text, fmt)) {
             List<String> header = p.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
@@ -170,6 +170,7 @@ public final class CatalogLoader {
                                  ConfigErrors errors, java.util.function.Supplier<String> hash, Map<String, Integer> reportedAtLines) {
         List<Indicator> inds = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
+        Map<String, String> byLowerCase = new HashMap<>();
         Map<String, Formula> formulas = new LinkedHashMap<>();
         for (Map<String, Field> m : rows) {
             int line = m.get("@line").line();
@@ -189,6 +190,13 @@ public final class CatalogLoader {
             }
             if (firstLine.containsKey(code)) {
                 errors.add(line, "duplicate indicator code '" + code + "' (first at line " + firstLine.get(code) + ")");
+                continue;
+            }
+            String twin = byLowerCase.putIfAbsent(code.toLowerCase(Locale.ROOT), code);
+            if (twin != null) {
+                // formulas read codes without regard to letter case, so they could not tell the two apart
+                errors.add(line, "indicator code '" + code + "' differs from '" + twin + "' (line " + firstLine.get(twin)
+                        + ") only in letter case, which formulas and rules cannot tell apart; rename one of them");
                 continue;
             }
             firstLine.put(code, line);
@@ -224,7 +232,8 @@ public final class CatalogLoader {
                     errors.add(m.get("formula").line(), "indicator '" + code + "': the formula '" + formula + "' does not parse: " + e.getMessage());
                 }
             }
-            inds.add(new Indicator(code, text(m, "name"), type, text(m, "unit"), required, min, max, decimals, agg, ot,
+            String name = text(m, "name");
+            inds.add(new Indicator(code, name == null ? null : dev.tally.read.Field.nfc(name), type, text(m, "unit"), required, min, max, decimals, agg, ot,
                     reportedAt, formula, inds.size()));
         }
         Map<String, Indicator> byCode = inds.stream().collect(Collectors.toMap(Indicator::code, i -> i));
@@ -317,14 +326,16 @@ public final class CatalogLoader {
         }
     }
 
+    /** A bound or a count: a number as submissions write them (at most 38 digits, no exponent), so no bound is unreachable. */
     private static BigDecimal number(Map<String, Field> m, String key, ConfigErrors errors) {
         Field f = m.get(key);
         if (f == null || f.value().isEmpty()) return null;
-        try {
-            return new BigDecimal(f.value());
-        } catch (NumberFormatException e) {
-            errors.add(f.line(), "'" + key + "' must be a number, not '" + f.value() + "'");
+        dev.tally.model.Num n = dev.tally.read.Numbers.parse(dev.tally.read.Field.of(f.value()), false, false, new dev.tally.model.Num());
+        if (!n.isNumber() || n.word) {
+            errors.add(f.line(), "'" + key + "' must be a number written in full with at most " + dev.tally.model.Num.MAX_DIGITS
+                    + " digits (like 0, 100 or 99.5), not '" + (f.value().length() > 60 ? f.value().substring(0, 60) + "…" : f.value()) + "'");
             return null;
         }
+        return n.decimal();
     }
 }

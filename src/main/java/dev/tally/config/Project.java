@@ -14,7 +14,11 @@ import java.util.List;
  * line; else the paths in tally.yaml, which is the {@code --config} file or the first tally.yaml found
  * in the working directory or one of its parents.
  */
-public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
+public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings) {
+    public Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
+        this(settings, hierarchy, catalog, List.of());
+    }
+
 
     /** Finds and reads the settings only (no units or catalog). */
     public static Settings settings(Path configFile, Path workingDir) {
@@ -42,11 +46,13 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
         java.util.concurrent.CompletableFuture<CatalogLoader.Parsed> loading = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> CatalogLoader.parse(catalogPath, null));
         // a units problem is reported first; the catalog's own problems show once the units are right
-        Hierarchy h = UnitsLoader.load(units, s.levels());
+        List<String> warnings = new ArrayList<>();
+        Hierarchy h = UnitsLoader.load(units, s.levels(), warnings);
         UnitsLoader.requireNonEmpty(h, units);
         CatalogLoader.Parsed parsed = dev.tally.io.Tasks.join(loading);
         CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
-        return new Project(s, h, parsed.catalog());
+        warnings.addAll(parsed.warnings());
+        return new Project(s, h, parsed.catalog(), List.copyOf(warnings));
     }
 
     static Path find(Path dir) {

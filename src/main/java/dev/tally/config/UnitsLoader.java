@@ -1,6 +1,8 @@
 package dev.tally.config;
 
-import dev.tally.io.CsvTokenizer;
+import dev.tally.read.CsvTokenizer;
+import dev.tally.read.Delimiters;
+import dev.tally.read.Field;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
@@ -27,27 +29,35 @@ import java.util.Set;
 public final class UnitsLoader {
     private UnitsLoader() {}
 
-    private record Row(String code, String name, String parent, String level, int line) {}
+    /** A unit as read: code, name and parent in Unicode NFC; {@code raw} the code as written. */
+    private record Row(String code, String name, String parent, String level, int line, String raw) {}
 
     public static Hierarchy load(Path path, List<String> configuredLevels) {
+        return load(path, configuredLevels, new ArrayList<>());
+    }
+
+    /** As above; warnings (codes that differ only in letter case) are added to {@code warnings}. */
+    public static Hierarchy load(Path path, List<String> configuredLevels, List<String> warnings) {
         ConfigFiles.Loaded file = ConfigFiles.load(path, "units file");
         String name = path.toString();
         ConfigErrors errors = new ConfigErrors(name);
         List<Row> rows = ConfigFiles.kind(path, file.text()) == ConfigFiles.Kind.CSV
                 ? readCsv(file, name, errors) : readJson(file, path, name, errors);
         errors.throwIfAny();
-        return build(rows, configuredLevels, errors);
+        Hierarchy h = build(rows, configuredLevels, errors);
+        caseTwins(rows, name, warnings);
+        return h;
     }
 
     private static List<Row> readCsv(ConfigFiles.Loaded file, String name, ConfigErrors errors) {
         String text = file.text();
         List<Row> rows = new ArrayList<>();
-        CsvTokenizer t = new CsvTokenizer(new java.io.StringReader(text), CsvSniff.delimiter(text));
-        List<String> r = new ArrayList<>();
+        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        CsvTokenizer t = new CsvTokenizer(new java.io.ByteArrayInputStream(bytes), Delimiters.sniff(bytes, 0, bytes.length));
         try {
-            if (!t.next(r)) return rows;
+            if (!t.next()) return rows;
             Map<String, Integer> header = new HashMap<>();
-            for (int i = 0; i < r.size(); i++) header.put(r.get(i).strip().toLowerCase(java.util.Locale.ROOT), i);
+            for (int i = 0; i < t.fields(); i++) header.put(t.text(i).strip().toLowerCase(java.util.Locale.ROOT), i);
             for (String col : List.of("code", "name", "parent")) {
                 if (!header.containsKey(col)) {
                     errors.add(1, "the header lacks the column '" + col + "'; a units file starts with code,name,parent[,level]");
@@ -56,19 +66,31 @@ public final class UnitsLoader {
             if (errors.any()) return rows;
             int code = header.get("code"), nm = header.get("name"), parent = header.get("parent");
             int level = header.getOrDefault("level", -1);
-            while (t.next(r)) {
-                rows.add(new Row(get(r, code), get(r, nm), get(r, parent), get(r, level), (int) t.recordLine()));
+            while (t.next()) {
+                if (t.problem() != CsvTokenizer.Problem.NONE) {
+                    errors.add(t.problemLine(), "not valid CSV: " + problem(t));
+                    continue;
+                }
+                rows.add(new Row(get(t, code), get(t, nm), get(t, parent), get(t, level), (int) t.line(),
+                        code < t.fields() ? t.text(code).strip() : ""));
             }
-        } catch (CsvTokenizer.MalformedCsv e) {
-            errors.add(e.line, "not valid CSV: " + e.getMessage());
         } catch (IOException e) {
             errors.add(0, "not valid CSV: " + e.getMessage());
         }
         return rows;
     }
 
-    private static String get(List<String> r, int i) {
-        return i < 0 || i >= r.size() ? "" : r.get(i).strip();
+    private static String problem(CsvTokenizer t) {
+        return switch (t.problem()) {
+            case UNCLOSED_QUOTE -> "a quoted field opened on this line is never closed";
+            case AFTER_QUOTE -> "a character follows a closing quote";
+            case ENCODING -> "bytes that are not valid UTF-8";
+            default -> "the row is too long";
+        };
+    }
+
+    private static String get(CsvTokenizer t, int i) {
+        return i < 0 || i >= t.fields() ? "" : Field.nfc(t.text(i).strip());
     }
 
     private static List<Row> readJson(ConfigFiles.Loaded file, Path path, String name, ConfigErrors errors) {
@@ -90,14 +112,16 @@ public final class UnitsLoader {
                     errors.add(n.map().get(k).line(), "unknown field '" + k + "'; a unit has code, name, parent, level");
                 }
             }
-            rows.add(new Row(str(n, "code"), str(n, "name"), str(n, "parent"), str(n, "level"), n.line()));
+            Node raw = n.map().get("code");
+            rows.add(new Row(str(n, "code"), str(n, "name"), str(n, "parent"), str(n, "level"), n.line(),
+                    raw == null || raw.scalar() == null ? "" : raw.scalar().strip()));
         }
         return rows;
     }
 
     private static String str(Node n, String key) {
         Node v = n.map().get(key);
-        return v == null || v.scalar() == null ? "" : v.scalar().strip();
+        return v == null || v.scalar() == null ? "" : Field.nfc(v.scalar().strip());
     }
 
     private static Hierarchy build(List<Row> rows, List<String> configuredLevels, ConfigErrors errors) {
@@ -106,7 +130,11 @@ public final class UnitsLoader {
             if (r.code.isEmpty()) {
                 errors.add(r.line, "empty unit code; every unit needs a code");
             } else if (byCode.containsKey(r.code)) {
-                errors.add(r.line, "duplicate unit code '" + r.code + "' (first at line " + byCode.get(r.code).line + "); codes must be unique");
+                Row first = byCode.get(r.code);
+                errors.add(r.line, first.raw.equals(r.raw)
+                        ? "duplicate unit code '" + r.code + "' (first at line " + first.line + "); codes must be unique"
+                        : "unit code '" + r.raw + "' is the same text as '" + first.raw + "' (line " + first.line + ") written in another "
+                                + "Unicode form (precomposed letters or combining accents); codes must be unique. Rename one of them");
             } else {
                 byCode.put(r.code, r);
             }
@@ -209,6 +237,19 @@ public final class UnitsLoader {
             out.add(new Unit(x.code, x.name.isEmpty() ? x.code : x.name, x.parent.isEmpty() ? null : x.parent, level, d, out.size()));
             List<Row> k = kids.getOrDefault(x.code, List.of());
             for (int i = k.size() - 1; i >= 0; i--) stack.push(k.get(i));
+        }
+    }
+
+    /** Codes that differ only in letter case (C11 and c11) are allowed, but almost always a mistake. */
+    private static void caseTwins(List<Row> rows, String file, List<String> warnings) {
+        Map<String, Row> seen = new HashMap<>();
+        for (Row r : rows) {
+            if (r.code.isEmpty()) continue;
+            Row first = seen.putIfAbsent(r.code.toLowerCase(java.util.Locale.ROOT), r);
+            if (first != null && !first.code.equals(r.code)) {
+                warnings.add(file + ":" + r.line + ": warning: unit code '" + r.code + "' differs from '" + first.code + "' (line "
+                        + first.line + ") only in letter case; submissions must use the exact code. Rename one if they are not two units");
+            }
         }
     }
 

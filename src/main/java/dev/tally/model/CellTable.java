@@ -11,9 +11,11 @@ import java.util.Map;
  * The accepted values of a data set, one cell per unit × indicator × period, held in dense arrays so
  * that memory grows with the number of cells, not with the number of rows read (a file may repeat a
  * cell; it still takes one slot). A cell is {@link #EMPTY} (nobody gave it), {@link #MISSING} (given
- * as empty, N/A or -), {@link #LONG} (an integral value that fits a long, kept exactly),
- * {@link #DECIMAL} (any other value, kept as an exact BigDecimal) or {@link #REJECTED} (given twice
- * with different values, so neither counts).
+ * as empty, N/A or -), {@link #NUM} (an exact value {@code unscaled × 10^-scale} of up to 18 digits,
+ * kept as a long and a scale), {@link #BIG} (19 to 38 digits, kept as a BigDecimal) or
+ * {@link #REJECTED} (given twice with different values, so neither counts). Values are in normal
+ * form (no trailing zeros after the point), so two cells hold the same number exactly when their
+ * long and scale are equal.
  *
  * <p>Each cell also remembers where its value came from (input index and line) for messages.
  * Not thread-safe: parallel readers fill one table each, merged in input order by the validator.
@@ -24,7 +26,7 @@ import java.util.Map;
  * over cells uses {@link #cells()} and {@link #unitOf(int)}, which work for both.
  */
 public final class CellTable {
-    public static final byte EMPTY = 0, MISSING = 1, LONG = 2, DECIMAL = 3, REJECTED = 4;
+    public static final byte EMPTY = 0, MISSING = 1, NUM = 2, BIG = 3, REJECTED = 4;
 
     private final int units;
     private final int indicators;
@@ -37,12 +39,13 @@ public final class CellTable {
     private final Map<Period, Integer> periodIds = new HashMap<>();
     private final List<Slab> slabs = new ArrayList<>();
 
-    /** One period's cells. */
+    /** One period's cells; the scale and BigDecimal arrays exist only once a cell needs them. */
     private static final class Slab {
         final long[] value;
         final byte[] state;
         final long[] where;
-        BigDecimal[] decimal;
+        byte[] scale;
+        BigDecimal[] big;
 
         Slab(int n) {
             value = new long[n];
@@ -54,7 +57,8 @@ public final class CellTable {
             value = Arrays.copyOf(old.value, n);
             state = Arrays.copyOf(old.state, n);
             where = Arrays.copyOf(old.where, n);
-            decimal = old.decimal == null ? null : Arrays.copyOf(old.decimal, n);
+            scale = old.scale == null ? null : Arrays.copyOf(old.scale, n);
+            big = old.big == null ? null : Arrays.copyOf(old.big, n);
         }
     }
 
@@ -121,6 +125,13 @@ public final class CellTable {
         return row * indicators + indicator;
     }
 
+    /** The cell of a unit and indicator, or -1 when a sparse table has no row for the unit. */
+    public int findCell(int unit, int indicator) {
+        if (rowOfUnit == null) return unit * indicators + indicator;
+        int row = rowOfUnit[unit];
+        return row < 0 ? -1 : row * indicators + indicator;
+    }
+
     private int addRow(int unit) {
         if (rows == capacity) {
             capacity *= 2;
@@ -140,17 +151,28 @@ public final class CellTable {
      */
     public byte[] states(int period) { return slabs.get(period).state; }
 
-    /** The period's integral values (meaningful where the state is LONG); read only, like {@link #states}. */
+    /** The period's unscaled values (meaningful where the state is NUM); read only, like {@link #states}. */
     public long[] longs(int period) { return slabs.get(period).value; }
+
+    /** The period's scales, or null when every NUM cell is a whole number; read only. */
+    public byte[] scales(int period) { return slabs.get(period).scale; }
+
+    /** The period's BigDecimal values (meaningful where the state is BIG), or null when none; read only. */
+    public BigDecimal[] bigs(int period) { return slabs.get(period).big; }
 
     public long longValue(int period, int cell) { return slabs.get(period).value[cell]; }
 
-    /** The value of a LONG or DECIMAL cell; null otherwise. */
+    public int scale(int period, int cell) {
+        byte[] s = slabs.get(period).scale;
+        return s == null ? 0 : s[cell];
+    }
+
+    /** The value of a NUM or BIG cell; null otherwise. */
     public BigDecimal value(int period, int cell) {
         Slab s = slabs.get(period);
         return switch (s.state[cell]) {
-            case LONG -> BigDecimal.valueOf(s.value[cell]);
-            case DECIMAL -> s.decimal[cell];
+            case NUM -> BigDecimal.valueOf(s.value[cell], s.scale == null ? 0 : s.scale[cell]);
+            case BIG -> s.big[cell];
             default -> null;
         };
     }
@@ -163,34 +185,25 @@ public final class CellTable {
 
     public static long whereLine(long where) { return where & ((1L << 40) - 1); }
 
-    /** Sets a cell (value null = missing) without checks; the caller has already compared with what was there. */
-    public void put(int period, int cell, BigDecimal v, long where) {
+    /** Sets an exact value of up to 18 digits in normal form. */
+    public void putNum(int period, int cell, long unscaled, int scale, long where) {
         Slab s = slabs.get(period);
         s.where[cell] = where;
-        if (v == null) {
-            s.state[cell] = MISSING;
-            return;
+        s.value[cell] = unscaled;
+        s.state[cell] = NUM;
+        if (scale != 0 || s.scale != null) {
+            if (s.scale == null) s.scale = new byte[s.state.length];
+            s.scale[cell] = (byte) scale;
         }
-        if (v.scale() <= 0 || v.stripTrailingZeros().scale() <= 0) {
-            try {
-                s.value[cell] = v.longValueExact();
-                s.state[cell] = LONG;
-                return;
-            } catch (ArithmeticException tooBig) {
-                // falls through to DECIMAL
-            }
-        }
-        if (s.decimal == null) s.decimal = new BigDecimal[s.state.length];
-        s.decimal[cell] = v;
-        s.state[cell] = DECIMAL;
     }
 
-    /** Sets an integral value (the fast lane: no BigDecimal). */
-    public void putLong(int period, int cell, long v, long where) {
+    /** Sets a value of 19 to 38 digits in normal form. */
+    public void putBig(int period, int cell, BigDecimal v, long where) {
         Slab s = slabs.get(period);
         s.where[cell] = where;
-        s.value[cell] = v;
-        s.state[cell] = LONG;
+        if (s.big == null) s.big = new BigDecimal[s.state.length];
+        s.big[cell] = v;
+        s.state[cell] = BIG;
     }
 
     public void putMissing(int period, int cell, long where) {
@@ -199,11 +212,36 @@ public final class CellTable {
         s.state[cell] = MISSING;
     }
 
+    /** Marks a cell given with conflicting values; {@code where} is where it was first given. */
+    public void reject(int period, int cell, long where) {
+        Slab s = slabs.get(period);
+        s.where[cell] = where;
+        s.state[cell] = REJECTED;
+    }
+
     public void reject(int period, int cell) { slabs.get(period).state[cell] = REJECTED; }
 
-    /** True when two cell values are equal numbers (2 and 2.0 are equal), or both missing. */
-    public static boolean sameValue(BigDecimal a, BigDecimal b) {
-        if (a == null || b == null) return a == b;
-        return a.compareTo(b) == 0;
+    /** Copies a cell of another table (state, value, where) into this one. */
+    public void copy(CellTable from, int fromPeriod, int fromCell, int period, int cell) {
+        Slab f = from.slabs.get(fromPeriod);
+        switch (f.state[fromCell]) {
+            case NUM -> putNum(period, cell, f.value[fromCell], f.scale == null ? 0 : f.scale[fromCell], f.where[fromCell]);
+            case BIG -> putBig(period, cell, f.big[fromCell], f.where[fromCell]);
+            case MISSING -> putMissing(period, cell, f.where[fromCell]);
+            case REJECTED -> reject(period, cell, f.where[fromCell]);
+            default -> { }
+        }
+    }
+
+    /** True when two cells hold the same number, or are both missing. */
+    public static boolean sameValue(CellTable a, int pa, int ca, CellTable b, int pb, int cb) {
+        byte sa = a.state(pa, ca), sb = b.state(pb, cb);
+        if (sa != sb) return false;
+        return switch (sa) {
+            case MISSING -> true;
+            case NUM -> a.longValue(pa, ca) == b.longValue(pb, cb) && a.scale(pa, ca) == b.scale(pb, cb);
+            case BIG -> a.value(pa, ca).compareTo(b.value(pb, cb)) == 0;
+            default -> false;
+        };
     }
 }

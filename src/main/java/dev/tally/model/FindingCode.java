@@ -11,6 +11,7 @@ public enum FindingCode {
     UNKNOWN_INDICATOR("unknown-indicator", Severity.ERROR, "the indicator code is not in the catalog"),
     BAD_PERIOD("bad-period", Severity.ERROR, "the period does not parse; the message lists the accepted forms"),
     NOT_A_NUMBER("not-a-number", Severity.ERROR, "the value is neither a number nor a missing marker (empty, N/A, -)"),
+    TOO_MANY_DIGITS("too-many-digits", Severity.ERROR, "the value has more than 38 digits in all, more than tally keeps exactly"),
     WRONG_TYPE("wrong-type", Severity.ERROR, "the value is not of the indicator's type (2.5 for an integer, 140 for a percent)"),
     OUT_OF_RANGE("out-of-range", Severity.ERROR, "the value is below the indicator's min or above its max"),
     DERIVED_SUBMITTED("derived-submitted", Severity.WARNING, "a value was given for a derived (formula) indicator; it is ignored, since tally computes it (a rollup output read back in has them)"),
@@ -18,8 +19,8 @@ public enum FindingCode {
     DUPLICATE("duplicate", Severity.WARNING, "the same unit, period and indicator was given twice with the same value; it counts once"),
     MISSING_REQUIRED("missing-required", Severity.ERROR, "a unit's submission for a period lacks required indicators (listed)"),
     RULE("rule", Severity.ERROR, "a catalog rule failed; the severity is the rule's"),
+    EVALUATION("evaluation", Severity.WARNING, "a formula or rule could not be evaluated for a unit (a result too large, an exponent too large); the value is left missing or the rule unchecked"),
     OVERLAP("overlap", Severity.ERROR, "data at two granularities covers the same time for the same unit and indicator"),
-    OVERFLOW("overflow", Severity.ERROR, "an integer total does not fit in 64 bits"),
     IMBALANCE("imbalance", Severity.WARNING, "a unit's reported total differs from the aggregate of its subtree"),
     NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
 

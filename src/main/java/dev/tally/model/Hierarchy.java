@@ -18,6 +18,7 @@ public final class Hierarchy {
     private final int[] parent;
     private final List<List<Unit>> children;
     private final List<String> levels;
+    private final int maxDepth;
 
     public Hierarchy(List<Unit> unitsInOrder, List<String> levels) {
         this.units = List.copyOf(unitsInOrder);
@@ -41,6 +42,9 @@ public final class Hierarchy {
         List<List<Unit>> frozen = new ArrayList<>(kids.size());
         for (List<Unit> k : kids) frozen.add(Collections.unmodifiableList(k));
         this.children = Collections.unmodifiableList(frozen);
+        int d = 0;
+        for (Unit u : units) d = Math.max(d, u.depth());
+        this.maxDepth = d;
     }
 
     public List<Unit> units() { return units; }
@@ -71,11 +75,16 @@ public final class Hierarchy {
         return -1;
     }
 
-    public int maxDepth() {
-        int d = 0;
-        for (Unit u : units) d = Math.max(d, u.depth());
-        return d;
+    /** The depth at which an indicator is reported: its reported_at level, else the lowest level. */
+    public int reportingDepth(Indicator ind) {
+        if (ind.reportedAt() != null) {
+            int d = depthOf(ind.reportedAt());
+            if (d >= 0) return d;
+        }
+        return maxDepth();
     }
+
+    public int maxDepth() { return maxDepth; }
 
     /** The unit and all its descendants, parents before children, in hierarchy order. */
     public List<Unit> subtree(Unit root) {
@@ -84,8 +93,15 @@ public final class Hierarchy {
         return out;
     }
 
-    private void collect(Unit u, List<Unit> out) {
-        out.add(u);
-        for (Unit c : children.get(u.index())) collect(c, out);
+    /** Preorder without recursion: a hierarchy may be 100,000 levels deep. */
+    private void collect(Unit root, List<Unit> out) {
+        java.util.ArrayDeque<Unit> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Unit u = stack.pop();
+            out.add(u);
+            List<Unit> kids = children.get(u.index());
+            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+        }
     }
 }

@@ -8,6 +8,7 @@ import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
+import dev.tally.model.Num;
 import dev.tally.model.OverTime;
 import dev.tally.model.Period;
 import dev.tally.model.Severity;
@@ -71,15 +72,6 @@ public final class Rollup {
         return new Rollup(h, c, t, spec, inputs).run();
     }
 
-    /** The depth at which an indicator is reported: its reported_at level, else the lowest level. */
-    public static int reportingDepth(Indicator ind, Hierarchy h) {
-        if (ind.reportedAt() != null) {
-            int d = h.depthOf(ind.reportedAt());
-            if (d >= 0) return d;
-        }
-        return h.maxDepth();
-    }
-
     private RollupResult run() {
         List<Period> targets = new ArrayList<>(spec.periods());
         if (targets.isEmpty()) {
@@ -91,7 +83,7 @@ public final class Rollup {
         int[] dI = new int[ni];
         for (Indicator ind : c.indicators()) {
             if (ind.derived()) continue;
-            dI[ind.index()] = reportingDepth(ind, h);
+            dI[ind.index()] = h.reportingDepth(ind);
             for (int k = n - 1; k >= -1; k--) {
                 int u = k < 0 ? n : k;
                 int cell = u * ni + ind.index();
@@ -101,6 +93,7 @@ public final class Rollup {
         }
         Values[] values = new Values[targets.size()];
         int[][] reported = new int[targets.size()][];
+        java.util.concurrent.atomic.AtomicLong bigSlots = new java.util.concurrent.atomic.AtomicLong();
         for (int ti = 0; ti < targets.size(); ti++) {
             Period target = targets.get(ti);
             int[] members = members(target);
@@ -110,8 +103,8 @@ public final class Rollup {
             int[] rep = reported[ti];
             // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
             c.indicators().parallelStream().filter(ind -> !ind.derived())
-                    .forEach(ind -> rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep));
-            derive(values[ti], reported[ti], expected);
+                    .forEach(ind -> bigSlots.addAndGet(rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep)));
+            derive(target, values[ti], reported[ti], expected);
         }
         for (Indicator ind : derivedInOrder()) {
             List<Indicator> ops = operands(ind);
@@ -125,7 +118,7 @@ public final class Rollup {
         sorted.sort(java.util.Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
                 .thenComparing(f -> f.unit() == null ? "" : f.unit())
                 .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
-        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, List.copyOf(sorted));
+        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, List.copyOf(sorted), bigSlots.get());
     }
 
     /** The data periods inside the target, earliest first. */
@@ -139,218 +132,148 @@ public final class Rollup {
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    /** The dense sum lane's working arrays, one set per thread, cleared before each pass. */
-    private static final class Scratch {
-        long[] sum = new long[0], result = new long[0];
-        int[] count = new int[0], repChildren = new int[0], r = new int[0];
-        boolean[] has = new boolean[0];
-
-        Scratch ready(int size) {
-            if (sum.length < size) {
-                sum = new long[size];
-                result = new long[size];
-                count = new int[size];
-                repChildren = new int[size];
-                r = new int[size];
-                has = new boolean[size];
-            } else {
-                java.util.Arrays.fill(sum, 0, size, 0);
-                java.util.Arrays.fill(count, 0, size, 0);
-                java.util.Arrays.fill(repChildren, 0, size, 0);
-                java.util.Arrays.fill(has, 0, size, false);
-                // result and r are written for every unit before they are read
-            }
-            return this;
-        }
-    }
-
-    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
-
-    /** Off only in tests, which compare the dense sum lane with the general one. */
-    static boolean denseSums = true;
-
-    private void rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
-        if (denseSums && ind.aggregate() == Aggregate.SUM && members.length == 1 && ind.decimals() == null
-                && t.periods().get(members[0]).equals(target)
-                && rollSum(target, members[0], ind, dI, expected, out, rep)) {
-            return;
-        }
+    /**
+     * Rolls one indicator up the hierarchy for one target period, every aggregate kind the same way:
+     * children before parents (the units in reverse hierarchy order, then the virtual total), each
+     * unit's state merged into its parent's. Returns the number of aggregate slots that outgrew longs.
+     */
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
         int ni = c.size(), i = ind.index();
-        Aggregator[] agg = new Aggregator[n + 1];
+        Aggregator agg = Aggregators.of(ind.aggregate(), n + 1);
+        Own own = new Own(target, members, ind);
         int[] repChildren = new int[n + 1];
-        boolean[] overflowSeen = new boolean[n + 1];
-        boolean[] whole = new boolean[1];
-        // children before parents: the units in reverse hierarchy order, then the virtual total (index n)
+        boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
+        Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int k = n - 1; k >= -1; k--) {
             int u = k < 0 ? n : k;
-            BigDecimal own = u < n ? own(u, i, target, members, ind, whole) : null;
+            boolean hasOwn = u < n && own.get(u, o);
             // a flow given for part of the target period only (H1 of a year) is a value, but not a full report
-            int counts = own != null && whole[0] ? 1 : 0;
-            Aggregator a = agg[u];
-            Aggregator eff = null;
-            int r;
+            int counts = hasOwn && own.whole(u) ? 1 : 0;
             int depth = depthX[u];
             int cell = u * ni + i;
-            if (a != null) {
-                eff = a;
+            int r;
+            if (agg.count(u) > 0) {
                 r = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
-                if (own != null) {
-                    BigDecimal computed = round(ind, a.result());
-                    BigDecimal ownR = round(ind, own);
+                if (hasOwn) {
+                    agg.result(u, v);
+                    round(ind, division, v);
+                    ownRounded.set(o.decimal());
+                    round(ind, own.overTime != null && ind.overTime() == OverTime.MEAN, ownRounded);
                     boolean incomplete = repChildren[u] < expected[cell];
                     boolean useOwn = spec.preferReported() && incomplete;
-                    if (computed != null && computed.compareTo(ownR) != 0) imbalance(u, ind, target, members, ownR, computed, repChildren[u], expected[cell], useOwn);
+                    if (v.decimal().compareTo(ownRounded.decimal()) != 0) {
+                        imbalance(u, ind, target, members, ownRounded.decimal(), v.decimal(), repChildren[u], expected[cell], useOwn);
+                    }
                     if (useOwn) {
-                        eff = single(ind, own);
+                        agg.reset(u);
+                        agg.add(u, o, 0);
                         r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
                     }
                 }
-            } else if (own != null) {
-                eff = single(ind, own);
+            } else if (hasOwn) {
+                agg.add(u, o, 0);
                 r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
             } else {
                 r = 0;
             }
             rep[cell] = r;
-            if (eff != null) {
-                if (eff.overflowed()) {
-                    if (!overflowSeen[u]) overflow(u, ind, target);
-                    out.set(cell, null);
-                } else {
-                    out.set(cell, round(ind, eff.result()));
-                }
-                int p = parentX[u];
-                if (p >= 0) {
-                    if (agg[p] == null) agg[p] = Aggregators.of(ind.aggregate());
-                    agg[p].merge(eff);
-                    if (eff.overflowed()) overflowSeen[p] = true;
-                }
+            if (agg.result(u, v)) {
+                round(ind, division, v);
+                out.set(cell, v);
+                if (parentX[u] >= 0) agg.merge(parentX[u], u);
             }
             if (parentX[u] >= 0) repChildren[parentX[u]] += r;
         }
+        return agg.bigSlots() + (own.overTime == null ? 0 : own.overTime.bigSlots());
     }
 
     /**
-     * The common case on dense arrays: a sum of integral values of one data period, with exactly the
-     * semantics of the general lane (coverage, reported totals, imbalance) but no object per unit.
-     * Returns false, having written nothing, when a value is not a long or a sum overflows; the
-     * general lane then does the work and reports.
+     * Each unit's own value of an indicator for the target: the cell itself, or its data periods
+     * combined with over_time (folded for all units at once, one period after another). {@link #whole}
+     * tells whether it covers the whole target: for a flow (over_time sum or mean) the periods with a
+     * value must add up to every day of it; a stock's last or first value, or a min or max, stands for
+     * the period whatever part of it was reported. Two data periods that overlap for a unit are an
+     * error and the unit has no own value.
      */
-    private boolean rollSum(Period target, int p, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
-        int ni = c.size(), i = ind.index();
-        // five passes' worth of arrays per indicator and period add up: reuse them per thread
-        Scratch sc = SCRATCH.get().ready(n + 1);
-        long[] sum = sc.sum, result = sc.result;
-        int[] count = sc.count, repChildren = sc.repChildren, r = sc.r;
-        boolean[] has = sc.has;
-        List<Runnable> imbalances = new ArrayList<>();
-        byte[] states = t.states(p);
-        long[] longs = t.longs(p);
-        for (int k = n - 1; k >= -1; k--) {
-            int u = k < 0 ? n : k;
-            boolean hasOwn = false;
-            long own = 0;
-            if (u < n) {
-                int cell = u * ni + i;
-                byte st = states[cell];
-                if (st == CellTable.LONG) {
-                    hasOwn = true;
-                    own = longs[cell];
-                } else if (st == CellTable.DECIMAL) {
-                    return false;
-                }
-            }
-            int depth = depthX[u];
-            int cell = u * ni + i;
-            long eff;
-            int effCount;
-            if (count[u] > 0) {
-                eff = sum[u];
-                effCount = count[u];
-                r[u] = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
-                if (hasOwn) {
-                    boolean useOwn = spec.preferReported() && repChildren[u] < expected[cell];
-                    if (own != eff) {
-                        final int uu = u;
-                        final long o = own, e = eff, rc = repChildren[u], ex = expected[cell];
-                        imbalances.add(() -> imbalance(uu, ind, target, new int[] {p}, BigDecimal.valueOf(o), BigDecimal.valueOf(e),
-                                (int) rc, (int) ex, useOwn));
-                    }
-                    if (useOwn) {
-                        eff = own;
-                        effCount = 1;
-                        r[u] = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
-                    }
-                }
-            } else if (hasOwn) {
-                eff = own;
-                effCount = 1;
-                r[u] = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
-            } else {
-                effCount = 0;
-                eff = 0;
-                r[u] = 0;
-            }
-            if (effCount > 0) {
-                has[u] = true;
-                result[u] = eff;
-                int par = parentX[u];
-                if (par >= 0) {
-                    long s2 = sum[par] + eff;
-                    if (((sum[par] ^ s2) & (eff ^ s2)) < 0) return false; // overflow: the general lane reports it
-                    sum[par] = s2;
-                    count[par] += effCount;
-                }
-            }
-            if (parentX[u] >= 0) repChildren[parentX[u]] += r[u];
-        }
-        for (int u = 0; u <= n; u++) {
-            int cell = u * ni + i;
-            rep[cell] = r[u];
-            if (has[u]) out.setLong(cell, result[u]);
-        }
-        imbalances.forEach(Runnable::run);
-        return true;
-    }
+    private final class Own {
+        final int i;
+        final int single;
+        final boolean flow;
+        final long targetDays;
+        final Aggregator overTime;
+        final long[] covered;
+        final boolean[] overlapped;
 
-    private static Aggregator single(Indicator ind, BigDecimal v) {
-        Aggregator a = Aggregators.of(ind.aggregate());
-        a.add(v);
-        return a;
-    }
-
-    /**
-     * The unit's own value for the target: the cell itself, or its data periods combined with
-     * over_time. {@code whole[0]} tells whether it covers the whole target: for a flow (over_time sum
-     * or mean) the periods with a value must add up to every day of it; a stock's last or first value,
-     * or a min or max, stands for the period whatever part of it was reported.
-     */
-    private BigDecimal own(int u, int i, Period target, int[] members, Indicator ind, boolean[] whole) {
-        int cell = t.cell(u, i);
-        boolean flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
-        long targetDays = days(target);
-        if (members.length == 1) {
-            BigDecimal v = t.value(members[0], cell);
-            whole[0] = !flow || days(t.periods().get(members[0])) >= targetDays;
-            return v;
-        }
-        Aggregator a = null;
-        int prev = -1;
-        long covered = 0;
-        for (int p : members) {
-            BigDecimal v = t.value(p, cell);
-            if (v == null) continue;
-            if (prev >= 0 && t.periods().get(prev).overlaps(t.periods().get(p))) {
-                overlap(u, ind, target, prev, p, cell);
-                return null;
+        Own(Period target, int[] members, Indicator ind) {
+            i = ind.index();
+            flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
+            targetDays = days(target);
+            if (members.length == 1) {
+                single = members[0];
+                overTime = null;
+                covered = null;
+                overlapped = null;
+                return;
             }
-            if (a == null) a = Aggregators.of(ind.overTime());
-            a.add(v, t.periods().get(p).start().toEpochDay());
-            covered += days(t.periods().get(p));
-            if (prev < 0 || t.periods().get(p).end().isAfter(t.periods().get(prev).end())) prev = p;
+            single = -1;
+            overTime = Aggregators.of(ind.overTime(), n);
+            covered = new long[n];
+            overlapped = new boolean[n];
+            long[] prevEnd = new long[n];
+            int[] prevMember = new int[n];
+            java.util.Arrays.fill(prevEnd, Long.MIN_VALUE);
+            int ni = c.size();
+            for (int p : members) {
+                Period dp = t.periods().get(p);
+                long start = dp.start().toEpochDay(), end = dp.end().toEpochDay(), len = days(dp);
+                byte[] states = t.states(p);
+                long[] longs = t.longs(p);
+                byte[] scales = t.scales(p);
+                BigDecimal[] bigs = t.bigs(p);
+                for (int u = 0; u < n; u++) {
+                    int cell = u * ni + i;
+                    byte st = states[cell];
+                    if (st != CellTable.NUM && st != CellTable.BIG) continue;
+                    if (overlapped[u]) continue;
+                    if (prevEnd[u] >= start) {
+                        overlap(u, ind, target, prevMember[u], p, cell);
+                        overlapped[u] = true;
+                        continue;
+                    }
+                    overTime.add(u, longs[cell], scales == null ? 0 : scales[cell], st == CellTable.BIG ? bigs[cell] : null, start);
+                    covered[u] += len;
+                    if (end > prevEnd[u]) {
+                        prevEnd[u] = end;
+                        prevMember[u] = p;
+                    }
+                }
+            }
         }
-        whole[0] = !flow || covered >= targetDays;
-        return a == null || a.overflowed() ? null : a.result();
+
+        boolean get(int u, Num out) {
+            if (single >= 0) {
+                int cell = u * c.size() + i;
+                byte st = t.state(single, cell);
+                if (st == CellTable.NUM) {
+                    out.kind = Num.EXACT;
+                    out.unscaled = t.longValue(single, cell);
+                    out.scale = t.scale(single, cell);
+                    out.word = false;
+                    return true;
+                }
+                if (st == CellTable.BIG) {
+                    out.set(t.value(single, cell));
+                    return true;
+                }
+                return false;
+            }
+            return !overlapped[u] && overTime.result(u, out);
+        }
+
+        boolean whole(int u) {
+            if (!flow) return true;
+            return single >= 0 ? days(t.periods().get(single)) >= targetDays : covered[u] >= targetDays;
+        }
     }
 
     private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
@@ -368,7 +291,7 @@ public final class Rollup {
         order.add(ind);
     }
 
-    private void derive(Values out, int[] rep, int[] expected) {
+    private void derive(Period target, Values out, int[] rep, int[] expected) {
         int ni = c.size();
         for (Indicator ind : derivedInOrder()) {
             Formula f = Formula.compile(ind.formula());
@@ -385,7 +308,17 @@ public final class Rollup {
                 }
                 int cell = u * ni + ind.index();
                 rep[cell] = ops.isEmpty() ? 0 : minRep;
-                out.set(cell, complete ? round(ind, f.evaluateNumber(vars).orElse(null)) : null);
+                if (!complete) {
+                    out.clear(cell);
+                    continue;
+                }
+                Formula.Outcome result = f.evaluate(vars);
+                if (result.failure() != null) {
+                    findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
+                            ind.code(), null, "the formula of " + ind.code() + " (" + ind.formula() + ") could not be computed for "
+                                    + (u < n ? h.unit(u).code() : "the total") + ": " + result.failure() + "; the value is left missing"));
+                }
+                out.set(cell, round(ind, result.number()));
             }
         }
     }
@@ -397,17 +330,61 @@ public final class Rollup {
     }
 
     /**
-     * Rounds to the indicator's decimals; results of a division (mean, an even median, a formula)
-     * without decimals are given to 2 places with trailing zeros dropped. Exact sums stay exact.
+     * Rounds to the indicator's decimals (half up); results of a division (a mean, a formula) without
+     * decimals are given to 2 places with trailing zeros dropped. Sums, minima, maxima, medians and
+     * counts without decimals stay exact.
      */
     static BigDecimal round(Indicator ind, BigDecimal v) {
         if (v == null) return null;
         if (ind.decimals() != null) return v.setScale(ind.decimals(), RoundingMode.HALF_UP);
-        if (v.scale() > 6 || ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) {
-            BigDecimal r = v.setScale(Math.min(v.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros();
-            return r.scale() < 0 ? r.setScale(0) : r;
-        }
+        if (ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) return twoPlaces(v);
         return v;
+    }
+
+    private static BigDecimal twoPlaces(BigDecimal v) {
+        BigDecimal r = v.setScale(Math.min(v.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros();
+        return r.scale() < 0 ? r.setScale(0) : r;
+    }
+
+    /** {@link #round} in place, on longs where the value is one ({@code division}: the value is a quotient). */
+    static void round(Indicator ind, boolean division, Num v) {
+        if (v.kind == Num.EXACT) {
+            if (ind.decimals() != null) {
+                int d = ind.decimals();
+                if (v.scale == d) return;
+                if (v.scale < d && d - v.scale <= 18) {
+                    long f = Num.pow10(d - v.scale);
+                    long hi = Math.multiplyHigh(v.unscaled, f), lo = v.unscaled * f;
+                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                        v.unscaled = lo;
+                        v.scale = d;
+                        return;
+                    }
+                } else if (v.scale > d) {
+                    long f = Num.pow10(v.scale - d);
+                    long q = v.unscaled / f, rem = Math.abs(v.unscaled % f);
+                    if (rem * 2 >= f) q += v.unscaled < 0 ? -1 : 1;
+                    v.unscaled = q;
+                    v.scale = d;
+                    return;
+                }
+            } else if (!division || v.scale <= 2) {
+                return;
+            }
+        } else if (v.kind != Num.BIG) {
+            return;
+        }
+        BigDecimal r = ind.decimals() != null ? v.decimal().setScale(ind.decimals(), RoundingMode.HALF_UP)
+                : division ? twoPlaces(v.decimal()) : v.decimal();
+        // keep the scale the indicator asks for (90.0 stays 90.0): no normal form here
+        if (r.precision() <= 18 && r.scale() >= 0) {
+            v.kind = Num.EXACT;
+            v.unscaled = r.unscaledValue().longValueExact();
+            v.scale = r.scale();
+        } else {
+            v.kind = Num.BIG;
+            v.big = r;
+        }
     }
 
     private String where(int p, int cell) {
@@ -423,12 +400,6 @@ public final class Rollup {
                 unit.code() + " gave " + ind.code() + " for both " + t.periods().get(a).text() + " (" + where(a, cell) + ") and "
                         + t.periods().get(b).text() + " (" + where(b, cell) + "), which overlap inside " + target.text()
                         + "; neither is used, since it would count twice. Keep one granularity"));
-    }
-
-    private void overflow(int u, Indicator ind, Period target) {
-        String who = u < n ? h.unit(u).code() : "the total";
-        findings.add(new Finding(Severity.ERROR, FindingCode.OVERFLOW, null, 0, u < n ? h.unit(u).code() : null, target.text(), ind.code(), null,
-                "the sum of " + ind.code() + " for " + who + " in " + target.text() + " does not fit in 64 bits; it is left missing. Check for a mistyped value"));
     }
 
     private void imbalance(int u, Indicator ind, Period target, int[] members, BigDecimal own, BigDecimal computed, int rep, int exp, boolean usedOwn) {

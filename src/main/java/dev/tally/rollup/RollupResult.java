@@ -19,9 +19,11 @@ public final class RollupResult {
     private final int[][] reported;
     private final int[] expected;
     private final List<Finding> findings;
+    private final long bigSlots;
 
     RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[] expected,
-                 List<Finding> findings) {
+                 List<Finding> findings, long bigSlots) {
+        this.bigSlots = bigSlots;
         this.units = units;
         this.indicators = indicators;
         this.periods = periods;
@@ -47,6 +49,9 @@ public final class RollupResult {
 
     public int expected(int unit, int indicator) { return expected[cell(unit, indicator)]; }
 
-    /** Overlaps, overflows (errors) and imbalances between reported totals and their subtree (warnings). */
+    /** How many aggregates outgrew longs and were summed in BigDecimal (for tests: ordinary data never does). */
+    public long bigSlots() { return bigSlots; }
+
+    /** Overlaps (errors) and imbalances between reported totals and their subtree (warnings). */
     public List<Finding> findings() { return findings; }
 }

@@ -1,16 +1,18 @@
 package dev.tally.rollup;
 
+import dev.tally.model.Num;
 import java.math.BigDecimal;
 
 /**
- * A dense column of optional exact numbers: a long where the value is integral and fits (the common
- * case, 9 bytes a cell), a BigDecimal otherwise, nothing for missing.
+ * A dense column of optional exact numbers: {@code unscaled × 10^-scale} in a long where it fits
+ * (the common case, 9 bytes a cell), a BigDecimal otherwise, nothing for missing. Threads fill
+ * disjoint cells at once (one indicator each), so the rare arrays are made under a lock.
  */
 final class Values {
     private static final byte NONE = 0, LONG = 1, BIG = 2;
     private final long[] longs;
     private final byte[] state;
-    /** Only for the rare non-integral value; made under a lock, as threads fill disjoint cells at once. */
+    private volatile byte[] scale;
     private volatile BigDecimal[] big;
 
     Values(int n) {
@@ -18,7 +20,18 @@ final class Values {
         state = new byte[n];
     }
 
-    private BigDecimal[] big() {
+    private byte[] scales() {
+        byte[] s = scale;
+        if (s == null) {
+            synchronized (this) {
+                s = scale;
+                if (s == null) scale = s = new byte[state.length];
+            }
+        }
+        return s;
+    }
+
+    private BigDecimal[] bigs() {
         BigDecimal[] b = big;
         if (b == null) {
             synchronized (this) {
@@ -29,37 +42,69 @@ final class Values {
         return b;
     }
 
+    void clear(int i) { state[i] = NONE; }
+
+    void set(int i, Num v) {
+        if (v.kind == Num.EXACT) {
+            longs[i] = v.unscaled;
+            if (v.scale != 0 || scale != null) scales()[i] = (byte) v.scale;
+            state[i] = LONG;
+        } else if (v.kind == Num.BIG) {
+            bigs()[i] = v.big;
+            state[i] = BIG;
+        } else {
+            state[i] = NONE;
+        }
+    }
+
+    /** Sets a value keeping its scale (90.0 stays 90.0, as the indicator's decimals ask). */
     void set(int i, BigDecimal v) {
         if (v == null) {
             state[i] = NONE;
-            return;
-        }
-        if (v.scale() <= 0 && v.precision() - v.scale() <= 18) {
-            longs[i] = v.longValueExact();
+        } else if (v.scale() >= 0 && v.precision() <= 18) {
+            longs[i] = v.unscaledValue().longValueExact();
+            if (v.scale() != 0 || scale != null) scales()[i] = (byte) v.scale();
             state[i] = LONG;
-            return;
+        } else {
+            bigs()[i] = v;
+            state[i] = BIG;
         }
-        big()[i] = v;
-        state[i] = BIG;
     }
 
-    /** The cell as a Long where it is one (no BigDecimal for the common case), a BigDecimal, or null. */
+    boolean has(int i) { return state[i] != NONE; }
+
+    /** The cell as a Long where it is a whole number that fits (no BigDecimal for the common case), a BigDecimal, or null. */
     Number number(int i) {
         return switch (state[i]) {
-            case LONG -> longs[i];
+            case LONG -> scale == null || scale[i] == 0 ? (Number) longs[i] : BigDecimal.valueOf(longs[i], scale[i]);
             case BIG -> big[i];
             default -> null;
         };
     }
 
-    void setLong(int i, long v) {
-        longs[i] = v;
-        state[i] = LONG;
+    /** Reads the cell into {@code out}; false when missing. */
+    boolean get(int i, Num out) {
+        switch (state[i]) {
+            case LONG -> {
+                out.kind = Num.EXACT;
+                out.unscaled = longs[i];
+                out.scale = scale == null ? 0 : scale[i];
+                out.word = false;
+                return true;
+            }
+            case BIG -> {
+                out.set(big[i]);
+                return true;
+            }
+            default -> {
+                return false;
+            }
+        }
     }
 
     BigDecimal get(int i) {
         return switch (state[i]) {
-            case LONG -> BigDecimal.valueOf(longs[i]);
+            case LONG -> BigDecimal.valueOf(longs[i], scale == null ? 0 : scale[i]);
             case BIG -> big[i];
             default -> null;
         };

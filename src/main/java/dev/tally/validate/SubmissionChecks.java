@@ -39,15 +39,6 @@ final class SubmissionChecks {
         for (Rule r : catalog.rules()) compiled.add(Formula.compile(r.check()));
     }
 
-    /** The depth at which an indicator is reported: its reported_at level, else the lowest level. */
-    static int reportingDepth(Indicator ind, Hierarchy h) {
-        if (ind.reportedAt() != null) {
-            int d = h.depthOf(ind.reportedAt());
-            if (d >= 0) return d;
-        }
-        return h.maxDepth();
-    }
-
     /** Checks every period, in parallel (each on its own checker: compiled rules are not thread-safe). */
     static void runAll(Hierarchy h, Catalog c, List<String> inputs, CellTable t, List<Validator.Located> out) {
         List<List<Validator.Located>> perPeriod = java.util.stream.IntStream.range(0, t.periods().size()).parallel()
@@ -62,7 +53,7 @@ final class SubmissionChecks {
     /** Checks the submissions of period {@code p}. */
     void run(CellTable t, int p, List<Validator.Located> out) {
         int[] depthOf = new int[catalog.size()];
-        for (Indicator ind : catalog.indicators()) depthOf[ind.index()] = reportingDepth(ind, hierarchy);
+        for (Indicator ind : catalog.indicators()) depthOf[ind.index()] = hierarchy.reportingDepth(ind);
         int ni = catalog.size();
         Period period = t.periods().get(p);
         byte[] states = t.states(p);
@@ -106,7 +97,14 @@ final class SubmissionChecks {
             if (absent > 0 && rule.missing() == MissingStrategy.SKIP_IF_ANY_MISSING) continue;
             if (absent == rule.operands().size() && rule.missing() == MissingStrategy.SKIP_IF_ALL_MISSING) continue;
             values.replaceAll((k, v) -> v == null ? BigDecimal.ZERO : v);
-            Boolean ok = compiled.get(r).evaluateBoolean(values).orElse(null);
+            Formula.Outcome result = compiled.get(r).evaluate(values);
+            if (result.failure() != null) {
+                Finding f = Finding.of(FindingCode.EVALUATION, src, u.code(), period.text(), String.join(" ", rule.operands()), null,
+                        "rule '" + rule.name() + "' could not be checked: " + result.failure());
+                out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
+                continue;
+            }
+            Boolean ok = result.truth();
             if (ok == null || ok) continue;
             String shown = rule.operands().stream().map(k -> k + "=" + values.get(k).toPlainString()).collect(Collectors.joining(", "));
             String msg = (rule.message() == null ? "rule '" + rule.name() + "' failed" : rule.message())

@@ -6,26 +6,33 @@ import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
-import dev.tally.model.IndicatorType;
-import dev.tally.model.Observation;
 import dev.tally.model.Period;
 import dev.tally.model.Severity;
 import dev.tally.model.Source;
 import dev.tally.model.Unit;
+import dev.tally.read.Field;
+import dev.tally.model.Num;
 import dev.tally.read.Numbers;
-import dev.tally.read.ObservationSink;
-import java.math.BigDecimal;
+import dev.tally.read.ValueSink;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks observations as they stream in and keeps the accepted ones in a {@link CellTable}.
- * Per value: unknown unit or indicator, a derived indicator submitted, a value not of the indicator's
- * type or outside its bounds, the same cell given twice (same value: a warning, counted once;
- * different values: an error, and neither value is used). Per submission (unit × period), once all
- * input is read: required indicators missing and the catalog's rules ({@link SubmissionChecks}).
+ * Checks values as they stream in from any reader and keeps the accepted ones in a {@link CellTable}:
+ * the one place where a value is resolved, parsed and judged. Per record: a period that does not
+ * parse, a period outside the ones asked for (skipped and counted), a unit not in the units file. Per
+ * value: an indicator not in the catalog or derived, a value that is not a number or has too many
+ * digits, a value not of the indicator's type or outside its bounds ({@link ValueRules}), the same
+ * cell given twice (same value: a warning, counted once; different values: an error, and neither
+ * value is used). Per submission (unit × period), once all input is read: required indicators missing
+ * and the catalog's rules ({@link SubmissionChecks}).
+ *
+ * <p>Codes are resolved from the readers' bytes ({@link CodeIndex}), text is made only for a finding,
+ * and whole numbers and decimals of up to 18 digits are kept as longs: {@link Stats} counts the
+ * values that needed more, so tests can prove the common case stays on the allocation-free way.
  *
  * <p>Work is split in {@link Part}s, one per reading thread, each with its own table; {@link #finish}
  * merges them in input order, so the result does not depend on the number of threads.
@@ -36,77 +43,61 @@ public final class Validator {
     private final List<Period> within;
     private final List<String> inputs;
     private final boolean sparse;
+    private final boolean decimalComma;
+    private final CodeIndex units, indicators;
+    private final ValueRules rules;
 
     /**
-     * @param within keep only observations whose period lies inside one of these (empty: keep all)
+     * @param within keep only values whose period lies inside one of these (empty: keep all)
      * @param inputs display names of the inputs, in order; a Part is told which one it reads
+     * @param sparse keep rows only for the units met (for one small file at a time); the rollup needs dense
+     * @param decimalComma numbers are written 1.234,5
      */
-    public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs) {
-        this(hierarchy, catalog, within, inputs, false);
-    }
-
-    /** @param sparse keep rows only for the units met (for one small file at a time); the rollup needs dense */
-    public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse) {
+    public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse,
+                     boolean decimalComma) {
         this.sparse = sparse;
         this.hierarchy = hierarchy;
         this.catalog = catalog;
         this.within = List.copyOf(within);
         this.inputs = List.copyOf(inputs);
-    }
-
-    public Part part() { return new Part(sparse); }
-
-    // the fast lane's shared, read-only lookups, built on first use
-    private volatile dev.tally.read.ByteKeyIndex unitIndex, indicatorIndex;
-    private long[] lo, hi;
-
-    private synchronized void buildFastIndices() {
-        if (unitIndex != null) return;
+        this.decimalComma = decimalComma;
         List<String> codes = new ArrayList<>();
         int[] ids = new int[hierarchy.size()];
         for (Unit u : hierarchy.units()) {
             codes.add(u.code());
             ids[u.index()] = u.index();
         }
+        this.units = new CodeIndex(codes, ids);
         List<String> inds = new ArrayList<>();
         int[] indIds = new int[catalog.size()];
-        long[] lo = new long[catalog.size()], hi = new long[catalog.size()];
         for (Indicator ind : catalog.indicators()) {
-            inds.add(ind.derived() ? null : ind.code());
+            inds.add(ind.code());
             indIds[ind.index()] = ind.index();
-            lo[ind.index()] = bound(ind.min(), true, ind);
-            hi[ind.index()] = bound(ind.max(), false, ind);
         }
-        this.lo = lo;
-        this.hi = hi;
-        indicatorIndex = new dev.tally.read.ByteKeyIndex(inds, indIds);
-        unitIndex = new dev.tally.read.ByteKeyIndex(codes, ids);
+        this.indicators = new CodeIndex(inds, indIds);
+        this.rules = new ValueRules(catalog);
     }
 
-    /** The integral bounds of an indicator (type and min/max) as longs: an integer v is valid iff lo <= v <= hi. */
-    private static long bound(BigDecimal b, boolean lower, Indicator ind) {
-        long v = lower ? Long.MIN_VALUE : Long.MAX_VALUE;
-        if (b != null) {
-            BigDecimal r = b.setScale(0, lower ? java.math.RoundingMode.CEILING : java.math.RoundingMode.FLOOR);
-            if (r.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) > 0 && r.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) v = r.longValue();
-        }
-        switch (ind.type()) {
-            case PERCENT -> v = lower ? Math.max(v, 0) : Math.min(v, 100);
-            case BOOLEAN -> v = lower ? Math.max(v, 0) : Math.min(v, 1);
-            default -> { }
-        }
-        return v;
-    }
+    public Part part() { return new Part(sparse); }
+
+    public List<String> inputs() { return inputs; }
 
     /** A finding with the input it belongs to, for a stable order across threads. */
     record Located(int input, long line, Finding finding) {}
 
+    /**
+     * How the values were taken, for tests that prove the common case stays fast: values kept as a
+     * BigDecimal (more than 18 digits), codes that were resolved through text rather than bytes
+     * (Unicode normalisation, hints for unknown codes), and whether the inputs had to be read again
+     * in one thread because threads met the same cell.
+     */
+    public record Stats(long bigValues, long textLookups, boolean reread) {}
+
     /** The validated data: accepted cells, the findings in input and line order, the counts. */
-    public record Result(CellTable table, List<Finding> findings, Summary summary) {
+    public record Result(CellTable table, List<Finding> findings, Summary summary, Stats stats) {
         public boolean hasErrors() { return summary.errors() > 0; }
     }
 
-    /** Validates the observations of one or more inputs, read one after another. */
     /**
      * At most this many findings are kept per input while reading; the rest are only counted, so a
      * file that is wrong on every one of its million rows cannot exhaust memory. The summary says how
@@ -114,9 +105,40 @@ public final class Validator {
      */
     public static final int LISTED_PER_INPUT = 10_000;
 
-    public final class Part implements ObservationSink, dev.tally.read.FastSink {
-        private final int[] listed = new int[inputs.size()];
-        long unlistedErrors, unlistedWarnings;
+    /** One reading thread's share: its own table, counts and findings. Not thread-safe. */
+    public final class Part implements ValueSink {
+        final CellTable table;
+        final List<Located> findings = new ArrayList<>();
+        final Counts counts = new Counts();
+        private final int[] listed = new int[Math.max(1, inputs.size())];
+        long unlistedErrors, unlistedWarnings, bigValues, textLookups;
+        private int input;
+        private final Num num = new Num();
+
+        // the record being read
+        private int unit;
+        private int periodId;
+        private Period period;
+        private boolean outside;
+        /** Why the current record's values are rejected (a bad period or unit), made at end(); null when they are not. */
+        private FindingCode recordProblem;
+        private String recordUnit, recordPeriod, firstIndicator, firstValue;
+        private long recordLine, recordValues;
+
+        // caches: rows come grouped by unit and period
+        private byte[] lastUnit = new byte[64];
+        private int lastUnitLen = -1, lastUnitIndex;
+        private byte[] lastPeriod = new byte[32];
+        private int lastPeriodLen = -1;
+        private Period lastPeriodValue;
+        private final Map<String, Period> periods = new HashMap<>();
+
+        Part(boolean sparseTable) {
+            table = sparseTable ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
+        }
+
+        /** Subsequent values come from input number {@code index}. */
+        public void startInput(int index) { this.input = index; }
 
         private void keep(Located l) {
             if (listed[l.input()]++ < LISTED_PER_INPUT) {
@@ -128,203 +150,249 @@ public final class Validator {
             }
         }
 
-        final CellTable table;
-
-        Part(boolean sparseTable) {
-            table = sparseTable ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
-        }
-        final List<Located> findings = new ArrayList<>();
-        final Counts counts = new Counts();
-        private int input;
-        private Period lastPeriod;
-        private int lastPeriodId;
-        private boolean lastInside;
+        private void keep(Finding f) { keep(new Located(input, f.line(), f)); }
 
         @Override
-        public dev.tally.read.FastSink fast() {
-            buildFastIndices();
-            return this;
+        public void problem(Finding f, long values, long records) {
+            counts.records += records;
+            counts.values += values;
+            counts.rejected += values;
+            keep(f);
         }
 
         @Override
-        public dev.tally.read.ByteKeyIndex units() { return unitIndex; }
+        public void begin(Field unitField, Field periodField, long line) {
+            counts.records++;
+            recordLine = line;
+            recordValues = 0;
+            recordProblem = null;
+            firstIndicator = firstValue = null;
+            period = period(periodField);
+            if (period == null) {
+                recordProblem = FindingCode.BAD_PERIOD;
+                recordUnit = unitField.shown();
+                recordPeriod = periodField.shown();
+                return;
+            }
+            outside = !within.isEmpty() && within.stream().noneMatch(w -> w.contains(period));
+            if (outside) return;
+            unit = unit(unitField);
+            if (unit < 0) {
+                recordProblem = FindingCode.UNKNOWN_UNIT;
+                recordUnit = unitField.shown();
+                recordPeriod = period.text();
+                return;
+            }
+            periodId = table.periodId(period);
+        }
 
         @Override
-        public dev.tally.read.ByteKeyIndex indicators() { return indicatorIndex; }
-
-        @Override
-        public boolean value(int unit, int indicator, Period period, long value, boolean missing, long line) {
-            if (period != lastPeriod) {
-                lastPeriod = period;
-                lastInside = within.isEmpty() || within.stream().anyMatch(w -> w.contains(period));
-                lastPeriodId = lastInside ? table.periodId(period) : -1;
-            }
-            if (!lastInside) {
-                counts.values++;
-                counts.skipped++;
-                return true;
-            }
-            if (!missing && (value < lo[indicator] || value > hi[indicator])) return false;
-            int cell = table.cell(unit, indicator);
-            if (table.state(lastPeriodId, cell) != CellTable.EMPTY) return false;
-            long where = CellTable.where(input, line);
-            if (missing) table.putMissing(lastPeriodId, cell, where);
-            else table.putLong(lastPeriodId, cell, value, where);
+        public void value(Field indicatorField, Field valueField, long line, boolean number) {
             counts.values++;
-            counts.accepted++;
-            return true;
-        }
-
-        /** Subsequent observations come from input number {@code index}. */
-        public void startInput(int index) { this.input = index; }
-
-        @Override
-        public void record() { counts.records++; }
-
-        @Override
-        public void finding(Finding f, long rejectedValues) {
-            counts.values += rejectedValues;
-            counts.rejected += rejectedValues;
-            keep(new Located(input, f.line(), f));
-        }
-
-        private void reject(Finding f) {
-            counts.rejected++;
-            keep(new Located(input, f.line(), f));
-        }
-
-        @Override
-        public void observation(Observation o) {
-            counts.values++;
-            if (!within.isEmpty() && within.stream().noneMatch(w -> w.contains(o.period()))) {
-                counts.skipped++;
-                return;
-            }
-            Unit unit = hierarchy.unit(o.unit());
-            if (unit == null) {
-                reject(Finding.of(FindingCode.UNKNOWN_UNIT, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                        "unit '" + o.unit() + "' is not in the units file; check the code or add the unit"));
-                return;
-            }
-            Indicator ind = catalog.indicator(o.indicator());
-            if (ind == null) {
-                reject(Finding.of(FindingCode.UNKNOWN_INDICATOR, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                        "indicator '" + o.indicator() + "' is not in the catalog; check the code or add it to the catalog"));
-                return;
-            }
-            if (ind.derived()) {
-                reject(Finding.of(FindingCode.DERIVED_SUBMITTED, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                        "'" + ind.code() + "' is derived (" + ind.formula() + "); tally computes it, so the value is ignored"));
-                return;
-            }
-            if (o.value() != null) {
-                String problem = typeProblem(ind, o);
-                if (problem != null) {
-                    reject(Finding.of(FindingCode.WRONG_TYPE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o), problem));
-                    return;
+            if (recordProblem != null) {
+                if (recordValues++ == 0) {
+                    firstIndicator = indicatorField.shown();
+                    firstValue = valueField.shown();
                 }
-                problem = rangeProblem(ind, o.value());
-                if (problem != null) {
-                    reject(Finding.of(FindingCode.OUT_OF_RANGE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o), problem));
-                    return;
-                }
-            }
-            int p = table.periodId(o.period());
-            int cell = table.cell(unit.index(), ind.index());
-            long where = CellTable.where(input, o.source().line());
-            byte st = table.state(p, cell);
-            if (st == CellTable.EMPTY) {
-                table.put(p, cell, o.value(), where);
-                counts.accepted++;
-            } else if (st == CellTable.REJECTED) {
-                reject(conflict(o, null, table.where(p, cell)));
-            } else if (CellTable.sameValue(table.value(p, cell), o.value())) {
-                counts.duplicates++;
-                keep(new Located(input, o.source().line(), duplicate(o, table.where(p, cell))));
-            } else {
-                reject(conflict(o, table.value(p, cell), table.where(p, cell)));
-                table.reject(p, cell);
-                counts.accepted--;
                 counts.rejected++;
+                return;
             }
+            if (outside) {
+                counts.skipped++;
+                return;
+            }
+            int ind = indicator(indicatorField);
+            if (ind < 0) {
+                reject(FindingCode.UNKNOWN_INDICATOR, line, indicatorField.shown(), valueField,
+                        "indicator '" + indicatorField.shown() + "' is not in the catalog; check the code or add it to the catalog"
+                                + indicatorHint(indicatorField));
+                return;
+            }
+            Indicator indicator = catalog.indicators().get(ind);
+            if (indicator.derived()) {
+                keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(inputs.get(input), line), unitCode(), period.text(),
+                        indicator.code(), valueField.shown(),
+                        "'" + indicator.code() + "' is derived (" + indicator.formula() + "); tally computes it, so the value is ignored"));
+                counts.rejected++;
+                return;
+            }
+            Numbers.parse(valueField, decimalComma, number, num);
+            switch (num.kind) {
+                case Num.NOT_A_NUMBER -> {
+                    String raw = valueField.shown();
+                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, "'" + raw + "' is not a number; give a number like "
+                            + "1234 or 1234.5, or leave the cell empty (N/A and - also mean missing)" + (num.hint == null ? "" : "; " + num.hint));
+                    return;
+                }
+                case Num.TOO_MANY_DIGITS -> {
+                    reject(FindingCode.TOO_MANY_DIGITS, line, indicator.code(), valueField, "the value has " + num.digits
+                            + " digits; tally keeps numbers exactly up to " + Num.MAX_DIGITS + " digits in all. Check for a mistyped value");
+                    return;
+                }
+                case Num.MISSING -> {
+                    store(ind, line, indicator, valueField);
+                    return;
+                }
+                default -> { }
+            }
+            int problem = rules.check(ind, num);
+            if (problem != ValueRules.OK) {
+                reject(ValueRules.code(problem), line, indicator.code(), valueField, rules.message(problem, ind, num, valueField.shown()));
+                return;
+            }
+            if (num.kind == Num.BIG) bigValues++;
+            store(ind, line, indicator, valueField);
+        }
+
+        @Override
+        public void end() {
+            if (recordProblem == null) return;
+            Source src = new Source(inputs.get(input), recordLine);
+            String lost = recordValues == 0 ? "it holds no values" : recordValues == 1 ? "the value is rejected"
+                    : "its " + recordValues + " values are rejected";
+            Finding f = recordProblem == FindingCode.BAD_PERIOD
+                    ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                            recordValues == 1 ? firstValue : null,
+                            "'" + recordPeriod + "' is not a period; use one of " + Period.ACCEPTED_FORMS + (recordValues == 1 ? "" : "; " + lost))
+                    : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                            recordValues == 1 ? firstValue : null,
+                            "unit '" + recordUnit + "' is not in the units file; check the code or add the unit" + unitHint(recordUnit)
+                                    + (recordValues == 1 ? "" : "; " + lost));
+            keep(f);
+            recordProblem = null;
+        }
+
+        private String unitCode() { return hierarchy.unit(unit).code(); }
+
+        private void reject(FindingCode code, long line, String indicator, Field value, String message) {
+            counts.rejected++;
+            keep(Finding.of(code, new Source(inputs.get(input), line), unitCode(), period.text(), indicator,
+                    value.isEmpty() ? null : value.shown(), message));
+        }
+
+        /** Puts the parsed value (or missing) in its cell, or reports it as a duplicate or a conflict. */
+        private void store(int ind, long line, Indicator indicator, Field raw) {
+            int cell = table.cell(unit, ind);
+            long where = CellTable.where(input, line);
+            byte st = table.state(periodId, cell);
+            if (st == CellTable.EMPTY) {
+                put(cell, where);
+                counts.accepted++;
+                return;
+            }
+            Source src = new Source(inputs.get(input), line);
+            String shown = num.kind == Num.MISSING ? null : raw.shown();
+            if (st == CellTable.REJECTED) {
+                counts.rejected++;
+                keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
+                        "given as " + given(raw) + " here but with conflicting values before (first at " + at(table.where(periodId, cell))
+                                + "); none is used. Keep one"));
+                return;
+            }
+            if (same(st, cell)) {
+                counts.duplicates++;
+                keep(Finding.of(FindingCode.DUPLICATE, src, unitCode(), period.text(), indicator.code(), shown,
+                        "given again with the same value (first at " + at(table.where(periodId, cell)) + "); counted once. Remove the repeated row"));
+                return;
+            }
+            keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
+                    "given as " + given(raw) + " here but as " + shownValue(table, periodId, cell) + " at " + at(table.where(periodId, cell))
+                            + "; neither value is used. Keep one"));
+            table.reject(periodId, cell);
+            counts.accepted--;
+            counts.rejected += 2;
+        }
+
+        private String given(Field raw) { return num.kind == Num.MISSING ? "missing" : "'" + raw.shown() + "'"; }
+
+        private boolean same(byte st, int cell) {
+            return switch (num.kind) {
+                case Num.MISSING -> st == CellTable.MISSING;
+                case Num.EXACT -> st == CellTable.NUM && table.longValue(periodId, cell) == num.unscaled && table.scale(periodId, cell) == num.scale;
+                case Num.BIG -> st == CellTable.BIG && table.value(periodId, cell).compareTo(num.big) == 0;
+                default -> false;
+            };
+        }
+
+        private void put(int cell, long where) {
+            switch (num.kind) {
+                case Num.MISSING -> table.putMissing(periodId, cell, where);
+                case Num.EXACT -> table.putNum(periodId, cell, num.unscaled, num.scale, where);
+                default -> table.putBig(periodId, cell, num.big, where);
+            }
+        }
+
+        // ------------------------------------------------------------ resolving codes and periods
+
+        private Period period(Field f) {
+            f.trim();
+            int len = f.length();
+            if (len == lastPeriodLen && f.sameBytes(lastPeriod, len)) return lastPeriodValue;
+            String text = f.toString();
+            if (len > 64) return Period.parse(text).orElse(null); // no period is this long: not worth keeping
+            Period p = periods.computeIfAbsent(text, t -> Period.parse(t).orElse(null));
+            if (periods.size() > 10_000) periods.clear(); // a hostile file with a million distinct periods
+            if (len > lastPeriod.length) lastPeriod = new byte[Math.min(len * 2, 1 << 12)];
+            if (len <= lastPeriod.length) {
+                System.arraycopy(f.buf(), f.from(), lastPeriod, 0, len);
+                lastPeriodLen = len;
+                lastPeriodValue = p;
+            }
+            return p;
+        }
+
+        private int unit(Field f) {
+            f.trim();
+            int len = f.length();
+            if (len == lastUnitLen && f.sameBytes(lastUnit, len)) return lastUnitIndex;
+            int u = units.get(f.buf(), f.from(), f.to());
+            if (u < 0 && !f.ascii()) {
+                // the same text in another Unicode form (NFD from some systems): compare in NFC
+                textLookups++;
+                byte[] b = Field.nfc(f.toString()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                u = units.get(b, 0, b.length);
+            }
+            if (u >= 0 && len <= 4096) {
+                if (len > lastUnit.length) lastUnit = new byte[len * 2];
+                System.arraycopy(f.buf(), f.from(), lastUnit, 0, len);
+                lastUnitLen = len;
+                lastUnitIndex = u;
+            }
+            return u;
+        }
+
+        private int indicator(Field f) {
+            f.trim();
+            return indicators.get(f.buf(), f.from(), f.to());
+        }
+
+        private String unitHint(String code) {
+            textLookups++;
+            return Hints.unit(hierarchy, code);
+        }
+
+        private String indicatorHint(Field f) {
+            textLookups++;
+            return Hints.indicator(catalog, f.toString().strip());
         }
     }
-
-    private static String shown(Observation o) { return o.value() == null ? "" : o.raw().strip(); }
 
     private String at(long where) {
         return inputs.get(CellTable.whereInput(where)) + ":" + CellTable.whereLine(where);
     }
 
-    private Finding duplicate(Observation o, long firstWhere) {
-        return Finding.of(FindingCode.DUPLICATE, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                "given again with the same value (first at " + at(firstWhere) + "); counted once. Remove the repeated row");
-    }
-
-    private static String shownValue(BigDecimal v) { return v == null ? "missing" : "'" + v.toPlainString() + "'"; }
-
-    private Finding conflict(Observation o, BigDecimal earlier, long firstWhere) {
-        String was = earlier == null ? "conflicting values" : "'" + earlier.toPlainString() + "'";
-        String now = o.value() == null ? "missing" : "'" + o.raw().strip() + "'";
-        return Finding.of(FindingCode.CONFLICT, o.source(), o.unit(), o.period().text(), o.indicator(), shown(o),
-                "given as " + now + " here but as " + was + " at " + at(firstWhere) + "; neither value is used. Keep one");
-    }
-
-    static String typeProblem(Indicator ind, Observation o) {
-        BigDecimal v = o.value();
-        boolean word = Numbers.isBooleanWord(o.raw());
-        IndicatorType t = ind.type();
-        if (word && t != IndicatorType.BOOLEAN) {
-            return "'" + o.raw().strip() + "' is a yes/no word but '" + ind.code() + "' is " + article(t) + "; give a number";
-        }
-        return switch (t) {
-            case INTEGER -> v.stripTrailingZeros().scale() > 0
-                    ? "'" + o.raw().strip() + "' is not a whole number but '" + ind.code() + "' is an integer; give a count like " + v.setScale(0, java.math.RoundingMode.DOWN).toPlainString()
-                    : null;
-            case PERCENT -> v.signum() < 0 || v.compareTo(BigDecimal.valueOf(100)) > 0
-                    ? "'" + o.raw().strip() + "' is not a percentage; '" + ind.code() + "' takes 0 to 100"
-                    : null;
-            case BOOLEAN -> v.compareTo(BigDecimal.ZERO) != 0 && v.compareTo(BigDecimal.ONE) != 0
-                    ? "'" + o.raw().strip() + "' is not a yes/no value; '" + ind.code() + "' takes 1 or 0 (true/false, yes/no, có/không)"
-                    : null;
-            case NUMBER -> null;
-        };
-    }
-
-    private static String article(IndicatorType t) {
-        return switch (t) {
-            case INTEGER -> "an integer";
-            case NUMBER -> "a number";
-            case PERCENT -> "a percentage";
-            case BOOLEAN -> "a yes/no value";
-        };
-    }
-
-    static String rangeProblem(Indicator ind, BigDecimal v) {
-        if (ind.min() != null && v.compareTo(ind.min()) < 0) {
-            return "the value " + v.toPlainString() + " is below the minimum " + ind.min().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
-        }
-        if (ind.max() != null && v.compareTo(ind.max()) > 0) {
-            return "the value " + v.toPlainString() + " is above the maximum " + ind.max().toPlainString() + " of '" + ind.code() + "'" + bounds(ind);
-        }
-        return null;
-    }
-
-    private static String bounds(Indicator ind) {
-        String lo = ind.min() == null ? "" : ind.min().toPlainString();
-        String hi = ind.max() == null ? "" : ind.max().toPlainString();
-        return "; expected " + (ind.min() != null && ind.max() != null ? "from " + lo + " to " + hi
-                : ind.min() != null ? "at least " + lo : "at most " + hi);
+    private static String shownValue(CellTable t, int p, int cell) {
+        return t.state(p, cell) == CellTable.MISSING ? "missing" : "'" + t.value(p, cell).toPlainString() + "'";
     }
 
     /**
      * True when two parts hold the same cell (the same unit, period and indicator given in two
      * places read by different threads). Such data must be read again in one thread: only reading in
-     * input order gives every repeated row the finding the ordinary reader gives it.
+     * input order gives every repeated value the finding one reader gives it.
      */
     public boolean collides(List<Part> parts) {
         if (parts.size() < 2) return false;
-        Map<Period, byte[]> seen = new java.util.HashMap<>();
+        Map<Period, byte[]> seen = new HashMap<>();
         for (Part part : parts) {
             CellTable t = part.table;
             for (int p = 0; p < t.periods().size(); p++) {
@@ -332,8 +400,9 @@ public final class Validator {
                 byte[] states = t.states(p);
                 for (int c = 0, n = t.cells(); c < n; c++) {
                     if (states[c] == CellTable.EMPTY) continue;
-                    if (mark[c] != 0) return true;
-                    mark[c] = 1;
+                    int global = t.unitOf(c) * t.indicators() + c % t.indicators();
+                    if (mark[global] != 0) return true;
+                    mark[global] = 1;
                 }
             }
         }
@@ -341,19 +410,22 @@ public final class Validator {
     }
 
     /** Merges the parts in order, runs the per-submission checks, and counts. */
-    public Result finish(List<Part> parts) {
+    public Result finish(List<Part> parts, boolean reread) {
         Part base = parts.get(0);
         Counts counts = new Counts();
         List<Located> located = new ArrayList<>(base.findings);
         counts.add(base.counts);
         long errors = base.unlistedErrors, warnings = base.unlistedWarnings;
+        long big = base.bigValues, text = base.textLookups;
         for (int i = 1; i < parts.size(); i++) {
             Part part = parts.get(i);
             counts.add(part.counts);
             located.addAll(part.findings);
             errors += part.unlistedErrors;
             warnings += part.unlistedWarnings;
-            merge(base.table, part.table, counts, located);
+            big += part.bigValues;
+            text += part.textLookups;
+            merge(base.table, part.table);
         }
         CellTable table = base.table;
         List<Located> checks = new ArrayList<>();
@@ -362,7 +434,7 @@ public final class Validator {
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest
         List<Located> kept = new ArrayList<>(located.size() + checks.size());
-        int[] perInput = new int[inputs.size()];
+        int[] perInput = new int[Math.max(1, inputs.size())];
         for (Located l : located) {
             if (perInput[l.input()]++ < LISTED_PER_INPUT) {
                 kept.add(l);
@@ -388,70 +460,21 @@ public final class Validator {
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
                 counts.rejected, counts.skipped, errors, warnings, unlisted);
-        return new Result(table, findings, s);
+        return new Result(table, findings, s, new Stats(big, text, reread));
     }
 
-    private void merge(CellTable into, CellTable from, Counts counts, List<Located> located) {
+    /**
+     * Folds a later part's cells into the base table. Only called when no cell is in both
+     * ({@link #collides} said so, else the inputs were read again in one thread), so a cell is copied.
+     */
+    private static void merge(CellTable into, CellTable from) {
         for (int pf = 0; pf < from.periods().size(); pf++) {
-            Period period = from.periods().get(pf);
-            int pi = into.periodId(period);
-            int n = from.cells();
-            byte[] fromStates = from.states(pf);
-            for (int cf = 0; cf < n; cf++) {
-                byte sf = fromStates[cf];
-                if (sf == CellTable.EMPTY) continue;
-                // the same cell in the base table (the identical index when both are dense)
+            int pi = into.periodId(from.periods().get(pf));
+            byte[] states = from.states(pf);
+            for (int cf = 0, n = from.cells(); cf < n; cf++) {
+                if (states[cf] == CellTable.EMPTY) continue;
                 int c = into.cell(from.unitOf(cf), cf % from.indicators());
-                byte si = into.state(pi, c);
-                long wf = from.where(pf, cf);
-                if (si == CellTable.EMPTY) {
-                    if (sf == CellTable.REJECTED) {
-                        into.put(pi, c, null, wf);
-                        into.reject(pi, c);
-                    } else if (sf == CellTable.LONG) {
-                        into.putLong(pi, c, from.longs(pf)[cf], wf);
-                    } else {
-                        into.put(pi, c, from.value(pf, cf), wf);
-                    }
-                    continue;
-                }
-                if (si == CellTable.REJECTED && sf == CellTable.REJECTED) continue;
-                Unit u = hierarchy.unit(from.unitOf(cf));
-                Indicator ind = catalog.indicators().get(cf % from.indicators());
-                BigDecimal vf = from.value(pf, cf), vi = into.value(pi, c);
-                long wi = into.where(pi, c);
-                // the finding goes to whichever came later in input order, naming the earlier one
-                boolean fromLater = wf > wi;
-                long wLate = fromLater ? wf : wi, wEarly = fromLater ? wi : wf;
-                BigDecimal vLate = fromLater ? vf : vi, vEarly = fromLater ? vi : vf;
-                boolean earlyRejected = fromLater ? si == CellTable.REJECTED : sf == CellTable.REJECTED;
-                Source src = new Source(inputs.get(CellTable.whereInput(wLate)), CellTable.whereLine(wLate));
-                Observation o = new Observation(u.code(), period, ind.code(), vLate, vLate == null ? "" : vLate.toPlainString(), src);
-                if (si != CellTable.REJECTED && sf != CellTable.REJECTED && CellTable.sameValue(vi, vf)) {
-                    counts.accepted--;
-                    counts.duplicates++;
-                    if (!fromLater) into.put(pi, c, vf, wf);
-                    located.add(new Located(CellTable.whereInput(wLate), src.line(), duplicate(o, wEarly)));
-                    continue;
-                }
-                // a conflict: the accepted side(s) become rejected
-                if (si != CellTable.REJECTED) {
-                    counts.accepted--;
-                    counts.rejected++;
-                }
-                if (sf != CellTable.REJECTED) {
-                    counts.accepted--;
-                    counts.rejected++;
-                }
-                boolean lateRejected = fromLater ? sf == CellTable.REJECTED : si == CellTable.REJECTED;
-                Finding f = lateRejected
-                        ? Finding.of(FindingCode.CONFLICT, src, u.code(), period.text(), ind.code(), null,
-                                "given with conflicting values in this file and as " + (earlyRejected ? "conflicting values" : shownValue(vEarly))
-                                        + " at " + at(wEarly) + "; none is used. Keep one")
-                        : conflict(o, earlyRejected ? null : vEarly, wEarly);
-                located.add(new Located(CellTable.whereInput(wLate), src.line(), f));
-                if (!fromLater) into.put(pi, c, null, wf);
-                into.reject(pi, c);
+                into.copy(from, pf, cf, pi, c);
             }
         }
     }

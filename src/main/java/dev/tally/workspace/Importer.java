@@ -1,7 +1,6 @@
 package dev.tally.workspace;
 
 import dev.tally.config.Project;
-import dev.tally.io.Tasks;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
 import dev.tally.model.Hierarchy;
@@ -12,10 +11,9 @@ import dev.tally.model.TallyException;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
 import dev.tally.store.Store;
-import dev.tally.validate.Ingest;
+import dev.tally.ingest.Ingest;
 import dev.tally.validate.Summary;
 import dev.tally.validate.Validator;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -24,14 +22,11 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 
 /**
  * tally import: each file is validated on its own (in parallel, each in a sparse table); a file with
@@ -68,47 +63,27 @@ public final class Importer {
         public boolean anyRejected() { return files.stream().anyMatch(FileReport::rejected); }
     }
 
-    private record Checked(InputFile file, byte[] stdinBytes, String sha256, Validator.Result result) {}
-
     public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
                              String received, String importedAt, boolean dryRun, int threads) {
-        byte[] stdinBytes = null;
-        if (files.stream().anyMatch(InputFile::stdin)) {
-            try {
-                stdinBytes = stdin.readAllBytes();
-            } catch (IOException e) {
-                throw TallyException.io("-: cannot read standard input: " + e.getMessage());
-            }
-        }
-        final byte[] in = stdinBytes;
         List<FileReport> reports = new ArrayList<>();
-        ExecutorService pool = Tasks.pool("tally-import", threads);
         try (Store.Batch batch = store.begin()) {
-            ArrayDeque<Future<Checked>> inFlight = new ArrayDeque<>();
-            int next = 0;
-            while (next < files.size() || !inFlight.isEmpty()) {
-                // validate ahead in parallel, store strictly in input order
-                while (next < files.size() && inFlight.size() < 2 * Math.max(1, threads)) {
-                    InputFile f = files.get(next++);
-                    inFlight.add(pool.submit(() -> check(project, f, options, in)));
+            List<SQLException> failed = new ArrayList<>();
+            // validate ahead in parallel, store strictly in input order
+            Ingest.each(project.hierarchy(), project.catalog(), files, options, stdin, threads, Importer::sha256, (r, sha) -> {
+                if (!failed.isEmpty()) return;
+                try {
+                    reports.add(store(project.hierarchy(), project.catalog().indicators(), batch,
+                            files.get(reports.size()), sha, r, received, importedAt));
+                } catch (SQLException e) {
+                    failed.add(e);
                 }
-                Checked c = Tasks.get(inFlight.poll());
-                reports.add(store(project.hierarchy(), project.catalog().indicators(), batch, c, received, importedAt));
-            }
+            });
+            if (!failed.isEmpty()) throw failed.get(0);
             if (!dryRun) batch.commit();
         } catch (SQLException e) {
             throw TallyException.io(store.file() + ": the import failed and nothing of it was stored: " + e.getMessage());
-        } finally {
-            pool.shutdownNow();
         }
         return new Report(reports, dryRun);
-    }
-
-    private static Checked check(Project p, InputFile f, ReadOptions options, byte[] stdinBytes) {
-        String sha = sha256(f, stdinBytes);
-        InputStream in = new ByteArrayInputStream(stdinBytes == null ? new byte[0] : stdinBytes);
-        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), List.of(), List.of(f), options, in, 1, null, true);
-        return new Checked(f, stdinBytes, sha, r);
     }
 
     private static String sha256(InputFile f, byte[] stdinBytes) {
@@ -129,13 +104,12 @@ public final class Importer {
         }
     }
 
-    private static FileReport store(Hierarchy h, List<Indicator> indicators, Store.Batch batch, Checked c, String received,
-                                    String importedAt) throws SQLException {
-        Validator.Result r = c.result();
+    private static FileReport store(Hierarchy h, List<Indicator> indicators, Store.Batch batch, InputFile file, String sha256,
+                                    Validator.Result r, String received, String importedAt) throws SQLException {
         CellTable t = r.table();
         boolean rejected = r.summary().errors() > 0;
         int ni = indicators.size();
-        long importId = batch.recordImport(c.file().display(), c.sha256(), received, importedAt, rejected, r.summary().values());
+        long importId = batch.recordImport(file.display(), sha256, received, importedAt, rejected, r.summary().values());
         int fresh = 0, replaced = 0, unchanged = 0, rejectedSubs = 0;
         long storedValues = 0, unchangedValues = 0;
         for (int p = 0; p < t.periods().size(); p++) {
@@ -174,7 +148,7 @@ public final class Importer {
             }
         }
         batch.counts(importId, storedValues, unchangedValues, rejected ? r.summary().values() : r.summary().rejected());
-        return new FileReport(c.file().display(), c.sha256(), rejected, r.findings(), r.summary(), fresh, replaced, unchanged,
+        return new FileReport(file.display(), sha256, rejected, r.findings(), r.summary(), fresh, replaced, unchanged,
                 rejectedSubs, storedValues, unchangedValues);
     }
 }

@@ -5,7 +5,6 @@ import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
 import dev.tally.model.Unit;
-import dev.tally.rollup.Rollup;
 import dev.tally.store.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -34,7 +33,7 @@ public final class Status {
     public static List<Row> compute(Hierarchy h, Catalog c, List<Store.Arrival> arrivals, int deadlineDays, List<Period> periods,
                                     Unit scope) {
         Set<Integer> reportingDepths = new HashSet<>();
-        for (Indicator ind : c.indicators()) if (!ind.derived()) reportingDepths.add(Rollup.reportingDepth(ind, h));
+        for (Indicator ind : c.indicators()) if (!ind.derived()) reportingDepths.add(h.reportingDepth(ind));
         Map<String, Map<String, OffsetDateTime>> byPeriod = new HashMap<>();
         TreeSet<Period> seen = new TreeSet<>();
         for (Store.Arrival a : arrivals) {

@@ -2,38 +2,52 @@ package dev.tally.write;
 
 import dev.tally.io.AtomicFile;
 import dev.tally.model.TallyException;
-import java.io.FilterOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Where a command's main output goes: standard output, or a file written atomically (temp file in
- * the same directory, renamed on {@link #commit}). Closing without commit leaves an existing file as
- * it was. An unwritable destination is an input/output error (exit 4) naming it.
+ * Where a command's main output goes: standard output, or a file. A regular file (or a new one) is
+ * written atomically: a temporary file in the same directory, renamed over the target on
+ * {@link #commit}; closing without commit deletes the temporary file and leaves an existing file as
+ * it was. Anything else that exists (a device, a FIFO) is written directly, never replaced by a
+ * regular file. A write that fails (a full disk, a device that refuses) is an input/output error
+ * (exit 4) naming the output and saying that the previous file is unchanged, never an internal error.
  */
 public final class Output implements AutoCloseable {
     private final AtomicFile file;
     private final OutputStream stream;
     private final String name;
+    private boolean owned;
 
-    private Output(AtomicFile file, OutputStream stream, String name) {
+    private Output(AtomicFile file, OutputStream raw, String name) {
         this.file = file;
-        this.stream = stream;
         this.name = name;
+        this.stream = new Guarded(raw, this);
     }
 
-    /** {@code path} null means standard output, which is flushed, never closed. */
+    /** {@code path} null (or {@code -}) means standard output, which is flushed, never closed. */
     public static Output open(Path path, OutputStream stdout) {
-        if (path == null) {
-            return new Output(null, new FilterOutputStream(stdout) {
+        if (path == null || path.toString().equals("-")) {
+            return new Output(null, new java.io.FilterOutputStream(stdout) {
                 @Override
                 public void write(byte[] b, int off, int len) throws IOException { out.write(b, off, len); }
 
                 @Override
                 public void close() throws IOException { out.flush(); }
             }, "standard output");
+        }
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            // a device or a FIFO: written to, never replaced
+            try {
+                Output o = new Output(null, new java.io.BufferedOutputStream(new FileOutputStream(path.toFile()), 1 << 16), path.toString());
+                o.owned = true;
+                return o;
+            } catch (IOException e) {
+                throw TallyException.io(path + ": cannot write here (" + e.getMessage() + "); check permissions or choose another -o");
+            }
         }
         Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -60,17 +74,72 @@ public final class Output implements AutoCloseable {
             stream.flush();
             if (file != null) file.commit();
         } catch (IOException e) {
-            throw TallyException.io(name + ": cannot write: " + e.getMessage());
+            throw failed(e);
         }
+    }
+
+    TallyException failed(IOException e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return TallyException.io(name + ": cannot write: " + why + (file != null ? "; the previous file (if any) is unchanged" : ""));
     }
 
     @Override
     public void close() {
         try {
             if (file != null) file.close();
+            else if (owned) stream.close();
             else stream.flush();
         } catch (IOException e) {
-            throw TallyException.io(name + ": cannot write: " + e.getMessage());
+            throw failed(e);
+        } catch (TallyException e) {
+            // already reported by the write that failed
+        }
+    }
+
+    /** Turns a failed write into the input/output error that names the output. */
+    private static final class Guarded extends OutputStream {
+        private final OutputStream out;
+        private final Output owner;
+
+        Guarded(OutputStream out, Output owner) {
+            this.out = out;
+            this.owner = owner;
+        }
+
+        @Override
+        public void write(int b) {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw owner.failed(e);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw owner.failed(e);
+            }
+        }
+
+        @Override
+        public void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw owner.failed(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw owner.failed(e);
+            }
         }
     }
 }

@@ -127,6 +127,8 @@ public final class Writers {
      */
     private static final class TextTable extends Buffered {
         private final int width;
+        /** The widest a text column gets (the last one, unpadded, may run longer), in display columns. */
+        static final int MAX_CELL = 80, LAST_CELL = 160;
 
         TextTable(OutputStream out, int width) {
             super(out);
@@ -139,6 +141,8 @@ public final class Writers {
             int[] wid = new int[n];
             for (int i = 0; i < n; i++) wid[i] = Cells.displayWidth(columns.get(i).name());
             for (List<String> r : rows) for (int i = 0; i < n; i++) wid[i] = Math.max(wid[i], Cells.displayWidth(r.get(i)));
+            // one huge cell must not pad every row to its width: long text is cut, numbers never are
+            for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
             if (width > 0) shrink(wid);
             StringBuilder sb = new StringBuilder();
             line(sb, headerCells(), wid, true);
@@ -193,9 +197,12 @@ public final class Writers {
 
         private void line(StringBuilder sb, List<String> cells, int[] wid, boolean header) {
             StringBuilder l = new StringBuilder();
+            int last = cells.size() - 1;
             for (int i = 0; i < cells.size(); i++) {
-                String c = Cells.truncate(cells.get(i), wid[i]);
-                int pad = wid[i] - Cells.displayWidth(c);
+                // a closing text column (a message) is never cut or padded: nothing follows it
+                boolean whole = i == last && !columns.get(i).numeric();
+                String c = whole ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
+                int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
                 if (i > 0) l.append("  ");
                 if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
                 else l.append(c).append(" ".repeat(pad));

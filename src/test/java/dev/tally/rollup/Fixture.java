@@ -8,7 +8,7 @@ import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
-import dev.tally.validate.Ingest;
+import dev.tally.ingest.Ingest;
 import dev.tally.validate.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package dev.tally.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.ingest.Ingest;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;

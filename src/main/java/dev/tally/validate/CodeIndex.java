@@ -1,4 +1,4 @@
-package dev.tally.read;
+package dev.tally.validate;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -6,16 +6,16 @@ import java.util.List;
 
 /**
  * Maps codes, given as UTF-8 bytes inside a larger buffer, to dense indices without creating a
- * String: the fast reader looks up millions of unit and indicator codes this way. Open addressing,
+ * String: the validator looks up millions of unit and indicator codes this way. Open addressing,
  * built once, read-only afterwards (safe to share between threads).
  */
-public final class ByteKeyIndex {
+final class CodeIndex {
     private final byte[][] keys;
     private final int[] values;
     private final int mask;
 
     /** {@code codes.get(i)} maps to {@code ids[i]}; a null code is skipped. */
-    public ByteKeyIndex(List<String> codes, int[] ids) {
+    CodeIndex(List<String> codes, int[] ids) {
         int cap = Integer.highestOneBit(Math.max(4, codes.size() * 3)) << 1;
         keys = new byte[cap][];
         values = new int[cap];
@@ -37,7 +37,7 @@ public final class ByteKeyIndex {
     }
 
     /** The index of the code in {@code b[from, to)}, or -1. */
-    public int get(byte[] b, int from, int to) {
+    int get(byte[] b, int from, int to) {
         int slot = hash(b, from, to) & mask;
         int len = to - from;
         for (byte[] k; (k = keys[slot]) != null; slot = (slot + 1) & mask) {

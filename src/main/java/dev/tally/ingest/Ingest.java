@@ -1,0 +1,276 @@
+package dev.tally.ingest;
+
+import dev.tally.io.Tasks;
+import dev.tally.model.Catalog;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.model.TallyException;
+import dev.tally.read.CsvSubmissions;
+import dev.tally.read.CsvTokenizer;
+import dev.tally.read.Delimiters;
+import dev.tally.read.Field;
+import dev.tally.read.InputFile;
+import dev.tally.read.ReadOptions;
+import dev.tally.read.Submissions;
+import dev.tally.read.ValueSink;
+import dev.tally.model.Finding;
+import dev.tally.validate.Validator;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+
+/**
+ * Runs the readers and the validator over many inputs: files ─► read ─► validate, in parallel. The
+ * plan ({@link #plan}) lists the work: each input whole, or a large CSV cut into slices at line starts
+ * ({@link Slicer}), one per thread. Workers take contiguous runs of the work, each validating into its
+ * own {@link Validator.Part}; the parts are merged in input order, so the result is the same for any
+ * number of workers. When two workers met the same cell (a value repeated in two places), everything
+ * is read again in one thread, which alone gives every repeat the finding one reader would give it.
+ *
+ * <p>Every input goes the same way whatever its format: a slice is only a shorter range of the same
+ * CSV reading, and {@link Plan#slices()} says how many were made, for the tests that prove large files
+ * are read in parallel.
+ */
+public final class Ingest {
+    private Ingest() {}
+
+    /** Files above this size are cut into one slice per thread. */
+    static long splitBytes = 4L << 20;
+
+    /** One unit of reading: a whole input, or a slice of a large CSV with its header already read. */
+    record Work(int input, Slicer.Slice slice, CsvSubmissions.Header header, long bytes) {}
+
+    /** How the inputs will be read: made before the units and catalog are needed, so both can overlap. */
+    public record Plan(List<Work> work, int threads) {
+        /** How many slices the plan cut large files into (0: every input read whole). */
+        public int slices() { return (int) work.stream().filter(w -> w.slice() != null).count(); }
+    }
+
+    public static Plan plan(List<InputFile> inputs, ReadOptions options, int threads) {
+        if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
+        List<Work> work = new ArrayList<>();
+        ByteBuffer scan = null;
+        for (int i = 0; i < inputs.size(); i++) {
+            InputFile f = inputs.get(i);
+            long size = 1 << 20;
+            if (!f.stdin()) {
+                try {
+                    size = Math.max(1, Files.size(f.path()));
+                } catch (IOException e) {
+                    size = 1;
+                }
+            }
+            List<Slicer.Slice> slices = null;
+            CsvSubmissions.Header header = null;
+            if (!f.stdin() && size > splitBytes && threads > 1) {
+                if (scan == null) scan = ByteBuffer.allocate(1 << 20);
+                Head h = head(f, options);
+                if (h != null) {
+                    header = h.header;
+                    try {
+                        slices = Slicer.slices(f.path(), h.dataStart, h.dataLine, threads, scan).orElse(null);
+                    } catch (IOException e) {
+                        slices = null;
+                    }
+                }
+            }
+            if (slices != null && slices.size() > 1) {
+                for (Slicer.Slice s : slices) work.add(new Work(i, s, header, Math.max(1, s.to() - s.from())));
+            } else {
+                work.add(new Work(i, null, null, size));
+            }
+        }
+        return new Plan(work, threads);
+    }
+
+    private record Head(CsvSubmissions.Header header, long dataStart, long dataLine) {}
+
+    /**
+     * The header of a large UTF-8 CSV file, read from its first bytes; null when the file is anything
+     * else (JSON, another encoding, a header that cannot be used): such a file is read whole.
+     */
+    private static Head head(InputFile f, ReadOptions options) {
+        if (options.encoding() != null && !options.encoding().equals(StandardCharsets.UTF_8)) return null;
+        byte[] head;
+        try (InputStream in = Files.newInputStream(f.path())) {
+            head = in.readNBytes(1 << 16);
+        } catch (IOException e) {
+            return null;
+        }
+        int start = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        if (head.length >= 2 && ((head[0] & 0xff) == 0xFF || (head[0] & 0xff) == 0xFE)) return null;
+        if (start < head.length && (head[start] == '{' || head[start] == '[')) return null;
+        byte delim = options.delimiter() != null ? (byte) options.delimiter().charValue() : Delimiters.sniff(head, start, head.length);
+        CsvTokenizer t = new CsvTokenizer(new ByteArrayInputStream(head, start, head.length - start), delim);
+        try {
+            // a header line must end inside the head, at a line feed
+            int nl = -1;
+            for (int k = start; k < head.length; k++) {
+                if (head[k] == '\n') {
+                    nl = k;
+                    break;
+                }
+                if (head[k] == '"' || head[k] == '\r' && (k + 1 >= head.length || head[k + 1] != '\n')) return null;
+            }
+            if (nl < 0 || !t.next() || t.line() != 1) return null;
+            boolean[] bad = {false};
+            CsvSubmissions.Header h = CsvSubmissions.header(f.display(), t, new ValueSink() {
+                @Override
+                public void begin(Field unit, Field period, long line) { }
+
+                @Override
+                public void value(Field indicator, Field value, long line, boolean number) { }
+
+                @Override
+                public void end() { }
+
+                @Override
+                public void problem(Finding finding, long values, long records) { bad[0] = true; }
+            });
+            return h == null || bad[0] ? null : new Head(h, nl + 1, 2);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Reads and validates every input into one dense result, planning here. */
+    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
+                                       InputStream stdin, int threads) {
+        return run(h, c, within, inputs, options, stdin, threads, null, false);
+    }
+
+    /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
+    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
+                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
+        if (inputs.stream().filter(InputFile::stdin).count() > 1) {
+            throw TallyException.usage("'-' (standard input) can be given only once");
+        }
+        // standard input cannot be read twice, so it is read in one thread (see collides)
+        if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
+        List<String> names = inputs.stream().map(InputFile::display).toList();
+        Validator v = new Validator(h, c, within, names, sparse, options.decimalComma());
+        List<Validator.Part> parts = new ArrayList<>();
+        if (inputs.isEmpty()) {
+            parts.add(v.part());
+            return v.finish(parts, false);
+        }
+        List<Work> work = planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
+        int workers = Math.max(1, Math.min(threads, work.size()));
+        for (int i = 0; i < workers; i++) parts.add(v.part());
+        if (workers == 1) {
+            drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
+            return v.finish(parts, false);
+        }
+        // contiguous runs of work, one per worker: part k reads what comes before part k+1 in input
+        // order, so merging the parts in order sees every cell in input order
+        int[] bounds = chunks(work, workers);
+        ExecutorService pool = Tasks.pool("tally-read", workers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                Validator.Part part = parts.get(k);
+                int from = bounds[k], to = bounds[k + 1];
+                futures.add(pool.submit(() -> drain(part, inputs, work, options, stdin, from, to)));
+            }
+            for (Future<?> f : futures) Tasks.get(f);
+        } finally {
+            pool.shutdownNow();
+        }
+        if (v.collides(parts)) {
+            // a cell given in places read by different threads: read again in input order
+            parts.clear();
+            parts.add(v.part());
+            drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
+            return v.finish(parts, true);
+        }
+        return v.finish(parts, false);
+    }
+
+    /** Splits the work into contiguous runs of about equal size in bytes for the workers. */
+    static int[] chunks(List<Work> work, int workers) {
+        long total = 0;
+        for (Work w : work) total += w.bytes();
+        int[] bounds = new int[workers + 1];
+        bounds[workers] = work.size();
+        long acc = 0;
+        int k = 1;
+        for (int i = 0; i < work.size() && k < workers; i++) {
+            acc += work.get(i).bytes();
+            while (k < workers && acc >= total * k / workers) bounds[k++] = i + 1;
+        }
+        for (; k < workers; k++) bounds[k] = work.size();
+        return bounds;
+    }
+
+    private static void drain(Validator.Part part, List<InputFile> inputs, List<Work> work, ReadOptions options, InputStream stdin,
+                              int from, int to) {
+        Submissions.Scratch scratch = new Submissions.Scratch();
+        byte[] buffer = null;
+        for (int i = from; i < to; i++) {
+            Work w = work.get(i);
+            InputFile file = inputs.get(w.input());
+            part.startInput(w.input());
+            if (w.slice() == null) {
+                Submissions.read(file, stdin, options, part, scratch);
+                continue;
+            }
+            try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
+                ch.position(w.slice().from());
+                CsvTokenizer t = new CsvTokenizer(Channels.newInputStream(ch), w.header().delimiter(), w.slice().firstLine(),
+                        w.slice().to() - w.slice().from(), buffer);
+                CsvSubmissions.rows(file.display(), t, w.header(), part);
+                buffer = t.buffer();
+            } catch (IOException e) {
+                throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Validates each input on its own (a sparse table each), several at a time, handing the results
+     * to {@code each} strictly in input order: for import, which stores file by file. {@code alongside}
+     * runs on the same worker for each input (a file's checksum, say) with the input's bytes when it
+     * is standard input (read once, up front), else null.
+     */
+    public static <T> void each(Hierarchy h, Catalog c, List<InputFile> inputs, ReadOptions options, InputStream stdin, int threads,
+                                java.util.function.BiFunction<InputFile, byte[], T> alongside,
+                                java.util.function.BiConsumer<Validator.Result, T> each) {
+        byte[] stdinBytes = null;
+        if (inputs.stream().anyMatch(InputFile::stdin)) {
+            try {
+                stdinBytes = stdin.readAllBytes();
+            } catch (IOException e) {
+                throw TallyException.io("-: cannot read standard input: " + e.getMessage());
+            }
+        }
+        final byte[] in = stdinBytes;
+        record Done<T>(Validator.Result result, T extra) {}
+        ExecutorService pool = Tasks.pool("tally-check", threads);
+        try {
+            java.util.ArrayDeque<Future<Done<T>>> inFlight = new java.util.ArrayDeque<>();
+            int next = 0;
+            while (next < inputs.size() || !inFlight.isEmpty()) {
+                while (next < inputs.size() && inFlight.size() < 2 * Math.max(1, threads)) {
+                    InputFile f = inputs.get(next++);
+                    inFlight.add(pool.submit(() -> new Done<>(run(h, c, List.of(), List.of(f), options,
+                            new ByteArrayInputStream(in == null ? new byte[0] : in), 1, null, true), alongside.apply(f, f.stdin() ? in : null))));
+                }
+                Done<T> d = Tasks.get(inFlight.poll());
+                each.accept(d.result(), d.extra());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.tally.ingest;
+
+import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Cuts a large CSV file into byte ranges that start at line starts, so several threads can read it,
+ * each range knowing the number of its first line. Only a file with no quote anywhere is cut: a
+ * quoted field may hide a line break, which only reading from the start can see.
+ */
+final class Slicer {
+    private Slicer() {}
+
+    /** A byte range of a file, starting at a line start, and the number of that line. */
+    record Slice(long from, long to, long firstLine) {}
+
+    private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
+    private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL, QUOTES = 0x2222222222222222L, RETURNS = 0x0D0D0D0D0D0D0D0DL;
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+    /**
+     * About {@code parts} slices of {@code [start, size)} cut at line starts; empty when the data holds
+     * a quote or a carriage return without a line feed after it (then line numbers would need the tokenizer).
+     * {@code startLine} is the number of the line at {@code start}.
+     */
+    static Optional<List<Slice>> slices(Path path, long start, long startLine, int parts, ByteBuffer bb) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = ch.size();
+            List<Long> cuts = new ArrayList<>();
+            cuts.add(start);
+            long step = Math.max(1, (size - start) / Math.max(1, parts));
+            for (int k = 1; k < parts; k++) {
+                long cut = nextLineStart(ch, Math.max(start + k * step, cuts.get(cuts.size() - 1)), size, bb);
+                if (cut > cuts.get(cuts.size() - 1) && cut < size) cuts.add(cut);
+            }
+            cuts.add(size);
+            List<Slice> out = new ArrayList<>();
+            long line = startLine;
+            for (int k = 0; k + 1 < cuts.size(); k++) {
+                long[] counted = count(ch, cuts.get(k), cuts.get(k + 1), bb);
+                if (counted[1] != counted[2]) return Optional.empty(); // a quote, or a lone CR
+                out.add(new Slice(cuts.get(k), cuts.get(k + 1), line));
+                line += counted[0];
+            }
+            return Optional.of(out);
+        }
+    }
+
+    private static long nextLineStart(FileChannel ch, long from, long size, ByteBuffer bb) throws IOException {
+        long offset = from;
+        while (offset < size) {
+            bb.clear();
+            int r = ch.read(bb, offset);
+            if (r <= 0) break;
+            byte[] a = bb.array();
+            for (int i = 0; i < r; i++) if (a[i] == '\n') return offset + i + 1;
+            offset += r;
+        }
+        return size;
+    }
+
+    /**
+     * {line feeds, quotes + carriage returns, carriage returns followed by a line feed} in [from, to),
+     * eight bytes at a time; the second equals the third exactly when there is no quote and every CR
+     * ends a CR LF.
+     */
+    private static long[] count(FileChannel ch, long from, long to, ByteBuffer bb) throws IOException {
+        long lines = 0, special = 0, crlf = 0;
+        long offset = from;
+        byte prev = 0;
+        while (offset < to) {
+            bb.clear();
+            bb.limit((int) Math.min(bb.capacity(), to - offset));
+            int r = ch.read(bb, offset);
+            if (r <= 0) break;
+            byte[] a = bb.array();
+            int i = 0;
+            for (; i + 8 <= r; i += 8) {
+                long w = (long) LONGS.get(a, i);
+                lines += Long.bitCount(zeroBytes(w ^ NEWLINES));
+                long q = zeroBytes(w ^ QUOTES) | zeroBytes(w ^ RETURNS);
+                if (q != 0) {
+                    for (int k = i; k < i + 8; k++) {
+                        if (a[k] == '"' || a[k] == '\r') special++;
+                        if (a[k] == '\n' && (k > 0 ? a[k - 1] : prev) == '\r') crlf++;
+                    }
+                } else if (a[i] == '\n' && (i > 0 ? a[i - 1] : prev) == '\r') {
+                    crlf++;
+                }
+            }
+            for (; i < r; i++) {
+                if (a[i] == '\n') lines++;
+                if (a[i] == '"' || a[i] == '\r') special++;
+                if (a[i] == '\n' && (i > 0 ? a[i - 1] : prev) == '\r') crlf++;
+            }
+            prev = a[r - 1];
+            offset += r;
+        }
+        return new long[] {lines, special, crlf};
+    }
+
+    /** The high bit of each byte of the result is set exactly where {@code x} has a zero byte. */
+    private static long zeroBytes(long x) {
+        long t = (x & LOW7) + LOW7;
+        return ~(t | x | LOW7);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tally.ingest;
+
+import dev.tally.io.Tasks;
+import dev.tally.model.Catalog;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.read.Field;
+import dev.tally.read.JsonSubmissions;
+import dev.tally.store.Json;
+import dev.tally.store.Store;
+import dev.tally.validate.Validator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Feeds the current version of every stored submission through the validator, as if read from the
+ * files it came from (each value keeps its file and line), so validate and rollup work the same on
+ * the store as on files: the stored value map is read by the same JSON reader as a submission file.
+ * Units or indicators removed from the configuration since the import show up as the usual
+ * findings. The store is read in id slices, one connection and one validator part per thread.
+ */
+public final class StoreIngest {
+    private StoreIngest() {}
+
+    /** The result's input names are the files the values came from ({@link Store#sourceFiles}). */
+    public static Validator.Result read(Store store, Hierarchy h, Catalog c, List<Period> within, int threads) {
+        List<String> names = store.sourceFiles();
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
+        Validator v = new Validator(h, c, within, names.isEmpty() ? List.of(store.file().toString()) : names, false, false);
+        long[] range = store.currentIdRange();
+        int workers = Math.max(1, threads);
+        long span = range[1] - range[0] + 1;
+        List<Validator.Part> parts = new ArrayList<>();
+        for (int k = 0; k < workers; k++) parts.add(v.part());
+        if (span <= 0) return v.finish(parts.subList(0, 1), false);
+        ExecutorService pool = Tasks.pool("tally-store", workers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                long from = range[0] + span * k / workers, to = range[0] + span * (k + 1) / workers - 1;
+                Validator.Part part = parts.get(k);
+                futures.add(pool.submit(() -> {
+                    try (Store own = Store.open(store.file(), false)) {
+                        readSlice(own, from, to, part, index);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) Tasks.get(f);
+        } finally {
+            pool.shutdownNow();
+        }
+        // a submission is one unit and period, stored once: two slices never hold the same cell
+        return v.finish(parts, false);
+    }
+
+    private static void readSlice(Store store, long from, long to, Validator.Part part, Map<String, Integer> index) {
+        Field unit = new Field(), period = new Field();
+        store.currentSubmissions(from, to, sub -> {
+            part.startInput(index.getOrDefault(sub.file(), 0));
+            JsonSubmissions.readStored(sub.file(), unit.set(sub.unit()), period.set(sub.period()), sub.values(),
+                    Json.readLines(sub.lines()), part);
+        });
+    }
+}

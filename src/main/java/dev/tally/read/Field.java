@@ -1,0 +1,89 @@
+package dev.tally.read;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+
+/**
+ * A view of one field as read: UTF-8 bytes {@code [from, to)} of a buffer the reader owns and
+ * re-uses. Readers hand fields to a {@link ValueSink} without creating a String; the sink resolves
+ * codes and parses numbers straight from the bytes and makes text only for a message. A field is
+ * valid only during the call it is passed to.
+ */
+public final class Field {
+    byte[] buf = new byte[0];
+    int from, to;
+
+    public Field() {}
+
+    /** A field over its own copy of {@code text}'s bytes (header cells, JSON keys). */
+    public static Field of(String text) {
+        Field f = new Field();
+        f.set(text);
+        return f;
+    }
+
+    public Field set(byte[] b, int from, int to) {
+        this.buf = b;
+        this.from = from;
+        this.to = to;
+        return this;
+    }
+
+    /** Points at the UTF-8 bytes of {@code text} (a fresh array). */
+    public Field set(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return set(b, 0, b.length);
+    }
+
+    public byte[] buf() { return buf; }
+
+    public int from() { return from; }
+
+    public int to() { return to; }
+
+    public int length() { return to - from; }
+
+    public boolean isEmpty() { return to == from; }
+
+    /** The field with ASCII spaces and tabs around it left out. */
+    public Field trim() {
+        while (from < to && (buf[from] == ' ' || buf[from] == '\t')) from++;
+        while (to > from && (buf[to - 1] == ' ' || buf[to - 1] == '\t')) to--;
+        return this;
+    }
+
+    public boolean ascii() {
+        for (int i = from; i < to; i++) if (buf[i] < 0) return false;
+        return true;
+    }
+
+    /** True when the bytes equal {@code other}'s. */
+    public boolean sameBytes(byte[] other, int len) {
+        return len == to - from && java.util.Arrays.equals(buf, from, to, other, 0, len);
+    }
+
+    /** The text, decoded as UTF-8 (invalid bytes become U+FFFD). */
+    @Override
+    public String toString() { return new String(buf, from, to - from, StandardCharsets.UTF_8); }
+
+    /** The text in Unicode normal form C, as codes and names are compared. */
+    public String nfc() { return nfc(toString()); }
+
+    public static String nfc(String s) {
+        return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
+    }
+
+    /** Longest text of a value shown in a finding: a 50 MB cell is shown by its start and its length. */
+    public static final int SHOWN = 60;
+
+    /** The text for a message, cut to {@link #SHOWN} characters with its full length said. */
+    public String shown() {
+        if (to - from <= SHOWN * 4) {
+            String s = toString().strip();
+            if (s.codePointCount(0, s.length()) <= SHOWN) return s;
+        }
+        String head = new String(buf, from, Math.min(to - from, SHOWN * 4), StandardCharsets.UTF_8);
+        int end = head.offsetByCodePoints(0, Math.min(SHOWN, head.codePointCount(0, head.length())));
+        return head.substring(0, end) + "… (" + (to - from) + " bytes)";
+    }
+}

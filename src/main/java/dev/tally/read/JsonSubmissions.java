@@ -1,0 +1,425 @@
+package dev.tally.read;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Source;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * JSON submissions: one object {@code {"unit": …, "period": …, "values": {code: value, …}}}, an array
+ * of them, or NDJSON (one per line), into the {@link ValueSink}; also the stored form of a
+ * submission's values ({@link #readStored}). Values are numbers, numeric strings, yes/no words or
+ * null (missing); they reach the sink as text and are parsed there, like a CSV cell.
+ *
+ * <p>Every shape that is not a submission is a finding naming the file, the line and the JSON path
+ * ({@code $[3].values: expected an object …, found an array}); a key given twice in one object is a
+ * finding. A line of NDJSON that is not valid JSON is a finding for that line, and reading resumes on
+ * the next line; in a single document, reading stops at the first place that is not valid JSON
+ * (nothing after it can be trusted) and says so. Bounded: nesting depth, string and number lengths
+ * and the entries of one object are limited, so a hostile file costs a finding, not the run.
+ */
+public final class JsonSubmissions {
+    private JsonSubmissions() {}
+
+    /** Deeper nesting than a submission needs by far; beyond it a file is malformed. */
+    static final int MAX_DEPTH = 64;
+    /** The most entries one {@code values} object may have. */
+    static final int MAX_ENTRIES = 100_000;
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(CsvTokenizer.MAX_FIELD)
+                    .maxNumberLength(CsvTokenizer.MAX_FIELD)
+                    .maxNameLength(CsvTokenizer.MAX_FIELD)
+                    .build())
+            .build();
+
+    /** Reads JSON from {@code in}, whose first bytes ({@code head[from, to)}) are already known. */
+    static void read(String file, InputStream in, byte[] head, int from, int to, ValueSink sink) throws IOException {
+        int first = from;
+        while (first < to && isSpace(head[first])) first++;
+        Reader r = new Reader(file, sink);
+        if (head[first] == '{' && completeFirstLine(head, first, to)) {
+            r.ndjson(in);
+        } else {
+            r.document(in);
+        }
+    }
+
+    /** Reads a stored submission: its value map (a JSON object from code to value) and each value's line. */
+    public static void readStored(String file, Field unit, Field period, byte[] values, long[] lines, ValueSink sink) {
+        Reader r = new Reader(file, sink);
+        r.stored(unit, period, values, lines);
+    }
+
+    private static boolean isSpace(byte c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+    /** True when the first line is one whole JSON value: the file is then NDJSON, read line by line. */
+    private static boolean completeFirstLine(byte[] b, int from, int to) {
+        int nl = from;
+        while (nl < to && b[nl] != '\n') nl++;
+        if (nl == to) return false;
+        try (JsonParser p = FACTORY.createParser(b, from, nl - from)) {
+            if (p.nextToken() == null) return false;
+            p.skipChildren();
+            return p.nextToken() == null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** One submission object as read, with its entries kept as bytes until unit and period are known. */
+    private static final class Reader {
+        final String file;
+        final ValueSink sink;
+        long lineOffset;
+        // the current object
+        String unit, period;
+        int unitCount, periodCount, valuesCount;
+        boolean valuesBad;
+        String valuesBadWhat;
+        long objectLine;
+        byte[] data = new byte[1024];
+        int used;
+        int n;
+        int[] keyAt = new int[16], keyEnd = new int[16], valAt = new int[16], valEnd = new int[16];
+        boolean[] number = new boolean[16];
+        byte[] bad = new byte[16];
+        long[] line = new long[16];
+        long overflow;
+        final Field a = new Field(), b = new Field(), c = new Field(), d = new Field();
+
+        Reader(String file, ValueSink sink) {
+            this.file = file;
+            this.sink = sink;
+        }
+
+        long line(JsonParser p) { return lineOffset + p.currentTokenLocation().getLineNr(); }
+
+        void problem(long line, String message, long values, long records) {
+            sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, line), unit, period, null, null, message), values, records);
+        }
+
+        // ------------------------------------------------------------ shapes
+
+        void document(InputStream in) throws IOException {
+            long objects = 0;
+            try (JsonParser p = FACTORY.createParser(in)) {
+                JsonToken t;
+                int root = 0;
+                while ((t = next(p)) != null) {
+                    if (t == JsonToken.START_ARRAY) {
+                        int k = 0;
+                        while ((t = next(p)) != JsonToken.END_ARRAY) {
+                            if (t == null) break;
+                            object(p, t, "$[" + k++ + "]");
+                            objects++;
+                        }
+                    } else {
+                        object(p, t, root == 0 ? "$" : "value " + (root + 1));
+                        objects++;
+                    }
+                    root++;
+                }
+            } catch (JsonProcessingException e) {
+                long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                stopped(at, e, "reading stopped here: nothing after this point can be read with certainty. Fix the JSON");
+            }
+            if (objects == 0 && n == 0) {
+                sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 1), null, null, null, null,
+                        "the JSON holds no submission; nothing was read"), 0, 0);
+            }
+        }
+
+        void ndjson(InputStream in) throws IOException {
+            byte[] buf = new byte[1 << 16];
+            int len = 0, pos = 0;
+            long lineNo = 0;
+            boolean eof = false, skipping = false, any = false;
+            while (true) {
+                int nl = -1;
+                for (int i = pos; i < len; i++) {
+                    if (buf[i] == '\n') {
+                        nl = i;
+                        break;
+                    }
+                }
+                if (nl < 0) {
+                    if (skipping) pos = len;
+                    if (eof) {
+                        if (skipping || pos == len) break;
+                        nl = len; // the last line has no line end
+                    } else {
+                        if (!skipping && len - pos >= CsvTokenizer.MAX_RECORD) {
+                            // a line too long to hold: report it and skip to its end
+                            lineNo++;
+                            problem(lineNo, "the line is longer than " + CsvTokenizer.MAX_RECORD / (1 << 20)
+                                    + " MB, the most tally reads; it is not read", 0, 1);
+                            skipping = true;
+                            pos = len;
+                        }
+                        System.arraycopy(buf, pos, buf, 0, len - pos);
+                        len -= pos;
+                        pos = 0;
+                        if (len == buf.length) buf = Arrays.copyOf(buf, buf.length * 2);
+                        int r = in.read(buf, len, buf.length - len);
+                        if (r < 0) eof = true;
+                        else len += r;
+                        continue;
+                    }
+                }
+                if (skipping) {
+                    skipping = false;
+                    pos = nl + 1;
+                    continue;
+                }
+                lineNo++;
+                int s = pos, e = nl;
+                while (s < e && isSpace(buf[s])) s++;
+                while (e > s && isSpace(buf[e - 1])) e--;
+                if (s < e) {
+                    any = true;
+                    lineOffset = lineNo - 1;
+                    try (JsonParser p = FACTORY.createParser(buf, s, e - s)) {
+                        // one submission per line; more on one line are read too
+                        for (JsonToken t = next(p); t != null; t = next(p)) object(p, t, "line " + lineNo);
+                    } catch (JsonProcessingException ex) {
+                        stopped(lineNo, ex, "the next line is read");
+                    }
+                }
+                pos = nl + 1;
+                if (nl == len) break;
+            }
+            if (!any) {
+                sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 1), null, null, null, null,
+                        "the input holds no submission; nothing was read"), 0, 0);
+            }
+        }
+
+        /** Reports what a parser could not read, with the record it was in. */
+        private void stopped(long at, JsonProcessingException e, String after) {
+            String msg = e.getOriginalMessage().lines().findFirst().orElse("");
+            if (msg.length() > 200) msg = msg.substring(0, 200) + "…";
+            long lost = n + overflow;
+            problem(at, "not valid JSON: " + msg + "; " + (unitCount + periodCount + valuesCount > 0
+                    ? "the submission it is in is rejected" + (lost > 0 ? " with its " + lost + " value" + (lost == 1 ? "" : "s") : "") + "; "
+                    : "") + after, lost, unitCount + periodCount + valuesCount > 0 ? 1 : 0);
+            resetObject();
+        }
+
+        private static JsonToken next(JsonParser p) throws IOException { return p.nextToken(); }
+
+        private void resetObject() {
+            unit = period = null;
+            unitCount = periodCount = valuesCount = 0;
+            valuesBad = false;
+            valuesBadWhat = null;
+            used = 0;
+            n = 0;
+            overflow = 0;
+        }
+
+        // ------------------------------------------------------------ one submission object
+
+        void object(JsonParser p, JsonToken t, String path) throws IOException {
+            resetObject();
+            objectLine = line(p);
+            if (t != JsonToken.START_OBJECT) {
+                String what = kind(t);
+                p.skipChildren();
+                problem(objectLine, path + ": expected a submission object {\"unit\": …, \"period\": …, \"values\": {code: value, …}}, found "
+                        + what + "; it is not read", 0, 1);
+                return;
+            }
+            String twice = null;
+            while ((t = next(p)) == JsonToken.FIELD_NAME) {
+                String key = p.currentName();
+                long keyLine = line(p);
+                t = next(p);
+                switch (key) {
+                    case "unit" -> {
+                        if (++unitCount > 1 && twice == null) twice = "\"unit\"";
+                        unit = scalar(p, t, path + ".unit", keyLine);
+                    }
+                    case "period" -> {
+                        if (++periodCount > 1 && twice == null) twice = "\"period\"";
+                        period = scalar(p, t, path + ".period", keyLine);
+                    }
+                    case "values" -> {
+                        if (++valuesCount > 1 && twice == null) twice = "\"values\"";
+                        values(p, t, path + ".values");
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            long values = n + overflow;
+            String lost = values == 0 ? "" : "; its " + values + " value" + (values == 1 ? " is" : "s are") + " rejected";
+            if (twice != null) {
+                problem(objectLine, path + ": the key " + twice + " is given twice, so it is not clear which is meant" + lost
+                        + ". Give each key once", values, 1);
+                return;
+            }
+            if (valuesBad) {
+                problem(objectLine, path + ".values: expected an object {code: value, …}, found " + valuesBadWhat + "; the submission is not read", 0, 1);
+                return;
+            }
+            if (unit == null || period == null || valuesCount == 0) {
+                String missing = unit == null ? "\"unit\"" : period == null ? "\"period\"" : "\"values\"";
+                problem(objectLine, path + ": the object lacks " + missing + " (a text); a submission is {\"unit\": …, \"period\": …, "
+                        + "\"values\": {code: value, …}}" + lost, values, 1);
+                return;
+            }
+            emit(path);
+        }
+
+        /** A unit or period: a string or number, else null (reported as missing by the caller). */
+        private String scalar(JsonParser p, JsonToken t, String path, long keyLine) throws IOException {
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) return Field.nfc(p.getText().strip());
+            if (t == JsonToken.VALUE_NULL) return null;
+            String what = kind(t);
+            p.skipChildren();
+            problem(keyLine, path + ": expected a text, found " + what, 0, 0);
+            return null;
+        }
+
+        private void values(JsonParser p, JsonToken t, String path) throws IOException {
+            if (t != JsonToken.START_OBJECT) {
+                valuesBad = true;
+                valuesBadWhat = kind(t);
+                p.skipChildren();
+                return;
+            }
+            while ((t = next(p)) == JsonToken.FIELD_NAME) {
+                String code = p.currentName();
+                long at = line(p);
+                t = next(p);
+                if (n == MAX_ENTRIES) {
+                    overflow++;
+                    p.skipChildren();
+                    continue;
+                }
+                byte kind = 0;
+                String text;
+                boolean num = false;
+                switch (t) {
+                    case VALUE_NULL -> text = "";
+                    case VALUE_TRUE -> text = "true";
+                    case VALUE_FALSE -> text = "false";
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                        text = p.getText();
+                        num = true;
+                    }
+                    case VALUE_STRING -> text = p.getText();
+                    default -> {
+                        kind = (byte) (t == JsonToken.START_ARRAY ? 1 : 2);
+                        text = "";
+                        p.skipChildren();
+                    }
+                }
+                add(code, text, num, kind, at);
+            }
+        }
+
+        private void add(String code, String text, boolean num, byte kind, long at) {
+            if (n == keyAt.length) {
+                int cap = n * 2;
+                keyAt = Arrays.copyOf(keyAt, cap);
+                keyEnd = Arrays.copyOf(keyEnd, cap);
+                valAt = Arrays.copyOf(valAt, cap);
+                valEnd = Arrays.copyOf(valEnd, cap);
+                number = Arrays.copyOf(number, cap);
+                bad = Arrays.copyOf(bad, cap);
+                line = Arrays.copyOf(line, cap);
+            }
+            keyAt[n] = used;
+            put(Field.nfc(code));
+            keyEnd[n] = used;
+            valAt[n] = used;
+            put(text);
+            valEnd[n] = used;
+            number[n] = num;
+            bad[n] = kind;
+            line[n] = at;
+            n++;
+        }
+
+        private void put(String s) {
+            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+            if (used + x.length > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, used + x.length));
+            System.arraycopy(x, 0, data, used, x.length);
+            used += x.length;
+        }
+
+        private void emit(String path) {
+            sink.begin(a.set(unit), b.set(period), objectLine);
+            for (int k = 0; k < n; k++) {
+                c.set(data, keyAt[k], keyEnd[k]);
+                if (bad[k] != 0) {
+                    sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, c.toString(), null,
+                            path + "." + c + ": the value is " + (bad[k] == 1 ? "a list" : "an object")
+                                    + "; give a number, a numeric string or null"), 1, 0);
+                    continue;
+                }
+                sink.value(c, d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
+            }
+            if (overflow > 0) {
+                sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, objectLine), unit, period, null, null,
+                        path + ".values: more than " + MAX_ENTRIES + " entries; the " + overflow + " after them are rejected"), overflow, 0);
+            }
+            sink.end();
+        }
+
+        private static String kind(JsonToken t) {
+            if (t == null) return "nothing";
+            return switch (t) {
+                case START_ARRAY -> "an array";
+                case START_OBJECT -> "an object";
+                case VALUE_STRING -> "a string";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+                case VALUE_TRUE, VALUE_FALSE -> "true or false";
+                case VALUE_NULL -> "null";
+                default -> t.asString() == null ? t.name() : t.asString();
+            };
+        }
+
+        // ------------------------------------------------------------ the store's value maps
+
+        void stored(Field unitField, Field periodField, byte[] values, long[] lines) {
+            resetObject();
+            unit = unitField.toString();
+            period = periodField.toString();
+            try (JsonParser p = FACTORY.createParser(values)) {
+                JsonToken t = next(p);
+                values(p, t, "$");
+                if (valuesBad) {
+                    problem(0, "a stored value map is not a JSON object; the store may be damaged", 0, 1);
+                    return;
+                }
+            } catch (IOException e) {
+                problem(0, "a stored value map cannot be read (" + e.getMessage() + "); the store may be damaged", n, 1);
+                return;
+            }
+            for (int k = 0; k < n; k++) line[k] = k < lines.length ? lines[k] : 0;
+            objectLine = n > 0 ? line[0] : 0;
+            sink.begin(unitField, periodField, objectLine);
+            for (int k = 0; k < n; k++) {
+                if (bad[k] != 0) {
+                    sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, null, null,
+                            "a stored value is not a number"), 1, 0);
+                    continue;
+                }
+                sink.value(c.set(data, keyAt[k], keyEnd[k]), d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
+            }
+            sink.end();
+        }
+    }
+}

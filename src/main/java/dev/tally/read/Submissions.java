@@ -1,0 +1,85 @@
+package dev.tally.read;
+
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Source;
+import dev.tally.model.TallyException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * Reads one submission input, whatever its format, into a {@link ValueSink}. The encoding is settled
+ * first (a UTF-8 or UTF-16 byte order mark wins, else {@link ReadOptions#encoding()}, else UTF-8) and
+ * anything that is not UTF-8 is re-encoded, so the readers work on UTF-8 bytes alone. The format is
+ * recognised from the content: a first character {@code {} or {@code [} is JSON ({@link JsonSubmissions}),
+ * anything else CSV ({@link CsvSubmissions}). A file that cannot be opened is an input/output error
+ * (exit 4); everything inside a file that cannot be read is a finding.
+ */
+public final class Submissions {
+    private Submissions() {}
+
+    /** How much of an input is looked at to recognise it. */
+    static final int HEAD = 1 << 16;
+
+    /** Per-thread buffers, re-used from one input to the next. */
+    public static final class Scratch {
+        byte[] csv;
+    }
+
+    public static void read(InputFile file, InputStream stdin, ReadOptions options, ValueSink sink, Scratch scratch) {
+        try (InputStream raw = file.stdin() ? stdin : Files.newInputStream(file.path())) {
+            read(file.display(), raw, options, sink, scratch);
+        } catch (NoSuchFileException e) {
+            throw TallyException.io(file.display() + ": no such file; check the path");
+        } catch (IOException e) {
+            throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
+        }
+    }
+
+    static void read(String display, InputStream raw, ReadOptions options, ValueSink sink, Scratch scratch) throws IOException {
+        byte[] head = raw.readNBytes(HEAD);
+        int n = head.length;
+        Charset cs = options.encoding() == null ? StandardCharsets.UTF_8 : options.encoding();
+        int skip = 0;
+        if (n >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            cs = StandardCharsets.UTF_8;
+            skip = 3;
+        } else if (n >= 2 && (head[0] & 0xff) == 0xFF && (head[1] & 0xff) == 0xFE) {
+            cs = StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (n >= 2 && (head[0] & 0xff) == 0xFE && (head[1] & 0xff) == 0xFF) {
+            cs = StandardCharsets.UTF_16BE;
+            skip = 2;
+        }
+        InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), raw);
+        if (!cs.equals(StandardCharsets.UTF_8)) {
+            // re-encoded to UTF-8: the head is read again from the new stream
+            rest = new Transcoder(rest, cs);
+            head = rest.readNBytes(HEAD);
+            n = head.length;
+            skip = 0;
+            rest = new SequenceInputStream(new ByteArrayInputStream(head), rest);
+        }
+        int first = skip;
+        while (first < n && (head[first] == ' ' || head[first] == '\t' || head[first] == '\r' || head[first] == '\n')) first++;
+        if (first == n) {
+            sink.problem(Finding.of(FindingCode.NO_DATA, new Source(display, 0), null, null, null, null,
+                    n == skip ? "the input is empty; nothing was read" : "the input holds only blank lines; nothing was read"), 0, 0);
+            return;
+        }
+        if (head[first] == '{' || head[first] == '[') {
+            JsonSubmissions.read(display, rest, head, skip, n, sink);
+        } else {
+            byte delim = options.delimiter() != null ? (byte) options.delimiter().charValue() : Delimiters.sniff(head, skip, n);
+            CsvTokenizer t = new CsvTokenizer(rest, delim, 1, Long.MAX_VALUE, scratch == null ? null : scratch.csv);
+            CsvSubmissions.read(display, t, options, sink);
+            if (scratch != null) scratch.csv = t.buffer();
+        }
+    }
+}

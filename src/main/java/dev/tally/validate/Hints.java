@@ -1,0 +1,71 @@
+package dev.tally.validate;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.Unit;
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * "Did you mean …?" for unknown codes: the same code in another letter case, or written with
+ * look-alike letters from other scripts (a Cyrillic С for a Latin C), or with full-width digits.
+ * Only for findings, so it may be slow.
+ */
+final class Hints {
+    private Hints() {}
+
+    static String unit(Hierarchy h, String code) {
+        if (code.isEmpty()) return "; the unit code is empty";
+        String key = skeleton(code);
+        for (Unit u : h.units()) {
+            if (skeleton(u.code()).equals(key)) return "; did you mean '" + u.code() + "' (" + u.name() + ")?" + why(code, u.code());
+        }
+        return "";
+    }
+
+    static String indicator(Catalog c, String code) {
+        if (code.isEmpty()) return "; the indicator code is empty";
+        String key = skeleton(code);
+        for (Indicator i : c.indicators()) {
+            if (skeleton(i.code()).equals(key)) return "; did you mean '" + i.code() + "'?" + why(code, i.code());
+        }
+        return "";
+    }
+
+    private static String why(String given, String known) {
+        if (given.equalsIgnoreCase(known)) return " (codes are compared letter case and all)";
+        return " (it is written with look-alike characters from another script or width)";
+    }
+
+    /** A form in which look-alikes compare equal: compatibility-normalised, upper case, confusables folded. */
+    static String skeleton(String s) {
+        String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+        StringBuilder sb = new StringBuilder(t.length());
+        for (int i = 0; i < t.length(); i++) sb.append(fold(t.charAt(i)));
+        return sb.toString();
+    }
+
+    /** Cyrillic and Greek capitals that look like Latin ones. */
+    private static char fold(char c) {
+        return switch (c) {
+            case 'А', 'Α' -> 'A';
+            case 'В', 'Β' -> 'B';
+            case 'С', 'Ϲ' -> 'C';
+            case 'Е', 'Ε' -> 'E';
+            case 'Н', 'Η' -> 'H';
+            case 'І', 'Ι' -> 'I';
+            case 'Ј' -> 'J';
+            case 'К', 'Κ' -> 'K';
+            case 'М', 'Μ' -> 'M';
+            case 'О', 'Ο' -> 'O';
+            case 'Р', 'Ρ' -> 'P';
+            case 'Ѕ' -> 'S';
+            case 'Т', 'Τ' -> 'T';
+            case 'Х', 'Χ' -> 'X';
+            case 'У', 'Υ' -> 'Y';
+            case 'Ζ' -> 'Z';
+            default -> c;
+        };
+    }
+}

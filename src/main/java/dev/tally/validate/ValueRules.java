@@ -1,0 +1,133 @@
+package dev.tally.validate;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Indicator;
+import dev.tally.model.IndicatorType;
+import dev.tally.model.Num;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * The per-value rules, in one place for every reader: a value must be of its indicator's type (a
+ * whole number for an integer, 0 to 100 for a percent, 1 or 0 for a yes/no value; a yes/no word only
+ * for a yes/no indicator) and within its min and max. {@link #check} answers with a problem number
+ * (0: valid) without allocating for whole numbers, comparing longs against bounds worked out once
+ * from the catalog's exact BigDecimal bounds; {@link #message} words the problem.
+ */
+final class ValueRules {
+    static final int OK = 0, WORD = 1, NOT_WHOLE = 2, NOT_PERCENT = 3, NOT_BOOLEAN = 4, BELOW_MIN = 5, ABOVE_MAX = 6;
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final Indicator[] byIndex;
+    /** For whole numbers: v is at least min iff v >= minWhole (when minSet); likewise max. */
+    private final long[] minWhole, maxWhole;
+    private final boolean[] minSet, maxSet;
+
+    ValueRules(Catalog c) {
+        int n = c.size();
+        byIndex = c.indicators().toArray(new Indicator[0]);
+        minWhole = new long[n];
+        maxWhole = new long[n];
+        minSet = new boolean[n];
+        maxSet = new boolean[n];
+        for (Indicator ind : c.indicators()) {
+            int i = ind.index();
+            if (ind.min() != null) {
+                minSet[i] = true;
+                minWhole[i] = clamp(ind.min().setScale(0, RoundingMode.CEILING));
+            }
+            if (ind.max() != null) {
+                maxSet[i] = true;
+                maxWhole[i] = clamp(ind.max().setScale(0, RoundingMode.FLOOR));
+            }
+        }
+    }
+
+    /** A bound beyond the long range stays beyond every long: Long.MIN/MAX_VALUE then means "all" or "none" exactly. */
+    private static long clamp(BigDecimal whole) {
+        if (whole.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) >= 0) return Long.MAX_VALUE;
+        if (whole.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) <= 0) return Long.MIN_VALUE;
+        return whole.longValueExact();
+    }
+
+    /** The problem with a number for an indicator, or {@link #OK}. */
+    int check(int indicator, Num n) {
+        Indicator ind = byIndex[indicator];
+        IndicatorType type = ind.type();
+        if (n.word && type != IndicatorType.BOOLEAN) return WORD;
+        if (n.kind == Num.EXACT && n.scale == 0) {
+            long v = n.unscaled;
+            switch (type) {
+                case PERCENT -> {
+                    if (v < 0 || v > 100) return NOT_PERCENT;
+                }
+                case BOOLEAN -> {
+                    if (v != 0 && v != 1) return NOT_BOOLEAN;
+                }
+                default -> { }
+            }
+            // a bound beyond the long range: clamp() made Long.MIN/MAX; a long equal to it needs the exact test
+            if (minSet[indicator] && (v < minWhole[indicator] || (v == Long.MAX_VALUE && minWhole[indicator] == Long.MAX_VALUE
+                    && ind.min().compareTo(BigDecimal.valueOf(v)) > 0))) return BELOW_MIN;
+            if (maxSet[indicator] && (v > maxWhole[indicator] || (v == Long.MIN_VALUE && maxWhole[indicator] == Long.MIN_VALUE
+                    && ind.max().compareTo(BigDecimal.valueOf(v)) < 0))) return ABOVE_MAX;
+            return OK;
+        }
+        BigDecimal v = n.decimal();
+        switch (type) {
+            case INTEGER -> {
+                if (v.scale() > 0) return NOT_WHOLE;
+            }
+            case PERCENT -> {
+                if (v.signum() < 0 || v.compareTo(HUNDRED) > 0) return NOT_PERCENT;
+            }
+            case BOOLEAN -> {
+                if (v.compareTo(BigDecimal.ZERO) != 0 && v.compareTo(BigDecimal.ONE) != 0) return NOT_BOOLEAN;
+            }
+            default -> { }
+        }
+        if (ind.min() != null && v.compareTo(ind.min()) < 0) return BELOW_MIN;
+        if (ind.max() != null && v.compareTo(ind.max()) > 0) return ABOVE_MAX;
+        return OK;
+    }
+
+    static FindingCode code(int problem) {
+        return problem >= BELOW_MIN ? FindingCode.OUT_OF_RANGE : FindingCode.WRONG_TYPE;
+    }
+
+    /** What is wrong and what to give instead; {@code raw} is the value as written. */
+    String message(int problem, int indicator, Num n, String raw) {
+        Indicator ind = byIndex[indicator];
+        String code = ind.code();
+        return switch (problem) {
+            case WORD -> "'" + raw + "' is a yes/no word but '" + code + "' is " + article(ind.type()) + "; give a number";
+            case NOT_WHOLE -> "'" + raw + "' is not a whole number but '" + code + "' is an integer; give a count like "
+                    + n.decimal().setScale(0, RoundingMode.DOWN).toPlainString();
+            case NOT_PERCENT -> "'" + raw + "' is not a percentage; '" + code + "' takes 0 to 100";
+            case NOT_BOOLEAN -> "'" + raw + "' is not a yes/no value; '" + code + "' takes 1 or 0 (true/false, yes/no, có/không)";
+            case BELOW_MIN -> "the value " + n.decimal().toPlainString() + " is below the minimum " + ind.min().toPlainString()
+                    + " of '" + code + "'" + bounds(ind);
+            case ABOVE_MAX -> "the value " + n.decimal().toPlainString() + " is above the maximum " + ind.max().toPlainString()
+                    + " of '" + code + "'" + bounds(ind);
+            default -> "";
+        };
+    }
+
+    private static String article(IndicatorType t) {
+        return switch (t) {
+            case INTEGER -> "an integer";
+            case NUMBER -> "a number";
+            case PERCENT -> "a percentage";
+            case BOOLEAN -> "a yes/no value";
+        };
+    }
+
+    private static String bounds(Indicator ind) {
+        String lo = ind.min() == null ? "" : ind.min().toPlainString();
+        String hi = ind.max() == null ? "" : ind.max().toPlainString();
+        return "; expected " + (ind.min() != null && ind.max() != null ? "from " + lo + " to " + hi
+                : ind.min() != null ? "at least " + lo : "at most " + hi);
+    }
+}
