@@ -185,7 +185,7 @@ public final class CsvTokenizer {
         int or = 0;
         boolean after = false, tooLong = false;
         int fieldStart = i;
-        boolean quoted = false, esc = false;
+        boolean quoted = false, esc = false, anyEscaped = false;
         scanInQuote = false;
         while (true) {
             // at a field start
@@ -241,6 +241,7 @@ public final class CsvTokenizer {
                     starts[nf] = fieldStart;
                     ends[nf] = contentEnd;
                     escaped[nf] = esc && i == s;
+                    anyEscaped |= escaped[nf];
                     nf++;
                 }
                 count++;
@@ -282,7 +283,7 @@ public final class CsvTokenizer {
             fields = nf;
             fieldCount = count;
             recordBytes = recordEnd - pos;
-            if (escaped(nf)) unescape(nf);
+            if (anyEscaped) unescape(nf);
             if (count > MAX_FIELDS) {
                 problem = Problem.TOO_MANY_FIELDS;
                 fields = 0;
@@ -298,11 +299,6 @@ public final class CsvTokenizer {
             pos = i;
             return i;
         }
-    }
-
-    private boolean escaped(int nf) {
-        for (int k = 0; k < nf; k++) if (escaped[k]) return true;
-        return false;
     }
 
     /** Doubled quotes become one, in place (the field only shrinks). */

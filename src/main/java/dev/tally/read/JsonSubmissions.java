@@ -131,8 +131,10 @@ public final class JsonSubmissions {
                     root++;
                 }
             } catch (JsonProcessingException e) {
-                long at = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+                // a constraint may be raised without a location: the object it was in, else the start
+                long at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : Math.max(1, objectLine);
                 stopped(at, e, "reading stopped here: nothing after this point can be read with certainty. Fix the JSON");
+                return;
             }
             if (objects == 0 && n == 0) {
                 sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 1), null, null, null, null,
@@ -195,6 +197,7 @@ public final class JsonSubmissions {
                     } catch (JsonProcessingException ex) {
                         stopped(lineNo, ex, "the next line is read");
                     }
+                    any = true;
                 }
                 pos = nl + 1;
                 if (nl == len) break;
@@ -208,6 +211,11 @@ public final class JsonSubmissions {
         /** Reports what a parser could not read, with the record it was in. */
         private void stopped(long at, JsonProcessingException e, String after) {
             String msg = e.getOriginalMessage().lines().findFirst().orElse("");
+            if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                msg = msg.contains("nesting depth") ? "nesting depth beyond " + MAX_DEPTH + " levels, far more than a submission has"
+                        : msg.contains("String value length") || msg.contains("Number value length") || msg.contains("Name length")
+                                ? "a value or key longer than " + CsvTokenizer.MAX_FIELD / (1 << 20) + " MB, the most tally reads" : msg;
+            }
             if (msg.length() > 200) msg = msg.substring(0, 200) + "…";
             long lost = n + overflow;
             problem(at, "not valid JSON: " + msg + "; " + (unitCount + periodCount + valuesCount > 0
@@ -360,20 +368,20 @@ public final class JsonSubmissions {
         }
 
         private void emit(String path) {
+            if (overflow > 0) {
+                sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, objectLine), unit, period, null, null,
+                        path + ".values: more than " + MAX_ENTRIES + " entries; the " + overflow + " after them are rejected"), overflow, 0);
+            }
             sink.begin(a.set(unit), b.set(period), objectLine);
             for (int k = 0; k < n; k++) {
                 c.set(data, keyAt[k], keyEnd[k]);
                 if (bad[k] != 0) {
                     sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, c.toString(), null,
-                            path + "." + c + ": the value is " + (bad[k] == 1 ? "a list" : "an object")
+                            path + ".values." + c + ": the value is " + (bad[k] == 1 ? "a list" : "an object")
                                     + "; give a number, a numeric string or null"), 1, 0);
                     continue;
                 }
                 sink.value(c, d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
-            }
-            if (overflow > 0) {
-                sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, objectLine), unit, period, null, null,
-                        path + ".values: more than " + MAX_ENTRIES + " entries; the " + overflow + " after them are rejected"), overflow, 0);
             }
             sink.end();
         }

@@ -198,11 +198,15 @@ public final class Rollup {
     private final class Own {
         final int i;
         final int single;
-        final boolean flow;
+        final boolean flow, singleWhole;
+        final byte[] states, scales;
+        final long[] longs;
         final long targetDays;
         final Aggregator overTime;
         final long[] covered;
         final boolean[] overlapped;
+
+        final int ni = c.size();
 
         Own(Period target, int[] members, Indicator ind) {
             i = ind.index();
@@ -210,12 +214,19 @@ public final class Rollup {
             targetDays = days(target);
             if (members.length == 1) {
                 single = members[0];
+                states = t.states(single);
+                longs = t.longs(single);
+                scales = t.scales(single);
+                singleWhole = !flow || days(t.periods().get(single)) >= targetDays;
                 overTime = null;
                 covered = null;
                 overlapped = null;
                 return;
             }
             single = -1;
+            states = scales = null;
+            longs = null;
+            singleWhole = false;
             overTime = Aggregators.of(ind.overTime(), n);
             covered = new long[n];
             overlapped = new boolean[n];
@@ -252,12 +263,12 @@ public final class Rollup {
 
         boolean get(int u, Num out) {
             if (single >= 0) {
-                int cell = u * c.size() + i;
-                byte st = t.state(single, cell);
+                int cell = u * ni + i;
+                byte st = states[cell];
                 if (st == CellTable.NUM) {
                     out.kind = Num.EXACT;
-                    out.unscaled = t.longValue(single, cell);
-                    out.scale = t.scale(single, cell);
+                    out.unscaled = longs[cell];
+                    out.scale = scales == null ? 0 : scales[cell];
                     out.word = false;
                     return true;
                 }
@@ -272,7 +283,7 @@ public final class Rollup {
 
         boolean whole(int u) {
             if (!flow) return true;
-            return single >= 0 ? days(t.periods().get(single)) >= targetDays : covered[u] >= targetDays;
+            return single >= 0 ? singleWhole : covered[u] >= targetDays;
         }
     }
 

@@ -5,30 +5,20 @@ import java.math.BigDecimal;
 
 /**
  * A dense column of optional exact numbers: {@code unscaled × 10^-scale} in a long where it fits
- * (the common case, 9 bytes a cell), a BigDecimal otherwise, nothing for missing. Threads fill
- * disjoint cells at once (one indicator each), so the rare arrays are made under a lock.
+ * (the common case, 10 bytes a cell), a BigDecimal otherwise, nothing for missing. Threads fill
+ * disjoint cells at once (one indicator each), so the rare BigDecimal array is made under a lock.
  */
 final class Values {
     private static final byte NONE = 0, LONG = 1, BIG = 2;
     private final long[] longs;
     private final byte[] state;
-    private volatile byte[] scale;
+    private final byte[] scale;
     private volatile BigDecimal[] big;
 
     Values(int n) {
         longs = new long[n];
         state = new byte[n];
-    }
-
-    private byte[] scales() {
-        byte[] s = scale;
-        if (s == null) {
-            synchronized (this) {
-                s = scale;
-                if (s == null) scale = s = new byte[state.length];
-            }
-        }
-        return s;
+        scale = new byte[n];
     }
 
     private BigDecimal[] bigs() {
@@ -47,7 +37,7 @@ final class Values {
     void set(int i, Num v) {
         if (v.kind == Num.EXACT) {
             longs[i] = v.unscaled;
-            if (v.scale != 0 || scale != null) scales()[i] = (byte) v.scale;
+            scale[i] = (byte) v.scale;
             state[i] = LONG;
         } else if (v.kind == Num.BIG) {
             bigs()[i] = v.big;
@@ -63,7 +53,7 @@ final class Values {
             state[i] = NONE;
         } else if (v.scale() >= 0 && v.precision() <= 18) {
             longs[i] = v.unscaledValue().longValueExact();
-            if (v.scale() != 0 || scale != null) scales()[i] = (byte) v.scale();
+            scale[i] = (byte) v.scale();
             state[i] = LONG;
         } else {
             bigs()[i] = v;
@@ -76,7 +66,7 @@ final class Values {
     /** The cell as a Long where it is a whole number that fits (no BigDecimal for the common case), a BigDecimal, or null. */
     Number number(int i) {
         return switch (state[i]) {
-            case LONG -> scale == null || scale[i] == 0 ? (Number) longs[i] : BigDecimal.valueOf(longs[i], scale[i]);
+            case LONG -> scale[i] == 0 ? (Number) longs[i] : BigDecimal.valueOf(longs[i], scale[i]);
             case BIG -> big[i];
             default -> null;
         };
@@ -88,7 +78,7 @@ final class Values {
             case LONG -> {
                 out.kind = Num.EXACT;
                 out.unscaled = longs[i];
-                out.scale = scale == null ? 0 : scale[i];
+                out.scale = scale[i];
                 out.word = false;
                 return true;
             }
@@ -104,7 +94,7 @@ final class Values {
 
     BigDecimal get(int i) {
         return switch (state[i]) {
-            case LONG -> BigDecimal.valueOf(longs[i], scale == null ? 0 : scale[i]);
+            case LONG -> BigDecimal.valueOf(longs[i], scale[i]);
             case BIG -> big[i];
             default -> null;
         };

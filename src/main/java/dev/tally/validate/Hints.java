@@ -9,7 +9,8 @@ import java.util.Locale;
 
 /**
  * "Did you mean …?" for unknown codes: the same code in another letter case, or written with
- * look-alike letters from other scripts (a Cyrillic С for a Latin C), or with full-width digits.
+ * look-alike letters from other scripts (a Cyrillic С for a Latin C), with full-width digits, or with
+ * an invisible character (a zero-width space) inside.
  * Only for findings, so it may be slow.
  */
 final class Hints {
@@ -35,6 +36,7 @@ final class Hints {
 
     private static String why(String given, String known) {
         if (given.equalsIgnoreCase(known)) return " (codes are compared letter case and all)";
+        if (given.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) return " (it holds an invisible character)";
         return " (it is written with look-alike characters from another script or width)";
     }
 
@@ -42,7 +44,11 @@ final class Hints {
     static String skeleton(String s) {
         String t = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
         StringBuilder sb = new StringBuilder(t.length());
-        for (int i = 0; i < t.length(); i++) sb.append(fold(t.charAt(i)));
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (Character.getType(ch) == Character.FORMAT || Character.isWhitespace(ch)) continue; // zero-width and stray spaces
+            sb.append(fold(ch));
+        }
         return sb.toString();
     }
 

@@ -132,6 +132,8 @@ public final class Validator {
         private int lastPeriodLen = -1;
         private Period lastPeriodValue;
         private final Map<String, Period> periods = new HashMap<>();
+        private Period lastIdPeriod;
+        private int lastPeriodId;
 
         Part(boolean sparseTable) {
             table = sparseTable ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
@@ -183,7 +185,11 @@ public final class Validator {
                 recordPeriod = period.text();
                 return;
             }
-            periodId = table.periodId(period);
+            if (period != lastIdPeriod) {
+                lastIdPeriod = period;
+                lastPeriodId = table.periodId(period);
+            }
+            periodId = lastPeriodId;
         }
 
         @Override

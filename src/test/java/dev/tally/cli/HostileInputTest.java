@@ -1,0 +1,257 @@
+package dev.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A corpus of hostile inputs, each run through the real command line: every one must end with an
+ * exit code from 0 to 4, a one-line message or findings that say what is wrong (never a stack trace
+ * or "internal error"), counts that add up (values = accepted + duplicates + rejected + outside), the
+ * finding codes the case names, and the valid values beside the bad ones kept. The timeout is a hang
+ * guard, far above what any case takes.
+ */
+class HostileInputTest {
+    @TempDir
+    static Path dir;
+
+    static final String HEAD = "unit,period,indicator,value\n";
+    static final String UNITS = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện,P,district\nC11,Xã Một,D1,commune\n"
+            + "C12,Xã Hai,D1,commune\nD2,Huyện Hai,P,district\nC21,Xã Ba,D2,commune\n";
+    static final String CATALOG = "indicators:\n  - {code: received, type: integer, min: 0}\n  - {code: resolved, type: integer, min: 0}\n"
+            + "  - {code: score, type: number, max: 10}\n  - {code: share, type: percent}\n  - {code: active, type: boolean}\n"
+            + "  - {code: rate, type: percent, decimals: 1, formula: 100 * resolved / received}\n";
+
+    /**
+     * One case: files to write, the command (with {d} for the case's directory), the exit code, the
+     * finding codes that must appear (validate's JSON output) or text that must appear on stderr, and
+     * how many values must be accepted (-1: not checked).
+     */
+    record Case(String name, Map<String, byte[]> files, String command, int exit, List<String> codes, String errText, long accepted,
+                Consumer<String> extra) {}
+
+    static final List<Case> CASES = new ArrayList<>();
+
+    static byte[] u8(String s) { return s.getBytes(StandardCharsets.UTF_8); }
+
+    static void validate(String name, String file, String content, int exit, long accepted, String... codes) {
+        validate(name, file, u8(content), exit, accepted, codes);
+    }
+
+    static void validate(String name, String file, byte[] content, int exit, long accepted, String... codes) {
+        CASES.add(new Case(name, Map.of(file, content), "validate --format json {d}/" + file, exit, List.of(codes), null, accepted, null));
+    }
+
+    static void config(String name, String units, String catalog, String errText) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("units.csv", u8(units));
+        files.put("catalog.yaml", u8(catalog));
+        files.put("in.csv", u8(HEAD + "C11,2024,received,1\n"));
+        CASES.add(new Case(name, files, "validate --units {d}/units.csv --catalog {d}/catalog.yaml {d}/in.csv", 3, List.of(), errText, -1, null));
+    }
+
+    static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        for (byte[] p : parts) o.writeBytes(p);
+        return o.toByteArray();
+    }
+
+    static {
+        // ---- CSV structure
+        validate("extra-field", "a.csv", HEAD + "C11,2024-H1,received,1,234\nC12,2024-H1,received,2\n", 1, 1, "malformed");
+        validate("too-few-fields", "a.csv", HEAD + "C11,2024-H1,received\nC12,2024-H1,received,2\n", 1, 1, "malformed");
+        validate("header-only", "a.csv", HEAD, 0, 0, "no-data");
+        validate("empty-file", "a.csv", "", 0, 0, "no-data");
+        validate("blank-lines-only", "a.csv", "\n\r\n  \n", 0, 0, "no-data");
+        validate("bom-only", "a.csv", new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, 0, 0, "no-data");
+        validate("header-value-twice", "a.csv", "unit,period,indicator,value,value\nC11,2024,received,1,2\n", 1, 0, "malformed");
+        validate("header-unit-twice-other-case", "a.csv", "Unit,unit,period,indicator,value\nC11,C12,2024,received,1\n", 1, 0, "malformed");
+        validate("header-without-unit", "a.csv", "code,when,value\nC11,2024,1\n", 1, 0, "malformed");
+        validate("unclosed-quote-middle", "a.csv", HEAD + "C11,2024,received,\"5\nC12,2024,received,2\nC21,2024,received,3\n", 1, 2, "malformed");
+        validate("unclosed-quote-last-line", "a.csv", HEAD + "C12,2024,received,2\nC11,2024,received,\"5", 1, 1, "malformed");
+        validate("text-after-closing-quote", "a.csv", HEAD + "\"C11\"x,2024,received,1\nC12,2024,received,2\n", 1, 1, "malformed");
+        validate("two-megabyte-field", "a.csv", HEAD + "C11,2024,received," + "1".repeat(2 << 20) + "\nC12,2024,received,2\n", 1, 1, "malformed");
+        validate("ten-thousand-and-one-fields", "a.csv", HEAD + "C11,2024,received,1" + ",".repeat(10_000) + "\nC12,2024,received,2\n", 1, 1, "malformed");
+        validate("nul-bytes", "a.csv", HEAD + "C11\0,2024,received,1\nC12,2024,received,\0\nC21,2024,received,3\n", 1, 1, "unknown-unit", "not-a-number");
+        validate("cr-only-line-ends", "a.csv", "unit,period,indicator,value\rC11,2024,received,1\rC12,2024,received,2\r", 0, 2);
+        validate("mixed-line-ends", "a.csv", "unit,period,indicator,value\r\nC11,2024,received,1\nC12,2024,received,2\r\n", 0, 2);
+        validate("tab-delimited", "a.tsv", "unit\tperiod\tindicator\tvalue\nC11\t2024\treceived\t1\n", 0, 1);
+        validate("pipe-delimited", "a.csv", "unit|period|indicator|value\nC11|2024|received|1\n", 1, 0, "malformed");
+        CASES.add(new Case("forced-wrong-delimiter", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n")),
+                "validate --format json --delimiter ; {d}/a.csv", 1, List.of("malformed"), null, 0, null));
+        validate("invalid-utf8", "a.csv", concat(u8(HEAD + "C11,2024,received,1\nC12,2024,received,"), new byte[] {(byte) 0xC3, (byte) 0x28},
+                u8("\nC21,2024,received,3\n")), 1, 2, "encoding");
+        validate("overlong-utf8", "a.csv", concat(u8(HEAD + "C1"), new byte[] {(byte) 0xC0, (byte) 0xB1}, u8(",2024,received,1\nC12,2024,received,2\n")),
+                1, 1, "encoding");
+        validate("encoded-surrogate", "a.csv", concat(u8(HEAD + "C11,2024,received,1,"), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                u8("\nC12,2024,received,2\n")), 1, 1, "encoding");
+        validate("utf16-with-bom", "a.csv", concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, (HEAD + "C11,2024,received,1\n").getBytes(StandardCharsets.UTF_16LE)), 0, 1);
+        validate("utf16-without-bom", "a.csv", (HEAD + "C11,2024,received,1\n").getBytes(StandardCharsets.UTF_16LE), 1, 0, "malformed");
+        validate("literal-replacement-char", "a.csv", HEAD + "C11,2024,received,1\uFFFD\nC12,2024,received,2\n", 1, 1, "encoding");
+        validate("windows-1258-unlabelled", "a.csv", "unit,period,indicator,value,c\nC11,2024,received,1,Đã nhận\nC12,2024,received,2,ok\n"
+                .getBytes(Charset.forName("windows-1258")), 1, 1, "encoding");
+        validate("wide-wrong-width", "w.csv", "unit,period,received,resolved\nC11,2024,1\nC12,2024,1,1\n", 1, 2, "malformed");
+        validate("wide-value-under-unnamed-column", "w.csv", "unit,period,received,\nC11,2024,1,9\nC12,2024,1,\n", 1, 1, "malformed");
+
+        // ---- numbers
+        validate("thirty-digit-value", "a.csv", HEAD + "C11,2024,received," + "9".repeat(30) + "\n", 0, 1);
+        validate("thirty-nine-digits", "a.csv", HEAD + "C11,2024,received," + "9".repeat(39) + "\nC12,2024,received,2\n", 1, 1, "too-many-digits");
+        validate("nine-hundred-kilobyte-number", "a.csv", HEAD + "C11,2024,received," + "7".repeat(900_000) + "\nC12,2024,received,2\n", 1, 1, "too-many-digits");
+        validate("exponent-in-csv", "a.csv", HEAD + "C11,2024,received,1e999999999\n", 1, 0, "not-a-number");
+        validate("json-huge-exponent", "a.json", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1e999999999,\"resolved\":1e-999999999,\"score\":2}}", 1, 1, "too-many-digits");
+        validate("negative-zero-and-plus", "a.csv", HEAD + "C11,2024,received,-0\nC12,2024,received,+5\n", 0, 2);
+        validate("comma-without-option", "a.csv", HEAD + "C11,2024,score,\"5,5\"\n", 1, 0, "not-a-number");
+        validate("full-width-digits", "a.csv", HEAD + "C11,2024,received,１２\n", 1, 0, "not-a-number");
+        validate("arabic-indic-digits", "a.csv", HEAD + "C11,2024,received,٣\n", 1, 0, "not-a-number");
+        validate("nan-and-infinity", "a.csv", HEAD + "C11,2024,score,NaN\nC12,2024,score,Infinity\nC21,2024,score,-Infinity\n", 1, 0, "not-a-number");
+        validate("hex-number", "a.csv", HEAD + "C11,2024,received,0x1F\n", 1, 0, "not-a-number");
+        validate("spaces-around-value", "a.csv", HEAD + "C11,2024,received,  7  \nC12,2024,received,   \n", 0, 2);
+        validate("percent-over-100", "a.csv", HEAD + "C11,2024,share,100.0001\n", 1, 0, "wrong-type");
+        validate("boolean-two", "a.csv", HEAD + "C11,2024,active,2\n", 1, 0, "wrong-type");
+        CASES.add(new Case("nbsp-thousands-with-decimal-comma", Map.of("a.csv", u8("unit;period;indicator;value\nC11;2024;received;1\u00a0234\n")),
+                "validate --format json --decimal-comma {d}/a.csv", 0, List.of(), null, 1, null));
+
+        // ---- codes and Unicode twins
+        validate("unit-code-in-nfd", "a.csv", HEAD + java.text.Normalizer.normalize("C11", java.text.Normalizer.Form.NFD) + ",2024,received,1\n", 0, 1);
+        validate("cyrillic-c-in-unit-code", "a.csv", HEAD + "С11,2024,received,1\n", 1, 0, "unknown-unit");
+        validate("lower-case-unit-code", "a.csv", HEAD + "c11,2024,received,1\n", 1, 0, "unknown-unit");
+        validate("zero-width-space-in-indicator", "a.csv", HEAD + "C11,2024,recei\u200bved,1\n", 1, 0, "unknown-indicator");
+        validate("full-width-unit-code", "a.csv", HEAD + "Ｃ１１,2024,received,1\n", 1, 0, "unknown-unit");
+        validate("megabyte-unit-code", "a.csv", HEAD + "U".repeat(1 << 19) + ",2024,received,1\nC12,2024,received,2\n", 1, 1, "unknown-unit");
+        validate("megabyte-period", "a.csv", HEAD + "C11," + "2".repeat(1 << 19) + ",received,1\nC12,2024,received,2\n", 1, 1, "bad-period");
+        config("units-equal-after-nfc", UNITS + "XÃ,Xã,D2,commune\n" + java.text.Normalizer.normalize("XÃ", java.text.Normalizer.Form.NFD)
+                + ",Xã bis,D2,commune\n", CATALOG, "another Unicode form");
+        config("indicators-differing-in-case", UNITS, CATALOG + "  - {code: Received, type: integer}\n", "only in letter case");
+        CASES.add(new Case("units-differing-in-case", Map.of("units.csv", u8(UNITS + "c11,Xã khác,D1,commune\n"), "catalog.yaml", u8(CATALOG),
+                "in.csv", u8(HEAD + "C11,2024,received,1\n")), "validate --units {d}/units.csv --catalog {d}/catalog.yaml {d}/in.csv",
+                0, List.of(), "only in letter case", -1, null));
+
+        // ---- JSON shapes
+        validate("json-values-array", "a.json", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":[1,2]}", 1, 0, "malformed");
+        validate("json-values-string", "a.json", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":\"1\"}", 1, 0, "malformed");
+        validate("json-top-level-number", "a.json", "42", 1, 0, "malformed");
+        validate("json-top-level-null", "a.json", "[null, {\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1}}]", 1, 1, "malformed");
+        validate("json-unit-twice", "a.json", "{\"unit\":\"C11\",\"unit\":\"C12\",\"period\":\"2024\",\"values\":{\"received\":1}}", 1, 0, "malformed");
+        validate("json-unit-object", "a.json", "{\"unit\":{\"code\":\"C11\"},\"period\":\"2024\",\"values\":{\"received\":1}}", 1, 0, "malformed");
+        validate("json-truncated", "a.json", "[{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1}},{\"unit\":", 1, 1, "malformed");
+        validate("json-empty-array", "a.json", "[]", 0, 0, "no-data");
+        validate("json-with-bom", "a.json", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                u8("{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1}}")), 0, 1);
+        validate("ndjson-bad-line-in-middle", "a.ndjson", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1}}\n{oops\n"
+                + "{\"unit\":\"C12\",\"period\":\"2024\",\"values\":{\"received\":2}}\n", 1, 2, "malformed");
+        validate("ndjson-line-of-5mb", "a.ndjson", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":1}}\n{\"x\":\"" + "a".repeat(5 << 20)
+                + "\"}\n{\"unit\":\"C12\",\"period\":\"2024\",\"values\":{\"received\":2}}\n", 1, 2, "malformed");
+        validate("json-two-megabyte-string", "a.json", "[{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":\"" + "1".repeat(2 << 20) + "\"}}]",
+                1, 0, "malformed");
+        validate("json-value-nested-deep", "a.json", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{\"received\":" + "[".repeat(30)
+                + "]".repeat(30) + ",\"resolved\":1}}", 1, 1, "not-a-number");
+        validate("json-200k-entries", "a.json", "{\"unit\":\"C11\",\"period\":\"2024\",\"values\":{" + String.join(",",
+                java.util.stream.IntStream.range(0, 200_000).mapToObj(i -> "\"k" + i + "\":1").toList()) + "}}", 1, 0, "malformed", "unknown-indicator");
+        CASES.add(new Case("deep-json-and-a-good-file", Map.of("a.json", u8("[".repeat(10_000) + "]".repeat(10_000)),
+                "b.csv", u8(HEAD + "C11,2024,received,1\n")), "validate --format json {d}/a.json {d}/b.csv", 1, List.of("malformed"), null, 1, null));
+
+        // ---- expressions (refused when the catalog is loaded) and arithmetic failures (findings)
+        config("formula-huge-power", UNITS, CATALOG + "  - {code: p, formula: received ^ 99999999}\n", "exponent");
+        config("formula-power-of-ten", UNITS, CATALOG + "  - {code: p, formula: received * 10^999999999}\n", "exponent");
+        config("formula-100k-terms", UNITS, CATALOG + "  - {code: p, formula: " + "received + ".repeat(100_000) + "1}\n", "at most 1000");
+        config("rule-100k-terms", UNITS, CATALOG + "rules:\n  - {check: " + "received + ".repeat(100_000) + "1 > 0}\n", "at most 1000");
+        config("formula-factorial", UNITS, CATALOG + "  - {code: p, formula: FACT(received)}\n", "FACT");
+        config("catalog-bound-huge", UNITS, CATALOG.replace("min: 0}\n  - {code: resolved", "min: 1e999999999}\n  - {code: resolved"), "38 digits");
+        CASES.add(new Case("rule-exponent-from-data", Map.of("units.csv", u8(UNITS), "catalog.yaml",
+                u8(CATALOG + "rules:\n  - {check: 'received ^ resolved >= 0', missing: skip_if_any_missing}\n"),
+                "in.csv", u8(HEAD + "C11,2024,received,10\nC11,2024,resolved,99999999\n")),
+                "validate --format json --units {d}/units.csv --catalog {d}/catalog.yaml {d}/in.csv", 0, List.of("evaluation"), null, 2, null));
+        CASES.add(new Case("formula-result-too-large", Map.of("units.csv", u8(UNITS), "catalog.yaml",
+                u8(CATALOG + "  - {code: sq, formula: score * received * received}\n"),
+                "in.csv", u8(HEAD + "C11,2024,received," + "9".repeat(20) + "\nC11,2024,score,9\n")),
+                "rollup --format csv --units {d}/units.csv --catalog {d}/catalog.yaml {d}/in.csv", 0, List.of(), "[evaluation]", -1, null));
+
+        // ---- hierarchies
+        StringBuilder chain = new StringBuilder("code,name,parent\nU0,Unit 0,\n");
+        for (int i = 1; i < 100_000; i++) chain.append('U').append(i).append(",Unit ").append(i).append(",U").append(i - 1).append('\n');
+        CASES.add(new Case("hierarchy-100k-levels", Map.of("units.csv", u8(chain.toString()), "catalog.yaml",
+                u8("indicators:\n  - {code: x, type: integer}\n"), "in.csv", u8(HEAD + "U99999,2024,x,5\nU50000,2024,x,1\n")),
+                "rollup --format csv --depth 0 --units {d}/units.csv --catalog {d}/catalog.yaml {d}/in.csv", 0, List.of(), null, -1,
+                out -> assertThat(out).contains("U0,Unit 0,level1,2024,x,5,1,1")));
+        config("units-cycle", "code,name,parent\nA,a,B\nB,b,A\n", CATALOG, "cycle");
+        config("units-deep-json", "[".repeat(5_000) + "]".repeat(5_000), CATALOG, "units.csv");
+        config("catalog-deep-yaml", UNITS, "indicators:\n" + "  - [".repeat(2_000) + "]".repeat(2_000) + "\n", "catalog.yaml");
+
+        // ---- periods and volume of findings
+        validate("bad-period", "a.csv", HEAD + "C11,2024-H3,received,1\nC12,2024,received,2\n", 1, 1, "bad-period");
+        StringBuilder many = new StringBuilder(HEAD);
+        for (int i = 0; i < 30_000; i++) many.append("C11,20").append(i).append("-13,received,1\n");
+        validate("thirty-thousand-bad-periods", "a.csv", many.toString(), 1, 0, "bad-period");
+        CASES.add(new Case("same-cell-in-two-files", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n"), "b.csv", u8(HEAD + "C11,2024,received,1\n")),
+                "validate --format json {d}/a.csv {d}/b.csv", 0, List.of("duplicate"), null, 1, null));
+
+        // ---- outputs
+        CASES.add(new Case("output-to-a-full-device", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n")),
+                "rollup --format csv -o /dev/full {d}/a.csv", 4, List.of(), "No space left on device", -1, null));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> hostileInputs() {
+        assertThat(CASES).as("the corpus").hasSizeGreaterThanOrEqualTo(60);
+        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> assertTimeoutPreemptively(Duration.ofSeconds(120), () -> check(c))));
+    }
+
+    private static void check(Case c) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(c.name()));
+        for (Map.Entry<String, byte[]> f : c.files().entrySet()) Files.write(d.resolve(f.getKey()), f.getValue());
+        List<String> args = new ArrayList<>(Arrays.asList(c.command().replace("{d}", d.toString()).split(" ")));
+        if (!c.files().containsKey("units.csv")) {
+            // the corpus's own small project: no required indicators, so only the hostile part is found
+            Files.writeString(d.resolve("units.csv"), UNITS);
+            Files.writeString(d.resolve("catalog.yaml"), CATALOG);
+            args.addAll(1, List.of("--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString()));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
+                java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
+        String o = out.toString(StandardCharsets.UTF_8), e = err.toString(StandardCharsets.UTF_8);
+        String shown = "stdout: " + cut(o) + "\nstderr: " + cut(e);
+        assertThat(e).as(shown).doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(code).as(shown).isEqualTo(c.exit());
+        if (c.errText() != null) assertThat(e).as(shown).contains(c.errText());
+        if (c.command().startsWith("validate --format json")) {
+            JsonNode json = new ObjectMapper().readTree(o);
+            JsonNode s = json.get("summary");
+            assertThat(s.get("values").asLong()).as("the counts add up: " + s)
+                    .isEqualTo(s.get("accepted").asLong() + s.get("duplicates").asLong() + s.get("rejected").asLong() + s.get("skipped").asLong());
+            List<String> codes = new ArrayList<>();
+            json.get("rows").forEach(r -> codes.add(r.get("code").asText()));
+            assertThat(codes).as(shown).containsAll(c.codes());
+            if (c.accepted() >= 0) assertThat(s.get("accepted").asLong()).as(shown).isEqualTo(c.accepted());
+            for (JsonNode r : json.get("rows")) {
+                assertThat(r.get("message").asText().length()).as("messages stay short").isLessThan(2_000);
+                assertThat(r.get("line").isNull() || r.get("line").asLong() >= 0).isTrue();
+            }
+        }
+        if (c.extra() != null) c.extra().accept(o);
+    }
+
+    private static String cut(String s) { return s.length() > 3000 ? s.substring(0, 3000) + "…" : s; }
+}

@@ -1,0 +1,256 @@
+package dev.tally.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The readers on their own: what reaches the sink from each format, and what is a finding. */
+class ReadersTest {
+    /** Collects what the readers send: "unit|period|indicator|value@line" per value ("" for missing text). */
+    static final class Collect implements ValueSink {
+        final List<String> values = new ArrayList<>();
+        final List<Finding> findings = new ArrayList<>();
+        long rejected, records;
+        String unit, period;
+
+        @Override
+        public void begin(Field u, Field p, long line) {
+            records++;
+            unit = u.toString().strip();
+            period = p.toString().strip();
+        }
+
+        @Override
+        public void value(Field indicator, Field value, long line, boolean number) {
+            values.add(unit + "|" + period + "|" + indicator.toString().strip() + "|" + value.toString().strip() + "@" + line);
+        }
+
+        @Override
+        public void end() { }
+
+        @Override
+        public void problem(Finding f, long values, long recs) {
+            findings.add(f);
+            rejected += values;
+            records += recs;
+        }
+
+        List<FindingCode> codes() { return findings.stream().map(Finding::code).toList(); }
+    }
+
+    static Collect read(byte[] bytes, ReadOptions opt) {
+        Collect c = new Collect();
+        Submissions.read(new InputFile("-", null), new ByteArrayInputStream(bytes), opt, c, null);
+        return c;
+    }
+
+    static Collect read(String text) { return read(text.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults()); }
+
+    @Test
+    void longCsvIgnoresOtherColumnsAndKeepsEmptyCells() {
+        Collect c = read("unit_name,unit,period,indicator,value,comment\nXã A,A,2024-H1,x,5,ok\nXã A,A,2024S1,y,,chưa có\n");
+        assertThat(c.values).containsExactly("A|2024-H1|x|5@2", "A|2024S1|y|@3");
+        assertThat(c.findings).isEmpty();
+        assertThat(c.records).isEqualTo(2);
+    }
+
+    @Test
+    void wideCsvGivesOneValuePerIndicatorColumn() {
+        Collect c = read("unit;period;unit_name;x;y\nA;2024;Xã A;1;N/A\nB;2024;Xã B;-;2\n");
+        assertThat(c.values).containsExactly("A|2024|x|1@2", "A|2024|y|N/A@2", "B|2024|x|-@3", "B|2024|y|2@3");
+    }
+
+    @Test
+    void aRowWithTooManyOrTooFewFieldsIsAFindingNeverTruncatedOrPadded() {
+        Collect c = read("unit,period,indicator,value\nC11,2024-H1,models,1,234\nC11,2024-H1,models\nC12,2024-H1,models,2\n");
+        assertThat(c.values).containsExactly("C12|2024-H1|models|2@4");
+        assertThat(c.codes()).containsExactly(FindingCode.MALFORMED, FindingCode.MALFORMED);
+        assertThat(c.findings.get(0).message()).contains("5 fields but the header 4");
+        assertThat(c.findings.get(1).message()).contains("3 fields but the header 4");
+        assertThat(c.rejected).isEqualTo(2);
+        assertThat(c.records).isEqualTo(3);
+    }
+
+    @Test
+    void aWideRowWithTheWrongWidthNamesItsIndicatorColumns() {
+        Collect c = read("unit,period,dvk_models,dialogues\nBG-TP-TRANPHU,2024-H1,1\n");
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.indicator()).isEqualTo("dvk_models dialogues");
+            assertThat(f.message()).contains("its 2 values (dvk_models dialogues) are rejected");
+            assertThat(f.unit()).isEqualTo("BG-TP-TRANPHU");
+        });
+        assertThat(c.rejected).isEqualTo(2);
+    }
+
+    @Test
+    void aHeaderNamingAColumnTwiceIsAnErrorForTheFileAndItsRowsAreCounted() {
+        Collect c = read("unit,period,indicator,value,value\nA,2024,x,1,2\nA,2024,y,3,4\n");
+        assertThat(c.values).isEmpty();
+        assertThat(c.findings.get(0).message()).contains("'value' (columns 4 and 5) twice");
+        assertThat(c.records).as("both rows counted as read and rejected").isEqualTo(2);
+    }
+
+    @Test
+    void aValueUnderAnUnnamedColumnIsNotSilentlyDropped() {
+        Collect c = read("unit,period,x,\nA,2024,1,\nB,2024,2,7\n");
+        assertThat(c.values).containsExactly("A|2024|x|1@2");
+        assertThat(c.findings).singleElement().satisfies(f -> assertThat(f.message()).contains("column 4, which has no name"));
+    }
+
+    @Test
+    void aHeaderWithoutRowsIsNoData() {
+        assertThat(read("unit,period,indicator,value\n").codes()).containsExactly(FindingCode.NO_DATA);
+        assertThat(read("").codes()).containsExactly(FindingCode.NO_DATA);
+        assertThat(read("\n\n  \n").codes()).containsExactly(FindingCode.NO_DATA);
+    }
+
+    @Test
+    void jsonObjectArrayAndNdjson() {
+        assertThat(read("{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1,\"y\":null}}").values)
+                .containsExactly("A|2024|x|1@1", "A|2024|y|@1");
+        assertThat(read("[\n{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":\"2.5\"}},\n{\"unit\":\"B\",\"period\":\"2024-Q1\",\"values\":{\"x\":3}}\n]").values)
+                .containsExactly("A|2024|x|2.5@2", "B|2024-Q1|x|3@3");
+        assertThat(read("{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1}}\n{\"unit\":\"B\",\"period\":\"2024\",\"values\":{\"x\":2}}\n").values)
+                .containsExactly("A|2024|x|1@1", "B|2024|x|2@2");
+        // pretty-printed: one document spread over lines
+        assertThat(read("{\n  \"unit\": \"A\",\n  \"period\": \"2024\",\n  \"values\": {\n    \"x\": 7\n  }\n}\n").values)
+                .containsExactly("A|2024|x|7@5");
+    }
+
+    @Test
+    void valuesBeforeUnitAndPeriodInAnObjectAreKept() {
+        assertThat(read("{\"values\":{\"x\":1},\"period\":\"2024\",\"unit\":\"A\"}").values).containsExactly("A|2024|x|1@1");
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsAFindingWithThePath() {
+        Collect arr = read("[{\"unit\":\"A\",\"period\":\"2024\",\"values\":[1,2]},{\"unit\":\"B\",\"period\":\"2024\",\"values\":\"5\"}, 7]");
+        assertThat(arr.codes()).containsExactly(FindingCode.MALFORMED, FindingCode.MALFORMED, FindingCode.MALFORMED);
+        assertThat(arr.findings.get(0).message()).startsWith("$[0].values: expected an object").contains("found an array");
+        assertThat(arr.findings.get(1).message()).startsWith("$[1].values").contains("found a string");
+        assertThat(arr.findings.get(2).message()).startsWith("$[2]: expected a submission object").contains("found a number");
+        assertThat(arr.records).isEqualTo(3);
+        Collect nested = read("{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":[1],\"y\":{\"z\":1},\"w\":3}}");
+        assertThat(nested.values).containsExactly("A|2024|w|3@1");
+        assertThat(nested.codes()).containsExactly(FindingCode.NOT_A_NUMBER, FindingCode.NOT_A_NUMBER);
+        assertThat(nested.findings.get(0).message()).contains("$.values.x").contains("a list");
+        assertThat(nested.rejected).isEqualTo(2);
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAFinding() {
+        Collect c = read("{\"unit\":\"A\",\"unit\":\"B\",\"period\":\"2024\",\"values\":{\"x\":1,\"y\":2}}");
+        assertThat(c.values).isEmpty();
+        assertThat(c.findings).singleElement().satisfies(f -> assertThat(f.message()).contains("\"unit\" is given twice").contains("2 values"));
+        assertThat(c.rejected).isEqualTo(2);
+    }
+
+    @Test
+    void aBadNdjsonLineIsAFindingAndReadingResumesOnTheNextLine() {
+        Collect c = read("{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1}}\n{\"unit\":\"B\",\"period\n"
+                + "{\"unit\":\"C\",\"period\":\"2024\",\"values\":{\"x\":3}}\n");
+        assertThat(c.values).containsExactly("A|2024|x|1@1", "C|2024|x|3@3");
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("the next line is read");
+        });
+    }
+
+    @Test
+    void brokenJsonDocumentNamesTheLineAndStops() {
+        Collect c = read("[\n{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1}},\n{\"unit\":\"B\",\n");
+        assertThat(c.values).containsExactly("A|2024|x|1@2");
+        assertThat(c.codes()).containsExactly(FindingCode.MALFORMED);
+        assertThat(c.findings.get(0).message()).contains("reading stopped here");
+    }
+
+    @Test
+    void deepJsonIsAFindingNotAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        Collect c = read(deep);
+        assertThat(c.codes()).containsExactly(FindingCode.MALFORMED);
+        assertThat(c.findings.get(0).message()).contains("nesting depth");
+    }
+
+    @Test
+    void byteOrderMarksDecideTheEncoding() {
+        String text = "unit,period,indicator,value\nXÃ-ĐỨC,2024,x,1\n";
+        byte[] utf8bom = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
+        assertThat(read(utf8bom, ReadOptions.defaults()).values).containsExactly("XÃ-ĐỨC|2024|x|1@2");
+        byte[] utf16le = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+        assertThat(read(utf16le, ReadOptions.defaults()).values).containsExactly("XÃ-ĐỨC|2024|x|1@2");
+        byte[] utf16be = concat(new byte[] {(byte) 0xFE, (byte) 0xFF}, text.getBytes(StandardCharsets.UTF_16BE));
+        assertThat(read(utf16be, ReadOptions.defaults()).values).containsExactly("XÃ-ĐỨC|2024|x|1@2");
+    }
+
+    @Test
+    void windows1258NeedsItsNameAndOtherwiseIsAnEncodingFindingPerLine() {
+        Charset cp1258 = Charset.forName("windows-1258");
+        byte[] bytes = "unit,period,indicator,value,comment\nA,2024,x,1,Đã nhận\nB,2024,x,2,ok\n".getBytes(cp1258);
+        Collect wrong = read(bytes, ReadOptions.defaults());
+        assertThat(wrong.findings).extracting(Finding::code, Finding::line).containsExactly(org.assertj.core.groups.Tuple.tuple(FindingCode.ENCODING, 2L));
+        assertThat(wrong.values).containsExactly("B|2024|x|2@3");
+        assertThat(wrong.rejected).isEqualTo(1);
+        Collect right = read(bytes, new ReadOptions(cp1258, null, false));
+        assertThat(right.findings).isEmpty();
+        assertThat(right.values).containsExactly("A|2024|x|1@2", "B|2024|x|2@3");
+    }
+
+    @Test
+    void quotedFieldsHoldDelimitersQuotesAndLineBreaks() {
+        Collect c = read("unit,period,indicator,value,comment\n\"A\",2024,x,\"1\",\"he said \"\"hi\"\", twice\nand more\"\nB,2024,x,2,\n");
+        assertThat(c.values).containsExactly("A|2024|x|1@2", "B|2024|x|2@4");
+    }
+
+    @Test
+    void anUnclosedQuoteCostsItsRowAndReadingGoesOnAtTheNextLine() {
+        Collect c = read("unit,period,indicator,value\nA,2024,x,\"5\nB,2024,x,2\nC,2024,x,3\n");
+        assertThat(c.values).containsExactly("B|2024|x|2@3", "C|2024|x|3@4");
+        assertThat(c.findings).singleElement().satisfies(f -> {
+            assertThat(f.line()).isEqualTo(2);
+            assertThat(f.message()).contains("never closed");
+        });
+        assertThat(c.rejected).isEqualTo(1);
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsAFindingForThatRow() {
+        Collect c = read("unit,period,indicator,value\n\"A\"x,2024,x,1\nB,2024,x,2\n");
+        assertThat(c.values).containsExactly("B|2024|x|2@3");
+        assertThat(c.findings.get(0).message()).contains("follows a closing quote");
+    }
+
+    @Test
+    void lineEndingsOfEveryKindKeepLineNumbers() {
+        Collect c = read("unit,period,indicator,value\r\nA,2024,x,1\rB,2024,x,2\n\nC,2024,x,3");
+        assertThat(c.values).containsExactly("A|2024|x|1@2", "B|2024|x|2@3", "C|2024|x|3@5");
+    }
+
+    @Test
+    void aHugeFieldAndAHugeRowAreFindingsInBoundedMemory() {
+        String big = "9".repeat(CsvTokenizer.MAX_FIELD + 10);
+        Collect c = read("unit,period,indicator,value\nA,2024,x," + big + "\nB,2024,x,2\n");
+        assertThat(c.values).containsExactly("B|2024|x|2@3");
+        assertThat(c.findings.get(0).message()).contains("longer than 1 MB");
+        StringBuilder fields = new StringBuilder("unit,period,indicator,value\nA,2024,x,1");
+        fields.append(",".repeat(3_000_000)).append("\nB,2024,x,2\n");
+        Collect wide = read(fields.toString());
+        assertThat(wide.values).containsExactly("B|2024|x|2@3");
+        assertThat(wide.findings.get(0).message()).contains("3000004 fields");
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        o.writeBytes(a);
+        o.writeBytes(b);
+        return o.toByteArray();
+    }
+}
