@@ -6,23 +6,22 @@
 #   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
-# /tmp/tally-bench), fetches the DuckDB JDBC driver through Maven, checks that tally's totals equal
-# the generator's independent expected.csv, then times both tools with hyperfine (Debian package
-# 'hyperfine'; a plain loop when it is missing) and prints the time ratio and each one's peak RSS.
+# /tmp/tally-bench), installs the DuckDB peer (DuckDB's own engine through its node API, started as a
+# user starts a script: $BENCH_DIR/duckdb, npm), checks that tally's totals equal the generator's
+# independent expected.csv, then times both tools with hyperfine (Debian package 'hyperfine'; a plain
+# loop when it is missing) and prints the time ratio and each one's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
 BENCH_DIR=${BENCH_DIR:-$ROOT/../shared/bench}
 WORK=${WORK:-/tmp/tally-bench}
 RUNS=${RUNS:-5}
-DUCK_VERSION=1.4.4.0
-DUCK=$HOME/.m2/repository/org/duckdb/duckdb_jdbc/$DUCK_VERSION/duckdb_jdbc-$DUCK_VERSION.jar
 workloads=("${@:-w1 w2}")
 read -r -a workloads <<< "${workloads[*]}"
 
 [ -f "$BENCH_DIR/gen.py" ] || { echo "bench: $BENCH_DIR/gen.py not found; set BENCH_DIR" >&2; exit 4; }
 [ -f target/tally.jar ] || mvn -q -B package -DskipTests
-[ -f "$DUCK" ] || mvn -q -B dependency:get -Dartifact=org.duckdb:duckdb_jdbc:$DUCK_VERSION
+[ -d "$BENCH_DIR/duckdb/node_modules/@duckdb/node-api" ] || npm install --silent --prefix "$BENCH_DIR/duckdb" >/dev/null
 mkdir -p "$WORK"
 
 generate() {
@@ -90,7 +89,7 @@ PY
   esac
   d=$WORK/$w
   tally="java -jar $ROOT/target/tally.jar rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"
-  duck="java -cp $DUCK $BENCH_DIR/DuckRollup.java $d $WORK/$w-duck.csv"
+  duck="node $BENCH_DIR/duckdb/duck_rollup.mjs $d $WORK/$w-duck.csv"
   echo "== $w: $(du -sh "$d/submissions" | cut -f1) of submissions"
   # tally exits 1 here: the generator leaves required values empty, which are reported (on stderr)
   $tally 2>/dev/null || true
@@ -101,8 +100,8 @@ PY
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 t, d = r["tally"], r["duckdb"]
-print(f"time: tally {t['mean']:.2f} s ± {t['stddev']:.2f}, duckdb {d['mean']:.2f} s ± {d['stddev']:.2f}, "
-      f"ratio tally/duckdb {t['mean'] / d['mean']:.2f}")
+print(f"time (median of {len(t['times'])}): tally {t['median']:.2f} s ± {t['stddev']:.2f}, duckdb {d['median']:.2f} s ± {d['stddev']:.2f}, "
+      f"ratio tally/duckdb {t['median'] / d['median']:.2f}")
 PY
   else
     for tool in tally duck; do

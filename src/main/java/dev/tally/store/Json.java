@@ -83,26 +83,4 @@ public final class Json {
         }
         return java.util.Arrays.copyOf(out, n);
     }
-
-    /** A reader of one value map: code, and the value either as a long (when it is one) or exact. */
-    public interface ValueSink {
-        void value(String code, boolean missing, boolean isLong, long longValue, BigDecimal decimal);
-    }
-
-    /** Like {@link #readValues} without a BigDecimal for integers: the fast lane's reader. */
-    public static void readValuesFast(byte[] json, ValueSink out) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String code = p.currentName();
-                JsonToken t = p.nextToken();
-                if (t == JsonToken.VALUE_NULL) out.value(code, true, false, 0, null);
-                else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
-                    out.value(code, false, true, p.getLongValue(), null);
-                } else out.value(code, false, false, 0, p.getDecimalValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
