@@ -27,6 +27,14 @@ public interface Aggregator {
     /** Empties a slot. */
     void reset(int slot);
 
+    /** How many slots there are. */
+    int slots();
+
+    /** Empties every slot, so one aggregator serves one indicator after another. */
+    default void clear() {
+        for (int i = 0, n = slots(); i < n; i++) reset(i);
+    }
+
     /** How many values went into a slot. */
     long count(int slot);
 

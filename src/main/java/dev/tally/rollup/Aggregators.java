@@ -141,6 +141,9 @@ public final class Aggregators {
         public long count(int slot) { return n[slot]; }
 
         @Override
+        public int slots() { return n.length; }
+
+        @Override
         public boolean result(int slot, Num out) {
             if (n[slot] == 0) return false;
             if (big != null && big[slot] != null) out.set(big[slot]);
@@ -172,6 +175,9 @@ public final class Aggregators {
 
         @Override
         public void reset(int slot) { n[slot] = 0; }
+
+        @Override
+        public int slots() { return n.length; }
 
         @Override
         public long count(int slot) { return n[slot]; }
@@ -248,6 +254,9 @@ public final class Aggregators {
         }
 
         @Override
+        public int slots() { return n.length; }
+
+        @Override
         public long count(int slot) { return n[slot]; }
 
         @Override
@@ -312,6 +321,9 @@ public final class Aggregators {
         }
 
         @Override
+        public int slots() { return n.length; }
+
+        @Override
         public long count(int slot) { return n[slot]; }
 
         @Override
@@ -360,6 +372,9 @@ public final class Aggregators {
             n[slot] = 0;
             values[slot] = null;
         }
+
+        @Override
+        public int slots() { return n.length; }
 
         @Override
         public long count(int slot) { return n[slot]; }

@@ -139,7 +139,7 @@ public final class Rollup {
      */
     private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
         int ni = c.size(), i = ind.index();
-        Aggregator agg = Aggregators.of(ind.aggregate(), n + 1);
+        Aggregator agg = reused(ind.aggregate(), n + 1);
         Own own = new Own(target, members, ind);
         int[] repChildren = new int[n + 1];
         boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
@@ -188,6 +188,25 @@ public final class Rollup {
     }
 
     /**
+     * An aggregator of a kind, emptied, re-used by the thread from one indicator to the next: a
+     * national rollup rolls hundreds of indicators and periods, and new state vectors for each would
+     * be garbage by the hundred megabytes. Its BigDecimal count is taken before it is handed out again.
+     */
+    private Aggregator reused(Enum<?> kind, int slots) {
+        java.util.Map<Enum<?>, Aggregator> mine = pool.get();
+        Aggregator a = mine.get(kind);
+        if (a == null || a.slots() != slots || a.bigSlots() > 0) {
+            a = kind instanceof Aggregate k ? Aggregators.of(k, slots) : Aggregators.of((OverTime) kind, slots);
+            mine.put(kind, a);
+        } else {
+            a.clear();
+        }
+        return a;
+    }
+
+    private final ThreadLocal<java.util.Map<Enum<?>, Aggregator>> pool = ThreadLocal.withInitial(java.util.HashMap::new);
+
+    /**
      * Each unit's own value of an indicator for the target: the cell itself, or its data periods
      * combined with over_time (folded for all units at once, one period after another). {@link #whole}
      * tells whether it covers the whole target: for a flow (over_time sum or mean) the periods with a
@@ -227,7 +246,7 @@ public final class Rollup {
             states = scales = null;
             longs = null;
             singleWhole = false;
-            overTime = Aggregators.of(ind.overTime(), n);
+            overTime = reused(ind.overTime(), n);
             covered = new long[n];
             overlapped = new boolean[n];
             long[] prevEnd = new long[n];
