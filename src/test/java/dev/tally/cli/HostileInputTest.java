@@ -207,6 +207,8 @@ class HostileInputTest {
                 "validate --format json {d}/a.csv {d}/b.csv", 0, List.of("duplicate"), null, 1, null));
 
         // ---- outputs
+        CASES.add(new Case("table-cuts-a-huge-cell", Map.of("a.csv", u8(HEAD + "C11,2024,received," + "x".repeat(900_000) + "\nC12,2024,received,2\n")),
+                "validate {d}/a.csv", 1, List.of(), null, -1, out -> assertThat(out.length()).as("no row padded to a huge cell").isLessThan(5_000)));
         CASES.add(new Case("output-to-a-full-device", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n")),
                 "rollup --format csv -o /dev/full {d}/a.csv", 4, List.of(), "No space left on device", -1, null));
     }
