@@ -56,7 +56,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
-        return run(args, in, out, err, workingDir, Terminal.width());
+        return commandLine(new Io(in, out, err, workingDir, Terminal.width(), java.time.Clock.systemUTC(), System.console() != null))
+                .execute(args);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {

@@ -42,14 +42,16 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "P", required = true, description = "The period.")
     String period;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "table, csv, tsv, json, ndjson, markdown, xlsx (default table).")
-    Format format = Format.TABLE;
+    @Mixin
+    OutputOptions out;
 
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
         Period p = Period.parseOrThrow(period);
+        Format format = out.resolved(io);
         Project proj = project.load(io);
+        out.refuseInputs(proj.files());
         if (proj.hierarchy().unit(unit) == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
         List<Store.Version> versions;
         try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
@@ -59,8 +61,8 @@ final class HistoryCommand implements Callable<Integer> {
             io.out().println("no submission of " + unit + " for " + p.text() + " in the store");
             return 0;
         }
-        try (Output out = Output.open(null, io.out())) {
-            TableSink sink = Writers.create(format, out.stream(), new WriteOptions(false, ',', io.width()));
+        try (Output target = Output.open(out.file(), io.out())) {
+            TableSink sink = Writers.create(format, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
             sink.start(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
                     Column.text("sha256"), Column.text("changes")), Map.of());
             Store.Version prev = null;
@@ -76,7 +78,7 @@ final class HistoryCommand implements Callable<Integer> {
                 prev = v;
             }
             sink.finish();
-            out.commit();
+            target.commit();
         }
         return 0;
     }

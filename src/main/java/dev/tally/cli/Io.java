@@ -8,4 +8,8 @@ import java.nio.file.Path;
  * The process's streams, working directory and terminal width (0: unlimited), passed in so tests run
  * the real command line in-process with fixed settings.
  */
-record Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {}
+record Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock, boolean terminal) {
+    Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
+        this(in, out, err, workingDir, width, clock, false);
+    }
+}

@@ -16,21 +16,27 @@ import java.util.concurrent.CompletableFuture;
 
 /** The project and the validated data a command works on: the shared first half of validate and rollup. */
 record Loaded(Project project, List<InputFile> files, Validator.Result result) {
-    static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs) {
-        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within);
+    /** @param out the command's output, refused before anything is read when it names an input */
+    static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
+                     OutputOptions out) {
+        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within, out);
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
+        if (out != null) out.refuseInputs(files.stream().map(InputFile::path).toList());
         // planning the reading (finding file layouts, cutting large files) needs no configuration
         CompletableFuture<Ingest.Plan> plan = CompletableFuture.supplyAsync(() -> Ingest.plan(files, readOptions, input.threads));
         Project p = project.load(io);
+        if (out != null) out.refuseInputs(p.files());
         Ingest.Plan planned = Tasks.join(plan);
         Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
     }
 
     /** With no INPUT: the current version of every submission in the project's store. */
-    private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within) {
+    private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within, OutputOptions out) {
         var settings = dev.tally.config.Project.settings(project.config, io.workingDir());
+        if (out != null) out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
+                settings.file() == null || settings.store() != null ? null : Workspace.storePath(settings)));
         if (settings.file() == null && settings.store() == null) {
             throw TallyException.usage("no INPUT given and no project here; give submission files, or run inside a project (tally init)");
         }
@@ -39,6 +45,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         Project p;
         try {
             p = project.load(io);
+            if (out != null) out.refuseInputs(p.files());
         } catch (RuntimeException e) {
             opening.thenAccept(Store::close);
             throw e;

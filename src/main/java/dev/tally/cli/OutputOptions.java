@@ -1,22 +1,137 @@
 package dev.tally.cli;
 
+import dev.tally.model.TallyException;
 import dev.tally.write.Format;
+import dev.tally.write.NumberStyle;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
-/** --format and -o for the commands that write a table: the format follows the file's extension unless given. */
+/**
+ * --format, -o and --locale for every command that writes a table. The format follows the file's
+ * extension unless given; an extension tally does not write (.xls, .pdf…) is a usage error, as is
+ * a workbook sent to a terminal. {@code -o -} is standard output. {@link #refuseInputs} keeps an
+ * output from ever replacing an input.
+ */
 final class OutputOptions {
-    @Option(names = "--format", paramLabel = "FMT",
-            description = "table, csv, tsv, json, ndjson, markdown, xlsx (default: from the -o extension, else table).")
+    @Option(names = "--format", paramLabel = "FMT", converter = FormatConverter.class, completionCandidates = FormatNames.class,
+            description = "${COMPLETION-CANDIDATES} (default: from the -o extension, else table).")
     Format format;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Write to FILE atomically (temp file, then rename) instead of standard output.")
+            description = "Write to FILE instead of standard output: atomically (a temporary file, then a rename), or straight "
+                    + "to a device or FIFO; - is standard output. The format follows the extension unless --format is given.")
     Path output;
 
-    Format resolved() {
-        if (format != null) return format;
-        Format fromName = output == null ? null : Format.fromFileName(output.getFileName().toString());
-        return fromName != null ? fromName : Format.TABLE;
+    @Option(names = "--locale", paramLabel = "TAG",
+            description = "Write numbers as this locale does in table, markdown, csv and tsv: vi gives 1.234,5 (and csv then "
+                    + "uses ; between fields), de, fr, en… (default: plain 1234.5, for programs). json and xlsx keep numbers as numbers.")
+    String locale;
+
+    /** The formats by the names --format takes, for help and completion. */
+    static final class FormatNames implements Iterable<String> {
+        @Override
+        public Iterator<String> iterator() {
+            List<String> n = new ArrayList<>();
+            for (Format f : Format.values()) n.add(f.key());
+            return n.iterator();
+        }
+    }
+
+    static final class FormatConverter implements ITypeConverter<Format> {
+        @Override
+        public Format convert(String v) {
+            for (Format f : Format.values()) if (f.key().equalsIgnoreCase(v)) return f;
+            throw new TypeConversionException("'" + v + "' is not a format; use one of " + String.join(", ", new FormatNames()));
+        }
+    }
+
+    /** Standard output rather than a file. */
+    boolean toStdout() { return output == null || output.toString().equals("-"); }
+
+    /** The output file, or null for standard output. */
+    Path file() { return toStdout() ? null : output; }
+
+    /** The format to write, checked against where it goes. */
+    Format resolved(Io io) {
+        Format f = format;
+        if (f == null && !toStdout()) {
+            String name = output.getFileName() == null ? output.toString() : output.getFileName().toString();
+            f = Format.fromFileName(name);
+            if (f == null) {
+                String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
+                if (ext.equalsIgnoreCase(".xls")) {
+                    throw TallyException.usage(output + ": tally writes the .xlsx workbook format, not the old .xls; name the file .xlsx");
+                }
+                if (!Files.exists(output) || Files.isRegularFile(output)) {
+                    throw TallyException.usage(output + ": " + (ext.isEmpty() ? "no extension" : "'" + ext + "' is not an extension tally writes")
+                            + " to tell the format by; name it .csv .tsv .json .ndjson .md .txt or .xlsx, or give --format");
+                }
+            }
+        }
+        if (f == null) f = Format.TABLE;
+        if (f.binary() && toStdout() && io.terminal()) {
+            throw TallyException.usage(f.key() + " is a binary format and standard output is a terminal; write it to a file with -o FILE."
+                    + f.extension());
+        }
+        return f;
+    }
+
+    /** How text formats write numbers. */
+    NumberStyle numbers() {
+        if (locale == null || locale.isBlank() || locale.equalsIgnoreCase("plain")) return NumberStyle.PLAIN;
+        Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
+        if (l.getLanguage().isEmpty()) throw TallyException.usage("--locale '" + locale + "' is not a locale; use a tag such as vi, de, fr or en-US");
+        return NumberStyle.of(l);
+    }
+
+    /** The CSV delimiter: as given, else ; where numbers use a decimal comma. */
+    char delimiter(Character given) {
+        if (given != null) {
+            if (given == ',' && numbers().commaDecimal()) {
+                throw TallyException.usage("--delimiter , with --locale " + locale + ", whose numbers have a decimal comma, would split them; "
+                        + "use --delimiter ';' (the default for that locale)");
+            }
+            return given;
+        }
+        return numbers().commaDecimal() ? ';' : ',';
+    }
+
+    /**
+     * Refuses, before anything is read, an output that is one of the inputs (a submission, the units,
+     * the catalog, the project file or the store), links resolved: writing would replace it.
+     */
+    void refuseInputs(Collection<Path> inputs) {
+        Path out = file();
+        if (out == null) return;
+        Path target = real(out);
+        for (Path in : inputs) {
+            if (in != null && real(in).equals(target)) {
+                throw TallyException.usage("-o " + out + " is one of the inputs (" + in + "); writing would replace it. Choose another file");
+            }
+        }
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            // a file that does not exist yet: its directory resolved, then its name
+            Path abs = p.toAbsolutePath().normalize();
+            Path dir = abs.getParent();
+            try {
+                return dir == null ? abs : dir.toRealPath().resolve(abs.getFileName());
+            } catch (IOException e2) {
+                return abs;
+            }
+        }
     }
 }

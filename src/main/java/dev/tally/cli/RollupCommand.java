@@ -94,8 +94,28 @@ final class RollupCommand implements Callable<Integer> {
     @Option(names = "--bom", description = "Start the output with a UTF-8 byte order mark (for Excel).")
     boolean bom;
 
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Delimiter of csv output (default ,).")
+    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Delimiter of csv output (default , ; or ; with a --locale "
+            + "whose numbers have a decimal comma).")
     String delimiter;
+
+    enum Coverage { columns, none }
+
+    @Option(names = "--coverage", paramLabel = "HOW", converter = CoverageConverter.class,
+            description = "columns (default): wide csv, tsv and json give each indicator CODE_reported and CODE_expected columns "
+                    + "(and CODE_compare_reported, CODE_compare_expected with --compare), so a partial total is never read as a "
+                    + "full one; none: the values alone. The long shape always has reported and expected.")
+    Coverage coverage = Coverage.columns;
+
+    static final class CoverageConverter implements picocli.CommandLine.ITypeConverter<Coverage> {
+        @Override
+        public Coverage convert(String v) {
+            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+                case "columns" -> Coverage.columns;
+                case "none" -> Coverage.none;
+                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a coverage setting; use columns or none");
+            };
+        }
+    }
 
     @Option(names = "--strict", description = "On any error write nothing (an existing output file stays as it was) and exit 1.")
     boolean strict;
@@ -108,8 +128,13 @@ final class RollupCommand implements Callable<Integer> {
 
     @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class,
             description = "previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the "
-                    + "comparison value, the difference and the change in percent (missing when the comparison is zero or missing).")
+                    + "comparison value with its own coverage, whether the two sides are comparable (from the same reporting "
+                    + "units) or partial, the difference, and the change in percent (in percentage points for a rate).")
     Compare compare;
+
+    @Option(names = "--like-for-like", description = "With --compare: both sides over only the units that gave a full value in "
+            + "both periods, so every change is comparable; reported then says how many units were kept.")
+    boolean likeForLike;
 
     static final class CompareConverter implements picocli.CommandLine.ITypeConverter<Compare> {
         @Override
@@ -141,8 +166,9 @@ final class RollupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
-        Character outDelim = delimiter == null ? ',' : InputOptions.delimiter(delimiter);
-        Format fmt = out.resolved();
+        if (likeForLike && compare == null) throw TallyException.usage("--like-for-like compares two periods: give --compare previous or year-ago too");
+        Format fmt = out.resolved(io);
+        char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
         boolean forPeople = fmt == Format.TABLE || fmt == Format.MARKDOWN || fmt == Format.XLSX;
         Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
@@ -151,32 +177,30 @@ final class RollupCommand implements Callable<Integer> {
         // a comparison needs the data of the comparison periods too
         List<Period> reading = new ArrayList<>(targets);
         if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
-        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), reading, inputs);
+        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), reading, inputs, out);
         timing.mark("read and validate");
         Hierarchy h = data.project().hierarchy();
         Selection sel = selection(h, sh);
         List<Period> shown = targets;
-        RollupSpec spec = new RollupSpec(reading, prefer == Prefer.reported);
+        boolean exact = false;
+        List<Period> rolled = reading;
         if (compare != null && targets.isEmpty()) {
             // every period in the data as it is, each with its comparison period
             shown = new ArrayList<>(data.result().table().periods());
             shown.sort(null);
-            List<Period> all = new ArrayList<>(shown);
-            for (Period t : shown) if (!all.contains(against(t))) all.add(against(t));
-            spec = new RollupSpec(all, prefer == Prefer.reported, true);
+            rolled = new ArrayList<>(shown);
+            for (Period t : shown) if (!rolled.contains(against(t))) rolled.add(against(t));
+            exact = true;
         }
+        java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
+        if (compare != null) for (Period t : shown) pairs.put(t, against(t));
+        RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike);
         RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(), spec, data.inputNames());
-        RollupTables.Comparison cmp = RollupTables.Comparison.none(result);
+        RollupTables.Shown show = RollupTables.Shown.all(result);
         if (compare != null) {
-            List<Integer> show = new ArrayList<>();
-            int[] vs = new int[result.periods().size()];
-            java.util.Arrays.fill(vs, -1);
-            for (Period t : shown) {
-                int i = result.periods().indexOf(t);
-                show.add(i);
-                vs[i] = result.periods().indexOf(against(t));
-            }
-            cmp = new RollupTables.Comparison(show, vs);
+            List<Integer> idx = new ArrayList<>();
+            for (Period t : shown) idx.add(result.periods().indexOf(t));
+            show = new RollupTables.Shown(idx);
         }
         timing.mark("roll up");
 
@@ -190,12 +214,13 @@ final class RollupCommand implements Callable<Integer> {
         long warnings = summary.warnings() + result.findings().size() - rollupErrors;
 
         if (!(strict && errors > 0)) {
-            try (Output target = Output.open(out.output, io.out())) {
-                TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width()));
+            try (Output target = Output.open(out.file(), io.out())) {
+                TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(),
+                        coverage == Coverage.columns));
                 Map<String, Object> meta = meta(data, result);
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, cmp);
-                else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta,
-                        forPeople, fmt == Format.TABLE || fmt == Format.MARKDOWN, cmp);
+                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, show);
+                else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta, forPeople,
+                        fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
                 target.commit();
             }
             timing.mark("write");
@@ -239,12 +264,16 @@ final class RollupCommand implements Callable<Integer> {
         return new Selection(top, max);
     }
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     private Map<String, Object> meta(Loaded data, RollupResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tally", VersionProvider.version());
         m.put("generated_at", Instant.now(io().clock()).toString());
         m.put("periods", r.periods().stream().map(Period::text).toList());
         m.put("catalog_sha256", data.project().catalog().hash());
+        m.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
         m.put("summary", data.result().summary().toMap());
         return m;
     }

@@ -8,6 +8,7 @@ import dev.tally.store.Store;
 import dev.tally.workspace.Status;
 import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
+import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
 import dev.tally.write.WriteOptions;
@@ -52,6 +53,7 @@ final class StatusCommand implements Callable<Integer> {
         Io io = root.io;
         List<Period> periods = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Project p = project.load(io);
+        out.refuseInputs(p.files());
         Unit scope = null;
         if (unit != null) {
             scope = p.hierarchy().unit(unit);
@@ -62,8 +64,9 @@ final class StatusCommand implements Callable<Integer> {
             int deadline = p.settings().deadlineDays() == null ? 15 : p.settings().deadlineDays();
             rows = Status.compute(p.hierarchy(), p.catalog(), store.arrivals(), deadline, periods, scope);
         }
-        try (Output target = Output.open(out.output, io.out())) {
-            TableSink sink = Writers.create(out.resolved(), target.stream(), new WriteOptions(false, ',', io.width()));
+        Format fmt = out.resolved(io);
+        try (Output target = Output.open(out.file(), io.out())) {
+            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
             sink.start(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.number("expected"),
                     Column.number("received"), Column.number("on_time"), Column.number("late"), Column.number("missing"),
                     Column.number("rate_pct"), Column.text("missing_units")), Map.of());

@@ -11,7 +11,6 @@ import dev.tally.write.TableSink;
 import dev.tally.write.WriteOptions;
 import dev.tally.write.Writers;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,8 +34,6 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class ValidateCommand implements Callable<Integer> {
-    enum FindingFormat { table, csv, json }
-
     @ParentCommand
     TallyCommand root;
 
@@ -52,11 +49,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--period", paramLabel = "P", description = "Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024).")
     String period;
 
-    @Option(names = "--format", paramLabel = "FMT", description = "Output: ${COMPLETION-CANDIDATES} (default: table, or from the -o extension).")
-    FindingFormat format;
-
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the findings to FILE (atomically) instead of standard output.")
-    Path output;
+    @Mixin
+    OutputOptions out;
 
     @Option(names = "--strict", description = "Exit 1 on warnings too.")
     boolean strict;
@@ -69,26 +63,22 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
-        Validator.Result result = Loaded.of(io, project, input, delimiter.value(), within, inputs).result();
-
-        FindingFormat fmt = format != null ? format : fromFile();
-        try (Output out = Output.open(output, io.out())) {
-            TableSink sink = Writers.create(switch (fmt) {
-                case table -> Format.TABLE;
-                case csv -> Format.CSV;
-                case json -> Format.JSON;
-            }, out.stream(), new WriteOptions(false, ',', io.width()));
-            if (fmt == FindingFormat.table && output == null && result.findings().isEmpty()) {
+        Format fmt = out.resolved(io);
+        Validator.Result result = Loaded.of(io, project, input, delimiter.value(), within, inputs, out).result();
+        boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
+        try (Output target = Output.open(out.file(), io.out())) {
+            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
+            if (tableOnScreen && result.findings().isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
                 io.out().println("no findings");
             } else {
                 FindingReport.write(sink, result.findings(), FindingReport.meta(result.summary().toMap()));
             }
-            out.commit();
+            target.commit();
         }
         // the summary goes with a table on standard output, otherwise to standard error so that
-        // CSV and JSON output stays machine-readable
-        if (fmt == FindingFormat.table && output == null) {
+        // other formats stay machine-readable
+        if (tableOnScreen) {
             io.out().println();
             io.out().println(result.summary().text());
         } else {
@@ -99,14 +89,5 @@ final class ValidateCommand implements Callable<Integer> {
         }
         boolean fail = result.summary().errors() > 0 || (strict && result.summary().warnings() > 0);
         return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
-    }
-
-    private FindingFormat fromFile() {
-        if (output != null) {
-            Format f = Format.fromFileName(output.getFileName().toString());
-            if (f == Format.CSV) return FindingFormat.csv;
-            if (f == Format.JSON) return FindingFormat.json;
-        }
-        return FindingFormat.table;
     }
 }

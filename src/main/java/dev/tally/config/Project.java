@@ -14,9 +14,19 @@ import java.util.List;
  * line; else the paths in tally.yaml, which is the {@code --config} file or the first tally.yaml found
  * in the working directory or one of its parents.
  */
-public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings) {
+public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile) {
     public Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
-        this(settings, hierarchy, catalog, List.of());
+        this(settings, hierarchy, catalog, List.of(), null, null);
+    }
+
+    /** The files the project was read from (project file, units, catalog, store where set): an output must not replace them. */
+    public List<Path> files() {
+        List<Path> out = new ArrayList<>();
+        for (Path p : new Path[] {settings.file(), unitsFile, catalogFile, settings.store()}) if (p != null) out.add(p);
+        if (settings.file() != null && settings.store() == null) {
+            out.add(settings.file().toAbsolutePath().getParent().resolve("tally.db"));
+        }
+        return out;
     }
 
 
@@ -52,7 +62,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         CatalogLoader.Parsed parsed = dev.tally.io.Tasks.join(loading);
         CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
         warnings.addAll(parsed.warnings());
-        return new Project(s, h, parsed.catalog(), List.copyOf(warnings));
+        return new Project(s, h, parsed.catalog(), List.copyOf(warnings), units, catalog);
     }
 
     static Path find(Path dir) {

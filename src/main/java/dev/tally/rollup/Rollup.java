@@ -114,11 +114,72 @@ public final class Rollup {
                 expected[u * ni + ind.index()] = e;
             }
         }
+        RollupResult.Compared[] compared = new RollupResult.Compared[targets.size()];
+        for (var pair : spec.compare().entrySet()) {
+            int ti = targets.indexOf(pair.getKey()), bi = targets.indexOf(pair.getValue());
+            if (ti < 0 || bi < 0) throw new IllegalArgumentException("a compared period is not among the targets");
+            compared[ti] = compare(targets, ti, bi, dI, expected, values, reported);
+        }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
                 .thenComparing(f -> f.unit() == null ? "" : f.unit())
                 .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
-        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, List.copyOf(sorted), bigSlots.get());
+        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, compared, List.copyOf(sorted), bigSlots.get());
+    }
+
+    /**
+     * A target and the period it is compared with. Plainly, both sides as rolled up, and a cell is
+     * {@code comparable} when both come from the same reporting units (as many reported on each side
+     * as reported on both). Like-for-like, both sides are rolled up again over only the reporting
+     * units with a full value in both periods, so every change is comparable by construction.
+     */
+    private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, Values[] values, int[][] reported) {
+        int ni = c.size();
+        if (spec.likeForLike()) {
+            Values main = new Values((n + 1) * ni), base = new Values((n + 1) * ni);
+            int[] mainRep = new int[(n + 1) * ni], baseRep = new int[(n + 1) * ni];
+            int[] mt = members(targets.get(ti)), mb = members(targets.get(bi));
+            c.indicators().parallelStream().filter(ind -> !ind.derived()).forEach(ind -> {
+                boolean[] keep = new boolean[n];
+                for (int u = 0; u < n; u++) {
+                    int cell = u * ni + ind.index();
+                    keep[u] = reported[ti][cell] == 1 && reported[bi][cell] == 1;
+                }
+                rollIndicator(targets.get(ti), mt, ind, dI[ind.index()], expected, main, mainRep, keep);
+                rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], expected, base, baseRep, keep);
+            });
+            derive(targets.get(ti), main, mainRep, expected, true);
+            derive(targets.get(bi), base, baseRep, expected, true);
+            byte[] status = new byte[(n + 1) * ni];
+            java.util.Arrays.fill(status, RollupResult.COMPARABLE);
+            return new RollupResult.Compared(bi, main, mainRep, base, baseRep, status, true);
+        }
+        byte[] status = new byte[(n + 1) * ni];
+        int[] rt = reported[ti], rb = reported[bi];
+        for (Indicator ind : c.indicators()) {
+            if (ind.derived()) continue;
+            int i = ind.index(), d = dI[i];
+            int[] both = new int[n + 1];
+            for (int k = n - 1; k >= -1; k--) {
+                int u = k < 0 ? n : k;
+                int cell = u * ni + i;
+                int b = depthX[u] == d ? (rt[cell] == 1 && rb[cell] == 1 ? 1 : 0) : depthX[u] < d ? both[u] : 0;
+                if (rt[cell] == expected[cell] && rb[cell] == expected[cell]) b = expected[cell];
+                both[u] = b;
+                status[cell] = rt[cell] == rb[cell] && rt[cell] == b ? RollupResult.COMPARABLE : RollupResult.PARTIAL;
+                if (parentX[u] >= 0 && depthX[u] <= d) both[parentX[u]] += b;
+            }
+        }
+        // a derived value is comparable where every operand is
+        for (Indicator ind : derivedInOrder()) {
+            List<Indicator> ops = operands(ind);
+            for (int u = 0; u <= n; u++) {
+                byte st = RollupResult.COMPARABLE;
+                for (Indicator op : ops) if (status[u * ni + op.index()] != RollupResult.COMPARABLE) st = RollupResult.PARTIAL;
+                status[u * ni + ind.index()] = st;
+            }
+        }
+        return new RollupResult.Compared(bi, values[ti], reported[ti], values[bi], reported[bi], status, false);
     }
 
     /** The data periods inside the target, earliest first. */
@@ -138,15 +199,32 @@ public final class Rollup {
      * unit's state merged into its parent's. Returns the number of aggregate slots that outgrew longs.
      */
     private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
+        return rollIndicator(target, members, ind, dI, expected, out, rep, null);
+    }
+
+    /**
+     * @param keep null, or for like-for-like: the units at the reporting level to take (indexed by
+     *             unit); the others count as not reported, with their subtrees, and reported totals
+     *             above the reporting level are not used (they cannot be split by unit)
+     */
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, boolean[] keep) {
         int ni = c.size(), i = ind.index();
         Aggregator agg = reused(ind.aggregate(), n + 1);
-        Own own = new Own(target, members, ind);
+        Own own = new Own(target, members, ind, keep != null);
         int[] repChildren = new int[n + 1];
         boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
         Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int k = n - 1; k >= -1; k--) {
             int u = k < 0 ? n : k;
             boolean hasOwn = u < n && own.get(u, o);
+            int depthU = depthX[u];
+            if (keep != null && u < n && (depthU < dI || (depthU == dI && !keep[u]))) {
+                hasOwn = false;
+                if (depthU == dI) {
+                    agg.reset(u);
+                    repChildren[u] = 0;
+                }
+            }
             // a flow given for part of the target period only (H1 of a year) is a value, but not a full report
             int counts = hasOwn && own.whole(u) ? 1 : 0;
             int depth = depthX[u];
@@ -161,7 +239,7 @@ public final class Rollup {
                     round(ind, own.overTime != null && ind.overTime() == OverTime.MEAN, ownRounded);
                     boolean incomplete = repChildren[u] < expected[cell];
                     boolean useOwn = spec.preferReported() && incomplete;
-                    if (v.decimal().compareTo(ownRounded.decimal()) != 0) {
+                    if (keep == null && v.decimal().compareTo(ownRounded.decimal()) != 0) {
                         imbalance(u, ind, target, members, ownRounded.decimal(), v.decimal(), repChildren[u], expected[cell], useOwn);
                     }
                     if (useOwn) {
@@ -227,7 +305,7 @@ public final class Rollup {
 
         final int ni = c.size();
 
-        Own(Period target, int[] members, Indicator ind) {
+        Own(Period target, int[] members, Indicator ind, boolean quiet) {
             i = ind.index();
             flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
             targetDays = days(target);
@@ -266,7 +344,7 @@ public final class Rollup {
                     if (st != CellTable.NUM && st != CellTable.BIG) continue;
                     if (overlapped[u]) continue;
                     if (prevEnd[u] >= start) {
-                        overlap(u, ind, target, prevMember[u], p, cell);
+                        if (!quiet) overlap(u, ind, target, prevMember[u], p, cell);
                         overlapped[u] = true;
                         continue;
                     }
@@ -321,7 +399,9 @@ public final class Rollup {
         order.add(ind);
     }
 
-    private void derive(Period target, Values out, int[] rep, int[] expected) {
+    private void derive(Period target, Values out, int[] rep, int[] expected) { derive(target, out, rep, expected, false); }
+
+    private void derive(Period target, Values out, int[] rep, int[] expected, boolean quiet) {
         int ni = c.size();
         for (Indicator ind : derivedInOrder()) {
             Formula f = Formula.compile(ind.formula());
@@ -343,7 +423,7 @@ public final class Rollup {
                     continue;
                 }
                 Formula.Outcome result = f.evaluate(vars);
-                if (result.failure() != null) {
+                if (result.failure() != null && !quiet) {
                     findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
                             ind.code(), null, "the formula of " + ind.code() + " (" + ind.formula() + ") could not be computed for "
                                     + (u < n ? h.unit(u).code() : "the total") + ": " + result.failure() + "; the value is left missing"));

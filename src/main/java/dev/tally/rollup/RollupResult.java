@@ -20,10 +20,21 @@ public final class RollupResult {
     private final int[] expected;
     private final List<Finding> findings;
     private final long bigSlots;
+    private final Compared[] compared;
+
+    /** Whether the two sides of a comparison come from the same reporting units. */
+    static final byte PARTIAL = 0, COMPARABLE = 1;
+
+    /**
+     * A target compared with another period: the target's values as shown ({@code main}: like-for-like
+     * they differ from the plain rollup) and the other side's, with a status per cell.
+     */
+    record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
     RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[] expected,
-                 List<Finding> findings, long bigSlots) {
+                 Compared[] compared, List<Finding> findings, long bigSlots) {
         this.bigSlots = bigSlots;
+        this.compared = compared;
         this.units = units;
         this.indicators = indicators;
         this.periods = periods;
@@ -40,12 +51,41 @@ public final class RollupResult {
 
     private int cell(int unit, int indicator) { return unit * indicators + indicator; }
 
-    public BigDecimal value(int unit, int period, int indicator) { return values[period].get(cell(unit, indicator)); }
+    /** The value shown for a period (like-for-like: over the units that reported in both periods). */
+    public BigDecimal value(int unit, int period, int indicator) { return main(period).get(cell(unit, indicator)); }
 
     /** The value as a Long where it is integral and fits, else a BigDecimal; null when missing. */
-    public Number number(int unit, int period, int indicator) { return values[period].number(cell(unit, indicator)); }
+    public Number number(int unit, int period, int indicator) { return main(period).number(cell(unit, indicator)); }
 
-    public int reported(int unit, int period, int indicator) { return reported[period][cell(unit, indicator)]; }
+    public int reported(int unit, int period, int indicator) {
+        Compared x = compared[period];
+        return (x == null ? reported[period] : x.mainReported())[cell(unit, indicator)];
+    }
+
+    private Values main(int period) {
+        Compared x = compared[period];
+        return x == null ? values[period] : x.main();
+    }
+
+    /** True when the period is compared with another. */
+    public boolean compared(int period) { return compared[period] != null; }
+
+    /** The index of the period it is compared with. */
+    public int comparedWith(int period) { return compared[period].base(); }
+
+    public boolean likeForLike(int period) { return compared[period] != null && compared[period].likeForLike(); }
+
+    /** The other period's value, as it is compared (like-for-like: over the same units). */
+    public BigDecimal compareValue(int unit, int period, int indicator) { return compared[period].other().get(cell(unit, indicator)); }
+
+    public Number compareNumber(int unit, int period, int indicator) { return compared[period].other().number(cell(unit, indicator)); }
+
+    public int compareReported(int unit, int period, int indicator) { return compared[period].otherReported()[cell(unit, indicator)]; }
+
+    /** comparable: both sides come from the same reporting units; partial: they do not. */
+    public String compareStatus(int unit, int period, int indicator) {
+        return compared[period].status()[cell(unit, indicator)] == COMPARABLE ? "comparable" : "partial";
+    }
 
     public int expected(int unit, int indicator) { return expected[cell(unit, indicator)]; }
 

@@ -2,16 +2,23 @@ package dev.tally.rollup;
 
 import dev.tally.model.Period;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What to roll up. {@code periods}: the target periods, each combining the data periods inside it
  * with the indicator's over_time; empty means every period in the data as it is. With {@code exact},
  * a target takes only data of exactly that period (each period as it is, plus comparison periods).
  * {@code preferReported}: where a unit's own reported total exists and its children are incomplete,
- * use the reported total.
+ * use the reported total. {@code compare}: for a target, the period it is compared with (both must
+ * be among {@code periods}); with {@code likeForLike} both sides of each comparison take only the
+ * reporting units that gave a full value in both periods.
  */
-public record RollupSpec(List<Period> periods, boolean preferReported, boolean exact) {
+public record RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike) {
     public RollupSpec(List<Period> periods, boolean preferReported) {
-        this(periods, preferReported, false);
+        this(periods, preferReported, false, Map.of(), false);
+    }
+
+    public RollupSpec(List<Period> periods, boolean preferReported, boolean exact) {
+        this(periods, preferReported, exact, Map.of(), false);
     }
 }

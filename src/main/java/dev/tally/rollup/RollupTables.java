@@ -3,12 +3,15 @@ package dev.tally.rollup;
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
+import dev.tally.model.IndicatorType;
 import dev.tally.model.Period;
 import dev.tally.model.Unit;
 import dev.tally.write.Column;
+import dev.tally.write.Measure;
 import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +21,15 @@ import java.util.Map;
  *
  * <p>Long: {@code unit,unit_name,level,period,indicator,value,reported,expected}, one row per unit ×
  * period × indicator (parents before children, then period, then catalog order), leaving out the
- * cells nobody reported (no value, no reporting unit): the wide shape shows those as {@code – [0/N]}.
- * A long CSV is a valid submission again: the extra columns are ignored by the reader, and derived
- * values are recomputed.
+ * cells nobody reported (no value, no reporting unit): the wide shape shows those as empty with
+ * their coverage. With a comparison: {@code compare_period, compare_value, compare_reported,
+ * compare_expected, compare_status, difference, change_pct, change_pp}. A long CSV is a valid
+ * submission again: the extra columns are ignored by the reader, and derived values are recomputed.
  *
- * <p>Wide: one row per unit and one column per indicator (names for people, codes for programs),
- * the selected unit's children (or the roots) then a total row. With {@code coverageMarks}, a partial
- * aggregate shows its coverage, e.g. {@code 1234 [17/20]}.
+ * <p>Wide: one row per unit and one {@link Measure} column per indicator (names for people, codes for
+ * programs), the selected unit's children (or the roots) then a total row. Each writer shows a
+ * measure's coverage and comparison its own way, so a partial total says it is partial in every
+ * format.
  */
 public final class RollupTables {
     private RollupTables() {}
@@ -32,41 +37,47 @@ public final class RollupTables {
     public static final List<Column> LONG_COLUMNS = List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
             Column.text("period"), Column.text("indicator"), Column.number("value"), Column.number("reported"), Column.number("expected"));
 
-    /**
-     * Which of the result's periods are shown, and for each the index of its comparison period
-     * (-1: none). {@link #none} shows every period with no comparison.
-     */
-    public record Comparison(List<Integer> shown, int[] against) {
-        public static Comparison none(RollupResult r) {
+    public static final List<Column> COMPARE_COLUMNS = List.of(Column.text("compare_period"), Column.number("compare_value"),
+            Column.number("compare_reported"), Column.number("compare_expected"), Column.text("compare_status"),
+            Column.number("difference"), Column.number("change_pct"), Column.number("change_pp"));
+
+    /** Which of the result's periods are shown, in order. */
+    public record Shown(List<Integer> periods) {
+        public static Shown all(RollupResult r) {
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < r.periods().size(); i++) all.add(i);
-            return new Comparison(all, null);
+            return new Shown(all);
         }
-
-        boolean active() { return against != null; }
-    }
-
-    public static final List<Column> COMPARE_COLUMNS = List.of(Column.text("compare_period"), Column.number("compare_value"),
-            Column.number("difference"), Column.number("change_pct"));
-
-    public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta) throws IOException {
-        writeLong(r, h, c, sel, sink, meta, Comparison.none(r));
     }
 
     public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
-                                 Comparison cmp) throws IOException {
-        List<Column> cols = new ArrayList<>(LONG_COLUMNS);
-        if (cmp.active()) cols.addAll(COMPARE_COLUMNS);
-        sink.start(cols, meta);
-        longRows(r, c, sel.units(h), sink, cmp);
+                                 Shown shown) throws IOException {
+        sink.start(longColumns(r, shown), meta);
+        longRows(r, c, sel.units(h), sink, shown);
         sink.finish();
     }
 
-    /** The change from c to v in percent, to one decimal; missing when either is missing or c is zero. */
-    public static BigDecimal changePct(BigDecimal v, BigDecimal c) {
-        if (v == null || c == null || c.signum() == 0) return null;
-        return v.subtract(c).multiply(BigDecimal.valueOf(100)).divide(c.abs(), 1, java.math.RoundingMode.HALF_UP);
+    private static List<Column> longColumns(RollupResult r, Shown shown) {
+        List<Column> cols = new ArrayList<>(LONG_COLUMNS);
+        if (anyCompared(r, shown)) cols.addAll(COMPARE_COLUMNS);
+        return cols;
     }
+
+    private static boolean anyCompared(RollupResult r, Shown shown) {
+        for (int p : shown.periods()) if (r.compared(p)) return true;
+        return false;
+    }
+
+    /** The change from c to v: in percentage points for a rate, else in percent to one decimal; null when it cannot be said. */
+    static BigDecimal change(Indicator ind, BigDecimal v, BigDecimal c) {
+        if (v == null || c == null) return null;
+        if (points(ind)) return v.subtract(c);
+        if (c.signum() == 0) return null;
+        return v.subtract(c).multiply(BigDecimal.valueOf(100)).divide(c.abs(), 1, RoundingMode.HALF_UP);
+    }
+
+    /** A rate changes in points, not in percent of itself. */
+    static boolean points(Indicator ind) { return ind.type() == IndicatorType.PERCENT; }
 
     /** Coverage counts repeat on millions of rows: boxed once, not once a row. */
     private static final Long[] SMALL = new Long[1 << 15];
@@ -77,10 +88,11 @@ public final class RollupTables {
 
     private static Long boxed(int n) { return n >= 0 && n < SMALL.length ? SMALL[n] : Long.valueOf(n); }
 
-    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Comparison cmp) throws IOException {
-        List<Object> row = new ArrayList<>(12);
+    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown) throws IOException {
+        boolean compare = anyCompared(r, shown);
+        List<Object> row = new ArrayList<>(16);
         for (Unit u : units) {
-            for (int p : cmp.shown()) {
+            for (int p : shown.periods()) {
                 String period = r.periods().get(p).text();
                 for (Indicator ind : c.indicators()) {
                     Number v = r.number(u.index(), p, ind.index());
@@ -96,14 +108,23 @@ public final class RollupTables {
                     row.add(v);
                     row.add(boxed(rep));
                     row.add(boxed(exp));
-                    if (cmp.active()) {
-                        int q = cmp.against()[p];
-                        BigDecimal now = r.value(u.index(), p, ind.index());
-                        BigDecimal then = q < 0 ? null : r.value(u.index(), q, ind.index());
-                        row.add(q < 0 ? null : r.periods().get(q).text());
-                        row.add(then);
-                        row.add(now == null || then == null ? null : now.subtract(then));
-                        row.add(changePct(now, then));
+                    if (compare) {
+                        if (r.compared(p)) {
+                            int q = r.comparedWith(p);
+                            BigDecimal now = r.value(u.index(), p, ind.index());
+                            BigDecimal then = r.compareValue(u.index(), p, ind.index());
+                            BigDecimal ch = change(ind, now, then);
+                            row.add(r.periods().get(q).text());
+                            row.add(r.compareNumber(u.index(), p, ind.index()));
+                            row.add(boxed(r.compareReported(u.index(), p, ind.index())));
+                            row.add(boxed(exp));
+                            row.add(now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index()));
+                            row.add(now == null || then == null ? null : now.subtract(then));
+                            row.add(points(ind) ? null : ch);
+                            row.add(points(ind) ? ch : null);
+                        } else {
+                            for (int k = 0; k < COMPARE_COLUMNS.size(); k++) row.add(null);
+                        }
                     }
                     sink.row(row);
                 }
@@ -111,40 +132,38 @@ public final class RollupTables {
         }
     }
 
-    public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
-                                 boolean names, boolean coverageMarks) throws IOException {
-        writeWide(r, h, c, sel, sink, meta, names, coverageMarks, Comparison.none(r));
-    }
-
     /**
-     * With a comparison, text tables show the change next to each value, e.g. {@code 59 (+12.5%)};
-     * CSV and workbooks get a change-in-percent column after each indicator, so numbers stay numbers.
+     * @param names indicator names and units in the header (for people), else codes (for programs)
+     * @param indent unit codes indented by depth, for a plain-text table only (never in a workbook:
+     *               a code must stay a code that lookups and filters find)
      */
     public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
-                                 boolean names, boolean coverageMarks, Comparison cmp) throws IOException {
-        boolean manyPeriods = cmp.shown().size() > 1;
+                                 boolean names, boolean indent, Shown shown) throws IOException {
+        boolean manyPeriods = shown.periods().size() > 1;
+        boolean compare = anyCompared(r, shown);
         List<Column> cols = new ArrayList<>();
         if (manyPeriods) cols.add(Column.text("period"));
         cols.add(Column.text("unit"));
         cols.add(Column.text(names ? "name" : "unit_name"));
-        for (Indicator ind : c.indicators()) {
-            cols.add(Column.number(names ? label(ind) : ind.code()));
-            if (cmp.active() && !coverageMarks) cols.add(Column.number(names ? label(ind) + " (change %)" : ind.code() + "_change_pct"));
-        }
+        // the tree shows by indentation in a plain-text table; elsewhere the level has its own column
+        if (!indent) cols.add(Column.text("level"));
+        for (Indicator ind : c.indicators()) cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind)));
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
-        for (int p : cmp.shown()) {
+        for (int p : shown.periods()) {
             Period period = r.periods().get(p);
             for (Unit u : rows) {
-                // indentation shows the tree to a reader; programs get the bare code
-                String code = names ? indent(u, sel) + u.code() : u.code();
-                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), coverageMarks, cmp));
+                String code = indent ? indent(u, sel) + u.code() : u.code();
+                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
-            sink.row(wideRow(r, c, total, p, period, manyPeriods, code, name, coverageMarks, cmp));
+            String level = indent ? null : sel.root() == null ? "" : sel.root().level();
+            sink.total(wideRow(r, c, total, p, period, manyPeriods, code, name, level));
         }
+        // a workbook also gets the long form on a sheet of its own, where every coverage has its columns
+        if (sink.sheet("coverage", longColumns(r, shown))) longRows(r, c, sel.units(h), sink, shown);
         sink.finish();
     }
 
@@ -158,23 +177,23 @@ public final class RollupTables {
     }
 
     private static List<Object> wideRow(RollupResult r, Catalog c, int u, int p, Period period, boolean manyPeriods,
-                                        String code, String name, boolean marks, Comparison cmp) {
+                                        String code, String name, String level) {
         List<Object> row = new ArrayList<>();
         if (manyPeriods) row.add(period.text());
         row.add(code);
         row.add(name);
+        if (level != null) row.add(level);
         for (Indicator ind : c.indicators()) {
-            BigDecimal v = r.value(u, p, ind.index());
+            Number v = r.number(u, p, ind.index());
             int rep = r.reported(u, p, ind.index()), exp = r.expected(u, ind.index());
-            BigDecimal change = null;
-            if (cmp.active() && cmp.against()[p] >= 0) change = changePct(v, r.value(u, cmp.against()[p], ind.index()));
-            String text = null;
-            if (marks && exp > 0 && rep < exp) text = (v == null ? "–" : v.toPlainString()) + " [" + rep + "/" + exp + "]";
-            if (cmp.active() && marks && change != null) {
-                text = (text == null ? v.toPlainString() : text) + " (" + (change.signum() > 0 ? "+" : "") + change.toPlainString() + "%)";
+            Measure.Comparison cmp = null;
+            if (r.compared(p)) {
+                BigDecimal now = r.value(u, p, ind.index()), then = r.compareValue(u, p, ind.index());
+                cmp = new Measure.Comparison(r.periods().get(r.comparedWith(p)).text(), r.compareNumber(u, p, ind.index()),
+                        r.compareReported(u, p, ind.index()), exp, now == null && then == null ? null : r.compareStatus(u, p, ind.index()),
+                        now == null || then == null ? null : now.subtract(then), change(ind, now, then), points(ind));
             }
-            row.add(text != null ? text : v);
-            if (cmp.active() && !marks) row.add(change);
+            row.add(new Measure(v, rep, exp, cmp));
         }
         return row;
     }

@@ -9,10 +9,85 @@ public final class Cells {
     private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("[+-]?\\d+(\\.\\d+)?");
 
     /** Plain text of a cell: numbers never in scientific notation, null as empty. */
-    public static String text(Object cell) {
+    public static String text(Object cell) { return text(cell, NumberStyle.PLAIN); }
+
+    /** Text of a cell for a person: numbers in the given style, a measure with its coverage and change. */
+    public static String text(Object cell, NumberStyle style) {
         if (cell == null) return "";
-        if (cell instanceof BigDecimal b) return b.toPlainString();
+        if (cell instanceof Measure m) return measure(m, style);
+        if (cell instanceof Number n) return style.format(n);
         return cell.toString();
+    }
+
+    /**
+     * {@code 1234}, {@code 1234 [17/20]} when partial, {@code – [0/20]} when nobody reported, and with
+     * a comparison {@code (+5.0%)}, {@code (-2.2 pp)} for a rate, {@code (+106.9% partial)} when the
+     * two sides do not come from the same reporting units.
+     */
+    static String measure(Measure m, NumberStyle style) {
+        if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null)) return ""; // nothing expected here
+        StringBuilder sb = new StringBuilder();
+        sb.append(m.value() == null ? "–" : style.format(m.value()));
+        if (m.partial()) sb.append(" [").append(m.reported()).append('/').append(m.expected()).append(']');
+        Measure.Comparison c = m.comparison();
+        if (c != null && c.change() != null) {
+            sb.append(" (").append(c.change().signum() > 0 ? "+" : "").append(style.format(c.change())).append(c.points() ? " pp" : "%");
+            if (!c.comparable()) sb.append(' ').append(c.status());
+            sb.append(')');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * The columns a measure spreads over where a cell holds one number (CSV, TSV, JSON): the value,
+     * its coverage (unless {@code coverage} is off), and with a comparison the other period's value,
+     * coverage and status, and the change in percent or in points.
+     */
+    static java.util.List<String> spreadNames(Column c, boolean coverage) {
+        java.util.List<String> n = new java.util.ArrayList<>();
+        n.add(c.name());
+        if (!c.measure()) return n;
+        String k = c.key();
+        if (coverage) {
+            n.add(k + "_reported");
+            n.add(k + "_expected");
+        }
+        if (c.compared()) {
+            n.add(k + "_compare");
+            if (coverage) {
+                n.add(k + "_compare_reported");
+                n.add(k + "_compare_expected");
+            }
+            n.add(k + "_compare_status");
+            n.add(k + "_change_pct");
+            n.add(k + "_change_pp");
+        }
+        return n;
+    }
+
+    /** Adds a cell's spread values, as {@link #spreadNames} names them. */
+    static void spread(Column c, Object cell, boolean coverage, java.util.List<Object> out) {
+        if (!c.measure()) {
+            out.add(cell);
+            return;
+        }
+        Measure m = (Measure) cell;
+        out.add(m == null ? null : m.value());
+        if (coverage) {
+            out.add(m == null ? null : (long) m.reported());
+            out.add(m == null ? null : (long) m.expected());
+        }
+        if (c.compared()) {
+            Measure.Comparison x = m == null ? null : m.comparison();
+            out.add(x == null ? null : x.value());
+            if (coverage) {
+                out.add(x == null ? null : (long) x.reported());
+                out.add(x == null ? null : (long) x.expected());
+            }
+            out.add(x == null ? null : x.status());
+            out.add(x == null || x.points() ? null : x.change());
+            out.add(x == null || !x.points() ? null : x.change());
+        }
     }
 
     /**

@@ -1,8 +1,21 @@
 package dev.tally.write;
 
-/** A column of a table: its name and whether it holds numbers (right-aligned, JSON numbers). */
-public record Column(String name, boolean numeric) {
-    public static Column text(String name) { return new Column(name, false); }
+/**
+ * A column of a table: its name, whether it holds numbers (right-aligned, JSON numbers), and for a
+ * {@link #measure} column (an aggregate with its coverage, cells of type {@link Measure}) the code
+ * its sub-columns are named after in formats that spread a measure over several columns
+ * ({@code CODE_reported}, {@code CODE_expected}, …) and whether it carries a comparison.
+ */
+public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points) {
+    public static Column text(String name) { return new Column(name, false, name, false, false, false); }
 
-    public static Column number(String name) { return new Column(name, true); }
+    public static Column number(String name) { return new Column(name, true, name, false, false, false); }
+
+    /**
+     * An aggregate shown as {@code name} to people, {@code key} to programs; {@code points}: a rate,
+     * whose change is in percentage points.
+     */
+    public static Column measure(String name, String key, boolean compared, boolean points) {
+        return new Column(name, true, key, true, compared, points);
+    }
 }

@@ -25,28 +25,49 @@ final class FastDelimited implements TableSink {
     private int pos;
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
     private final byte[] digits = new byte[20];
+    private final NumberStyle numbers;
+    private final boolean coverage;
+    private List<Column> columns;
+    private boolean spreads;
+    private final java.util.ArrayList<Object> spread = new java.util.ArrayList<>();
 
-    FastDelimited(OutputStream out, char delimiter, boolean tsv) {
+    FastDelimited(OutputStream out, char delimiter, boolean tsv, WriteOptions opt) {
         this.out = out;
         this.delimiter = (byte) delimiter;
         this.tsv = tsv;
+        this.numbers = opt.numbers();
+        this.coverage = opt.coverage();
     }
 
     @Override
     public void start(List<Column> columns, Map<String, Object> meta) throws IOException {
-        for (int i = 0; i < columns.size(); i++) {
-            if (i > 0) put(delimiter);
-            put(encode(columns.get(i).name(), false));
+        this.columns = columns;
+        int k = 0;
+        for (Column c : columns) {
+            spreads |= c.measure();
+            for (String name : Cells.spreadNames(c, coverage)) {
+                if (k++ > 0) put(delimiter);
+                put(encode(name, false));
+            }
         }
         put((byte) '\n');
     }
 
     @Override
     public void row(List<?> cells) throws IOException {
+        if (spreads) {
+            spread.clear();
+            for (int i = 0; i < columns.size(); i++) Cells.spread(columns.get(i), cells.get(i), coverage, spread);
+            cells = spread;
+        }
         for (int i = 0, n = cells.size(); i < n; i++) {
             if (i > 0) put(delimiter);
             Object c = cells.get(i);
             if (c == null) continue;
+            if (!numbers.plain() && c instanceof Number num) {
+                put(numbers.format(num).getBytes(StandardCharsets.UTF_8));
+                continue;
+            }
             if (c instanceof Long l) putLong(l);
             else if (c instanceof Integer k) putLong(k);
             else if (c instanceof BigDecimal b) {

@@ -8,6 +8,18 @@ public enum Format {
 
     public String key() { return name().toLowerCase(Locale.ROOT); }
 
+    /** A format a terminal cannot show. */
+    public boolean binary() { return this == XLSX; }
+
+    /** The file extension this format is written with. */
+    public String extension() {
+        return switch (this) {
+            case TABLE -> ".txt";
+            case MARKDOWN -> ".md";
+            default -> "." + key();
+        };
+    }
+
     /** The format a file name implies, or null when its extension says nothing. */
     public static Format fromFileName(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -5,15 +5,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Receives a table row by row. Cells are null (missing: written empty, or JSON null), String,
- * or a Number (BigDecimal, Long, Integer: written in plain notation, never 1E+3). Streaming formats
- * write each row as it comes; table and markdown must see every row to align them, so they buffer.
+ * Receives a table row by row. Cells are null (missing: written empty, or JSON null), String, a
+ * Number (BigDecimal, Long, Integer: written in plain notation, never 1E+3), or in a measure column a
+ * {@link Measure} (an aggregate with its coverage). Streaming formats write each row as it comes;
+ * table and markdown must see every row to align them, so they buffer.
  */
 public interface TableSink {
-    /** {@code meta} is written by the JSON format only (periods, catalog hash, generated at…). */
+    /**
+     * {@code meta} (periods, catalog hash, generated at, the command…) is written where the format
+     * has a place for it: JSON's header object, a workbook's metadata sheet.
+     */
     void start(List<Column> columns, Map<String, Object> meta) throws IOException;
 
     void row(List<?> cells) throws IOException;
+
+    /** A row that totals the rows above it: set apart where the format can (a workbook styles and separates it). */
+    default void total(List<?> cells) throws IOException { row(cells); }
+
+    /**
+     * Starts another table in the same output where the format has room for one (a workbook's next
+     * sheet, named {@code name}); false, and rows until the next call are not to be sent, elsewhere.
+     */
+    default boolean sheet(String name, List<Column> columns) throws IOException { return false; }
 
     void finish() throws IOException;
 }

@@ -2,8 +2,14 @@ package dev.tally.write;
 
 /**
  * Output details: {@code bom} prefixes a UTF-8 BOM (Excel reads UTF-8 CSV right only with one);
- * {@code delimiter} for csv; {@code width} the terminal width the table format fits (0: unlimited).
+ * {@code delimiter} for csv; {@code width} the terminal width the table format fits (0: unlimited);
+ * {@code numbers} how text formats write numbers; {@code coverage} whether formats that spread a
+ * measure over columns add its coverage columns.
  */
-public record WriteOptions(boolean bom, char delimiter, int width) {
+public record WriteOptions(boolean bom, char delimiter, int width, NumberStyle numbers, boolean coverage) {
+    public WriteOptions(boolean bom, char delimiter, int width) {
+        this(bom, delimiter, width, NumberStyle.PLAIN, true);
+    }
+
     public static WriteOptions defaults() { return new WriteOptions(false, ',', 0); }
 }

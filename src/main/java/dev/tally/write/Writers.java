@@ -25,12 +25,12 @@ public final class Writers {
     public static TableSink create(Format format, OutputStream out, WriteOptions opt) throws IOException {
         if (opt.bom() && format != Format.XLSX) out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
         return switch (format) {
-            case CSV -> new FastDelimited(out, opt.delimiter(), false);
-            case TSV -> new FastDelimited(out, '\t', true);
-            case JSON -> new Json(out, false);
-            case NDJSON -> new Json(out, true);
-            case TABLE -> new TextTable(out, opt.width());
-            case MARKDOWN -> new Markdown(out);
+            case CSV -> new FastDelimited(out, opt.delimiter(), false, opt);
+            case TSV -> new FastDelimited(out, '\t', true, opt);
+            case JSON -> new Json(out, false, opt.coverage());
+            case NDJSON -> new Json(out, true, opt.coverage());
+            case TABLE -> new TextTable(out, opt.width(), opt.numbers());
+            case MARKDOWN -> new Markdown(out, opt.numbers());
             case XLSX -> new Xlsx(out);
         };
     }
@@ -38,11 +38,14 @@ public final class Writers {
     /** JSON: {"meta": {...}, "rows": [{col: value}, ...]}; NDJSON: one row object per line. */
     private static final class Json implements TableSink {
         private final JsonGenerator g;
-        private final boolean lines;
+        private final boolean lines, coverage;
         private List<Column> columns;
+        private final List<Object> spread = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
 
-        Json(OutputStream out, boolean lines) throws IOException {
+        Json(OutputStream out, boolean lines, boolean coverage) throws IOException {
             this.lines = lines;
+            this.coverage = coverage;
             this.g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             if (!lines) g.setPrettyPrinter(new DefaultPrettyPrinter());
@@ -52,6 +55,7 @@ public final class Writers {
         @Override
         public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
             this.columns = cols;
+            for (Column c : cols) names.addAll(Cells.spreadNames(c, coverage));
             if (lines) return;
             g.writeStartObject();
             for (Map.Entry<String, Object> e : meta.entrySet()) {
@@ -83,10 +87,12 @@ public final class Writers {
 
         @Override
         public void row(List<?> cells) throws IOException {
+            spread.clear();
+            for (int i = 0; i < columns.size(); i++) Cells.spread(columns.get(i), cells.get(i), coverage, spread);
             g.writeStartObject();
-            for (int i = 0; i < columns.size(); i++) {
-                g.writeFieldName(columns.get(i).name());
-                value(cells.get(i));
+            for (int i = 0; i < names.size(); i++) {
+                g.writeFieldName(names.get(i));
+                value(spread.get(i));
             }
             g.writeEndObject();
         }
@@ -105,10 +111,14 @@ public final class Writers {
     /** Buffers rows to align them; subclasses render. */
     private abstract static class Buffered implements TableSink {
         final Writer w;
+        final NumberStyle style;
         List<Column> columns;
         final List<List<String>> rows = new ArrayList<>();
 
-        Buffered(OutputStream out) { this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8); }
+        Buffered(OutputStream out, NumberStyle style) {
+            this.w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            this.style = style;
+        }
 
         @Override
         public void start(List<Column> cols, Map<String, Object> meta) { this.columns = cols; }
@@ -116,7 +126,7 @@ public final class Writers {
         @Override
         public void row(List<?> cells) {
             List<String> r = new ArrayList<>(cells.size());
-            for (Object c : cells) r.add(Cells.text(c));
+            for (Object c : cells) r.add(Cells.text(c, style));
             rows.add(r);
         }
     }
@@ -130,8 +140,8 @@ public final class Writers {
         /** The widest a text column gets (the last one, unpadded, may run longer), in display columns. */
         static final int MAX_CELL = 80, LAST_CELL = 160;
 
-        TextTable(OutputStream out, int width) {
-            super(out);
+        TextTable(OutputStream out, int width, NumberStyle style) {
+            super(out, style);
             this.width = width;
         }
 
@@ -215,7 +225,7 @@ public final class Writers {
 
     /** GitHub-flavoured Markdown pipe table; | in cells is escaped. */
     private static final class Markdown extends Buffered {
-        Markdown(OutputStream out) { super(out); }
+        Markdown(OutputStream out, NumberStyle style) { super(out, style); }
 
         @Override
         public void finish() throws IOException {

@@ -51,6 +51,32 @@ final class Fixture {
 
     Fixture roll(String longCsv, String... periods) { return roll(longCsv, false, periods); }
 
+    /** Rolls {@code periods} up with each target compared with its base ({@code target=base}). */
+    Fixture compare(String longCsv, boolean likeForLike, String... pairs) {
+        java.util.Map<Period, Period> map = new java.util.LinkedHashMap<>();
+        List<Period> all = new java.util.ArrayList<>();
+        for (String pair : pairs) {
+            Period t = Period.parseOrThrow(pair.split("=")[0]), b = Period.parseOrThrow(pair.split("=")[1]);
+            map.put(t, b);
+            if (!all.contains(t)) all.add(t);
+            if (!all.contains(b)) all.add(b);
+        }
+        validated = Ingest.run(h, c, all, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
+                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
+        result = Rollup.run(h, c, validated.table(), new RollupSpec(all, false, false, map, likeForLike), List.of("in.csv"));
+        return this;
+    }
+
+    /** "value r/e vs base r'/e status change" for a compared cell. */
+    String compared(String unit, String period, String ind) {
+        int u = unit.equals("*") ? result.totalIndex() : h.unit(unit).index();
+        int p = period(period), i = c.indicator(ind).index();
+        BigDecimal now = result.value(u, p, i), then = result.compareValue(u, p, i);
+        BigDecimal change = RollupTables.change(c.indicator(ind), now, then);
+        return cell(unit, period, ind) + " vs " + (then == null ? "-" : then.toPlainString()) + " " + result.compareReported(u, p, i) + "/"
+                + result.expected(u, i) + " " + result.compareStatus(u, p, i) + " " + (change == null ? "-" : change.toPlainString());
+    }
+
     int period(String p) { return result.periods().indexOf(Period.parseOrThrow(p)); }
 
     BigDecimal value(String unit, String period, String ind) {

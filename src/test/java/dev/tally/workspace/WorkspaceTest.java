@@ -3,7 +3,6 @@ package dev.tally.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.cli.Cli;
-import dev.tally.rollup.RollupTables;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -146,22 +145,13 @@ class WorkspaceTest {
         tally("import", file("a.csv", HEAD + "C11,2023,rec,10\nC12,2023,rec,0\nC21,2023,rec,5\nC11,2024,rec,12\nC12,2024,rec,3\n"
                 + "C21,2024-H1,rec,1\n").toString());
         Run r = tally("rollup", "--format", "csv", "--period", "2024", "--compare", "year-ago");
-        assertThat(r.out()).contains("compare_period,compare_value,difference,change_pct")
-                .contains("P,Tỉnh,province,2024,rec,16,2,3,2023,15,1,6.7")   // C21 gave 2024-H1 only
-                .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,2,20.0")
-                .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,3,\n");         // from zero: no percent
+        assertThat(r.out()).contains("compare_period,compare_value,compare_reported,compare_expected,compare_status,difference,change_pct,change_pp")
+                // C21 gave 2024-H1 only: 2 of 3 this year against 3 of 3 the year before, so the change is partial
+                .contains("P,Tỉnh,province,2024,rec,16,2,3,2023,15,3,3,partial,1,6.7,\n")
+                .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,1,1,comparable,2,20.0,\n")
+                .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,1,1,comparable,3,,\n");         // from zero: no percent
         Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
-        assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,,\n"); // nothing to compare with
-    }
-
-    @Test
-    void changeInPercentIsRoundedAndMissingWithoutABase() {
-        assertThat(RollupTables.changePct(new BigDecimal("110"), new BigDecimal("100"))).isEqualByComparingTo("10.0");
-        assertThat(RollupTables.changePct(new BigDecimal("1"), new BigDecimal("3"))).isEqualByComparingTo("-66.7");
-        assertThat(RollupTables.changePct(new BigDecimal("-5"), new BigDecimal("-10"))).isEqualByComparingTo("50.0");
-        assertThat(RollupTables.changePct(new BigDecimal("5"), BigDecimal.ZERO)).isNull();
-        assertThat(RollupTables.changePct(null, BigDecimal.ONE)).isNull();
-        assertThat(RollupTables.changePct(BigDecimal.ONE, null)).isNull();
+        assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,0,1,partial,,,\n"); // nothing to compare with
     }
 
     @Test

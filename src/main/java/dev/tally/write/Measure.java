@@ -1,0 +1,23 @@
+package dev.tally.write;
+
+import java.math.BigDecimal;
+
+/**
+ * A cell holding an aggregate with its coverage: {@code reported} of {@code expected} units gave a
+ * value (a partial aggregate says so in every format), and optionally how it compares with another
+ * period. Each writer shows it its own way: a table as {@code 1234 [17/20] (+5.0%)}, CSV as columns
+ * of their own, a workbook as a marked cell with a note.
+ */
+public record Measure(Number value, int reported, int expected, Comparison comparison) {
+    public boolean partial() { return expected > 0 && reported < expected; }
+
+    /**
+     * The other period's side: its value and coverage, whether the two are comparable
+     * ({@code comparable}: both from the same reporting units; else {@code partial}), the difference,
+     * and the change in percent, or for a rate in percentage points ({@code points} true).
+     */
+    public record Comparison(String period, Number value, int reported, int expected, String status, Number difference,
+                             BigDecimal change, boolean points) {
+        public boolean comparable() { return "comparable".equals(status); }
+    }
+}
