@@ -65,6 +65,12 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
-        return commandLine(new Io(in, out, err, workingDir, width, clock)).execute(args);
+        return run(args, in, out, err, workingDir, width, clock, false);
+    }
+
+    /** @param terminal standard output is a terminal (tests set it to see what a person at a terminal sees) */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock,
+                          boolean terminal) {
+        return commandLine(new Io(in, out, err, workingDir, width, clock, terminal)).execute(args);
     }
 }

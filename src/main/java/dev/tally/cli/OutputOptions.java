@@ -79,7 +79,7 @@ final class OutputOptions {
         }
         if (f == null) f = Format.TABLE;
         if (f.binary() && toStdout() && io.terminal()) {
-            throw TallyException.usage(f.key() + " is a binary format and standard output is a terminal; write it to a file with -o FILE."
+            throw TallyException.usage(f.key() + " is a binary format and standard output is a terminal; write it to a file with -o FILE"
                     + f.extension());
         }
         return f;

@@ -93,17 +93,20 @@ public final class Rollup {
         }
         Values[] values = new Values[targets.size()];
         int[][] reported = new int[targets.size()][];
+        int[][] contributed = spec.compare().isEmpty() ? null : new int[targets.size()][];
         java.util.concurrent.atomic.AtomicLong bigSlots = new java.util.concurrent.atomic.AtomicLong();
         for (int ti = 0; ti < targets.size(); ti++) {
             Period target = targets.get(ti);
             int[] members = members(target);
             values[ti] = new Values((n + 1) * ni);
             reported[ti] = new int[(n + 1) * ni];
+            if (contributed != null) contributed[ti] = new int[(n + 1) * ni];
             Values vals = values[ti];
             int[] rep = reported[ti];
+            int[] con = contributed == null ? null : contributed[ti];
             // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
             c.indicators().parallelStream().filter(ind -> !ind.derived())
-                    .forEach(ind -> bigSlots.addAndGet(rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep)));
+                    .forEach(ind -> bigSlots.addAndGet(rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep, con)));
             derive(target, values[ti], reported[ti], expected);
         }
         for (Indicator ind : derivedInOrder()) {
@@ -118,7 +121,7 @@ public final class Rollup {
         for (var pair : spec.compare().entrySet()) {
             int ti = targets.indexOf(pair.getKey()), bi = targets.indexOf(pair.getValue());
             if (ti < 0 || bi < 0) throw new IllegalArgumentException("a compared period is not among the targets");
-            compared[ti] = compare(targets, ti, bi, dI, expected, values, reported);
+            compared[ti] = compare(targets, ti, bi, dI, expected, values, reported, contributed);
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
@@ -129,11 +132,13 @@ public final class Rollup {
 
     /**
      * A target and the period it is compared with. Plainly, both sides as rolled up, and a cell is
-     * {@code comparable} when both come from the same reporting units (as many reported on each side
-     * as reported on both). Like-for-like, both sides are rolled up again over only the reporting
+     * {@code comparable} when both come from the same reporting units, each of which reported in
+     * full (as many reported on each side as reported on both, and no unit gave only part of a
+     * period). Like-for-like, both sides are rolled up again over only the reporting
      * units with a full value in both periods, so every change is comparable by construction.
      */
-    private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, Values[] values, int[][] reported) {
+    private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, Values[] values, int[][] reported,
+                                          int[][] contributed) {
         int ni = c.size();
         if (spec.likeForLike()) {
             Values main = new Values((n + 1) * ni), base = new Values((n + 1) * ni);
@@ -145,8 +150,8 @@ public final class Rollup {
                     int cell = u * ni + ind.index();
                     keep[u] = reported[ti][cell] == 1 && reported[bi][cell] == 1;
                 }
-                rollIndicator(targets.get(ti), mt, ind, dI[ind.index()], expected, main, mainRep, keep);
-                rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], expected, base, baseRep, keep);
+                rollIndicator(targets.get(ti), mt, ind, dI[ind.index()], expected, main, mainRep, keep, null);
+                rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], expected, base, baseRep, keep, null);
             });
             derive(targets.get(ti), main, mainRep, expected, true);
             derive(targets.get(bi), base, baseRep, expected, true);
@@ -155,7 +160,7 @@ public final class Rollup {
             return new RollupResult.Compared(bi, main, mainRep, base, baseRep, status, true);
         }
         byte[] status = new byte[(n + 1) * ni];
-        int[] rt = reported[ti], rb = reported[bi];
+        int[] rt = reported[ti], rb = reported[bi], ct = contributed[ti], cb = contributed[bi];
         for (Indicator ind : c.indicators()) {
             if (ind.derived()) continue;
             int i = ind.index(), d = dI[i];
@@ -166,7 +171,9 @@ public final class Rollup {
                 int b = depthX[u] == d ? (rt[cell] == 1 && rb[cell] == 1 ? 1 : 0) : depthX[u] < d ? both[u] : 0;
                 if (rt[cell] == expected[cell] && rb[cell] == expected[cell]) b = expected[cell];
                 both[u] = b;
-                status[cell] = rt[cell] == rb[cell] && rt[cell] == b ? RollupResult.COMPARABLE : RollupResult.PARTIAL;
+                // like with like: every unit that put data in reported in full, on both sides, and the same units
+                status[cell] = rt[cell] == ct[cell] && rb[cell] == cb[cell] && rt[cell] == rb[cell] && rt[cell] == b
+                        ? RollupResult.COMPARABLE : RollupResult.PARTIAL;
                 if (parentX[u] >= 0 && depthX[u] <= d) both[parentX[u]] += b;
             }
         }
@@ -198,20 +205,25 @@ public final class Rollup {
      * children before parents (the units in reverse hierarchy order, then the virtual total), each
      * unit's state merged into its parent's. Returns the number of aggregate slots that outgrew longs.
      */
-    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep) {
-        return rollIndicator(target, members, ind, dI, expected, out, rep, null);
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, int[] contrib) {
+        return rollIndicator(target, members, ind, dI, expected, out, rep, null, contrib);
     }
 
     /**
      * @param keep null, or for like-for-like: the units at the reporting level to take (indexed by
      *             unit); the others count as not reported, with their subtrees, and reported totals
      *             above the reporting level are not used (they cannot be split by unit)
+     * @param contrib null, or filled with how many units at the reporting level put data into each
+     *                aggregate, in full or for part of the period (a comparison is of like with like
+     *                only when every one of them reported in full)
      */
-    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, boolean[] keep) {
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, boolean[] keep,
+                               int[] contrib) {
         int ni = c.size(), i = ind.index();
         Aggregator agg = reused(ind.aggregate(), n + 1);
         Own own = new Own(target, members, ind, keep != null);
         int[] repChildren = new int[n + 1];
+        int[] contribChildren = contrib == null ? null : new int[n + 1];
         boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
         Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int k = n - 1; k >= -1; k--) {
@@ -229,9 +241,10 @@ public final class Rollup {
             int counts = hasOwn && own.whole(u) ? 1 : 0;
             int depth = depthX[u];
             int cell = u * ni + i;
-            int r;
+            int r, cu = 0;
             if (agg.count(u) > 0) {
                 r = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
+                if (contrib != null) cu = depth == dI ? 1 : depth < dI ? contribChildren[u] : 0;
                 if (hasOwn) {
                     agg.result(u, v);
                     round(ind, division, v);
@@ -246,15 +259,21 @@ public final class Rollup {
                         agg.reset(u);
                         agg.add(u, o, 0);
                         r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
+                        cu = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
                     }
                 }
             } else if (hasOwn) {
                 agg.add(u, o, 0);
                 r = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
+                cu = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
             } else {
                 r = 0;
             }
             rep[cell] = r;
+            if (contrib != null) {
+                contrib[cell] = cu;
+                if (parentX[u] >= 0) contribChildren[parentX[u]] += cu;
+            }
             if (agg.result(u, v)) {
                 round(ind, division, v);
                 out.set(cell, v);

@@ -104,4 +104,75 @@ class OutputFileTest {
         String[] f = line.split(",");
         return f[0] + "," + f[3] + "," + f[4] + "," + (f.length > 5 ? f[5] : "");
     }
+
+    private GoldenTest.Result run(boolean terminal, String... a) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
+        int code = Cli.run(a, new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC(), terminal);
+        return new GoldenTest.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void dashIsStandardOutputNotAFileNamedDash() {
+        GoldenTest.Result r = run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", "-", "samples/submissions");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("unit,unit_name,level,period");
+        assertThat(Files.exists(Path.of("-"))).isFalse();
+    }
+
+    @Test
+    void theFormatFollowsTheExtensionForValidateToo() throws Exception {
+        Path x = dir.resolve("findings.xlsx"), t = dir.resolve("findings.tsv"), md = dir.resolve("findings.md"), nd = dir.resolve("f.ndjson");
+        for (Path p : List.of(x, t, md, nd)) {
+            assertThat(run(false, "validate", "--config", "samples/tally.yaml", "-o", p.toString(), "samples/faulty").exit()).isEqualTo(1);
+        }
+        assertThat(Files.readAllBytes(x)).startsWith((byte) 'P', (byte) 'K');
+        assertThat(Files.readString(t)).startsWith("severity\tcode\tfile\tline");
+        assertThat(Files.readString(md)).startsWith("| severity | code |");
+        assertThat(Files.readString(nd)).startsWith("{\"severity\":\"error\",\"code\":\"rule\"");
+    }
+
+    @Test
+    void anExtensionTallyDoesNotWriteIsAUsageErrorWithAHint() {
+        GoldenTest.Result xls = run(false, "rollup", "--config", "samples/tally.yaml", "-o", dir.resolve("r.xls").toString(), "samples/submissions");
+        assertThat(xls.exit()).isEqualTo(2);
+        assertThat(xls.err()).contains("not the old .xls; name the file .xlsx");
+        GoldenTest.Result pdf = run(false, "validate", "--config", "samples/tally.yaml", "-o", dir.resolve("r.pdf").toString(), "samples/faulty");
+        assertThat(pdf.exit()).isEqualTo(2);
+        assertThat(pdf.err()).contains("'.pdf' is not an extension tally writes");
+        assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", dir.resolve("r.out").toString(),
+                "samples/submissions").exit()).as("--format settles it").isZero();
+    }
+
+    @Test
+    void aWorkbookToATerminalIsRefusedWithAHint() {
+        GoldenTest.Result r = run(true, "rollup", "--config", "samples/tally.yaml", "--format", "xlsx", "samples/submissions");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("xlsx is a binary format and standard output is a terminal; write it to a file with -o FILE.xlsx");
+        assertThat(r.out()).isEmpty();
+        assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "--format", "xlsx", "samples/submissions").exit())
+                .as("to a pipe it is fine").isZero();
+    }
+
+    @Test
+    void anOutputThatNamesAnInputIsRefusedBeforeAnythingIsRead() throws IOException {
+        Path sub = Files.copy(Path.of("samples/faulty/luc-nam-2024-H1-errors.csv"), dir.resolve("sub.csv"));
+        byte[] before = Files.readAllBytes(sub);
+        GoldenTest.Result r = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "-o", sub.toString(), sub.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("is one of the inputs");
+        assertThat(Files.readAllBytes(sub)).isEqualTo(before);
+        // through a link, and the units file
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), sub);
+        assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "-o", link.toString(), sub.toString()).exit()).isEqualTo(2);
+        assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", "samples/units.csv", sub.toString()).exit())
+                .isEqualTo(2);
+        assertThat(Files.readAllBytes(sub)).isEqualTo(before);
+    }
+
+    @Test
+    void historyTakesMinusOToo() {
+        assertThat(Cli.commandLine(new Io(System.in, System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC()))
+                .getSubcommands().get("history").getCommandSpec().findOption("-o")).isNotNull();
+    }
 }

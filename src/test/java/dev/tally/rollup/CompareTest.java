@@ -57,6 +57,13 @@ class CompareTest {
     }
 
     @Test
+    void twoTotalsOfPartOfTheYearAreNotComparedAsWholeYears() {
+        // both years from the first half only: 6 [0/1] against 5 [0/1] is a change between two partial totals
+        Fixture x = new Fixture(dir, Fixture.TREE, CATALOG).compare("C11,2023-H1,a,5\nC11,2024-H1,a,6\n", false, "2024=2023");
+        assertThat(x.compared("C11", "2024", "a")).isEqualTo("6 0/1 vs 5 0/1 partial 20.0");
+    }
+
+    @Test
     void changeInPercentIsRoundedAndMissingWithoutABase() {
         var count = new dev.tally.model.Indicator("n", null, IndicatorType.INTEGER, null, false, null, null, null,
                 dev.tally.model.Aggregate.SUM, dev.tally.model.OverTime.SUM, null, null, 0);
