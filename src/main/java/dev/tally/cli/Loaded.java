@@ -28,7 +28,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         Project p = project.load(io);
         if (out != null) out.refuseInputs(p.files());
         Ingest.Plan planned = Tasks.join(plan);
-        Validator.Result r = Ingest.run(p.hierarchy(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
+        Validator.Result r = Ingest.run(p.roster(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
     }
 
@@ -52,7 +52,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         }
         try (Store store = Tasks.join(opening)) {
             List<String> sources = store.sourceFiles();
-            Validator.Result r = StoreIngest.read(store, p.hierarchy(), p.catalog(), within, input.threads);
+            Validator.Result r = StoreIngest.read(store, p.roster(), p.catalog(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
                     : sources.stream().map(f -> new InputFile(f, null)).toList();
             return new Loaded(p, files, r);

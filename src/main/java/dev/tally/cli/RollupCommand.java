@@ -195,7 +195,7 @@ final class RollupCommand implements Callable<Integer> {
         java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
         if (compare != null) for (Period t : shown) pairs.put(t, against(t));
         RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike);
-        RollupResult result = Rollup.run(h, data.project().catalog(), data.result().table(), spec, data.inputNames());
+        RollupResult result = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(), spec, data.inputNames());
         RollupTables.Shown show = RollupTables.Shown.all(result);
         if (compare != null) {
             List<Integer> idx = new ArrayList<>();

@@ -3,6 +3,8 @@ package dev.tally.config;
 import dev.tally.expr.Formula;
 import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
+import dev.tally.model.Form;
+import dev.tally.model.PeriodType;
 import dev.tally.model.Indicator;
 import dev.tally.model.IndicatorType;
 import dev.tally.model.MissingStrategy;
@@ -35,7 +37,8 @@ public final class CatalogLoader {
     private CatalogLoader() {}
 
     static final List<String> INDICATOR_FIELDS = List.of("code", "name", "type", "unit", "required", "min", "max",
-            "decimals", "aggregate", "over_time", "reported_at", "formula");
+            "decimals", "aggregate", "over_time", "reported_at", "formula", "form");
+    static final List<String> FORM_FIELDS = List.of("code", "name", "period", "deadline_days", "reported_at", "indicators");
     static final List<String> RULE_FIELDS = List.of("name", "check", "severity", "message", "missing");
 
     /** A field value with its line, so a bad value can be pointed at. */
@@ -57,8 +60,16 @@ public final class CatalogLoader {
 
     private static void levelProblems(Catalog c, Map<String, Integer> lines, List<String> levels, ConfigErrors errors) {
         if (levels == null || levels.isEmpty()) return;
+        for (Form f : c.forms()) {
+            String at = f.reportedAt();
+            if (at != null && levels.stream().noneMatch(l -> l.equalsIgnoreCase(at))) {
+                errors.add(lines.getOrDefault("form " + f.code(), 0), "form '" + f.code() + "': reported_at '" + at
+                        + "' is not a level; levels are " + String.join(", ", levels));
+            }
+        }
         for (Indicator ind : c.indicators()) {
             String at = ind.reportedAt();
+            if (at != null && !lines.containsKey(ind.code())) continue; // from its form, reported there
             if (at != null && levels.stream().noneMatch(l -> l.equalsIgnoreCase(at))) {
                 errors.add(lines.getOrDefault(ind.code(), 0), "indicator '" + ind.code() + "': reported_at '" + at
                         + "' is not a level; levels are " + String.join(", ", levels));
@@ -73,15 +84,16 @@ public final class CatalogLoader {
         ConfigErrors errors = new ConfigErrors(name);
         List<Map<String, Field>> inds = new ArrayList<>();
         List<Map<String, Field>> rules = new ArrayList<>();
+        List<Map<String, Field>> forms = new ArrayList<>();
         ConfigFiles.Kind kind = ConfigFiles.kind(path, file.text());
         if (kind == ConfigFiles.Kind.CSV) {
             readCsv(file.text(), errors, inds);
         } else {
-            readTree(Node.parse(file.reader(), kind == ConfigFiles.Kind.YAML, name), errors, inds, rules);
+            readTree(Node.parse(file.reader(), kind == ConfigFiles.Kind.YAML, name), errors, inds, rules, forms);
         }
         // unknown fields are reported together with what building finds, so one run lists every problem
         Map<String, Integer> reportedAt = new HashMap<>();
-        Catalog c = build(inds, rules, errors, file::sha256, reportedAt);
+        Catalog c = build(inds, rules, forms, errors, file::sha256, reportedAt);
         if (levels != null) levelProblems(c, reportedAt, levels, errors);
         errors.throwIfAny();
         return new Parsed(c, reportedAt, List.of());
@@ -114,18 +126,20 @@ public final class CatalogLoader {
         }
     }
 
-    private static void readTree(Node root, ConfigErrors errors, List<Map<String, Field>> inds, List<Map<String, Field>> rules) {
-        Node indNode, ruleNode = null;
+    private static void readTree(Node root, ConfigErrors errors, List<Map<String, Field>> inds, List<Map<String, Field>> rules,
+                                 List<Map<String, Field>> forms) {
+        Node indNode, ruleNode = null, formNode = null;
         if (root.isList()) {
             indNode = root;
         } else if (root.isMap()) {
             for (String k : root.map().keySet()) {
-                if (!k.equals("indicators") && !k.equals("rules")) {
-                    errors.add(root.map().get(k).line(), "unknown top-level key '" + k + "'; a catalog has 'indicators:' and 'rules:'");
+                if (!k.equals("indicators") && !k.equals("rules") && !k.equals("forms")) {
+                    errors.add(root.map().get(k).line(), "unknown top-level key '" + k + "'; a catalog has 'indicators:', 'forms:' and 'rules:'");
                 }
             }
             indNode = root.map().get("indicators");
             ruleNode = root.map().get("rules");
+            formNode = root.map().get("forms");
         } else {
             errors.add(root.line(), "expected 'indicators:' (a list) and optionally 'rules:'");
             return;
@@ -138,6 +152,43 @@ public final class CatalogLoader {
         if (ruleNode != null && !ruleNode.isNull()) {
             if (!ruleNode.isList()) errors.add(ruleNode.line(), "'rules:' must be a list of rules");
             else flatten(ruleNode, RULE_FIELDS, "rule", errors, rules);
+        }
+        if (formNode != null && !formNode.isNull()) {
+            if (!formNode.isList()) errors.add(formNode.line(), "'forms:' must be a list of forms");
+            else flattenForms(formNode, errors, forms);
+        }
+    }
+
+    /** Forms as flat fields; the indicators list becomes one field of codes separated by spaces. */
+    private static void flattenForms(Node list, ConfigErrors errors, List<Map<String, Field>> out) {
+        for (Node n : list.list()) {
+            if (!n.isMap()) {
+                errors.add(n.line(), "expected a form (a map of " + String.join(", ", FORM_FIELDS) + ")");
+                continue;
+            }
+            Map<String, Field> m = new LinkedHashMap<>();
+            n.map().forEach((k, v) -> {
+                String key = k.strip().toLowerCase(Locale.ROOT);
+                if (!FORM_FIELDS.contains(key)) {
+                    errors.add(v.line(), unknownField(k, FORM_FIELDS, "form"));
+                } else if (key.equals("indicators")) {
+                    List<String> codes = new ArrayList<>();
+                    if (v.isList()) {
+                        for (Node x : v.list()) {
+                            if (x.scalar() == null) errors.add(x.line(), "a form's indicators are codes, not lists or maps");
+                            else codes.add(x.scalar().strip());
+                        }
+                    } else if (v.scalar() != null) {
+                        for (String c : v.scalar().split("[,\\s]+")) if (!c.isBlank()) codes.add(c.strip());
+                    }
+                    m.put(key, new Field(String.join(" ", codes), v.line()));
+                } else if (!v.isNull()) {
+                    if (v.scalar() == null) errors.add(v.line(), "'" + k + "' must be a single value, not a list or map");
+                    else m.put(key, new Field(v.scalar().strip(), v.line()));
+                }
+            });
+            m.put("@line", new Field("", n.line()));
+            out.add(m);
         }
     }
 
@@ -166,7 +217,7 @@ public final class CatalogLoader {
         return "unknown " + what + " field '" + f + "'; known fields: " + String.join(", ", known);
     }
 
-    private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows,
+    private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows, List<Map<String, Field>> formRows,
                                  ConfigErrors errors, java.util.function.Supplier<String> hash, Map<String, Integer> reportedAtLines) {
         List<Indicator> inds = new ArrayList<>();
         Map<String, Integer> firstLine = new HashMap<>();
@@ -268,7 +319,140 @@ public final class CatalogLoader {
                 errors.add(m.get("check").line(), "rule '" + name + "': the check '" + check + "' does not parse: " + e.getMessage());
             }
         }
-        return new Catalog(inds, rules, hash);
+        List<Form> forms = forms(formRows, inds, rows, errors, reportedAtLines);
+        if (!forms.isEmpty()) {
+            // an indicator reports at its form's level unless it says otherwise
+            for (int k = 0; k < inds.size(); k++) {
+                Indicator ind = inds.get(k);
+                Form f = forms.stream().filter(x -> x.indicators().contains(ind.code())).findFirst().orElse(null);
+                if (f != null && f.reportedAt() != null && ind.reportedAt() == null) {
+                    inds.set(k, new Indicator(ind.code(), ind.name(), ind.type(), ind.unitOfMeasure(), ind.required(), ind.min(), ind.max(),
+                            ind.decimals(), ind.aggregate(), ind.overTime(), f.reportedAt(), ind.formula(), ind.index()));
+                }
+            }
+        }
+        return new Catalog(inds, rules, forms, hash);
+    }
+
+    /**
+     * The forms, from 'forms:' and from indicators' 'form:' fields. Empty when the catalog declares
+     * none. Every submittable indicator must then be in exactly one form; a derived one in none.
+     */
+    private static List<Form> forms(List<Map<String, Field>> formRows, List<Indicator> inds, List<Map<String, Field>> indRows,
+                                    ConfigErrors errors, Map<String, Integer> reportedAtLines) {
+        Map<String, Map<String, Field>> declared = new LinkedHashMap<>();
+        Map<String, List<String>> members = new LinkedHashMap<>();
+        Map<String, Integer> memberLine = new HashMap<>();
+        for (Map<String, Field> m : formRows) {
+            int line = m.get("@line").line();
+            String code = text(m, "code");
+            if (code == null) {
+                errors.add(line, "a form without a code; every form needs a code");
+                continue;
+            }
+            if (!code.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+                errors.add(line, "form code '" + code + "' must be a name of letters, digits and _ (not starting with a digit)");
+                continue;
+            }
+            if (code.equalsIgnoreCase(Form.ALL)) {
+                errors.add(line, "form code '" + code + "' is reserved for the one form of a catalog without forms; choose another code");
+                continue;
+            }
+            if (declared.containsKey(code)) {
+                errors.add(line, "duplicate form code '" + code + "' (first at line " + declared.get(code).get("@line").line() + ")");
+                continue;
+            }
+            declared.put(code, m);
+            members.put(code, new ArrayList<>());
+            Field list = m.get("indicators");
+            if (list != null) {
+                for (String c : list.value().split(" ")) {
+                    if (c.isBlank()) continue;
+                    members.get(code).add(c);
+                    memberLine.put(code + " " + c, list.line());
+                }
+            }
+        }
+        // an indicator's own form: field adds it to that form (declared there or not)
+        for (int k = 0; k < indRows.size(); k++) {
+            Field f = indRows.get(k).get("form");
+            Field c = indRows.get(k).get("code");
+            if (f == null || c == null) continue;
+            if (!f.value().matches("[A-Za-z_][A-Za-z0-9_]*") || f.value().equalsIgnoreCase(Form.ALL)) {
+                errors.add(f.line(), "form code '" + f.value() + "' must be a name of letters, digits and _, and not 'all'");
+                continue;
+            }
+            members.computeIfAbsent(f.value(), x -> new ArrayList<>());
+            if (!members.get(f.value()).contains(c.value())) {
+                members.get(f.value()).add(c.value());
+                memberLine.put(f.value() + " " + c.value(), f.line());
+            }
+        }
+        if (members.isEmpty()) return List.of();
+        Map<String, Indicator> byCode = new HashMap<>();
+        for (Indicator i : inds) byCode.put(i.code(), i);
+        Map<String, String> formOf = new HashMap<>();
+        List<Form> out = new ArrayList<>();
+        for (var e : members.entrySet()) {
+            String code = e.getKey();
+            Map<String, Field> m = declared.getOrDefault(code, Map.of());
+            for (String ic : e.getValue()) {
+                int line = memberLine.getOrDefault(code + " " + ic, 0);
+                Indicator ind = byCode.get(ic);
+                if (ind == null) errors.add(line, "form '" + code + "' names the unknown indicator '" + ic + "'");
+                else if (ind.derived()) errors.add(line, "form '" + code + "' lists '" + ic + "', which is derived (a formula): it is computed, never submitted");
+                else if (formOf.containsKey(ic) && !formOf.get(ic).equals(code)) {
+                    errors.add(line, "indicator '" + ic + "' is in two forms, '" + formOf.get(ic) + "' and '" + code + "'; an indicator is reported on one form");
+                } else formOf.put(ic, code);
+            }
+            PeriodType period = null;
+            Field pf = m.get("period");
+            if (pf != null) {
+                period = switch (pf.value().toLowerCase(Locale.ROOT)) {
+                    case "year", "yearly", "annual" -> PeriodType.YEAR;
+                    case "half", "half-year", "halfyear", "semester" -> PeriodType.HALF;
+                    case "quarter", "quarterly" -> PeriodType.QUARTER;
+                    case "month", "monthly" -> PeriodType.MONTH;
+                    case "week", "weekly" -> PeriodType.WEEK;
+                    default -> {
+                        errors.add(pf.line(), "form '" + code + "': period '" + pf.value() + "' is not a period type; use year, half, quarter, month or week");
+                        yield null;
+                    }
+                };
+            }
+            Integer deadline = null;
+            Field df = m.get("deadline_days");
+            if (df != null) {
+                try {
+                    deadline = Integer.parseInt(df.value());
+                    if (deadline < 0) throw new NumberFormatException();
+                } catch (NumberFormatException ex) {
+                    errors.add(df.line(), "form '" + code + "': deadline_days must be a whole number of days (0 or more)");
+                }
+            }
+            String reportedAt = text(m, "reported_at");
+            if (reportedAt != null) {
+                reportedAtLines.put("form " + code, m.get("reported_at").line());
+                for (String ic : e.getValue()) {
+                    Indicator ind = byCode.get(ic);
+                    if (ind != null && ind.reportedAt() != null && !ind.reportedAt().equalsIgnoreCase(reportedAt)) {
+                        errors.add(memberLine.getOrDefault(code + " " + ic, 0), "indicator '" + ic + "' is reported at '" + ind.reportedAt()
+                                + "' but its form '" + code + "' at '" + reportedAt + "'; a form is reported by one level");
+                    }
+                }
+            }
+            out.add(new Form(code, text(m, "name") == null ? null : dev.tally.read.Field.nfc(text(m, "name")), period, deadline, reportedAt,
+                    e.getValue().stream().filter(ic -> byCode.containsKey(ic) && !byCode.get(ic).derived()).distinct().toList(), out.size()));
+        }
+        for (int k = 0; k < inds.size(); k++) {
+            Indicator ind = inds.get(k);
+            if (!ind.derived() && !formOf.containsKey(ind.code())) {
+                errors.add(indRows.stream().filter(r -> r.get("code") != null && r.get("code").value().equals(ind.code())).findFirst()
+                        .map(r -> r.get("@line").line()).orElse(0), "indicator '" + ind.code() + "' is in no form; when a catalog has forms, "
+                        + "every indicator that is submitted belongs to one (add it to a form's indicators, or give it form:)");
+            }
+        }
+        return out;
     }
 
     private static void checkCycles(Map<String, Formula> formulas, Map<String, Integer> lines, ConfigErrors errors) {

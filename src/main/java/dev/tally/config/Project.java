@@ -1,6 +1,9 @@
 package dev.tally.config;
 
 import dev.tally.model.Catalog;
+import dev.tally.model.Exemption;
+import dev.tally.model.Period;
+import dev.tally.model.Roster;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.TallyException;
 import java.nio.file.Files;
@@ -14,9 +17,16 @@ import java.util.List;
  * line; else the paths in tally.yaml, which is the {@code --config} file or the first tally.yaml found
  * in the working directory or one of its parents.
  */
-public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile) {
+public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile,
+                      Roster roster) {
     public Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
-        this(settings, hierarchy, catalog, List.of(), null, null);
+        this(settings, hierarchy, catalog, List.of(), null, null, Roster.of(hierarchy));
+    }
+
+    /** The deadline of a form: its own, else the project's, else 15 days. */
+    public int deadline(dev.tally.model.Form f) {
+        if (f.deadlineDays() != null) return f.deadlineDays();
+        return settings.deadlineDays() == null ? 15 : settings.deadlineDays();
     }
 
     /** The files the project was read from (project file, units, catalog, store where set): an output must not replace them. */
@@ -62,7 +72,37 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         CatalogLoader.Parsed parsed = dev.tally.io.Tasks.join(loading);
         CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
         warnings.addAll(parsed.warnings());
-        return new Project(s, h, parsed.catalog(), List.copyOf(warnings), units, catalog);
+        Roster roster = new Roster(h, exemptions(s, h, parsed.catalog()));
+        return new Project(s, h, parsed.catalog(), List.copyOf(warnings), units, catalog, roster);
+    }
+
+    /** The exemptions of tally.yaml, each naming a known unit, form and period, else a configuration error. */
+    private static List<Exemption> exemptions(Settings s, Hierarchy h, Catalog c) {
+        if (s.exemptions().isEmpty()) return List.of();
+        ConfigErrors errors = new ConfigErrors(String.valueOf(s.file()));
+        List<Exemption> out = new ArrayList<>();
+        for (Settings.ExemptionEntry e : s.exemptions()) {
+            if (e.unit() == null || h.unit(e.unit()) == null) {
+                errors.add(e.line(), "exemption: '" + e.unit() + "' is not a unit in the units file");
+                continue;
+            }
+            if (e.form() != null && c.form(e.form()) == null) {
+                errors.add(e.line(), "exemption: '" + e.form() + "' is not a form; forms are "
+                        + String.join(", ", c.forms().stream().map(f -> f.code()).toList()));
+                continue;
+            }
+            Period p = null;
+            if (e.period() != null) {
+                p = Period.parse(e.period()).orElse(null);
+                if (p == null) {
+                    errors.add(e.line(), "exemption: '" + e.period() + "' is not a period; use one of " + Period.ACCEPTED_FORMS);
+                    continue;
+                }
+            }
+            out.add(new Exemption(e.unit(), e.form(), p, e.reason() == null ? "exempt" : e.reason()));
+        }
+        errors.throwIfAny();
+        return out;
     }
 
     static Path find(Path dir) {
@@ -87,6 +127,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         Path units = null, catalog = null, store = null;
         Integer deadline = null;
         List<String> levels = new ArrayList<>();
+        List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
             switch (e.getKey()) {
@@ -108,11 +149,35 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                         errors.add(v.line(), "'deadline_days:' must be a whole number of days (0 or more)");
                     }
                 }
+                case "exemptions" -> {
+                    if (!v.isList()) {
+                        errors.add(v.line(), "'exemptions:' must be a list of {unit, form, period, reason}");
+                        break;
+                    }
+                    for (Node x : v.list()) {
+                        if (!x.isMap()) {
+                            errors.add(x.line(), "an exemption is {unit: CODE, form: CODE, period: P, reason: text}; form and period are optional");
+                            continue;
+                        }
+                        for (String k : x.map().keySet()) {
+                            if (!List.of("unit", "form", "period", "reason").contains(k)) {
+                                errors.add(x.map().get(k).line(), "unknown exemption key '" + k + "'; an exemption has unit, form, period, reason");
+                            }
+                        }
+                        exemptions.add(new Settings.ExemptionEntry(scalar(x, "unit"), scalar(x, "form"), scalar(x, "period"), scalar(x, "reason"),
+                                x.line()));
+                    }
+                }
                 default -> errors.add(v.line(), "unknown key '" + e.getKey() + "'; known keys: " + String.join(", ", Settings.KEYS));
             }
         }
         errors.throwIfAny();
-        return new Settings(file, units, catalog, List.copyOf(levels), store, deadline);
+        return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions));
+    }
+
+    private static String scalar(Node map, String key) {
+        Node v = map.map().get(key);
+        return v == null || v.scalar() == null || v.scalar().isBlank() ? null : dev.tally.read.Field.nfc(v.scalar().strip());
     }
 
     /** Resolves against the project file's directory; shown relative to the working directory when inside it. */

@@ -7,9 +7,17 @@ import java.util.List;
  * The contents of tally.yaml with paths resolved against its directory. Any path may be null when
  * not configured. {@code file} is null when no project file was found.
  */
-public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
+public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
+                       List<ExemptionEntry> exemptions) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions");
+
+    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
+        this(file, units, catalog, levels, store, deadlineDays, List.of());
+    }
+
+    /** An exemption as written in tally.yaml, checked against the units and catalog once they are loaded. */
+    public record ExemptionEntry(String unit, String form, String period, String reason, int line) {}
 
     public static Settings none() { return new Settings(null, null, null, List.of(), null, null); }
 }

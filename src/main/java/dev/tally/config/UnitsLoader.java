@@ -30,7 +30,11 @@ public final class UnitsLoader {
     private UnitsLoader() {}
 
     /** A unit as read: code, name and parent in Unicode NFC; {@code raw} the code as written. */
-    private record Row(String code, String name, String parent, String level, int line, String raw) {}
+    private record Row(String code, String name, String parent, String level, int line, String raw, String from, String to) {
+        Row(String code, String name, String parent, String level, int line, String raw) {
+            this(code, name, parent, level, line, raw, "", "");
+        }
+    }
 
     public static Hierarchy load(Path path, List<String> configuredLevels) {
         return load(path, configuredLevels, new ArrayList<>());
@@ -66,13 +70,14 @@ public final class UnitsLoader {
             if (errors.any()) return rows;
             int code = header.get("code"), nm = header.get("name"), parent = header.get("parent");
             int level = header.getOrDefault("level", -1);
+            int from = header.getOrDefault("active_from", -1), to = header.getOrDefault("active_to", -1);
             while (t.next()) {
                 if (t.problem() != CsvTokenizer.Problem.NONE) {
                     errors.add(t.problemLine(), "not valid CSV: " + problem(t));
                     continue;
                 }
                 rows.add(new Row(get(t, code), get(t, nm), get(t, parent), get(t, level), (int) t.line(),
-                        code < t.fields() ? t.text(code).strip() : ""));
+                        code < t.fields() ? t.text(code).strip() : "", get(t, from), get(t, to)));
             }
         } catch (IOException e) {
             errors.add(0, "not valid CSV: " + e.getMessage());
@@ -108,13 +113,13 @@ public final class UnitsLoader {
                 continue;
             }
             for (String k : n.map().keySet()) {
-                if (!Set.of("code", "name", "parent", "level").contains(k)) {
-                    errors.add(n.map().get(k).line(), "unknown field '" + k + "'; a unit has code, name, parent, level");
+                if (!Set.of("code", "name", "parent", "level", "active_from", "active_to").contains(k)) {
+                    errors.add(n.map().get(k).line(), "unknown field '" + k + "'; a unit has code, name, parent, level, active_from, active_to");
                 }
             }
             Node raw = n.map().get("code");
             rows.add(new Row(str(n, "code"), str(n, "name"), str(n, "parent"), str(n, "level"), n.line(),
-                    raw == null || raw.scalar() == null ? "" : raw.scalar().strip()));
+                    raw == null || raw.scalar() == null ? "" : raw.scalar().strip(), str(n, "active_from"), str(n, "active_to")));
         }
         return rows;
     }
@@ -137,6 +142,22 @@ public final class UnitsLoader {
                                 + "Unicode form (precomposed letters or combining accents); codes must be unique. Rename one of them");
             } else {
                 byCode.put(r.code, r);
+            }
+        }
+        for (Row r : byCode.values()) {
+            java.time.LocalDate from = null, to = null;
+            try {
+                from = date(r.from);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(r.line, "unit '" + r.code + "': active_from '" + r.from + "' is not a date; write it as 2025-07-01");
+            }
+            try {
+                to = date(r.to);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(r.line, "unit '" + r.code + "': active_to '" + r.to + "' is not a date; write it as 2025-06-30");
+            }
+            if (from != null && to != null && to.isBefore(from)) {
+                errors.add(r.line, "unit '" + r.code + "': active_to " + to + " is before active_from " + from);
             }
         }
         for (Row r : byCode.values()) {
@@ -234,11 +255,14 @@ public final class UnitsLoader {
             int d = depth.get(x.code);
             String level = !x.level.isEmpty() ? x.level : d < levels.size() ? levels.get(d) : "level" + (d + 1);
             if (d < levels.size()) level = levels.get(d);
-            out.add(new Unit(x.code, x.name.isEmpty() ? x.code : x.name, x.parent.isEmpty() ? null : x.parent, level, d, out.size()));
+            out.add(new Unit(x.code, x.name.isEmpty() ? x.code : x.name, x.parent.isEmpty() ? null : x.parent, level, d, out.size(),
+                    date(x.from), date(x.to)));
             List<Row> k = kids.getOrDefault(x.code, List.of());
             for (int i = k.size() - 1; i >= 0; i--) stack.push(k.get(i));
         }
     }
+
+    private static java.time.LocalDate date(String s) { return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.strip()); }
 
     /** Codes that differ only in letter case (C11 and c11) are allowed, but almost always a mistake. */
     private static void caseTwins(List<Row> rows, String file, List<String> warnings) {

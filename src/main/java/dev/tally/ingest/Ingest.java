@@ -4,6 +4,7 @@ import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
+import dev.tally.model.Roster;
 import dev.tally.model.TallyException;
 import dev.tally.read.CsvSubmissions;
 import dev.tally.read.CsvTokenizer;
@@ -150,8 +151,13 @@ public final class Ingest {
         return run(h, c, within, inputs, options, stdin, threads, null, false);
     }
 
-    /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
     public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
+                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
+        return run(Roster.of(h), c, within, inputs, options, stdin, threads, planned, sparse);
+    }
+
+    /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
+    public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
                                        InputStream stdin, int threads, Plan planned, boolean sparse) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
@@ -159,7 +165,7 @@ public final class Ingest {
         // standard input cannot be read twice, so it is read in one thread (see collides)
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<String> names = inputs.stream().map(InputFile::display).toList();
-        Validator v = new Validator(h, c, within, names, sparse, options.decimalComma());
+        Validator v = new Validator(roster, c, within, names, sparse, options.decimalComma());
         List<Validator.Part> parts = new ArrayList<>();
         if (inputs.isEmpty()) {
             parts.add(v.part());

@@ -28,10 +28,14 @@ public final class StoreIngest {
 
     /** The result's input names are the files the values came from ({@link Store#sourceFiles}). */
     public static Validator.Result read(Store store, Hierarchy h, Catalog c, List<Period> within, int threads) {
+        return read(store, dev.tally.model.Roster.of(h), c, within, threads);
+    }
+
+    public static Validator.Result read(Store store, dev.tally.model.Roster roster, Catalog c, List<Period> within, int threads) {
         List<String> names = store.sourceFiles();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
-        Validator v = new Validator(h, c, within, names.isEmpty() ? List.of(store.file().toString()) : names, false, false);
+        Validator v = new Validator(roster, c, within, names.isEmpty() ? List.of(store.file().toString()) : names, false, false);
         long[] range = store.currentIdRange();
         int workers = Math.max(1, threads);
         long span = range[1] - range[0] + 1;

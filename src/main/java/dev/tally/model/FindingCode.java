@@ -18,6 +18,8 @@ public enum FindingCode {
     CONFLICT("conflict", Severity.ERROR, "the same unit, period and indicator was given twice with different values; neither is used"),
     DUPLICATE("duplicate", Severity.WARNING, "the same unit, period and indicator was given twice with the same value; it counts once"),
     MISSING_REQUIRED("missing-required", Severity.ERROR, "a unit's submission for a period lacks required indicators (listed)"),
+    PERIOD_TYPE("period-type", Severity.WARNING, "a form's values were given for a period of another type than the form's (a month for a half-yearly form)"),
+    NOT_EXPECTED("not-expected", Severity.WARNING, "a unit reported a form for a period it is not expected to (inactive then, or exempt); its values are kept but not counted as reported"),
     RULE("rule", Severity.ERROR, "a catalog rule failed; the severity is the rule's"),
     EVALUATION("evaluation", Severity.WARNING, "a formula or rule could not be evaluated for a unit (a result too large, an exponent too large); the value is left missing or the rule unchecked"),
     OVERLAP("overlap", Severity.ERROR, "data at two granularities covers the same time for the same unit and indicator"),

@@ -11,6 +11,7 @@ import dev.tally.model.Indicator;
 import dev.tally.model.Num;
 import dev.tally.model.OverTime;
 import dev.tally.model.Period;
+import dev.tally.model.Roster;
 import dev.tally.model.Severity;
 import dev.tally.model.Unit;
 import java.math.BigDecimal;
@@ -39,6 +40,7 @@ import java.util.Map;
  */
 public final class Rollup {
     private final Hierarchy h;
+    private final Roster roster;
     private final Catalog c;
     private final CellTable t;
     private final RollupSpec spec;
@@ -48,8 +50,10 @@ public final class Rollup {
     private final int[] depthX;
     private final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    private Rollup(Hierarchy h, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
+    private Rollup(Roster roster, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
         if (!t.isDense()) throw new IllegalArgumentException("the rollup needs a dense cell table");
+        Hierarchy h = roster.hierarchy();
+        this.roster = roster;
         this.h = h;
         this.c = c;
         this.t = t;
@@ -69,7 +73,12 @@ public final class Rollup {
 
     /** @param inputs display names of the inputs the cells came from, for messages */
     public static RollupResult run(Hierarchy h, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
-        return new Rollup(h, c, t, spec, inputs).run();
+        return run(Roster.of(h), c, t, spec, inputs);
+    }
+
+    /** @param roster who is expected to report what and when (activity dates, exemptions) */
+    public static RollupResult run(Roster roster, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
+        return new Rollup(roster, c, t, spec, inputs).run();
     }
 
     private RollupResult run() {
@@ -79,16 +88,18 @@ public final class Rollup {
             targets.sort(Comparator.naturalOrder());
         }
         int ni = c.size();
-        int[] expected = new int[(n + 1) * ni];
         int[] dI = new int[ni];
-        for (Indicator ind : c.indicators()) {
-            if (ind.derived()) continue;
-            dI[ind.index()] = h.reportingDepth(ind);
-            for (int k = n - 1; k >= -1; k--) {
-                int u = k < 0 ? n : k;
-                int cell = u * ni + ind.index();
-                if (u < n && depthX[u] == dI[ind.index()]) expected[cell] += 1;
-                if (parentX[u] >= 0) expected[parentX[u] * ni + ind.index()] += expected[cell];
+        for (Indicator ind : c.indicators()) if (!ind.derived()) dI[ind.index()] = h.reportingDepth(ind);
+        // who is expected: the same for every period, unless units can be excused (activity dates, exemptions)
+        int[] base = expected(null, dI, null);
+        int[][] expectedPer = new int[targets.size()][];
+        int[][] exemptPer = roster.hasExcuses() ? new int[targets.size()][] : null;
+        for (int ti = 0; ti < targets.size(); ti++) {
+            if (exemptPer == null) {
+                expectedPer[ti] = base;
+            } else {
+                exemptPer[ti] = new int[(n + 1) * ni];
+                expectedPer[ti] = expected(targets.get(ti), dI, exemptPer[ti]);
             }
         }
         Values[] values = new Values[targets.size()];
@@ -104,30 +115,24 @@ public final class Rollup {
             Values vals = values[ti];
             int[] rep = reported[ti];
             int[] con = contributed == null ? null : contributed[ti];
+            int[] expected = expectedPer[ti];
             // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
             c.indicators().parallelStream().filter(ind -> !ind.derived())
                     .forEach(ind -> bigSlots.addAndGet(rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep, con)));
             derive(target, values[ti], reported[ti], expected);
         }
-        for (Indicator ind : derivedInOrder()) {
-            List<Indicator> ops = operands(ind);
-            for (int u = 0; u <= n; u++) {
-                int e = 0;
-                for (Indicator op : ops) e = Math.max(e, expected[u * ni + op.index()]);
-                expected[u * ni + ind.index()] = e;
-            }
-        }
         RollupResult.Compared[] compared = new RollupResult.Compared[targets.size()];
         for (var pair : spec.compare().entrySet()) {
             int ti = targets.indexOf(pair.getKey()), bi = targets.indexOf(pair.getValue());
             if (ti < 0 || bi < 0) throw new IllegalArgumentException("a compared period is not among the targets");
-            compared[ti] = compare(targets, ti, bi, dI, expected, values, reported, contributed);
+            compared[ti] = compare(targets, ti, bi, dI, expectedPer[ti], expectedPer[bi], values, reported, contributed);
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(java.util.Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
                 .thenComparing(f -> f.unit() == null ? "" : f.unit())
                 .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
-        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, compared, List.copyOf(sorted), bigSlots.get());
+        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
+                bigSlots.get());
     }
 
     /**
@@ -137,8 +142,8 @@ public final class Rollup {
      * period). Like-for-like, both sides are rolled up again over only the reporting
      * units with a full value in both periods, so every change is comparable by construction.
      */
-    private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, Values[] values, int[][] reported,
-                                          int[][] contributed) {
+    private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, int[] baseExpected,
+                                          Values[] values, int[][] reported, int[][] contributed) {
         int ni = c.size();
         if (spec.likeForLike()) {
             Values main = new Values((n + 1) * ni), base = new Values((n + 1) * ni);
@@ -151,10 +156,10 @@ public final class Rollup {
                     keep[u] = reported[ti][cell] == 1 && reported[bi][cell] == 1;
                 }
                 rollIndicator(targets.get(ti), mt, ind, dI[ind.index()], expected, main, mainRep, keep, null);
-                rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], expected, base, baseRep, keep, null);
+                rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], baseExpected, base, baseRep, keep, null);
             });
             derive(targets.get(ti), main, mainRep, expected, true);
-            derive(targets.get(bi), base, baseRep, expected, true);
+            derive(targets.get(bi), base, baseRep, baseExpected, true);
             byte[] status = new byte[(n + 1) * ni];
             java.util.Arrays.fill(status, RollupResult.COMPARABLE);
             return new RollupResult.Compared(bi, main, mainRep, base, baseRep, status, true);
@@ -169,7 +174,7 @@ public final class Rollup {
                 int u = k < 0 ? n : k;
                 int cell = u * ni + i;
                 int b = depthX[u] == d ? (rt[cell] == 1 && rb[cell] == 1 ? 1 : 0) : depthX[u] < d ? both[u] : 0;
-                if (rt[cell] == expected[cell] && rb[cell] == expected[cell]) b = expected[cell];
+                if (rt[cell] == expected[cell] && rb[cell] == baseExpected[cell] && expected[cell] == baseExpected[cell]) b = expected[cell];
                 both[u] = b;
                 // like with like: every unit that put data in reported in full, on both sides, and the same units
                 status[cell] = rt[cell] == ct[cell] && rb[cell] == cb[cell] && rt[cell] == rb[cell] && rt[cell] == b
@@ -187,6 +192,47 @@ public final class Rollup {
             }
         }
         return new RollupResult.Compared(bi, values[ti], reported[ti], values[bi], reported[bi], status, false);
+    }
+
+    /**
+     * How many units at each indicator's reporting level are expected in each subtree (a unit above
+     * that level with no units below reports for itself). With a target period, units excused for
+     * it (not active throughout, or exempt from the indicator's form) are not expected, and
+     * {@code exempt} counts them. Derived indicators expect what their operands do, at most.
+     */
+    private int[] expected(Period target, int[] dI, int[] exempt) {
+        int ni = c.size();
+        int[] expected = new int[(n + 1) * ni];
+        for (Indicator ind : c.indicators()) {
+            if (ind.derived()) continue;
+            int i = ind.index();
+            String form = c.formOf(ind).code();
+            for (int k = n - 1; k >= -1; k--) {
+                int u = k < 0 ? n : k;
+                int cell = u * ni + i;
+                if (u < n && roster.reporter(h.unit(u), dI[i])) {
+                    if (target != null && roster.excused(h.unit(u), form, target) != null) exempt[cell] += 1;
+                    else expected[cell] += 1;
+                }
+                if (parentX[u] >= 0) {
+                    expected[parentX[u] * ni + i] += expected[cell];
+                    if (exempt != null) exempt[parentX[u] * ni + i] += exempt[cell];
+                }
+            }
+        }
+        for (Indicator ind : derivedInOrder()) {
+            List<Indicator> ops = operands(ind);
+            for (int u = 0; u <= n; u++) {
+                int e = 0, x = 0;
+                for (Indicator op : ops) {
+                    e = Math.max(e, expected[u * ni + op.index()]);
+                    if (exempt != null) x = Math.max(x, exempt[u * ni + op.index()]);
+                }
+                expected[u * ni + ind.index()] = e;
+                if (exempt != null) exempt[u * ni + ind.index()] = x;
+            }
+        }
+        return expected;
     }
 
     /** The data periods inside the target, earliest first. */
@@ -222,6 +268,7 @@ public final class Rollup {
         int ni = c.size(), i = ind.index();
         Aggregator agg = reused(ind.aggregate(), n + 1);
         Own own = new Own(target, members, ind, keep != null);
+        String excusedForm = roster.hasExcuses() ? c.formOf(ind).code() : null;
         int[] repChildren = new int[n + 1];
         int[] contribChildren = contrib == null ? null : new int[n + 1];
         boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
@@ -237,8 +284,10 @@ public final class Rollup {
                     repChildren[u] = 0;
                 }
             }
-            // a flow given for part of the target period only (H1 of a year) is a value, but not a full report
-            int counts = hasOwn && own.whole(u) ? 1 : 0;
+            // a flow given for part of the target period only (H1 of a year) is a value, but not a full report;
+            // nor is the value of a unit not expected then (inactive, or exempt)
+            int counts = hasOwn && own.whole(u) && (excusedForm == null || u >= n
+                    || roster.excused(h.unit(u), excusedForm, target) == null) ? 1 : 0;
             int depth = depthX[u];
             int cell = u * ni + i;
             int r, cu = 0;

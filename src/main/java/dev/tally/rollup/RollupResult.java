@@ -17,7 +17,8 @@ public final class RollupResult {
     private final List<Period> periods;
     private final Values[] values;
     private final int[][] reported;
-    private final int[] expected;
+    private final int[][] expected;
+    private final int[][] exempt;
     private final List<Finding> findings;
     private final long bigSlots;
     private final Compared[] compared;
@@ -31,8 +32,9 @@ public final class RollupResult {
      */
     record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
-    RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[] expected,
+    RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
                  Compared[] compared, List<Finding> findings, long bigSlots) {
+        this.exempt = exempt;
         this.bigSlots = bigSlots;
         this.compared = compared;
         this.units = units;
@@ -87,7 +89,14 @@ public final class RollupResult {
         return compared[period].status()[cell(unit, indicator)] == COMPARABLE ? "comparable" : "partial";
     }
 
-    public int expected(int unit, int indicator) { return expected[cell(unit, indicator)]; }
+    /** How many units at the reporting level are expected in the unit's subtree for the period. */
+    public int expected(int unit, int period, int indicator) { return expected[period][cell(unit, indicator)]; }
+
+    /** True when some units could be excused (activity dates or exemptions): outputs then say how many were. */
+    public boolean hasExempt() { return exempt != null; }
+
+    /** How many units at the reporting level were not expected for the period (inactive, or exempt). */
+    public int exempt(int unit, int period, int indicator) { return exempt == null ? 0 : exempt[period][cell(unit, indicator)]; }
 
     /** How many aggregates outgrew longs and were summed in BigDecimal (for tests: ordinary data never does). */
     public long bigSlots() { return bigSlots; }

@@ -59,6 +59,7 @@ public final class RollupTables {
 
     private static List<Column> longColumns(RollupResult r, Shown shown) {
         List<Column> cols = new ArrayList<>(LONG_COLUMNS);
+        if (r.hasExempt()) cols.add(Column.number("exempt"));
         if (anyCompared(r, shown)) cols.addAll(COMPARE_COLUMNS);
         return cols;
     }
@@ -96,7 +97,7 @@ public final class RollupTables {
                 String period = r.periods().get(p).text();
                 for (Indicator ind : c.indicators()) {
                     Number v = r.number(u.index(), p, ind.index());
-                    int exp = r.expected(u.index(), ind.index());
+                    int exp = r.expected(u.index(), p, ind.index());
                     int rep = r.reported(u.index(), p, ind.index());
                     if (v == null && rep == 0) continue;
                     row.clear();
@@ -108,6 +109,7 @@ public final class RollupTables {
                     row.add(v);
                     row.add(boxed(rep));
                     row.add(boxed(exp));
+                    if (r.hasExempt()) row.add(boxed(r.exempt(u.index(), p, ind.index())));
                     if (compare) {
                         if (r.compared(p)) {
                             int q = r.comparedWith(p);
@@ -117,7 +119,7 @@ public final class RollupTables {
                             row.add(r.periods().get(q).text());
                             row.add(r.compareNumber(u.index(), p, ind.index()));
                             row.add(boxed(r.compareReported(u.index(), p, ind.index())));
-                            row.add(boxed(exp));
+                            row.add(boxed(r.expected(u.index(), q, ind.index())));
                             row.add(now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index()));
                             row.add(now == null || then == null ? null : now.subtract(then));
                             row.add(points(ind) ? null : ch);
@@ -147,7 +149,9 @@ public final class RollupTables {
         cols.add(Column.text(names ? "name" : "unit_name"));
         // the tree shows by indentation in a plain-text table; elsewhere the level has its own column
         if (!indent) cols.add(Column.text("level"));
-        for (Indicator ind : c.indicators()) cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind)));
+        for (Indicator ind : c.indicators()) {
+            cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt()));
+        }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
         for (int p : shown.periods()) {
@@ -185,15 +189,16 @@ public final class RollupTables {
         if (level != null) row.add(level);
         for (Indicator ind : c.indicators()) {
             Number v = r.number(u, p, ind.index());
-            int rep = r.reported(u, p, ind.index()), exp = r.expected(u, ind.index());
+            int rep = r.reported(u, p, ind.index()), exp = r.expected(u, p, ind.index());
             Measure.Comparison cmp = null;
             if (r.compared(p)) {
                 BigDecimal now = r.value(u, p, ind.index()), then = r.compareValue(u, p, ind.index());
                 cmp = new Measure.Comparison(r.periods().get(r.comparedWith(p)).text(), r.compareNumber(u, p, ind.index()),
-                        r.compareReported(u, p, ind.index()), exp, now == null && then == null ? null : r.compareStatus(u, p, ind.index()),
+                        r.compareReported(u, p, ind.index()), r.expected(u, r.comparedWith(p), ind.index()),
+                        now == null && then == null ? null : r.compareStatus(u, p, ind.index()),
                         now == null || then == null ? null : now.subtract(then), change(ind, now, then), points(ind));
             }
-            row.add(new Measure(v, rep, exp, cmp));
+            row.add(new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp));
         }
         return row;
     }

@@ -4,6 +4,8 @@ import dev.tally.expr.Formula;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
+import dev.tally.model.Form;
+import dev.tally.model.Roster;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -28,23 +30,25 @@ import java.util.stream.Collectors;
  */
 final class SubmissionChecks {
     private final Hierarchy hierarchy;
+    private final Roster roster;
     private final Catalog catalog;
     private final List<String> inputs;
     private final List<Formula> compiled = new ArrayList<>();
 
-    SubmissionChecks(Hierarchy hierarchy, Catalog catalog, List<String> inputs) {
-        this.hierarchy = hierarchy;
+    SubmissionChecks(Roster roster, Catalog catalog, List<String> inputs) {
+        this.roster = roster;
+        this.hierarchy = roster.hierarchy();
         this.catalog = catalog;
         this.inputs = inputs;
         for (Rule r : catalog.rules()) compiled.add(Formula.compile(r.check()));
     }
 
     /** Checks every period, in parallel (each on its own checker: compiled rules are not thread-safe). */
-    static void runAll(Hierarchy h, Catalog c, List<String> inputs, CellTable t, List<Validator.Located> out) {
+    static void runAll(Roster roster, Catalog c, List<String> inputs, CellTable t, List<Validator.Located> out) {
         List<List<Validator.Located>> perPeriod = java.util.stream.IntStream.range(0, t.periods().size()).parallel()
                 .mapToObj(p -> {
                     List<Validator.Located> found = new ArrayList<>();
-                    new SubmissionChecks(h, c, inputs).run(t, p, found);
+                    new SubmissionChecks(roster, c, inputs).run(t, p, found);
                     return found;
                 }).toList();
         perPeriod.forEach(out::addAll);
@@ -68,17 +72,43 @@ final class SubmissionChecks {
                 if (states[base + i] != CellTable.EMPTY) first = Math.min(first, t.where(p, base + i));
             }
             Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
-            List<String> missing = new ArrayList<>();
-            for (Indicator ind : catalog.indicators()) {
-                if (!ind.required() || ind.derived() || depthOf[ind.index()] != u.depth()) continue;
-                byte st = states[base + ind.index()];
-                if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
-            }
-            if (!missing.isEmpty()) {
-                Finding f = Finding.of(FindingCode.MISSING_REQUIRED, src, u.code(), period.text(), String.join(" ", missing), null,
-                        u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
-                                + String.join(", ", missing) + " in " + period.text() + "; ask the unit to complete its report");
-                out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
+            // one submission per form the unit gave anything of
+            for (Form form : catalog.forms()) {
+                long formFirst = Long.MAX_VALUE;
+                for (String code : form.indicators()) {
+                    int i = catalog.indicator(code).index();
+                    if (states[base + i] != CellTable.EMPTY) formFirst = Math.min(formFirst, t.where(p, base + i));
+                }
+                if (formFirst == Long.MAX_VALUE) continue;
+                Source at = new Source(inputs.get(CellTable.whereInput(formFirst)), CellTable.whereLine(formFirst));
+                String of = catalog.declaresForms() ? " on form " + form.code() : "";
+                List<String> missing = new ArrayList<>();
+                for (String code : form.indicators()) {
+                    Indicator ind = catalog.indicator(code);
+                    if (!ind.required() || !roster.reporter(u, depthOf[ind.index()])) continue;
+                    byte st = states[base + ind.index()];
+                    if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
+                }
+                if (!missing.isEmpty()) {
+                    Finding f = Finding.of(FindingCode.MISSING_REQUIRED, at, u.code(), period.text(), String.join(" ", missing), null,
+                            u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
+                                    + String.join(", ", missing) + of + " in " + period.text() + "; ask the unit to complete its report");
+                    out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
+                }
+                if (form.period() != null && period.type() != form.period()) {
+                    Finding f = Finding.of(FindingCode.PERIOD_TYPE, at, u.code(), period.text(), null, null,
+                            "form " + form.code() + " is reported by " + form.period().name().toLowerCase(java.util.Locale.ROOT)
+                                    + ", but these values are for " + period.text() + "; they are kept, but completeness counts "
+                                    + form.period().name().toLowerCase(java.util.Locale.ROOT) + "s");
+                    out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
+                }
+                String excused = roster.excused(u, form.code(), period);
+                if (excused != null) {
+                    Finding f = Finding.of(FindingCode.NOT_EXPECTED, at, u.code(), period.text(), null, null,
+                            u.code() + " (" + u.name() + ") is not expected to report" + of + " for " + period.text() + " (" + excused
+                                    + "); its values are kept but do not count as reported");
+                    out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
+                }
             }
             checkRules(t, p, u, period, src, first, out);
         }

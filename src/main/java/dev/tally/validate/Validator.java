@@ -7,6 +7,7 @@ import dev.tally.model.FindingCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
+import dev.tally.model.Roster;
 import dev.tally.model.Severity;
 import dev.tally.model.Source;
 import dev.tally.model.Unit;
@@ -39,6 +40,7 @@ import java.util.Map;
  */
 public final class Validator {
     private final Hierarchy hierarchy;
+    private final Roster roster;
     private final Catalog catalog;
     private final List<Period> within;
     private final List<String> inputs;
@@ -55,6 +57,13 @@ public final class Validator {
      */
     public Validator(Hierarchy hierarchy, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse,
                      boolean decimalComma) {
+        this(Roster.of(hierarchy), catalog, within, inputs, sparse, decimalComma);
+    }
+
+    /** @param roster who is expected to report what: the hierarchy, activity dates and exemptions */
+    public Validator(Roster roster, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse, boolean decimalComma) {
+        Hierarchy hierarchy = roster.hierarchy();
+        this.roster = roster;
         this.sparse = sparse;
         this.hierarchy = hierarchy;
         this.catalog = catalog;
@@ -435,7 +444,7 @@ public final class Validator {
         }
         CellTable table = base.table;
         List<Located> checks = new ArrayList<>();
-        SubmissionChecks.runAll(hierarchy, catalog, inputs, table, checks);
+        SubmissionChecks.runAll(roster, catalog, inputs, table, checks);
         located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest

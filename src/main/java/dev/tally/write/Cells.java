@@ -28,7 +28,11 @@ public final class Cells {
         if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null)) return ""; // nothing expected here
         StringBuilder sb = new StringBuilder();
         sb.append(m.value() == null ? "–" : style.format(m.value()));
-        if (m.partial()) sb.append(" [").append(m.reported()).append('/').append(m.expected()).append(']');
+        if (m.partial() || m.exempt() > 0) {
+            sb.append(" [").append(m.reported()).append('/').append(m.expected());
+            if (m.exempt() > 0) sb.append(", ").append(m.exempt()).append(" exempt");
+            sb.append(']');
+        }
         Measure.Comparison c = m.comparison();
         if (c != null && c.change() != null) {
             sb.append(" (").append(c.change().signum() > 0 ? "+" : "").append(style.format(c.change())).append(c.points() ? " pp" : "%");
@@ -51,6 +55,7 @@ public final class Cells {
         if (coverage) {
             n.add(k + "_reported");
             n.add(k + "_expected");
+            if (c.exempt()) n.add(k + "_exempt");
         }
         if (c.compared()) {
             n.add(k + "_compare");
@@ -76,6 +81,7 @@ public final class Cells {
         if (coverage) {
             out.add(m == null ? null : (long) m.reported());
             out.add(m == null ? null : (long) m.expected());
+            if (c.exempt()) out.add(m == null ? null : (long) m.exempt());
         }
         if (c.compared()) {
             Measure.Comparison x = m == null ? null : m.comparison();

@@ -6,16 +6,21 @@ package dev.tally.write;
  * its sub-columns are named after in formats that spread a measure over several columns
  * ({@code CODE_reported}, {@code CODE_expected}, …) and whether it carries a comparison.
  */
-public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points) {
-    public static Column text(String name) { return new Column(name, false, name, false, false, false); }
+public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt) {
+    public static Column text(String name) { return new Column(name, false, name, false, false, false, false); }
 
-    public static Column number(String name) { return new Column(name, true, name, false, false, false); }
+    public static Column number(String name) { return new Column(name, true, name, false, false, false, false); }
 
     /**
      * An aggregate shown as {@code name} to people, {@code key} to programs; {@code points}: a rate,
      * whose change is in percentage points.
      */
     public static Column measure(String name, String key, boolean compared, boolean points) {
-        return new Column(name, true, key, true, compared, points);
+        return new Column(name, true, key, true, compared, points, false);
+    }
+
+    /** A measure whose coverage also says how many units were exempt (inactive, or excused in tally.yaml). */
+    public static Column measure(String name, String key, boolean compared, boolean points, boolean exempt) {
+        return new Column(name, true, key, true, compared, points, exempt);
     }
 }

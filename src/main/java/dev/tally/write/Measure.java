@@ -8,7 +8,11 @@ import java.math.BigDecimal;
  * period. Each writer shows it its own way: a table as {@code 1234 [17/20] (+5.0%)}, CSV as columns
  * of their own, a workbook as a marked cell with a note.
  */
-public record Measure(Number value, int reported, int expected, Comparison comparison) {
+public record Measure(Number value, int reported, int expected, int exempt, Comparison comparison) {
+    public Measure(Number value, int reported, int expected, Comparison comparison) {
+        this(value, reported, expected, 0, comparison);
+    }
+
     public boolean partial() { return expected > 0 && reported < expected; }
 
     /**

@@ -74,7 +74,7 @@ final class Fixture {
         BigDecimal now = result.value(u, p, i), then = result.compareValue(u, p, i);
         BigDecimal change = RollupTables.change(c.indicator(ind), now, then);
         return cell(unit, period, ind) + " vs " + (then == null ? "-" : then.toPlainString()) + " " + result.compareReported(u, p, i) + "/"
-                + result.expected(u, i) + " " + result.compareStatus(u, p, i) + " " + (change == null ? "-" : change.toPlainString());
+                + result.expected(u, p, i) + " " + result.compareStatus(u, p, i) + " " + (change == null ? "-" : change.toPlainString());
     }
 
     int period(String p) { return result.periods().indexOf(Period.parseOrThrow(p)); }
@@ -88,7 +88,7 @@ final class Fixture {
         int u = unit.equals("*") ? result.totalIndex() : h.unit(unit).index();
         BigDecimal v = result.value(u, period(period), c.indicator(ind).index());
         return (v == null ? "-" : v.toPlainString()) + " " + result.reported(u, period(period), c.indicator(ind).index())
-                + "/" + result.expected(u, c.indicator(ind).index());
+                + "/" + result.expected(u, period(period), c.indicator(ind).index());
     }
 
     List<Finding> findings() {

@@ -1,0 +1,48 @@
+package dev.tally.model;
+
+import java.util.List;
+
+/**
+ * Who is expected to report what, and when. A unit reports an indicator reported at depth d when it
+ * is at depth d, or when it is above d and has no units below it (a district with no communes, such
+ * as Bạch Long Vĩ or Côn Đảo, reports for itself). It is excused from a form for a period when it did
+ * not exist for all of that period (its active_from and active_to in the units file) or an exemption
+ * in tally.yaml covers it: excused units are not expected, so they lower coverage's expected count
+ * and completeness's, and both say how many were exempt.
+ */
+public final class Roster {
+    private final Hierarchy hierarchy;
+    private final List<Exemption> exemptions;
+    private final boolean excuses;
+
+    public Roster(Hierarchy hierarchy, List<Exemption> exemptions) {
+        this.hierarchy = hierarchy;
+        this.exemptions = List.copyOf(exemptions);
+        this.excuses = !exemptions.isEmpty() || hierarchy.units().stream().anyMatch(u -> u.activeFrom() != null || u.activeTo() != null);
+    }
+
+    /** A roster with no exemptions. */
+    public static Roster of(Hierarchy h) { return new Roster(h, List.of()); }
+
+    public Hierarchy hierarchy() { return hierarchy; }
+
+    /** True when some unit can be excused (activity dates or exemptions), so expected counts vary by period. */
+    public boolean hasExcuses() { return excuses; }
+
+    /** True when {@code u} reports what is reported at depth {@code depth}. */
+    public boolean reporter(Unit u, int depth) {
+        return u.depth() == depth || (u.depth() < depth && hierarchy.children(u).isEmpty());
+    }
+
+    /** Why {@code u} is not expected to report {@code form} for {@code p}: null when it is expected. */
+    public String excused(Unit u, String form, Period p) {
+        if (!u.activeThroughout(p)) {
+            return u.activeTo() != null && u.activeTo().isBefore(p.end())
+                    ? "inactive from " + u.activeTo().plusDays(1) : "inactive until " + u.activeFrom().minusDays(1);
+        }
+        for (Exemption e : exemptions) if (e.covers(u.code(), form, p)) return "exempt: " + e.reason();
+        return null;
+    }
+
+    public List<Exemption> exemptions() { return exemptions; }
+}
