@@ -24,9 +24,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
 @Command(name = "history", mixinStandardHelpOptions = true,
-        header = "Every version of a unit's submission for a period, and what changed.",
-        description = "Lists the stored versions of the submission, oldest first: version, whether it is current, when it was "
-                + "received, the file and its SHA-256, and the changes from the version before.",
+        header = "Every version of a unit's submissions for a period, and what changed.",
+        description = "Lists the stored versions of the unit's submission for the period (one per form when the catalog has "
+                + "forms), oldest first: version, whether it is current, when it was received, the file and its SHA-256, and "
+                + "the changes from the version before.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class HistoryCommand implements Callable<Integer> {
@@ -41,6 +42,9 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Option(names = "--period", paramLabel = "P", required = true, description = "The period.")
     String period;
+
+    @Option(names = "--form", paramLabel = "CODE", description = "Only this form's submission (default: every form).")
+    String form;
 
     @Mixin
     OutputOptions out;
@@ -57,17 +61,24 @@ final class HistoryCommand implements Callable<Integer> {
         try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
             versions = store.history(unit, p);
         }
+        if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();
+        boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
         if (versions.isEmpty()) {
-            io.out().println("no submission of " + unit + " for " + p.text() + " in the store");
+            io.out().println("no submission of " + unit + (form == null ? "" : " on form " + form) + " for " + p.text() + " in the store");
             return 0;
         }
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = Writers.create(format, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
-            sink.start(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
-                    Column.text("sha256"), Column.text("changes")), Map.of());
+            List<Column> columns = new ArrayList<>();
+            if (forms) columns.add(Column.text("form"));
+            columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
+                    Column.text("sha256"), Column.text("changes")));
+            sink.start(columns, Map.of());
             Store.Version prev = null;
             for (Store.Version v : versions) {
+                if (prev != null && !prev.form().equals(v.form())) prev = null; // each form's versions are their own history
                 List<Object> row = new ArrayList<>();
+                if (forms) row.add(v.form());
                 row.add((long) v.version());
                 row.add(v.current() ? "yes" : "");
                 row.add(v.received());

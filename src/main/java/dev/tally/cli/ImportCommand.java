@@ -21,15 +21,18 @@ import picocli.CommandLine.ParentCommand;
 /** tally import: validate submissions and store them in the project's workspace. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         header = "Validate submissions and store them in the project's workspace.",
-        description = "A submission is one unit's values for one period. A new one for the same unit and period replaces the "
-                + "earlier one as a whole (the earlier one stays in the history); an identical one is reported as unchanged. "
-                + "A file with any error finding is rejected whole, with its findings on standard error; every other file is "
-                + "stored in one transaction. The summary reconciles: values read = stored + unchanged + duplicates + ignored "
-                + "+ rejected.",
+        description = "A submission is one unit's values for one form and one period. All INPUTs are validated together, so "
+                + "a submission's values in several files are merged (the same value twice counts once; two different values "
+                + "are a conflict and neither is used). Each submission replaces the unit's earlier one for that form and "
+                + "period as a whole (the earlier one stays in the history); an identical one is reported as unchanged. By "
+                + "default a submission with an error is rejected and every other one is stored, all in one transaction; "
+                + "--atomic file rejects every submission with a value from a file that has an error, --atomic run stores "
+                + "nothing unless everything is clean. The summary reconciles: values read = stored + unchanged + duplicates "
+                + "+ ignored + rejected.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every file stored",
-            "1:a file was rejected",
+            "0:every submission stored (or unchanged)",
+            "1:a submission or value was rejected",
             "2:usage error",
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error (missing file, not a tally store)"})
@@ -53,6 +56,26 @@ final class ImportCommand implements Callable<Integer> {
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
     String received;
 
+    enum Atomicity { submission, file, run }
+
+    @Option(names = "--atomic", paramLabel = "WHAT", converter = AtomicConverter.class, completionCandidates = AtomicNames.class,
+            description = "What one error rejects: submission (default: that submission), file (every submission with a value from "
+                    + "that file), run (everything: nothing is stored unless all is clean, for jobs that must not half-apply).")
+    Atomicity atomic = Atomicity.submission;
+
+    static final class AtomicNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("submission", "file", "run").iterator(); }
+    }
+
+    static final class AtomicConverter implements picocli.CommandLine.ITypeConverter<Atomicity> {
+        @Override
+        public Atomicity convert(String v) {
+            for (Atomicity a : Atomicity.values()) if (a.name().equalsIgnoreCase(v)) return a;
+            throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a mode; use submission, file or run");
+        }
+    }
+
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
     List<String> inputs;
 
@@ -67,37 +90,41 @@ final class ImportCommand implements Callable<Integer> {
         Project p = project.load(io);
         Importer.Report report;
         var path = Workspace.storePath(p.settings());
+        Importer.Atomic mode = switch (atomic) {
+            case submission -> Importer.Atomic.SUBMISSION;
+            case file -> Importer.Atomic.FILE;
+            case run -> Importer.Atomic.RUN;
+        };
         try (Store store = dryRun ? Store.openForDryRun(path) : Store.open(path, true)) {
-            report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, input.threads);
+            report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads);
         }
-        for (Importer.FileReport f : report.files()) {
-            if (f.rejected()) FindingReport.printLines(io.err(), f.findings());
-        }
+        FindingReport.printLines(io.err(), report.findings());
         StringBuilder sb = new StringBuilder();
+        String store = dryRun ? "would be stored" : "stored";
         for (Importer.FileReport f : report.files()) {
-            sb.append(f.file()).append(": ");
-            if (f.rejected()) {
-                sb.append("rejected, ").append(plural(f.summary().errors(), "error")).append(" (listed above); nothing of it ")
-                        .append(dryRun ? "would be" : "was").append(" stored\n");
-            } else {
-                sb.append(f.newSubmissions()).append(" new, ").append(f.replaced()).append(" replaced, ").append(f.unchanged())
-                        .append(" unchanged").append(f.summary().warnings() > 0 ? " (" + plural(f.summary().warnings(), "warning") + ")" : "")
-                        .append('\n');
-            }
+            int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions();
+            sb.append(f.file()).append(": ").append(subs).append(subs == 1 ? " submission: " : " submissions: ")
+                    .append(f.newSubmissions()).append(" new, ").append(f.replaced()).append(" replaced, ").append(f.unchanged())
+                    .append(" unchanged, ").append(f.rejectedSubmissions()).append(" rejected");
+            if (!f.status().equals("stored")) sb.append(" (").append(f.status()).append(")");
+            sb.append('\n');
         }
-        int fresh = report.files().stream().mapToInt(Importer.FileReport::newSubmissions).sum();
-        int replaced = report.files().stream().mapToInt(Importer.FileReport::replaced).sum();
-        int unchanged = report.files().stream().mapToInt(Importer.FileReport::unchanged).sum();
-        int rejected = report.files().stream().mapToInt(Importer.FileReport::rejectedSubmissions).sum();
-        sb.append(dryRun ? "dry run, nothing stored: " : "").append("submissions: ").append(fresh).append(" new, ").append(replaced)
-                .append(" replaced, ").append(unchanged).append(" unchanged, ").append(rejected).append(" rejected\n");
-        sb.append("values read ").append(report.values()).append(" = stored ").append(report.stored()).append(" + unchanged ")
-                .append(report.unchanged()).append(" + duplicates ").append(report.duplicates()).append(" + ignored ")
-                .append(report.ignored()).append(" + rejected ").append(report.rejected()).append('\n');
+        for (Importer.SubmissionReport s : report.submissions()) {
+            if (!s.rejected()) continue;
+            sb.append("rejected: ").append(s.unit()).append(" (").append(s.unitName()).append(")")
+                    .append(p.catalog().declaresForms() ? " form " + s.form() : "").append(' ').append(s.period().text())
+                    .append(s.values() == 0 ? "" : s.values() == 1 ? " (1 value)" : " (" + s.values() + " values)").append(": ")
+                    .append(String.join(", ", new java.util.LinkedHashSet<>(s.errors()))).append('\n');
+        }
+        sb.append(dryRun ? "dry run, nothing stored: " : "").append("submissions: ").append(report.count(Store.Outcome.NEW)).append(" new, ")
+                .append(report.count(Store.Outcome.REPLACED)).append(" replaced, ").append(report.count(Store.Outcome.UNCHANGED))
+                .append(" unchanged, ").append(report.rejectedSubmissions()).append(" rejected\n");
+        sb.append("values read ").append(report.values()).append(" = ").append(store).append(' ').append(report.stored())
+                .append(" + unchanged ").append(report.unchanged()).append(" + duplicates ").append(report.duplicates())
+                .append(" + ignored ").append(report.ignored()).append(" + rejected ").append(report.rejected()).append('\n');
         io.out().print(sb);
         io.out().flush();
+        if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
         return report.anyRejected() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
-
-    private static String plural(long n, String w) { return n + " " + w + (n == 1 ? "" : "s"); }
 }

@@ -69,19 +69,8 @@ final class RollupCommand implements Callable<Integer> {
             + "(2024, 2024-H1, 2020..2024). Default: every period in the data as it is.")
     List<String> periods = new ArrayList<>();
 
-    @Option(names = "--unit", paramLabel = "CODE", description = "Only this unit's subtree.")
-    String unit;
-
-    static final class Depth {
-        @Option(names = "--depth", paramLabel = "N", description = "Rows down to N levels below the selected unit (0: the unit alone).")
-        Integer depth;
-
-        @Option(names = "--level", paramLabel = "NAME", description = "Rows down to this level (e.g. district).")
-        String level;
-    }
-
-    @ArgGroup(exclusive = true)
-    Depth depth;
+    @Mixin
+    UnitSelection rows;
 
     @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class,
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
@@ -244,23 +233,9 @@ final class RollupCommand implements Callable<Integer> {
     private Period against(Period t) { return compare == Compare.previous ? t.previous() : t.yearAgo(); }
 
     private Selection selection(Hierarchy h, Shape sh) {
-        Unit top = null;
-        if (unit != null) {
-            top = h.unit(unit);
-            if (top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file; give a unit code such as "
-                    + h.roots().get(0).code());
-        }
-        int base = top == null ? 0 : top.depth();
-        int max;
-        if (depth != null && depth.depth != null) {
-            if (depth.depth < 0) throw TallyException.usage("--depth must be 0 or more");
-            max = base + depth.depth;
-        } else if (depth != null && depth.level != null) {
-            max = h.depthOf(depth.level);
-            if (max < 0) throw TallyException.usage("--level '" + depth.level + "' is not a level; levels are " + String.join(", ", h.levels()));
-        } else {
-            max = sh == Shape.wide ? (top == null ? 0 : base + 1) : Integer.MAX_VALUE;
-        }
+        Unit top = rows.root(h);
+        Integer max = rows.maxDepth(h);
+        if (max == null) max = sh == Shape.wide ? (top == null ? 0 : top.depth() + 1) : Integer.MAX_VALUE;
         return new Selection(top, max);
     }
 

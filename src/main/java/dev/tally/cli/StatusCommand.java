@@ -1,6 +1,9 @@
 package dev.tally.cli;
 
 import dev.tally.config.Project;
+import dev.tally.model.Form;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
@@ -24,12 +27,18 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
-/** tally status: who has reported, on time or late, and who is missing. */
+/** tally status: who has reported, on time or late, who is missing and what they still owe. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        header = "Completeness and timeliness of the reports in the workspace, per parent unit.",
-        description = "For every parent unit and period: expected reports (children at a reporting level), received, on time "
-                + "(received within deadline_days, default 15, after the period ends), late, missing (listed by code and name) and the "
-                + "reporting rate in percent, which never exceeds 100.",
+        header = "Completeness and timeliness of the reports in the workspace, at every level.",
+        description = "For every form and period, every unit above the reporting level and a total: expected reports, received, "
+                + "on time (within the form's deadline_days, else the project's, default 15, after the period ends), late, "
+                + "missing, rejected (what arrived was rejected on import; part of missing), exempt (inactive units and tally.yaml "
+                + "exemptions, not expected), incomplete (received without some required indicator) and the rate, received over expected in percent, which never exceeds 100. A unit with no "
+                + "units below it at the reporting level (a district without communes) reports for itself and counts as its own "
+                + "expected reporter. A period longer than the form's counts the form's periods inside it: --period 2024 over a "
+                + "half-yearly form expects every reporter twice. --missing lists instead, per reporting unit, form and period it "
+                + "owes, whether nothing arrived, what arrived was rejected (and why) or is incomplete, and the required "
+                + "indicators it has not given (all of them when nothing arrived): the list to send back.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class StatusCommand implements Callable<Integer> {
@@ -39,11 +48,18 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     ProjectOptions project;
 
-    @Option(names = "--period", paramLabel = "P", description = "Only this period (default: every period in the store).")
+    @Option(names = "--period", paramLabel = "P", description = "Only this period; a longer one counts the form's periods inside it "
+            + "(default: every period of each form's type in the store).")
     String period;
 
-    @Option(names = "--unit", paramLabel = "CODE", description = "Only parent units in this unit's subtree.")
-    String unit;
+    @Option(names = "--form", paramLabel = "CODE", description = "Only this form (repeatable; default: every form).")
+    List<String> forms = new ArrayList<>();
+
+    @Mixin
+    UnitSelection rows;
+
+    @Option(names = "--missing", description = "List, per reporting unit, form and period, the required indicators it has not given.")
+    boolean missing;
 
     @Mixin
     OutputOptions out;
@@ -51,38 +67,71 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
-        List<Period> periods = period == null ? List.of() : List.of(Period.parseOrThrow(period));
+        Period asked = period == null ? null : Period.parseOrThrow(period);
         Project p = project.load(io);
         out.refuseInputs(p.files());
-        Unit scope = null;
-        if (unit != null) {
-            scope = p.hierarchy().unit(unit);
-            if (scope == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        Hierarchy h = p.hierarchy();
+        for (String f : forms) {
+            if (p.catalog().form(f) == null) {
+                throw TallyException.usage("--form '" + f + "' is not a form of the catalog; forms are "
+                        + p.catalog().forms().stream().map(Form::code).collect(Collectors.joining(", ")));
+            }
         }
-        List<Status.Row> rows;
+        Status.Scope scope = new Status.Scope(rows.root(h), rows.maxDepth(h));
+        Status.Result result;
         try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
-            int deadline = p.settings().deadlineDays() == null ? 15 : p.settings().deadlineDays();
-            rows = Status.compute(p.hierarchy(), p.catalog(), store.arrivals(), deadline, periods, scope);
+            result = Status.compute(p.roster(), p.catalog(), p::deadline, store.arrivals(), store.rejections(), asked, scope);
         }
+        boolean formColumns = p.catalog().declaresForms();
         Format fmt = out.resolved(io);
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
-            sink.start(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.number("expected"),
-                    Column.number("received"), Column.number("on_time"), Column.number("late"), Column.number("missing"),
-                    Column.number("rate_pct"), Column.text("missing_units")), Map.of());
-            for (Status.Row r : rows) {
-                List<Object> row = new ArrayList<>();
-                row.add(r.period().text());
-                row.add(r.parent().code());
-                row.add(r.parent().name());
-                row.add((long) r.expected());
-                row.add((long) r.received());
-                row.add((long) r.onTime());
-                row.add((long) r.late());
-                row.add((long) r.missing().size());
-                row.add(r.rate());
-                row.add(r.missing().stream().map(u -> u.code() + " " + u.name()).collect(Collectors.joining("; ")));
-                sink.row(row);
+            List<Column> columns = new ArrayList<>();
+            if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
+            if (missing) {
+                columns.addAll(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.text("parent"),
+                        Column.text("parent_name"), Column.text("status"), Column.text("received"), Column.number("missing_count"),
+                        Column.text("missing_indicators"), Column.text("missing_names"), Column.text("errors")));
+                sink.start(columns, Map.of());
+                for (Status.Gap g : result.gaps()) {
+                    if (!forms.isEmpty() && !forms.contains(g.form().code())) continue;
+                    List<Object> row = new ArrayList<>();
+                    if (formColumns) row.addAll(List.of(g.form().code(), g.form().label()));
+                    Unit parent = g.unit().parent() == null ? null : h.unit(g.unit().parent());
+                    row.add(g.period().text());
+                    row.add(g.unit().code());
+                    row.add(g.unit().name());
+                    row.add(parent == null ? "" : parent.code());
+                    row.add(parent == null ? "" : parent.name());
+                    row.add(g.owed().label());
+                    row.add(g.received() == null ? "" : g.received().toString());
+                    row.add((long) g.lacking().size());
+                    row.add(g.lacking().stream().map(Indicator::code).collect(Collectors.joining(", ")));
+                    row.add(g.lacking().stream().map(i -> i.name() == null ? i.code() : i.name()).collect(Collectors.joining("; ")));
+                    row.add(String.join("; ", g.errors()));
+                    sink.row(row);
+                }
+            } else {
+                columns.addAll(List.of(Column.text("period"), Column.text("level"), Column.text("unit"), Column.text("unit_name"),
+                        Column.number("expected"), Column.number("received"), Column.number("on_time"), Column.number("late"),
+                        Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
+                        Column.number("rate_pct")));
+                sink.start(columns, Map.of());
+                for (Status.Row r : result.rows()) {
+                    if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
+                    List<Object> row = new ArrayList<>();
+                    if (formColumns) row.addAll(List.of(r.form().code(), r.form().label()));
+                    row.add(r.period().text());
+                    row.add(r.unit() == null ? "total" : r.unit().level());
+                    row.add(r.unit() == null ? "" : r.unit().code());
+                    row.add(r.unit() == null ? "total" : r.unit().name());
+                    for (int n : new int[] {r.expected(), r.received(), r.onTime(), r.late(), r.missing(), r.rejected(), r.exempt(),
+                        r.incomplete()}) {
+                        row.add((long) n);
+                    }
+                    row.add(r.rate());
+                    sink.row(row);
+                }
             }
             sink.finish();
             target.commit();

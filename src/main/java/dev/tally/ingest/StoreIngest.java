@@ -33,8 +33,11 @@ public final class StoreIngest {
 
     public static Validator.Result read(Store store, dev.tally.model.Roster roster, Catalog c, List<Period> within, int threads) {
         List<String> names = store.sourceFiles();
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) index.put(names.get(i), i);
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) byName.put(names.get(i), i);
+        // the input index of each import: values name the import they came from
+        Map<Long, Integer> index = new HashMap<>();
+        store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
         Validator v = new Validator(roster, c, within, names.isEmpty() ? List.of(store.file().toString()) : names, false, false);
         long[] range = store.currentIdRange();
         int workers = Math.max(1, threads);
@@ -62,12 +65,22 @@ public final class StoreIngest {
         return v.finish(parts, false);
     }
 
-    private static void readSlice(Store store, long from, long to, Validator.Part part, Map<String, Integer> index) {
+    private static void readSlice(Store store, long from, long to, Validator.Part part, Map<Long, Integer> index) {
         Field unit = new Field(), period = new Field();
+        int[][] inputs = {new int[64]};
+        long[][] lines = {new long[64]};
         store.currentSubmissions(from, to, sub -> {
-            part.startInput(index.getOrDefault(sub.file(), 0));
-            JsonSubmissions.readStored(sub.file(), unit.set(sub.unit()), period.set(sub.period()), sub.values(),
-                    Json.readLines(sub.lines()), part);
+            int[] n = {0};
+            Json.readSources(sub.sources(), (code, importId, line) -> {
+                if (n[0] == inputs[0].length) {
+                    inputs[0] = java.util.Arrays.copyOf(inputs[0], n[0] * 2);
+                    lines[0] = java.util.Arrays.copyOf(lines[0], n[0] * 2);
+                }
+                inputs[0][n[0]] = index.getOrDefault(importId, 0);
+                lines[0][n[0]++] = line;
+            });
+            JsonSubmissions.readStored(store.file().toString(), unit.set(sub.unit()), period.set(sub.period()), sub.values(),
+                    java.util.Arrays.copyOf(inputs[0], n[0]), java.util.Arrays.copyOf(lines[0], n[0]), part);
         });
     }
 }

@@ -91,6 +91,24 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
         return new Period(PeriodType.WEEK, start, start.plusDays(6), String.format(Locale.ROOT, "%d-W%02d", y, w));
     }
 
+    /**
+     * The periods of type {@code t} that lie wholly inside this one, in order: the half-years of 2024
+     * are 2024-H1 and 2024-H2; this period itself when it is of type {@code t}; none when {@code t} is
+     * longer (a year inside a half-year) or is a range.
+     */
+    public java.util.List<Period> periodsOf(PeriodType t) {
+        if (t == type) return java.util.List.of(this);
+        if (t == PeriodType.RANGE) return java.util.List.of();
+        java.util.List<Period> out = new java.util.ArrayList<>();
+        Period p = fromStart(t, start);
+        if (p.start.isBefore(start)) p = fromStart(t, p.end.plusDays(1));
+        while (!p.end.isAfter(end)) {
+            out.add(p);
+            p = fromStart(t, p.end.plusDays(1));
+        }
+        return out;
+    }
+
     /** True when every day of {@code other} lies inside this period. */
     public boolean contains(Period other) {
         return !other.start.isBefore(start) && !other.end.isAfter(end);

@@ -55,10 +55,13 @@ public final class JsonSubmissions {
         }
     }
 
-    /** Reads a stored submission: its value map (a JSON object from code to value) and each value's line. */
-    public static void readStored(String file, Field unit, Field period, byte[] values, long[] lines, ValueSink sink) {
+    /**
+     * Reads a stored submission: its value map (a JSON object from code to value), and for each
+     * value the input it came from and its line, in the map's order.
+     */
+    public static void readStored(String file, Field unit, Field period, byte[] values, int[] inputs, long[] lines, ValueSink sink) {
         Reader r = new Reader(file, sink);
-        r.stored(unit, period, values, lines);
+        r.stored(unit, period, values, inputs, lines);
     }
 
     private static boolean isSpace(byte c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -401,7 +404,7 @@ public final class JsonSubmissions {
 
         // ------------------------------------------------------------ the store's value maps
 
-        void stored(Field unitField, Field periodField, byte[] values, long[] lines) {
+        void stored(Field unitField, Field periodField, byte[] values, int[] inputs, long[] lines) {
             resetObject();
             unit = unitField.toString();
             period = periodField.toString();
@@ -418,8 +421,10 @@ public final class JsonSubmissions {
             }
             for (int k = 0; k < n; k++) line[k] = k < lines.length ? lines[k] : 0;
             objectLine = n > 0 ? line[0] : 0;
+            if (n > 0 && inputs.length > 0) sink.input(inputs[0]);
             sink.begin(unitField, periodField, objectLine);
             for (int k = 0; k < n; k++) {
+                if (k < inputs.length) sink.input(inputs[k]);
                 if (bad[k] != 0) {
                     sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, null, null,
                             "a stored value is not a number"), 1, 0);

@@ -31,4 +31,7 @@ public interface ValueSink {
      * values and {@code records} records (counted as read, then rejected); a warning costs none.
      */
     void problem(Finding f, long values, long records);
+
+    /** The values that follow come from input number {@code index} (a stored submission may hold values of several files). */
+    default void input(int index) {}
 }

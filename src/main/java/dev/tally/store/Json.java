@@ -13,7 +13,7 @@ import java.util.function.BiConsumer;
 /**
  * The stored form of a submission's values: a JSON object from indicator code to an exact decimal
  * number, or null for missing ({@code {"dvk_models": 7, "rate": 12.5, "cadres_trained": null}}), and
- * of its source lines ({@code {"dvk_models": 12, …}}). Numbers are written in plain notation and read
+ * of each value's source ({@code {"dvk_models": [3, 12], …}}: import id and line). Numbers are written in plain notation and read
  * back exactly, never through double.
  */
 public final class Json {
@@ -30,14 +30,42 @@ public final class Json {
         return sb.append('}').toString();
     }
 
-    /** The lines as a JSON array in the order of the values' codes: [12,13,14]. */
-    static String lines(Collection<String> codes, Map<String, Long> lines) {
-        StringBuilder sb = new StringBuilder(codes.size() * 6).append('[');
+    /** Where each value came from, in the order of the values' codes: {"dvk_models":[3,12],…} (import id, line). */
+    static String sources(Collection<String> codes, Map<String, Long> imports, Map<String, Long> lines) {
+        StringBuilder sb = new StringBuilder(codes.size() * 24).append('{');
         for (String code : codes) {
             if (sb.length() > 1) sb.append(',');
-            sb.append(lines.getOrDefault(code, 0L));
+            quote(sb, code).append(":[").append(imports.getOrDefault(code, 0L)).append(',').append(lines.getOrDefault(code, 0L)).append(']');
         }
-        return sb.append(']').toString();
+        return sb.append('}').toString();
+    }
+
+    /** A reader of a source map: code, import id, line. */
+    public interface SourceSink {
+        void source(String code, long importId, long line);
+    }
+
+    /** Calls back each value's source, in the order stored. */
+    public static void readSources(String json, SourceSink out) {
+        readSources(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), out);
+    }
+
+    public static void readSources(byte[] json, SourceSink out) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("a source map is not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String code = p.currentName();
+                if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException("a source is not [import, line]");
+                p.nextToken();
+                long id = p.getLongValue();
+                p.nextToken();
+                long line = p.getLongValue();
+                p.nextToken();
+                out.source(code, id, line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static StringBuilder quote(StringBuilder sb, String s) {
@@ -66,6 +94,27 @@ public final class Json {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A JSON array of strings: ["dvk_models","dialogues"]. */
+    static String strings(Collection<String> items) {
+        StringBuilder sb = new StringBuilder().append('[');
+        for (String item : items) {
+            if (sb.length() > 1) sb.append(',');
+            quote(sb, item);
+        }
+        return sb.append(']').toString();
+    }
+
+    static java.util.List<String> readStrings(String json) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException("not a JSON array");
+            while (p.nextToken() == JsonToken.VALUE_STRING) out.add(p.getText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
     }
 
     /** The lines array, in the order of the values. */

@@ -39,7 +39,7 @@ import java.util.function.Consumer;
  */
 public final class Store implements AutoCloseable {
     static final int APPLICATION_ID = 0x54414C59; // "TALY"
-    static final int SCHEMA_VERSION = 1;
+    static final int SCHEMA_VERSION = 2;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
     private final Connection db;
@@ -116,6 +116,7 @@ public final class Store implements AutoCloseable {
             // only now that the file is known to be ours may anything about it change
             walMode(st);
             st.execute("PRAGMA synchronous = NORMAL");
+            if (seen[1] < SCHEMA_VERSION) Migration.upgrade(db, st, file);
             st.execute("PRAGMA foreign_keys = ON");
         }
     }
@@ -177,43 +178,62 @@ public final class Store implements AutoCloseable {
         if (tableCount(st) == 0) { // a concurrent first import may have created it while we waited
             st.execute("PRAGMA application_id = " + APPLICATION_ID);
             st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            st.execute("""
-                CREATE TABLE import (
-                  id INTEGER PRIMARY KEY,
-                  file TEXT NOT NULL,
-                  sha256 TEXT NOT NULL,
-                  received TEXT NOT NULL,
-                  imported_at TEXT NOT NULL,
-                  status TEXT NOT NULL CHECK (status IN ('stored', 'rejected')),
-                  values_read INTEGER NOT NULL,
-                  stored INTEGER NOT NULL,
-                  unchanged INTEGER NOT NULL,
-                  rejected INTEGER NOT NULL)""");
-            st.execute("""
-                CREATE TABLE submission (
-                  id INTEGER PRIMARY KEY,
-                  unit TEXT NOT NULL,
-                  period TEXT NOT NULL,
-                  version INTEGER NOT NULL,
-                  import_id INTEGER NOT NULL REFERENCES import(id),
-                  received TEXT NOT NULL,
-                  is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
-                  digest TEXT NOT NULL,
-                  value_count INTEGER NOT NULL,
-                  value_map TEXT NOT NULL CHECK (json_valid(value_map)),
-                  line_map TEXT NOT NULL,
-                  UNIQUE (unit, period, version))""");
-            st.execute("CREATE UNIQUE INDEX submission_current ON submission(unit, period) WHERE is_current = 1");
-            // lets readers find the current rows and their imports without scanning the value maps
-            st.execute("CREATE INDEX submission_live ON submission(is_current, id, import_id)");
-            st.execute("""
-                CREATE VIEW current_value AS
-                  SELECT s.unit, s.period, v.key AS indicator, v.value, s.received, i.file
-                  FROM submission s JOIN json_each(s.value_map) v JOIN import i ON i.id = s.import_id
-                  WHERE s.is_current = 1""");
+            for (String sql : SCHEMA) st.execute(sql);
         }
         st.execute("COMMIT");
     }
+
+    /**
+     * Schema 2. A submission is one unit's values for one form and one period; its values may come
+     * from several files of one import, so each value's source (import, line) is kept beside it. A
+     * submission an import rejected is not stored, but that it arrived is: {@code rejection} keeps
+     * the codes it gave and the findings that rejected it, so completeness can tell "rejected, lacks
+     * petitions_received" from "nothing arrived".
+     */
+    static final List<String> SCHEMA = List.of("""
+            CREATE TABLE import (
+              id INTEGER PRIMARY KEY,
+              file TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              received TEXT NOT NULL,
+              imported_at TEXT NOT NULL,
+              status TEXT NOT NULL CHECK (status IN ('stored', 'partial', 'rejected')),
+              values_read INTEGER NOT NULL,
+              stored INTEGER NOT NULL,
+              unchanged INTEGER NOT NULL,
+              rejected INTEGER NOT NULL)""", """
+            CREATE TABLE submission (
+              id INTEGER PRIMARY KEY,
+              unit TEXT NOT NULL,
+              form TEXT NOT NULL,
+              period TEXT NOT NULL,
+              version INTEGER NOT NULL,
+              import_id INTEGER NOT NULL REFERENCES import(id),
+              received TEXT NOT NULL,
+              is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
+              digest TEXT NOT NULL,
+              value_count INTEGER NOT NULL,
+              value_map TEXT NOT NULL CHECK (json_valid(value_map)),
+              source_map TEXT NOT NULL CHECK (json_valid(source_map)),
+              UNIQUE (unit, form, period, version))""",
+            "CREATE UNIQUE INDEX submission_current ON submission(unit, form, period) WHERE is_current = 1", """
+            CREATE TABLE rejection (
+              id INTEGER PRIMARY KEY,
+              unit TEXT NOT NULL,
+              form TEXT NOT NULL,
+              period TEXT NOT NULL,
+              import_id INTEGER NOT NULL REFERENCES import(id),
+              received TEXT NOT NULL,
+              given TEXT NOT NULL CHECK (json_valid(given)),
+              errors TEXT NOT NULL CHECK (json_valid(errors)))""",
+            "CREATE INDEX rejection_key ON rejection(unit, form, period, id)",
+            // lets readers find the current rows and their imports without scanning the value maps
+            "CREATE INDEX submission_live ON submission(is_current, id, import_id)", """
+            CREATE VIEW current_value AS
+              SELECT s.unit, s.form, s.period, v.key AS indicator, v.value, s.received, i.file
+              FROM submission s JOIN json_each(s.value_map) v
+              LEFT JOIN import i ON i.id = json_extract(s.source_map, '$."' || v.key || '"[0]')
+              WHERE s.is_current = 1""");
 
     public Path file() { return file; }
 
@@ -236,21 +256,21 @@ public final class Store implements AutoCloseable {
                 // takes the write lock now, and the busy timeout makes the second one wait for it
                 st.execute("BEGIN IMMEDIATE");
             }
-            findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND period = ? AND is_current = 1");
+            findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND form = ? AND period = ? AND is_current = 1");
             retire = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE id = ?");
-            addSubmission = db.prepareStatement("INSERT INTO submission (unit, period, version, import_id, received, is_current, digest, "
-                    + "value_count, value_map, line_map) VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
+            addSubmission = db.prepareStatement("INSERT INTO submission (unit, form, period, version, import_id, received, is_current, digest, "
+                    + "value_count, value_map, source_map) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
             addImport = db.prepareStatement("INSERT INTO import (file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected) "
                     + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)", Statement.RETURN_GENERATED_KEYS);
         }
 
-        /** Records an import (its counts are filled in by {@link #counts}); returns its id. */
-        public long recordImport(String fileName, String sha256, String received, String importedAt, boolean rejected, long valuesRead) throws SQLException {
+        /** Records the import of a file (its status and counts are filled in by {@link #counts}); returns its id. */
+        public long recordImport(String fileName, String sha256, String received, String importedAt, long valuesRead) throws SQLException {
             addImport.setString(1, fileName);
             addImport.setString(2, sha256);
             addImport.setString(3, received);
             addImport.setString(4, importedAt);
-            addImport.setString(5, rejected ? "rejected" : "stored");
+            addImport.setString(5, "stored");
             addImport.setLong(6, valuesRead);
             addImport.executeUpdate();
             try (ResultSet k = addImport.getGeneratedKeys()) {
@@ -259,21 +279,27 @@ public final class Store implements AutoCloseable {
             }
         }
 
-        public void counts(long importId, long stored, long unchanged, long rejected) throws SQLException {
-            try (PreparedStatement p = db.prepareStatement("UPDATE import SET stored = ?, unchanged = ?, rejected = ? WHERE id = ?")) {
-                p.setLong(1, stored);
-                p.setLong(2, unchanged);
-                p.setLong(3, rejected);
-                p.setLong(4, importId);
+        /** A file's outcome: stored (all of it), partial (some submissions rejected) or rejected, and its counts of values. */
+        public void counts(long importId, String status, long stored, long unchanged, long rejected) throws SQLException {
+            try (PreparedStatement p = db.prepareStatement("UPDATE import SET status = ?, stored = ?, unchanged = ?, rejected = ? WHERE id = ?")) {
+                p.setString(1, status);
+                p.setLong(2, stored);
+                p.setLong(3, unchanged);
+                p.setLong(4, rejected);
+                p.setLong(5, importId);
                 p.executeUpdate();
             }
         }
 
-        /** Stores a submission as the new current version, unless it equals the current one. */
+        /**
+         * Stores a submission as the new current version, unless it equals the current one; its row
+         * names {@code importId} (the first file it came from), each value its own source.
+         */
         public Outcome put(Submission s, long importId, String received) throws SQLException {
             String digest = digest(s);
             findCurrent.setString(1, s.unit());
-            findCurrent.setString(2, s.period().text());
+            findCurrent.setString(2, s.form());
+            findCurrent.setString(3, s.period().text());
             long currentId = -1;
             int version = 0;
             try (ResultSet r = findCurrent.executeQuery()) {
@@ -288,16 +314,65 @@ public final class Store implements AutoCloseable {
                 retire.executeUpdate();
             }
             addSubmission.setString(1, s.unit());
-            addSubmission.setString(2, s.period().text());
-            addSubmission.setInt(3, version + 1);
-            addSubmission.setLong(4, importId);
-            addSubmission.setString(5, received);
-            addSubmission.setString(6, digest);
-            addSubmission.setInt(7, s.values().size());
-            addSubmission.setString(8, Json.values(s.values()));
-            addSubmission.setString(9, Json.lines(s.values().keySet(), s.lines()));
+            addSubmission.setString(2, s.form());
+            addSubmission.setString(3, s.period().text());
+            addSubmission.setInt(4, version + 1);
+            addSubmission.setLong(5, importId);
+            addSubmission.setString(6, received);
+            addSubmission.setString(7, digest);
+            addSubmission.setInt(8, s.values().size());
+            addSubmission.setString(9, Json.values(s.values()));
+            addSubmission.setString(10, Json.sources(s.values().keySet(), s.imports(), s.lines()));
             addSubmission.executeUpdate();
             return currentId >= 0 ? Outcome.REPLACED : Outcome.NEW;
+        }
+
+        /** Records that a submission arrived and was rejected: the codes it gave values for, and why (finding codes, or the --atomic reason). */
+        public void reject(String unit, String form, Period period, long importId, String received, java.util.Collection<String> given,
+                           java.util.Collection<String> errors) throws SQLException {
+            try (PreparedStatement p = db.prepareStatement("INSERT INTO rejection (unit, form, period, import_id, received, given, errors) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, unit);
+                p.setString(2, form);
+                p.setString(3, period.text());
+                p.setLong(4, importId);
+                p.setString(5, received);
+                p.setString(6, Json.strings(given));
+                p.setString(7, Json.strings(errors));
+                p.executeUpdate();
+            }
+        }
+
+        /** Makes a current submission no longer current (it stays in the history). */
+        public void retire(String unit, String form, Period period) throws SQLException {
+            try (PreparedStatement p = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE unit = ? AND form = ? AND period = ? AND is_current = 1")) {
+                p.setString(1, unit);
+                p.setString(2, form);
+                p.setString(3, period.text());
+                p.executeUpdate();
+            }
+        }
+
+        /** The current submissions of one form, in id order: for splitting those of a catalog's one form when forms are declared. */
+        public List<Current> current(String form) throws SQLException {
+            List<Current> out = new ArrayList<>();
+            try (PreparedStatement p = db.prepareStatement("SELECT unit, period, value_map, source_map, import_id, received FROM submission "
+                    + "WHERE form = ? AND is_current = 1 ORDER BY id")) {
+                p.setString(1, form);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        Map<String, BigDecimal> values = new LinkedHashMap<>();
+                        Json.readValues(r.getString(3), values::put);
+                        Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
+                        Json.readSources(r.getString(4), (code, id, line) -> {
+                            imports.put(code, id);
+                            lines.put(code, line);
+                        });
+                        out.add(new Current(r.getString(1), r.getString(2), values, imports, lines, r.getLong(5), r.getString(6)));
+                    }
+                }
+            }
+            return out;
         }
 
         public void commit() throws SQLException {
@@ -327,6 +402,10 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** A current submission as stored, with where each value came from. */
+    public record Current(String unit, String period, Map<String, BigDecimal> values, Map<String, Long> imports, Map<String, Long> lines,
+                          long importId, String received) {}
+
     /** The identity of a submission's content: indicator codes and values, in a fixed order. */
     static String digest(Submission s) {
         StringBuilder sb = new StringBuilder();
@@ -340,8 +419,8 @@ public final class Store implements AutoCloseable {
 
     // ------------------------------------------------------------------ reading
 
-    /** One current submission as stored: its values and lines still as JSON text (see {@link Json}). */
-    public record StoredSubmission(String unit, String period, String file, byte[] values, byte[] lines) {}
+    /** One current submission as stored: its values and their sources still as JSON text (see {@link Json}). */
+    public record StoredSubmission(String unit, String form, String period, byte[] values, byte[] sources) {}
 
     /** Streams the current version of every submission. */
     public void currentSubmissions(Consumer<StoredSubmission> sink) {
@@ -350,14 +429,15 @@ public final class Store implements AutoCloseable {
 
     /** Streams the current submissions with ids in [from, to], in id order (for reading in parallel slices). */
     public void currentSubmissions(long from, long to, Consumer<StoredSubmission> sink) {
-        String sql = "SELECT s.unit, s.period, i.file, s.value_map, s.line_map FROM submission s JOIN import i ON i.id = s.import_id "
-                + "WHERE s.is_current = 1 AND s.id BETWEEN ? AND ? ORDER BY s.id";
+        String sql = "SELECT unit, form, period, value_map, source_map FROM submission WHERE is_current = 1 AND id BETWEEN ? AND ? ORDER BY id";
         try (PreparedStatement st = db.prepareStatement(sql)) {
             st.setLong(1, from);
             st.setLong(2, to);
             try (ResultSet r = st.executeQuery()) {
                 // the JSON as UTF-8 bytes, parsed as such: no String and char[] copy per submission
-                while (r.next()) sink.accept(new StoredSubmission(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4), r.getBytes(5)));
+                while (r.next()) {
+                    sink.accept(new StoredSubmission(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4), r.getBytes(5)));
+                }
             }
         } catch (SQLException e) {
             throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
@@ -375,12 +455,23 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** Every import id with the file it read, in file name order: the sources current values name. */
+    public Map<Long, String> importFiles() {
+        Map<Long, String> out = new LinkedHashMap<>();
+        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT id, file FROM import ORDER BY file, id")) {
+            while (r.next()) out.put(r.getLong(1), r.getString(2));
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        return out;
+    }
+
     /** The names of the files that current submissions came from, sorted. */
     public List<String> sourceFiles() {
         List<String> out = new ArrayList<>();
         try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT file FROM import WHERE id IN "
-                     + "(SELECT DISTINCT import_id FROM submission WHERE is_current = 1) ORDER BY 1")) {
+             ResultSet r = st.executeQuery("SELECT DISTINCT i.file FROM submission s JOIN json_each(s.source_map) v "
+                     + "JOIN import i ON i.id = json_extract(v.value, '$[0]') WHERE s.is_current = 1 ORDER BY 1")) {
             while (r.next()) out.add(r.getString(1));
         } catch (SQLException e) {
             throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
@@ -388,14 +479,40 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** A current submission's unit, period and arrival, for completeness and timeliness. */
-    public record Arrival(String unit, String period, String received) {}
+    /** A current submission's unit, form, period, arrival and the codes it gave, for completeness and timeliness. */
+    public record Arrival(String unit, String form, String period, String received, java.util.Set<String> codes) {}
 
     public List<Arrival> arrivals() {
         List<Arrival> out = new ArrayList<>();
         try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT unit, period, received FROM submission WHERE is_current = 1 ORDER BY unit, period")) {
-            while (r.next()) out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3)));
+             ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
+            while (r.next()) {
+                java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+                Json.readValues(r.getString(5), (code, v) -> {
+                    if (v != null) codes.add(code);
+                });
+                out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes));
+            }
+        } catch (SQLException e) {
+            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+        }
+        return out;
+    }
+
+    /** The latest rejected arrival of a unit's form for a period: when, the codes it gave, the finding codes that rejected it. */
+    public record Rejection(String unit, String form, String period, String received, java.util.Set<String> given, List<String> errors) {}
+
+    /** For each unit, form and period an import rejected, the latest rejection. */
+    public List<Rejection> rejections() {
+        List<Rejection> out = new ArrayList<>();
+        try (Statement st = db.createStatement();
+             ResultSet r = st.executeQuery("SELECT unit, form, period, received, given, errors FROM rejection x WHERE id = "
+                     + "(SELECT max(id) FROM rejection y WHERE y.unit = x.unit AND y.form = x.form AND y.period = x.period) ORDER BY unit, form, period")) {
+            while (r.next()) {
+                out.add(new Rejection(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                        new java.util.LinkedHashSet<>(Json.readStrings(r.getString(5))),
+                        Json.readStrings(r.getString(6))));
+            }
         } catch (SQLException e) {
             throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
         }
@@ -403,13 +520,14 @@ public final class Store implements AutoCloseable {
     }
 
     /** One stored version of a submission with where it came from. */
-    public record Version(int version, boolean current, String received, String file, String sha256, String importedAt,
+    public record Version(String form, int version, boolean current, String received, String file, String sha256, String importedAt,
                           Map<String, BigDecimal> values) {}
 
+    /** Every version of a unit's submissions for a period, form by form, oldest first. */
     public List<Version> history(String unit, Period period) {
         List<Version> out = new ArrayList<>();
-        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at FROM submission s "
-                + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.version";
+        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at, s.form FROM submission s "
+                + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.form, s.version";
         try (PreparedStatement p = db.prepareStatement(sql)) {
             p.setString(1, unit);
             p.setString(2, period.text());
@@ -417,7 +535,8 @@ public final class Store implements AutoCloseable {
                 while (r.next()) {
                     Map<String, BigDecimal> values = new LinkedHashMap<>();
                     Json.readValues(r.getString(1), (code, v) -> values.put(code, v));
-                    out.add(new Version(r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6), r.getString(7), values));
+                    out.add(new Version(r.getString(8), r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6),
+                            r.getString(7), values));
                 }
             }
         } catch (SQLException e) {

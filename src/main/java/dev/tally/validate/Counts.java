@@ -2,7 +2,7 @@ package dev.tally.validate;
 
 /** Mutable counters of one reading part; merged into a {@link Summary}. */
 final class Counts {
-    long records, values, accepted, missing, duplicates, rejected, skipped;
+    long records, values, accepted, missing, duplicates, rejected, ignored, skipped;
 
     void add(Counts o) {
         records += o.records;
@@ -11,6 +11,7 @@ final class Counts {
         missing += o.missing;
         duplicates += o.duplicates;
         rejected += o.rejected;
+        ignored += o.ignored;
         skipped += o.skipped;
     }
 }

@@ -1,15 +1,16 @@
 package dev.tally.validate;
 
 /**
- * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + skipped}.
+ * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + ignored + skipped}.
  * accepted: distinct cells used (missing values included); duplicates: repeats of a cell with the same
- * value, reported and counted once; rejected: values left out with an error finding; skipped: values
- * outside the requested periods. {@code unlisted}: findings counted in errors and warnings but not
+ * value, reported and counted once; rejected: values left out with an error finding; ignored: values
+ * of derived indicators, left out with a warning since tally computes them; skipped: values outside
+ * the requested periods. {@code unlisted}: findings counted in errors and warnings but not
  * listed, past {@link Validator#LISTED_PER_INPUT} for a file.
  */
 public record Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected,
-                      long skipped, long errors, long warnings, long unlisted) {
-    public boolean addsUp() { return values == accepted + duplicates + rejected + skipped; }
+                      long ignored, long skipped, long errors, long warnings, long unlisted) {
+    public boolean addsUp() { return values == accepted + duplicates + rejected + ignored + skipped; }
 
     /** The summary as JSON-ready fields, in a fixed order. */
     public java.util.Map<String, Object> toMap() {
@@ -21,6 +22,7 @@ public record Summary(int files, long records, long values, long accepted, long 
         m.put("missing", missing);
         m.put("duplicates", duplicates);
         m.put("rejected", rejected);
+        m.put("ignored", ignored);
         m.put("skipped", skipped);
         m.put("errors", errors);
         m.put("warnings", warnings);
@@ -35,6 +37,7 @@ public record Summary(int files, long records, long values, long accepted, long 
                 .append(plural(values, "value")).append(": ").append(accepted).append(" accepted");
         if (missing > 0) sb.append(" (").append(missing).append(" of them missing)");
         sb.append(", ").append(plural(duplicates, "duplicate")).append(", ").append(rejected).append(" rejected");
+        if (ignored > 0) sb.append(", ").append(ignored).append(" ignored (derived)");
         if (skipped > 0) sb.append(", ").append(skipped).append(" outside the period");
         sb.append(System.lineSeparator()).append("findings: ").append(plural(errors, "error")).append(", ")
                 .append(plural(warnings, "warning"));

@@ -102,10 +102,17 @@ public final class Validator {
      */
     public record Stats(long bigValues, long textLookups, boolean reread) {}
 
-    /** The validated data: accepted cells, the findings in input and line order, the counts. */
-    public record Result(CellTable table, List<Finding> findings, Summary summary, Stats stats) {
+    /**
+     * The validated data: accepted cells, the findings in input and line order, the counts, and per
+     * input the values read, duplicates, rejected and ignored ({@link #VALUES} …) for import's account
+     * of each file.
+     */
+    public record Result(CellTable table, List<Finding> findings, Summary summary, Stats stats, long[][] perInput) {
         public boolean hasErrors() { return summary.errors() > 0; }
     }
+
+    /** Rows of {@link Result#perInput()}. */
+    public static final int VALUES = 0, DUPLICATES = 1, REJECTED = 2, IGNORED = 3;
 
     /**
      * At most this many findings are kept per input while reading; the rest are only counted, so a
@@ -121,6 +128,7 @@ public final class Validator {
         final Counts counts = new Counts();
         private final int[] listed = new int[Math.max(1, inputs.size())];
         long unlistedErrors, unlistedWarnings, bigValues, textLookups;
+        final long[][] perInput = new long[4][Math.max(1, inputs.size())];
         private int input;
         private final Num num = new Num();
 
@@ -151,6 +159,9 @@ public final class Validator {
         /** Subsequent values come from input number {@code index}. */
         public void startInput(int index) { this.input = index; }
 
+        @Override
+        public void input(int index) { this.input = index; }
+
         private void keep(Located l) {
             if (listed[l.input()]++ < LISTED_PER_INPUT) {
                 findings.add(l);
@@ -168,6 +179,8 @@ public final class Validator {
             counts.records += records;
             counts.values += values;
             counts.rejected += values;
+            perInput[VALUES][input] += values;
+            perInput[REJECTED][input] += values;
             keep(f);
         }
 
@@ -204,12 +217,14 @@ public final class Validator {
         @Override
         public void value(Field indicatorField, Field valueField, long line, boolean number) {
             counts.values++;
+            perInput[VALUES][input]++;
             if (recordProblem != null) {
                 if (recordValues++ == 0) {
                     firstIndicator = indicatorField.shown();
                     firstValue = valueField.shown();
                 }
                 counts.rejected++;
+                perInput[REJECTED][input]++;
                 return;
             }
             if (outside) {
@@ -228,7 +243,8 @@ public final class Validator {
                 keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(inputs.get(input), line), unitCode(), period.text(),
                         indicator.code(), valueField.shown(),
                         "'" + indicator.code() + "' is derived (" + indicator.formula() + "); tally computes it, so the value is ignored"));
-                counts.rejected++;
+                counts.ignored++;
+                perInput[IGNORED][input]++;
                 return;
             }
             Numbers.parse(valueField, decimalComma, number, num);
@@ -281,6 +297,7 @@ public final class Validator {
 
         private void reject(FindingCode code, long line, String indicator, Field value, String message) {
             counts.rejected++;
+            perInput[REJECTED][input]++;
             keep(Finding.of(code, new Source(inputs.get(input), line), unitCode(), period.text(), indicator,
                     value.isEmpty() ? null : value.shown(), message));
         }
@@ -299,6 +316,7 @@ public final class Validator {
             String shown = num.kind == Num.MISSING ? null : raw.shown();
             if (st == CellTable.REJECTED) {
                 counts.rejected++;
+                perInput[REJECTED][input]++;
                 keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
                         "given as " + given(raw) + " here but with conflicting values before (first at " + at(table.where(periodId, cell))
                                 + "); none is used. Keep one"));
@@ -306,6 +324,7 @@ public final class Validator {
             }
             if (same(st, cell)) {
                 counts.duplicates++;
+                perInput[DUPLICATES][input]++;
                 keep(Finding.of(FindingCode.DUPLICATE, src, unitCode(), period.text(), indicator.code(), shown,
                         "given again with the same value (first at " + at(table.where(periodId, cell)) + "); counted once. Remove the repeated row"));
                 return;
@@ -313,6 +332,8 @@ public final class Validator {
             keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
                     "given as " + given(raw) + " here but as " + shownValue(table, periodId, cell) + " at " + at(table.where(periodId, cell))
                             + "; neither value is used. Keep one"));
+            perInput[REJECTED][input]++;
+            perInput[REJECTED][CellTable.whereInput(table.where(periodId, cell))]++;
             table.reject(periodId, cell);
             counts.accepted--;
             counts.rejected += 2;
@@ -432,6 +453,10 @@ public final class Validator {
         counts.add(base.counts);
         long errors = base.unlistedErrors, warnings = base.unlistedWarnings;
         long big = base.bigValues, text = base.textLookups;
+        long[][] perInput = new long[4][Math.max(1, inputs.size())];
+        for (Part part : parts) {
+            for (int k = 0; k < 4; k++) for (int j = 0; j < perInput[k].length; j++) perInput[k][j] += part.perInput[k][j];
+        }
         for (int i = 1; i < parts.size(); i++) {
             Part part = parts.get(i);
             counts.add(part.counts);
@@ -449,9 +474,9 @@ public final class Validator {
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest
         List<Located> kept = new ArrayList<>(located.size() + checks.size());
-        int[] perInput = new int[Math.max(1, inputs.size())];
+        int[] listedPerInput = new int[Math.max(1, inputs.size())];
         for (Located l : located) {
-            if (perInput[l.input()]++ < LISTED_PER_INPUT) {
+            if (listedPerInput[l.input()]++ < LISTED_PER_INPUT) {
                 kept.add(l);
             } else if (l.finding().severity() == Severity.ERROR) {
                 errors++;
@@ -474,8 +499,8 @@ public final class Validator {
             for (int c = 0, n = table.cells(); c < n; c++) if (states[c] == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
-                counts.rejected, counts.skipped, errors, warnings, unlisted);
-        return new Result(table, findings, s, new Stats(big, text, reread));
+                counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted);
+        return new Result(table, findings, s, new Stats(big, text, reread), perInput);
     }
 
     /**

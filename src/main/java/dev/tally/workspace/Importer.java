@@ -1,18 +1,21 @@
 package dev.tally.workspace;
 
 import dev.tally.config.Project;
+import dev.tally.ingest.Ingest;
+import dev.tally.io.Tasks;
+import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
-import dev.tally.model.Hierarchy;
+import dev.tally.model.Form;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
+import dev.tally.model.Severity;
 import dev.tally.model.Submission;
 import dev.tally.model.TallyException;
+import dev.tally.model.Unit;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
 import dev.tally.store.Store;
-import dev.tally.ingest.Ingest;
-import dev.tally.validate.Summary;
 import dev.tally.validate.Validator;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,67 +26,281 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 
 /**
- * tally import: each file is validated on its own (in parallel, each in a sparse table); a file with
- * any error finding is rejected whole, every other file's submissions go into the store in one
- * transaction, in input order, each replacing the unit's earlier submission for the period as a
- * whole (or counted unchanged when identical). With {@code dryRun} the transaction is rolled back.
+ * tally import: every input of the run is validated together, as {@code validate} reads them, so the
+ * values of one submission (one unit's values for one form and one period) found in several files
+ * are merged as validate merges them: the same value twice counts once, two different values are a
+ * conflict and neither is used. Each submission is then stored as a whole, replacing the unit's
+ * earlier one for that form and period (which stays in the history), or counted unchanged when it is
+ * identical; all of it in one transaction.
+ *
+ * <p>What an error costs depends on the {@link Atomic} mode: by default only the submission it is
+ * about (the others are stored); with {@code file} every submission with a value from a file that
+ * has an error; with {@code run} everything, unless the whole run is clean. The counts reconcile:
+ * values read = stored + unchanged + duplicates + ignored + rejected.
  */
 public final class Importer {
     private Importer() {}
 
-    /** What became of one file. Values: read = stored + unchanged + duplicates + ignored + rejected. */
-    public record FileReport(String file, String sha256, boolean rejected, List<Finding> findings, Summary summary,
-                             int newSubmissions, int replaced, int unchanged, int rejectedSubmissions,
-                             long storedValues, long unchangedValues) {
-        /** Values read but not kept though the file was stored: dropped with a warning (a derived value). */
-        public long ignoredValues() { return rejected ? 0 : summary.rejected(); }
+    /** What an error finding costs. */
+    public enum Atomic { SUBMISSION, FILE, RUN }
 
-        public long rejectedValues() { return rejected ? summary.values() : 0; }
+    /** A submission of the run, stored or not, with why it was rejected. */
+    public record SubmissionReport(String unit, String unitName, String form, Period period, int values, Store.Outcome outcome,
+                                   List<String> errors) {
+        public boolean rejected() { return outcome == null; }
     }
 
-    public record Report(List<FileReport> files, boolean dryRun) {
-        public long values() { return files.stream().mapToLong(f -> f.summary().values()).sum(); }
+    /** What became of one file: its submissions (those with a value from it), and its values. */
+    public record FileReport(String file, String sha256, String status, int newSubmissions, int replaced, int unchanged,
+                             int rejectedSubmissions, long values, long storedValues, long unchangedValues, long duplicates, long ignored,
+                             long rejectedValues) {
+        public boolean addsUp() { return values == storedValues + unchangedValues + duplicates + ignored + rejectedValues; }
+    }
 
-        public long stored() { return files.stream().mapToLong(FileReport::storedValues).sum(); }
+    /**
+     * The whole import. Values: read = stored + unchanged + duplicates + ignored + rejected, where
+     * rejected counts both the values validation rejected and those of rejected submissions.
+     */
+    public record Report(List<FileReport> files, List<SubmissionReport> submissions, List<Finding> findings, long values, long stored,
+                         long unchanged, long duplicates, long ignored, long rejected, boolean dryRun) {
+        public long count(Store.Outcome o) { return submissions.stream().filter(s -> s.outcome() == o).count(); }
 
-        public long unchanged() { return files.stream().mapToLong(FileReport::unchangedValues).sum(); }
+        public long rejectedSubmissions() { return submissions.stream().filter(SubmissionReport::rejected).count(); }
 
-        public long duplicates() { return files.stream().filter(f -> !f.rejected()).mapToLong(f -> f.summary().duplicates()).sum(); }
+        public boolean anyRejected() { return rejected > 0 || rejectedSubmissions() > 0; }
 
-        public long ignored() { return files.stream().mapToLong(FileReport::ignoredValues).sum(); }
-
-        public long rejected() { return files.stream().mapToLong(FileReport::rejectedValues).sum(); }
-
-        public boolean anyRejected() { return files.stream().anyMatch(FileReport::rejected); }
+        public boolean addsUp() { return values == stored + unchanged + duplicates + ignored + rejected; }
     }
 
     public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
-                             String received, String importedAt, boolean dryRun, int threads) {
-        List<FileReport> reports = new ArrayList<>();
+                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads) {
+        byte[] stdinBytes = null;
+        if (files.stream().anyMatch(InputFile::stdin)) {
+            try {
+                stdinBytes = stdin.readAllBytes();
+            } catch (IOException e) {
+                throw TallyException.io("-: cannot read standard input: " + e.getMessage());
+            }
+        }
+        final byte[] in = stdinBytes;
+        // checksums while the files are validated
+        CompletableFuture<List<String>> shas = CompletableFuture.supplyAsync(() -> files.stream().map(f -> sha256(f, in)).toList());
+        Validator.Result r = Ingest.run(project.roster(), project.catalog(), List.of(), files, options,
+                new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true);
+        List<String> sha = Tasks.join(shas);
+        Plan plan = plan(project, files, r, atomic);
         try (Store.Batch batch = store.begin()) {
-            List<SQLException> failed = new ArrayList<>();
-            // validate ahead in parallel, store strictly in input order
-            Ingest.each(project.hierarchy(), project.catalog(), files, options, stdin, threads, Importer::sha256, (r, sha) -> {
-                if (!failed.isEmpty()) return;
-                try {
-                    reports.add(store(project.hierarchy(), project.catalog().indicators(), batch,
-                            files.get(reports.size()), sha, r, received, importedAt));
-                } catch (SQLException e) {
-                    failed.add(e);
-                }
-            });
-            if (!failed.isEmpty()) throw failed.get(0);
-            if (!dryRun) batch.commit();
+            if (project.catalog().declaresForms()) splitOneForm(project.catalog(), batch);
+            Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun);
+            // --atomic run with an error leaves the store exactly as it was, the import log included
+            boolean refused = atomic == Atomic.RUN && !plan.errors().isEmpty();
+            if (!dryRun && !refused) batch.commit();
+            return report;
         } catch (SQLException e) {
             throw TallyException.io(store.file() + ": the import failed and nothing of it was stored: " + e.getMessage());
         }
-        return new Report(reports, dryRun);
+    }
+
+    /** A submission of the run: its cells in the table, and the files its values came from. */
+    private record Sub(int unit, Form form, int period, List<Integer> cells, Set<Integer> inputs, Period periodValue) {}
+
+    private static int inputOf(List<InputFile> files, String display) {
+        for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(display)) return i;
+        return -1;
+    }
+
+    /** The run's submissions and which of them an error rejects. */
+    private record Plan(List<Sub> subs, Map<Sub, List<String>> errors) {}
+
+    private static Plan plan(Project project, List<InputFile> files, Validator.Result r, Atomic atomic) {
+        Catalog c = project.catalog();
+        CellTable t = r.table();
+        int ni = c.size();
+        List<Sub> subs = new ArrayList<>();
+        Map<String, Sub> byKey = new HashMap<>();
+        for (int p = 0; p < t.periods().size(); p++) {
+            byte[] states = t.states(p);
+            for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
+                int base = row * ni;
+                for (Form f : c.forms()) {
+                    List<Integer> cells = new ArrayList<>();
+                    Set<Integer> inputs = new TreeSet<>();
+                    for (String code : f.indicators()) {
+                        int cell = base + c.indicator(code).index();
+                        if (states[cell] == CellTable.EMPTY) continue;
+                        cells.add(cell);
+                        inputs.add(CellTable.whereInput(t.where(p, cell)));
+                    }
+                    if (cells.isEmpty()) continue;
+                    Sub s = new Sub(t.unitOf(base), f, p, cells, inputs, t.periods().get(p));
+                    subs.add(s);
+                    byKey.put(project.hierarchy().unit(s.unit()).code() + "\u0000" + f.code() + "\u0000" + t.periods().get(p).text(), s);
+                }
+            }
+        }
+        // which submission each error is about: its unit and period, and the forms of its indicators
+        Map<Sub, List<String>> errors = new LinkedHashMap<>();
+        Set<String> filesWithErrors = new LinkedHashSet<>();
+        boolean anyError = false;
+        for (Finding f : r.findings()) {
+            if (f.severity() != Severity.ERROR) continue;
+            anyError = true;
+            if (f.file() != null) filesWithErrors.add(f.file());
+            if (f.unit() == null || f.period() == null) continue;
+            Period p = Period.parse(f.period()).orElse(null);
+            if (p == null) continue;
+            Set<String> forms = new LinkedHashSet<>();
+            if (f.indicator() != null) {
+                for (String code : f.indicator().split(" ")) {
+                    Indicator ind = c.indicator(code);
+                    if (ind != null && c.formOf(ind) != null) forms.add(c.formOf(ind).code());
+                }
+            }
+            // an error about no indicator of a known form (an unknown code, a bad period) is about every
+            // submission the unit sent for the period; it makes a rejected submission of its own only
+            // where there is one form it can belong to
+            boolean formKnown = !forms.isEmpty() || c.forms().size() == 1;
+            if (forms.isEmpty()) for (Form form : c.forms()) forms.add(form.code());
+            int periodIndex = t.periods().indexOf(p);
+            Unit unit = project.hierarchy().unit(f.unit());
+            for (String form : forms) {
+                String key = f.unit() + "\u0000" + form + "\u0000" + p.text();
+                Sub s = byKey.get(key);
+                if (s == null && formKnown && unit != null && f.file() != null && f.indicator() != null) {
+                    // every value this unit sent for the form and period was rejected: the submission is still
+                    // one that arrived, and is listed as rejected rather than silently absent
+                    int input = inputOf(files, f.file());
+                    if (input < 0) continue;
+                    s = new Sub(unit.index(), c.form(form), periodIndex, List.of(), new TreeSet<>(Set.of(input)), p);
+                    subs.add(s);
+                    byKey.put(key, s);
+                }
+                if (s != null) errors.computeIfAbsent(s, k -> new ArrayList<>()).add(f.code().key());
+            }
+        }
+        if (atomic == Atomic.FILE) {
+            for (Sub s : subs) {
+                for (int input : s.inputs()) {
+                    if (filesWithErrors.contains(files.get(input).display())) {
+                        errors.computeIfAbsent(s, k -> new ArrayList<>()).add("the file " + files.get(input).display() + " has errors (--atomic file)");
+                        break;
+                    }
+                }
+            }
+        } else if (atomic == Atomic.RUN && anyError) {
+            for (Sub s : subs) errors.computeIfAbsent(s, k -> new ArrayList<>()).add("the import has errors (--atomic run)");
+        }
+        return new Plan(subs, errors);
+    }
+
+    private static Report store(Project project, List<InputFile> files, List<String> sha, Validator.Result r, Plan plan, Store.Batch batch,
+                                String received, String importedAt, boolean dryRun) throws SQLException {
+        CellTable t = r.table();
+        Catalog c = project.catalog();
+        int ni = c.size();
+        long[] importIds = new long[files.size()];
+        long[] valuesRead = r.perInput()[Validator.VALUES];
+        for (int i = 0; i < files.size(); i++) {
+            importIds[i] = batch.recordImport(files.get(i).display(), sha.get(i), received, importedAt, valuesRead[i]);
+        }
+        int[][] subsPerFile = new int[files.size()][4]; // new, replaced, unchanged, rejected
+        long[][] valuesPerFile = new long[files.size()][3]; // stored, unchanged, rejected (of rejected submissions)
+        List<SubmissionReport> reports = new ArrayList<>();
+        long stored = 0, unchanged = 0, rejectedCells = 0;
+        for (Sub s : plan.subs()) {
+            Unit unit = project.hierarchy().unit(s.unit());
+            Period period = s.periodValue();
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
+            List<Integer> usable = new ArrayList<>();
+            for (int cell : s.cells()) {
+                if (t.state(s.period(), cell) == CellTable.REJECTED) continue; // a conflict: neither value is used
+                String code = c.indicators().get(cell % ni).code();
+                long where = t.where(s.period(), cell);
+                values.put(code, t.value(s.period(), cell));
+                imports.put(code, importIds[CellTable.whereInput(where)]);
+                lines.put(code, CellTable.whereLine(where));
+                usable.add(cell);
+            }
+            List<String> errors = plan.errors().get(s);
+            Store.Outcome outcome = null;
+            if (errors == null && !values.isEmpty()) {
+                long first = importIds[s.inputs().iterator().next()];
+                outcome = batch.put(new Submission(unit.code(), s.form().code(), period, values, imports, lines), first, received);
+            }
+            if (outcome == null) {
+                // not stored, but it arrived: completeness says "rejected, lacks …" rather than "nothing arrived"
+                List<String> given = values.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
+                batch.reject(unit.code(), s.form().code(), period, importIds[s.inputs().iterator().next()], received, given,
+                        errors == null ? List.of() : new LinkedHashSet<>(errors));
+            }
+            reports.add(new SubmissionReport(unit.code(), unit.name(), s.form().code(), period, values.size(), outcome,
+                    errors == null ? List.of() : errors));
+            int k = outcome == null ? 3 : outcome == Store.Outcome.NEW ? 0 : outcome == Store.Outcome.REPLACED ? 1 : 2;
+            for (int input : s.inputs()) subsPerFile[input][k]++;
+            for (int cell : usable) {
+                int input = CellTable.whereInput(t.where(s.period(), cell));
+                if (outcome == null) {
+                    valuesPerFile[input][2]++;
+                    rejectedCells++;
+                } else if (outcome == Store.Outcome.UNCHANGED) {
+                    valuesPerFile[input][1]++;
+                    unchanged++;
+                } else {
+                    valuesPerFile[input][0]++;
+                    stored++;
+                }
+            }
+        }
+        long[] rejectedRead = r.perInput()[Validator.REJECTED];
+        List<FileReport> fileReports = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            int[] n = subsPerFile[i];
+            long rejectedValues = valuesPerFile[i][2] + rejectedRead[i];
+            String status = n[3] == 0 && rejectedRead[i] == 0 ? "stored" : n[0] + n[1] + n[2] == 0 ? "rejected" : "partial";
+            batch.counts(importIds[i], status, valuesPerFile[i][0], valuesPerFile[i][1], rejectedValues);
+            fileReports.add(new FileReport(files.get(i).display(), sha.get(i), status, n[0], n[1], n[2], n[3], valuesRead[i],
+                    valuesPerFile[i][0], valuesPerFile[i][1], r.perInput()[Validator.DUPLICATES][i], r.perInput()[Validator.IGNORED][i],
+                    rejectedValues));
+        }
+        var sum = r.summary();
+        return new Report(fileReports, reports, r.findings(), sum.values(), stored, unchanged, sum.duplicates(), sum.ignored(),
+                sum.rejected() + rejectedCells, dryRun);
+    }
+
+    /**
+     * When a catalog comes to declare forms, the submissions stored under its one form before are
+     * split into one per form (each a new version; the old one stays in the history), so that the
+     * store always holds one current submission per unit, form and period.
+     */
+    private static void splitOneForm(Catalog c, Store.Batch batch) throws SQLException {
+        for (Store.Current old : batch.current(Form.ALL)) {
+            Period p = Period.parse(old.period()).orElse(null);
+            if (p == null) continue;
+            batch.retire(old.unit(), Form.ALL, p);
+            for (Form f : c.forms()) {
+                Map<String, BigDecimal> values = new LinkedHashMap<>();
+                Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
+                for (String code : f.indicators()) {
+                    if (!old.values().containsKey(code)) continue;
+                    values.put(code, old.values().get(code));
+                    imports.put(code, old.imports().getOrDefault(code, old.importId()));
+                    lines.put(code, old.lines().getOrDefault(code, 0L));
+                }
+                if (!values.isEmpty()) batch.put(new Submission(old.unit(), f.code(), p, values, imports, lines), old.importId(), old.received());
+            }
+        }
     }
 
     private static String sha256(InputFile f, byte[] stdinBytes) {
@@ -102,53 +319,5 @@ public final class Importer {
         } catch (IOException e) {
             throw TallyException.io(f.display() + ": cannot read: " + e.getMessage());
         }
-    }
-
-    private static FileReport store(Hierarchy h, List<Indicator> indicators, Store.Batch batch, InputFile file, String sha256,
-                                    Validator.Result r, String received, String importedAt) throws SQLException {
-        CellTable t = r.table();
-        boolean rejected = r.summary().errors() > 0;
-        int ni = indicators.size();
-        long importId = batch.recordImport(file.display(), sha256, received, importedAt, rejected, r.summary().values());
-        int fresh = 0, replaced = 0, unchanged = 0, rejectedSubs = 0;
-        long storedValues = 0, unchangedValues = 0;
-        for (int p = 0; p < t.periods().size(); p++) {
-            Period period = t.periods().get(p);
-            byte[] states = t.states(p);
-            for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
-                int base = row * ni;
-                Map<String, BigDecimal> values = new LinkedHashMap<>();
-                Map<String, Long> lines = new LinkedHashMap<>();
-                for (int i = 0; i < ni; i++) {
-                    byte st = states[base + i];
-                    if (st == CellTable.EMPTY || st == CellTable.REJECTED) continue;
-                    values.put(indicators.get(i).code(), t.value(p, base + i));
-                    lines.put(indicators.get(i).code(), CellTable.whereLine(t.where(p, base + i)));
-                }
-                if (values.isEmpty()) continue;
-                if (rejected) {
-                    rejectedSubs++;
-                    continue;
-                }
-                Submission s = new Submission(h.unit(t.unitOf(base)).code(), period, values, lines);
-                switch (batch.put(s, importId, received)) {
-                    case NEW -> {
-                        fresh++;
-                        storedValues += values.size();
-                    }
-                    case REPLACED -> {
-                        replaced++;
-                        storedValues += values.size();
-                    }
-                    case UNCHANGED -> {
-                        unchanged++;
-                        unchangedValues += values.size();
-                    }
-                }
-            }
-        }
-        batch.counts(importId, storedValues, unchangedValues, rejected ? r.summary().values() : r.summary().rejected());
-        return new FileReport(file.display(), sha256, rejected, r.findings(), r.summary(), fresh, replaced, unchanged,
-                rejectedSubs, storedValues, unchangedValues);
     }
 }

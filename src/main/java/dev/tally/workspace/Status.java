@@ -1,9 +1,12 @@
 package dev.tally.workspace;
 
 import dev.tally.model.Catalog;
+import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
+import dev.tally.model.PeriodType;
+import dev.tally.model.Roster;
 import dev.tally.model.Unit;
 import dev.tally.store.Store;
 import java.math.BigDecimal;
@@ -12,59 +15,225 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
- * Completeness and timeliness per parent unit: of its children that are expected to report (units at
- * a level some indicator is reported at), how many sent a submission for the period, how many on
- * time (received no later than {@code deadlineDays} after the period's last day), how many late, and
- * which are missing. The rate is received over expected, so it never exceeds 100.
+ * Completeness and timeliness, per form and period, at every level. The expected reporters of a form
+ * are the units that report one of its indicators (the {@link Roster} rule: units at the reporting
+ * level, and a unit above it with nothing below it, such as a district without communes, for itself),
+ * less those excused for the period (inactive, or an exemption), who are counted as exempt. A
+ * reporter counts in its own row and in every unit above it, and in the total.
+ *
+ * <p>A row's period is the one asked for; a form reported for shorter periods counts each of them
+ * inside it: for {@code 2024} a half-yearly form expects every reporter twice. Received: a current
+ * submission of the form for the period; on time: received no later than the form's deadline after
+ * the period's last day; incomplete: received without some required indicator the unit reports. The
+ * rate is received over expected and never exceeds 100; with nothing expected it is empty, not 0.
+ *
+ * <p>A submission stored under the one form of a catalog that declared none counts for every form it
+ * gave a value of, so a store from before forms reads right under a catalog that now has them.
  */
 public final class Status {
     private Status() {}
 
-    public record Row(Period period, Unit parent, int expected, int received, int onTime, int late, List<Unit> missing,
-                      BigDecimal rate) {}
-
-    public static List<Row> compute(Hierarchy h, Catalog c, List<Store.Arrival> arrivals, int deadlineDays, List<Period> periods,
-                                    Unit scope) {
-        Set<Integer> reportingDepths = new HashSet<>();
-        for (Indicator ind : c.indicators()) if (!ind.derived()) reportingDepths.add(h.reportingDepth(ind));
-        Map<String, Map<String, OffsetDateTime>> byPeriod = new HashMap<>();
-        TreeSet<Period> seen = new TreeSet<>();
-        for (Store.Arrival a : arrivals) {
-            byPeriod.computeIfAbsent(a.period(), k -> new HashMap<>()).put(a.unit(), OffsetDateTime.parse(a.received()));
-            Period.parse(a.period()).ifPresent(seen::add);
+    /**
+     * One row: {@code unit} null for the total. expected = received + missing; rejected (an import
+     * rejected what arrived, nothing is stored) is part of missing, incomplete part of received.
+     */
+    public record Row(Form form, Period period, Unit unit, int expected, int received, int onTime, int late, int missing,
+                      int rejected, int exempt, int incomplete) {
+        /** Received over expected in percent, one decimal; null when nothing was expected. */
+        public BigDecimal rate() {
+            return expected == 0 ? null : BigDecimal.valueOf(100L * received).divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP);
         }
-        List<Period> targets = periods.isEmpty() ? new ArrayList<>(seen) : periods;
+    }
+
+    /** What a reporter that owes something sent. */
+    public enum Owed {
+        NOTHING("not received"), REJECTED("rejected"), INCOMPLETE("incomplete");
+
+        private final String label;
+
+        Owed(String label) { this.label = label; }
+
+        public String label() { return label; }
+    }
+
+    /**
+     * A reporter that owes something: nothing arrived; or what arrived was rejected on import
+     * ({@code errors} says why, {@code received} when); or its stored submission lacks some required
+     * indicators. {@code lacking} lists the required indicators the unit reports and has not given
+     * (all of them when nothing arrived).
+     */
+    public record Gap(Form form, Period period, Unit unit, Owed owed, OffsetDateTime received, List<Indicator> lacking, List<String> errors) {}
+
+    /** Which units are rows: under {@code root} (null: everything), down to {@code maxDepth} (null: above each form's reporting level). */
+    public record Scope(Unit root, Integer maxDepth) {
+        boolean holds(Hierarchy h, Unit u) {
+            if (root == null) return true;
+            int[] parent = h.parentIndex();
+            for (int a = u.index(); a >= 0; a = parent[a]) if (a == root.index()) return true;
+            return false;
+        }
+    }
+
+    public record Result(List<Row> rows, List<Gap> gaps) {}
+
+    /** What arrived for a unit's form and period: stored, or rejected (with why). */
+    private record Got(OffsetDateTime received, Set<String> codes, List<String> errors) {
+        boolean rejected() { return errors != null; }
+    }
+
+    /**
+     * @param asked     the period asked for; null: every period of each form's type that something arrived for
+     * @param deadline  each form's deadline in days after the period
+     */
+    public static Result compute(Roster roster, Catalog c, ToIntFunction<Form> deadline, List<Store.Arrival> arrivals,
+                                 List<Store.Rejection> rejections, Period asked, Scope scope) {
+        Hierarchy h = roster.hierarchy();
+        Map<String, Map<String, Got>> byForm = byForm(c, arrivals, rejections);
         List<Row> rows = new ArrayList<>();
-        List<Unit> parents = scope == null ? h.units() : h.subtree(scope);
-        for (Period p : targets) {
-            Map<String, OffsetDateTime> got = byPeriod.getOrDefault(p.text(), Map.of());
-            LocalDate due = p.end().plusDays(deadlineDays);
-            for (Unit parent : parents) {
-                int expected = 0, received = 0, onTime = 0;
-                List<Unit> missing = new ArrayList<>();
-                for (Unit child : h.children(parent)) {
-                    if (!reportingDepths.contains(child.depth())) continue;
-                    expected++;
-                    OffsetDateTime when = got.get(child.code());
-                    if (when == null) {
-                        missing.add(child);
-                        continue;
+        List<Gap> gaps = new ArrayList<>();
+        for (Form form : c.forms()) {
+            List<Indicator> submitted = form.indicators().stream().map(c::indicator).filter(i -> !i.derived()).toList();
+            if (submitted.isEmpty()) continue;
+            int deepest = submitted.stream().mapToInt(h::reportingDepth).max().orElse(h.maxDepth());
+            int rowDepth = scope.maxDepth() == null ? deepest - 1 : scope.maxDepth();
+            Map<String, Got> got = byForm.getOrDefault(form.code(), Map.of());
+            List<Unit> reporters = new ArrayList<>();
+            for (Unit u : h.units()) {
+                if (!scope.holds(h, u)) continue;
+                for (Indicator ind : submitted) {
+                    if (roster.reporter(u, h.reportingDepth(ind))) {
+                        reporters.add(u);
+                        break;
                     }
-                    received++;
-                    if (!when.toLocalDate().isAfter(due)) onTime++;
                 }
-                if (expected == 0) continue;
-                BigDecimal rate = BigDecimal.valueOf(100L * received).divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP);
-                rows.add(new Row(p, parent, expected, received, onTime, received - onTime, missing, rate));
+            }
+            for (Period target : targets(form, asked, got)) {
+                List<Period> inside = inside(form, target, got);
+                if (inside.isEmpty()) continue;
+                int n = h.size();
+                // per unit: expected, received, on time, exempt, incomplete, rejected; summed into every unit above
+                int[][] count = new int[6][n];
+                int[] total = new int[6];
+                int[] parent = h.parentIndex();
+                for (Unit u : reporters) {
+                    for (Period p : inside) {
+                        int[] k = new int[6];
+                        if (roster.excused(u, form.code(), p) != null) {
+                            k[3] = 1;
+                        } else {
+                            k[0] = 1;
+                            Got g = got.get(u.code() + '\u0000' + p.text());
+                            List<Indicator> lacking = lacking(h, roster, u, submitted, g);
+                            Owed owed = null;
+                            if (g == null) {
+                                owed = Owed.NOTHING;
+                            } else if (g.rejected()) {
+                                owed = Owed.REJECTED;
+                                k[5] = 1;
+                            } else {
+                                k[1] = 1;
+                                LocalDate due = p.end().plusDays(deadline.applyAsInt(form));
+                                if (!g.received().toLocalDate().isAfter(due)) k[2] = 1;
+                                if (!lacking.isEmpty()) {
+                                    k[4] = 1;
+                                    owed = Owed.INCOMPLETE;
+                                }
+                            }
+                            if (owed != null) {
+                                gaps.add(new Gap(form, p, u, owed, g == null ? null : g.received(), lacking,
+                                        g == null || g.errors() == null ? List.of() : g.errors()));
+                            }
+                        }
+                        for (int m = 0; m < 6; m++) {
+                            total[m] += k[m];
+                            for (int a = u.index(); a >= 0; a = parent[a]) count[m][a] += k[m];
+                        }
+                    }
+                }
+                for (Unit u : h.units()) {
+                    int i = u.index();
+                    if (!scope.holds(h, u) || u.depth() > rowDepth || count[0][i] + count[3][i] == 0) continue;
+                    rows.add(row(form, target, u, count[0][i], count[1][i], count[2][i], count[5][i], count[3][i], count[4][i]));
+                }
+                rows.add(row(form, target, null, total[0], total[1], total[2], total[5], total[3], total[4]));
             }
         }
-        return rows;
+        return new Result(rows, gaps);
+    }
+
+    private static Row row(Form form, Period period, Unit unit, int expected, int received, int onTime, int rejected, int exempt,
+                           int incomplete) {
+        return new Row(form, period, unit, expected, received, onTime, received - onTime, expected - received, rejected, exempt, incomplete);
+    }
+
+    /** The required indicators of the form that {@code u} reports and did not give (all of them when nothing arrived). */
+    private static List<Indicator> lacking(Hierarchy h, Roster roster, Unit u, List<Indicator> submitted, Got g) {
+        List<Indicator> out = new ArrayList<>();
+        for (Indicator ind : submitted) {
+            if (ind.required() && roster.reporter(u, h.reportingDepth(ind)) && (g == null || !g.codes().contains(ind.code()))) out.add(ind);
+        }
+        return out;
+    }
+
+    /**
+     * The form's periods that make up {@code target}: those of the form's type inside it; for a form
+     * of no declared type, the target itself when something arrived for it, else the periods of the
+     * longest type that arrived inside it (2024 over half-year arrivals: 2024-H1 and 2024-H2), else
+     * the target.
+     */
+    private static List<Period> inside(Form form, Period target, Map<String, Got> got) {
+        if (form.period() != null) return target.periodsOf(form.period());
+        PeriodType longest = null;
+        for (String key : got.keySet()) {
+            Period p = Period.parse(key.substring(key.indexOf('\u0000') + 1)).orElse(null);
+            if (p == null || !target.contains(p)) continue;
+            if (p.equals(target)) return List.of(target);
+            if (p.type() != PeriodType.RANGE && (longest == null || p.type().compareTo(longest) < 0)) longest = p.type();
+        }
+        return longest == null ? List.of(target) : target.periodsOf(longest);
+    }
+
+    /** The periods rows are made for: the one asked, else each period of the form's type that something arrived for. */
+    private static List<Period> targets(Form form, Period asked, Map<String, Got> got) {
+        if (asked != null) return List.of(asked);
+        TreeSet<Period> seen = new TreeSet<>();
+        for (String key : got.keySet()) {
+            Period.parse(key.substring(key.indexOf('\u0000') + 1)).filter(p -> form.period() == null || p.type() == form.period())
+                    .ifPresent(seen::add);
+        }
+        return new ArrayList<>(seen);
+    }
+
+    /**
+     * What arrived, by form, keyed by unit and period: the current submissions, and for the keys
+     * without one, the latest rejection. A submission under {@link Form#ALL} in a catalog that
+     * declares forms counts for each form it gave a value of.
+     */
+    private static Map<String, Map<String, Got>> byForm(Catalog c, List<Store.Arrival> arrivals, List<Store.Rejection> rejections) {
+        Map<String, Map<String, Got>> out = new HashMap<>();
+        for (Store.Rejection r : rejections) {
+            put(c, out, r.form(), r.unit() + '\u0000' + r.period(), new Got(OffsetDateTime.parse(r.received()), r.given(), r.errors()));
+        }
+        for (Store.Arrival a : arrivals) {
+            put(c, out, a.form(), a.unit() + '\u0000' + a.period(), new Got(OffsetDateTime.parse(a.received()), a.codes(), null));
+        }
+        return out;
+    }
+
+    private static void put(Catalog c, Map<String, Map<String, Got>> out, String form, String key, Got g) {
+        if (c.form(form) != null) {
+            out.computeIfAbsent(form, k -> new HashMap<>()).put(key, g);
+        } else if (form.equals(Form.ALL)) {
+            for (Form f : c.forms()) {
+                if (f.indicators().stream().anyMatch(g.codes()::contains)) out.computeIfAbsent(f.code(), k -> new HashMap<>()).put(key, g);
+            }
+        }
     }
 }

@@ -77,4 +77,19 @@ class PeriodTest {
                 .hasMessageContaining("2024-H3").hasMessageContaining("2024-W05")
                 .extracting(e -> ((TallyException) e).exitCode()).isEqualTo(ExitCode.USAGE);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2024 | HALF | 2024-H1 2024-H2",
+        "2024 | QUARTER | 2024-Q1 2024-Q2 2024-Q3 2024-Q4",
+        "2024-H2 | MONTH | 2024-07 2024-08 2024-09 2024-10 2024-11 2024-12",
+        "2023..2024 | HALF | 2023-H1 2023-H2 2024-H1 2024-H2",
+        "2024-H1 | HALF | 2024-H1",
+        "2024-H1 | YEAR | ''",
+        "2024-05 | WEEK | 2024-W19 2024-W20 2024-W21",
+    })
+    void periodsOfATypeInsideAPeriod(String outer, PeriodType type, String expected) {
+        String got = String.join(" ", Period.parseOrThrow(outer).periodsOf(type).stream().map(Period::text).toList());
+        assertThat(got).isEqualTo(expected);
+    }
 }

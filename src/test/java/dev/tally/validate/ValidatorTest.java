@@ -64,7 +64,8 @@ class ValidatorTest {
         assertThat(r.findings().get(3).message()).contains("above the maximum 10");
         assertThat(r.findings().get(4).message()).contains("below the minimum 0");
         assertThat(r.findings().get(9).message()).contains("yes/no word");
-        assertThat(r.summary().rejected()).isEqualTo(9);
+        assertThat(r.summary().rejected()).isEqualTo(8);
+        assertThat(r.summary().ignored()).as("the submitted value of a derived indicator").isEqualTo(1);
         assertThat(r.summary().accepted()).isEqualTo(1);
         assertThat(r.summary().addsUp()).isTrue();
     }

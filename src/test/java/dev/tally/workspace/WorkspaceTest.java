@@ -92,17 +92,63 @@ class WorkspaceTest {
     }
 
     @Test
-    void aFileWithAnErrorIsRejectedWholeAndOthersAreStored() throws Exception {
+    void aSubmissionWithAnErrorIsRejectedAndEveryOtherOneInTheSameFileIsStored() throws Exception {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
-        Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
+        // C12 is clean; C21 gives a good res but a bad rec: its whole submission is rejected, with why
+        Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,-x\n");
         Run r = tally("import", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("bad.csv:3: error [not-a-number]");
-        assertThat(r.out()).contains("bad.csv: rejected, 1 error").contains("1 new, 0 replaced, 0 unchanged, 1 rejected")
-                .contains("values read 3 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 2");
-        assertThat(query("SELECT unit FROM current_value")).containsExactly("C11");
+        assertThat(r.err()).contains("bad.csv:4: error [not-a-number]");
+        assertThat(r.out()).isEqualTo(good + ": 1 submission: 1 new, 0 replaced, 0 unchanged, 0 rejected\n"
+                + bad + ": 2 submissions: 1 new, 0 replaced, 0 unchanged, 1 rejected (partial)\n"
+                + "rejected: C21 (Xã 21) 2024 (1 value): missing-required, not-a-number\n"
+                + "submissions: 2 new, 0 replaced, 0 unchanged, 1 rejected\n"
+                + "values read 4 = stored 2 + unchanged 0 + duplicates 0 + ignored 0 + rejected 2\n");
+        assertThat(query("SELECT unit FROM current_value ORDER BY 1")).containsExactly("C11", "C12");
         assertThat(query("SELECT file, status, values_read, stored, rejected FROM import ORDER BY id"))
-                .containsExactly(good + "|stored|1|1|0", bad + "|rejected|2|0|2");
+                .containsExactly(good + "|stored|1|1|0", bad + "|partial|3|1|2");
+        // once corrected, the rejected submission is new and the others unchanged
+        file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,6\n");
+        assertThat(tally("import", good.toString(), bad.toString()).out())
+                .contains("submissions: 1 new, 0 replaced, 2 unchanged, 0 rejected");
+    }
+
+    @Test
+    void aSubmissionWhoseEveryValueIsRejectedIsListedNotLost() throws Exception {
+        Run r = tally("import", file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n").toString());
+        assertThat(r.out()).contains("1 new, 0 replaced, 0 unchanged, 1 rejected").contains("rejected: C21 (Xã 21) 2024: not-a-number\n")
+                .contains("values read 2 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 1");
+    }
+
+    @Test
+    void atomicFileRejectsEverySubmissionWithAValueFromAFileWithAnError() throws Exception {
+        Path good = file("good.csv", HEAD + "C11,2024,rec,3\nC12,2024,res,1\n");
+        Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
+        Run r = tally("import", "--atomic", "file", good.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        // C12's submission has a value from bad.csv, so it goes too; C11 came only from good.csv
+        assertThat(r.out()).contains(good + ": 2 submissions: 1 new, 0 replaced, 0 unchanged, 1 rejected (partial)")
+                .contains(bad + ": 2 submissions: 0 new, 0 replaced, 0 unchanged, 2 rejected (rejected)")
+                .contains("rejected: C12 (Xã 12) 2024 (2 values): the file " + bad + " has errors (--atomic file)")
+                .contains("values read 4 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 3");
+        assertThat(query("SELECT unit FROM current_value")).containsExactly("C11");
+    }
+
+    @Test
+    void atomicRunStoresNothingUnlessEverythingIsClean() throws Exception {
+        Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
+        Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
+        tally("import", file("first.csv", HEAD + "C11,2024,rec,1\n").toString());
+        Run r = tally("import", "--atomic", "run", good.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("submissions: 0 new, 0 replaced, 0 unchanged, 3 rejected")
+                .contains("rejected: C11 (Xã 11) 2024 (1 value): the import has errors (--atomic run)")
+                .contains("values read 3 = stored 0 + unchanged 0 + duplicates 0 + ignored 0 + rejected 3");
+        assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C11|1");
+        assertThat(query("SELECT count(*) FROM import")).as("not even the import log changes").containsExactly("1");
+        Run clean = tally("import", "--atomic", "run", good.toString());
+        assertThat(clean.exit()).isZero();
+        assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C11|3");
     }
 
     @Test
@@ -123,9 +169,11 @@ class WorkspaceTest {
         Run r = tally("status", "--period", "2024-H1", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
-                period,unit,unit_name,expected,received,on_time,late,missing,rate_pct,missing_units
-                2024-H1,D1,Huyện 1,2,2,1,1,0,100.0,
-                2024-H1,D2,Huyện 2,1,0,0,0,1,0.0,C21 Xã 21
+                period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
+                2024-H1,province,P,Tỉnh,3,2,1,1,1,0,0,0,66.7
+                2024-H1,district,D1,Huyện 1,2,2,1,1,0,0,0,0,100.0
+                2024-H1,district,D2,Huyện 2,1,0,0,0,1,0,0,0,0.0
+                2024-H1,total,,total,3,2,1,1,1,0,0,0,66.7
                 """);
         assertThat(tally("status", "--period", "2024-H1", "--unit", "D2", "--format", "csv").out()).doesNotContain("D1");
     }
@@ -197,7 +245,9 @@ class WorkspaceTest {
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("submissions: 59 new");
         assertThat(Files.exists(demo.resolve("tally.db"))).isTrue();
-        assertThat(tally("status", "--format", "csv").out()).contains("2024-H1,BG-TP,Thành phố Bắc Giang,10,10");
+        assertThat(tally("status", "--format", "csv").out())
+                .contains("dan_van,Báo cáo công tác dân vận,2024-H1,district,BG-TP,Thành phố Bắc Giang,10,10,")
+                .contains("hdnd,Báo cáo HĐND và nông thôn mới,2024-H1,total,,total,4,2,");
         // a second init never overwrites
         int again = Cli.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
