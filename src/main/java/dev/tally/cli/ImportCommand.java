@@ -101,6 +101,11 @@ final class ImportCommand implements Callable<Integer> {
         FindingReport.printLines(io.err(), report.findings());
         StringBuilder sb = new StringBuilder();
         String store = dryRun ? "would be stored" : "stored";
+        if (report.regrouped() > 0) {
+            sb.append("the store's ").append(report.regrouped()).append(report.regrouped() == 1 ? " submission" : " submissions")
+                    .append(" under forms the catalog no longer has ").append(dryRun ? "would be" : "were")
+                    .append(" regrouped into its forms (the old versions stay in the history)\n");
+        }
         for (Importer.FileReport f : report.files()) {
             int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions();
             sb.append(f.file()).append(": ").append(subs).append(subs == 1 ? " submission: " : " submissions: ")

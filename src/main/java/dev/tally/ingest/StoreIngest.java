@@ -61,7 +61,7 @@ public final class StoreIngest {
         } finally {
             pool.shutdownNow();
         }
-        // a submission is one unit and period, stored once: two slices never hold the same cell
+        // a cell belongs to one form's submission, current once: two slices never hold the same cell
         return v.finish(parts, false);
     }
 
@@ -71,7 +71,7 @@ public final class StoreIngest {
         long[][] lines = {new long[64]};
         store.currentSubmissions(from, to, sub -> {
             int[] n = {0};
-            Json.readSources(sub.sources(), (code, importId, line) -> {
+            Json.readSources(sub.sources(), sub.importId(), (position, importId, line) -> {
                 if (n[0] == inputs[0].length) {
                     inputs[0] = java.util.Arrays.copyOf(inputs[0], n[0] * 2);
                     lines[0] = java.util.Arrays.copyOf(lines[0], n[0] * 2);

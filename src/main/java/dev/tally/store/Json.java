@@ -13,8 +13,8 @@ import java.util.function.BiConsumer;
 /**
  * The stored form of a submission's values: a JSON object from indicator code to an exact decimal
  * number, or null for missing ({@code {"dvk_models": 7, "rate": 12.5, "cadres_trained": null}}), and
- * of each value's source ({@code {"dvk_models": [3, 12], …}}: import id and line). Numbers are written in plain notation and read
- * back exactly, never through double.
+ * of each value's source (see {@link #sources}). Numbers are written in plain notation and read back
+ * exactly, never through double.
  */
 public final class Json {
     private Json() {}
@@ -30,38 +30,53 @@ public final class Json {
         return sb.append('}').toString();
     }
 
-    /** Where each value came from, in the order of the values' codes: {"dvk_models":[3,12],…} (import id, line). */
-    static String sources(Collection<String> codes, Map<String, Long> imports, Map<String, Long> lines) {
-        StringBuilder sb = new StringBuilder(codes.size() * 24).append('{');
+    /**
+     * Where each value came from, in the order of the values' codes. When every value came from
+     * {@code mainImport} (the submission's own import: nearly always), just their lines:
+     * {@code [12,13,15]}; otherwise each value's import and line: {@code {"dvk_models":[3,12],…}}.
+     */
+    static String sources(Collection<String> codes, Map<String, Long> imports, Map<String, Long> lines, long mainImport) {
+        boolean oneImport = true;
+        for (String code : codes) oneImport &= imports.getOrDefault(code, mainImport) == mainImport;
+        StringBuilder sb = new StringBuilder(codes.size() * (oneImport ? 6 : 24)).append(oneImport ? '[' : '{');
         for (String code : codes) {
             if (sb.length() > 1) sb.append(',');
-            quote(sb, code).append(":[").append(imports.getOrDefault(code, 0L)).append(',').append(lines.getOrDefault(code, 0L)).append(']');
+            if (oneImport) {
+                sb.append(lines.getOrDefault(code, 0L));
+            } else {
+                quote(sb, code).append(":[").append(imports.getOrDefault(code, mainImport)).append(',').append(lines.getOrDefault(code, 0L)).append(']');
+            }
         }
-        return sb.append('}').toString();
+        return sb.append(oneImport ? ']' : '}').toString();
     }
 
-    /** A reader of a source map: code, import id, line. */
+    /** A reader of a source map: the value's position in the value map, its import id and line. */
     public interface SourceSink {
-        void source(String code, long importId, long line);
+        void source(int position, long importId, long line);
     }
 
-    /** Calls back each value's source, in the order stored. */
-    public static void readSources(String json, SourceSink out) {
-        readSources(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), out);
+    /** Calls back each value's source, in the order stored; {@code mainImport} is the submission's import. */
+    public static void readSources(String json, long mainImport, SourceSink out) {
+        readSources(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), mainImport, out);
     }
 
-    public static void readSources(byte[] json, SourceSink out) {
+    public static void readSources(byte[] json, long mainImport, SourceSink out) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("a source map is not a JSON object");
+            JsonToken start = p.nextToken();
+            int position = 0;
+            if (start == JsonToken.START_ARRAY) {
+                while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) out.source(position++, mainImport, p.getLongValue());
+                return;
+            }
+            if (start != JsonToken.START_OBJECT) throw new IOException("a source map is neither [line, …] nor {code: [import, line], …}");
             while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String code = p.currentName();
                 if (p.nextToken() != JsonToken.START_ARRAY) throw new IOException("a source is not [import, line]");
                 p.nextToken();
                 long id = p.getLongValue();
                 p.nextToken();
                 long line = p.getLongValue();
                 p.nextToken();
-                out.source(code, id, line);
+                out.source(position++, id, line);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -115,21 +130,5 @@ public final class Json {
             throw new UncheckedIOException(e);
         }
         return out;
-    }
-
-    /** The lines array, in the order of the values. */
-    public static long[] readLines(byte[] json) {
-        long[] out = new long[16];
-        int n = 0;
-        try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_ARRAY) return new long[0];
-            while (p.nextToken() == JsonToken.VALUE_NUMBER_INT) {
-                if (n == out.length) out = java.util.Arrays.copyOf(out, n * 2);
-                out[n++] = p.getLongValue();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return java.util.Arrays.copyOf(out, n);
     }
 }

@@ -185,7 +185,8 @@ public final class Store implements AutoCloseable {
 
     /**
      * Schema 2. A submission is one unit's values for one form and one period; its values may come
-     * from several files of one import, so each value's source (import, line) is kept beside it. A
+     * from several files of one import, so each value's source is kept beside it: the lines in value
+     * order when all came from the submission's import, else each value's import and line. A
      * submission an import rejected is not stored, but that it arrived is: {@code rejection} keeps
      * the codes it gave and the findings that rejected it, so completeness can tell "rejected, lacks
      * petitions_received" from "nothing arrived".
@@ -232,7 +233,8 @@ public final class Store implements AutoCloseable {
             CREATE VIEW current_value AS
               SELECT s.unit, s.form, s.period, v.key AS indicator, v.value, s.received, i.file
               FROM submission s JOIN json_each(s.value_map) v
-              LEFT JOIN import i ON i.id = json_extract(s.source_map, '$."' || v.key || '"[0]')
+              LEFT JOIN import i ON i.id = CASE WHEN json_type(s.source_map) = 'object'
+                THEN json_extract(s.source_map, '$."' || v.key || '"[0]') ELSE s.import_id END
               WHERE s.is_current = 1""");
 
     public Path file() { return file; }
@@ -248,7 +250,7 @@ public final class Store implements AutoCloseable {
      */
     public final class Batch implements AutoCloseable {
         private boolean open = true;
-        private final PreparedStatement findCurrent, retire, addSubmission, addImport;
+        private final PreparedStatement findCurrent, lastVersion, retire, addSubmission, addImport;
 
         Batch() throws SQLException {
             try (Statement st = db.createStatement()) {
@@ -257,6 +259,7 @@ public final class Store implements AutoCloseable {
                 st.execute("BEGIN IMMEDIATE");
             }
             findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND form = ? AND period = ? AND is_current = 1");
+            lastVersion = db.prepareStatement("SELECT coalesce(max(version), 0) FROM submission WHERE unit = ? AND form = ? AND period = ?");
             retire = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE id = ?");
             addSubmission = db.prepareStatement("INSERT INTO submission (unit, form, period, version, import_id, received, is_current, digest, "
                     + "value_count, value_map, source_map) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
@@ -296,15 +299,19 @@ public final class Store implements AutoCloseable {
          * names {@code importId} (the first file it came from), each value its own source.
          */
         public Outcome put(Submission s, long importId, String received) throws SQLException {
-            String digest = digest(s);
+            return put(encode(s, importId), received);
+        }
+
+        /** Stores an {@link #encode encoded} submission (see {@link #put(Submission, long, String)}). */
+        public Outcome put(Encoded s, String received) throws SQLException {
             findCurrent.setString(1, s.unit());
             findCurrent.setString(2, s.form());
-            findCurrent.setString(3, s.period().text());
+            findCurrent.setString(3, s.period());
             long currentId = -1;
             int version = 0;
             try (ResultSet r = findCurrent.executeQuery()) {
                 if (r.next()) {
-                    if (r.getString(3).equals(digest)) return Outcome.UNCHANGED;
+                    if (r.getString(3).equals(s.digest())) return Outcome.UNCHANGED;
                     currentId = r.getLong(1);
                     version = r.getInt(2);
                 }
@@ -312,17 +319,25 @@ public final class Store implements AutoCloseable {
             if (currentId >= 0) {
                 retire.setLong(1, currentId);
                 retire.executeUpdate();
+            } else {
+                // none current, but there may be earlier versions (retired when the catalog's forms changed)
+                lastVersion.setString(1, s.unit());
+                lastVersion.setString(2, s.form());
+                lastVersion.setString(3, s.period());
+                try (ResultSet r = lastVersion.executeQuery()) {
+                    if (r.next()) version = r.getInt(1);
+                }
             }
             addSubmission.setString(1, s.unit());
             addSubmission.setString(2, s.form());
-            addSubmission.setString(3, s.period().text());
+            addSubmission.setString(3, s.period());
             addSubmission.setInt(4, version + 1);
-            addSubmission.setLong(5, importId);
+            addSubmission.setLong(5, s.importId());
             addSubmission.setString(6, received);
-            addSubmission.setString(7, digest);
-            addSubmission.setInt(8, s.values().size());
-            addSubmission.setString(9, Json.values(s.values()));
-            addSubmission.setString(10, Json.sources(s.values().keySet(), s.imports(), s.lines()));
+            addSubmission.setString(7, s.digest());
+            addSubmission.setInt(8, s.count());
+            addSubmission.setString(9, s.values());
+            addSubmission.setString(10, s.sources());
             addSubmission.executeUpdate();
             return currentId >= 0 ? Outcome.REPLACED : Outcome.NEW;
         }
@@ -353,26 +368,43 @@ public final class Store implements AutoCloseable {
             }
         }
 
-        /** The current submissions of one form, in id order: for splitting those of a catalog's one form when forms are declared. */
-        public List<Current> current(String form) throws SQLException {
+        /**
+         * The current submissions of forms other than {@code forms}, by unit and period: for
+         * regrouping what was stored under forms the catalog no longer has.
+         */
+        public List<Current> currentOutside(java.util.Collection<String> forms) throws SQLException {
             List<Current> out = new ArrayList<>();
-            try (PreparedStatement p = db.prepareStatement("SELECT unit, period, value_map, source_map, import_id, received FROM submission "
-                    + "WHERE form = ? AND is_current = 1 ORDER BY id")) {
-                p.setString(1, form);
+            String marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "?"));
+            try (PreparedStatement p = db.prepareStatement("SELECT unit, form, period, value_map, source_map, import_id, received FROM submission "
+                    + "WHERE is_current = 1" + (forms.isEmpty() ? "" : " AND form NOT IN (" + marks + ")") + " ORDER BY unit, period, id")) {
+                int k = 1;
+                for (String f : forms) p.setString(k++, f);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Map<String, BigDecimal> values = new LinkedHashMap<>();
-                        Json.readValues(r.getString(3), values::put);
+                        Json.readValues(r.getString(4), values::put);
+                        List<String> codes = new ArrayList<>(values.keySet());
                         Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
-                        Json.readSources(r.getString(4), (code, id, line) -> {
-                            imports.put(code, id);
-                            lines.put(code, line);
+                        Json.readSources(r.getString(5), r.getLong(6), (position, id, line) -> {
+                            if (position >= codes.size()) return;
+                            imports.put(codes.get(position), id);
+                            lines.put(codes.get(position), line);
                         });
-                        out.add(new Current(r.getString(1), r.getString(2), values, imports, lines, r.getLong(5), r.getString(6)));
+                        out.add(new Current(r.getString(1), r.getString(2), r.getString(3), values, imports, lines, r.getLong(6), r.getString(7)));
                     }
                 }
             }
             return out;
+        }
+
+        /** True when the unit has a current submission of the form for the period. */
+        public boolean hasCurrent(String unit, String form, Period period) throws SQLException {
+            findCurrent.setString(1, unit);
+            findCurrent.setString(2, form);
+            findCurrent.setString(3, period.text());
+            try (ResultSet r = findCurrent.executeQuery()) {
+                return r.next();
+            }
         }
 
         public void commit() throws SQLException {
@@ -384,7 +416,7 @@ public final class Store implements AutoCloseable {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement p : List.of(findCurrent, retire, addSubmission, addImport)) p.close();
+            for (PreparedStatement p : List.of(findCurrent, lastVersion, retire, addSubmission, addImport)) p.close();
             if (open) {
                 try (Statement st = db.createStatement()) {
                     st.execute("ROLLBACK");
@@ -402,9 +434,21 @@ public final class Store implements AutoCloseable {
         }
     }
 
+    /** A submission as it is written: its values and sources as JSON text, and the digest of its content. */
+    public record Encoded(String unit, String form, String period, long importId, String digest, int count, String values, String sources) {}
+
+    /**
+     * The stored form of a submission. Pure and thread-safe, so an import encodes submissions in
+     * parallel and only writes them in order.
+     */
+    public static Encoded encode(Submission s, long importId) {
+        return new Encoded(s.unit(), s.form(), s.period().text(), importId, digest(s), s.values().size(), Json.values(s.values()),
+                Json.sources(s.values().keySet(), s.imports(), s.lines(), importId));
+    }
+
     /** A current submission as stored, with where each value came from. */
-    public record Current(String unit, String period, Map<String, BigDecimal> values, Map<String, Long> imports, Map<String, Long> lines,
-                          long importId, String received) {}
+    public record Current(String unit, String form, String period, Map<String, BigDecimal> values, Map<String, Long> imports,
+                          Map<String, Long> lines, long importId, String received) {}
 
     /** The identity of a submission's content: indicator codes and values, in a fixed order. */
     static String digest(Submission s) {
@@ -420,7 +464,7 @@ public final class Store implements AutoCloseable {
     // ------------------------------------------------------------------ reading
 
     /** One current submission as stored: its values and their sources still as JSON text (see {@link Json}). */
-    public record StoredSubmission(String unit, String form, String period, byte[] values, byte[] sources) {}
+    public record StoredSubmission(String unit, String form, String period, long importId, byte[] values, byte[] sources) {}
 
     /** Streams the current version of every submission. */
     public void currentSubmissions(Consumer<StoredSubmission> sink) {
@@ -429,14 +473,14 @@ public final class Store implements AutoCloseable {
 
     /** Streams the current submissions with ids in [from, to], in id order (for reading in parallel slices). */
     public void currentSubmissions(long from, long to, Consumer<StoredSubmission> sink) {
-        String sql = "SELECT unit, form, period, value_map, source_map FROM submission WHERE is_current = 1 AND id BETWEEN ? AND ? ORDER BY id";
+        String sql = "SELECT unit, form, period, import_id, value_map, source_map FROM submission WHERE is_current = 1 AND id BETWEEN ? AND ? ORDER BY id";
         try (PreparedStatement st = db.prepareStatement(sql)) {
             st.setLong(1, from);
             st.setLong(2, to);
             try (ResultSet r = st.executeQuery()) {
                 // the JSON as UTF-8 bytes, parsed as such: no String and char[] copy per submission
                 while (r.next()) {
-                    sink.accept(new StoredSubmission(r.getString(1), r.getString(2), r.getString(3), r.getBytes(4), r.getBytes(5)));
+                    sink.accept(new StoredSubmission(r.getString(1), r.getString(2), r.getString(3), r.getLong(4), r.getBytes(5), r.getBytes(6)));
                 }
             }
         } catch (SQLException e) {
@@ -470,8 +514,9 @@ public final class Store implements AutoCloseable {
     public List<String> sourceFiles() {
         List<String> out = new ArrayList<>();
         try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT DISTINCT i.file FROM submission s JOIN json_each(s.source_map) v "
-                     + "JOIN import i ON i.id = json_extract(v.value, '$[0]') WHERE s.is_current = 1 ORDER BY 1")) {
+             ResultSet r = st.executeQuery("SELECT i.file FROM submission s JOIN import i ON i.id = s.import_id WHERE s.is_current = 1 "
+                     + "UNION SELECT i.file FROM submission s JOIN json_each(s.source_map) v JOIN import i ON i.id = json_extract(v.value, '$[0]') "
+                     + "WHERE s.is_current = 1 AND json_type(s.source_map) = 'object' ORDER BY 1")) {
             while (r.next()) out.add(r.getString(1));
         } catch (SQLException e) {
             throw StoreException.io(file + ": cannot read the store: " + e.getMessage());

@@ -33,7 +33,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -73,7 +72,7 @@ public final class Importer {
      * rejected counts both the values validation rejected and those of rejected submissions.
      */
     public record Report(List<FileReport> files, List<SubmissionReport> submissions, List<Finding> findings, long values, long stored,
-                         long unchanged, long duplicates, long ignored, long rejected, boolean dryRun) {
+                         long unchanged, long duplicates, long ignored, long rejected, boolean dryRun, int regrouped) {
         public long count(Store.Outcome o) { return submissions.stream().filter(s -> s.outcome() == o).count(); }
 
         public long rejectedSubmissions() { return submissions.stream().filter(SubmissionReport::rejected).count(); }
@@ -101,8 +100,8 @@ public final class Importer {
         List<String> sha = Tasks.join(shas);
         Plan plan = plan(project, files, r, atomic);
         try (Store.Batch batch = store.begin()) {
-            if (project.catalog().declaresForms()) splitOneForm(project.catalog(), batch);
-            Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun);
+            int regrouped = regroup(project.catalog(), batch);
+            Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun, regrouped);
             // --atomic run with an error leaves the store exactly as it was, the import log included
             boolean refused = atomic == Atomic.RUN && !plan.errors().isEmpty();
             if (!dryRun && !refused) batch.commit();
@@ -113,7 +112,8 @@ public final class Importer {
     }
 
     /** A submission of the run: its cells in the table, and the files its values came from. */
-    private record Sub(int unit, Form form, int period, List<Integer> cells, Set<Integer> inputs, Period periodValue) {}
+    /** {@code inputs}: the files its values came from, ascending; the first is the submission's own import. */
+    private record Sub(int unit, Form form, int period, int[] cells, int[] inputs, Period periodValue) {}
 
     private static int inputOf(List<InputFile> files, String display) {
         for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(display)) return i;
@@ -129,21 +129,30 @@ public final class Importer {
         int ni = c.size();
         List<Sub> subs = new ArrayList<>();
         Map<String, Sub> byKey = new HashMap<>();
+        // each form's indicator positions, once
+        int[][] formCells = new int[c.forms().size()][];
+        for (Form f : c.forms()) formCells[f.index()] = f.indicators().stream().mapToInt(code -> c.indicator(code).index()).toArray();
+        int[] cells = new int[ni];
         for (int p = 0; p < t.periods().size(); p++) {
             byte[] states = t.states(p);
             for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
                 int base = row * ni;
                 for (Form f : c.forms()) {
-                    List<Integer> cells = new ArrayList<>();
-                    Set<Integer> inputs = new TreeSet<>();
-                    for (String code : f.indicators()) {
-                        int cell = base + c.indicator(code).index();
+                    int n = 0;
+                    int[] inputs = new int[0];
+                    for (int i : formCells[f.index()]) {
+                        int cell = base + i;
                         if (states[cell] == CellTable.EMPTY) continue;
-                        cells.add(cell);
-                        inputs.add(CellTable.whereInput(t.where(p, cell)));
+                        cells[n++] = cell;
+                        int input = CellTable.whereInput(t.where(p, cell));
+                        if (java.util.Arrays.binarySearch(inputs, input) < 0) {
+                            inputs = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+                            inputs[inputs.length - 1] = input;
+                            java.util.Arrays.sort(inputs);
+                        }
                     }
-                    if (cells.isEmpty()) continue;
-                    Sub s = new Sub(t.unitOf(base), f, p, cells, inputs, t.periods().get(p));
+                    if (n == 0) continue;
+                    Sub s = new Sub(t.unitOf(base), f, p, java.util.Arrays.copyOf(cells, n), inputs, t.periods().get(p));
                     subs.add(s);
                     byKey.put(project.hierarchy().unit(s.unit()).code() + "\u0000" + f.code() + "\u0000" + t.periods().get(p).text(), s);
                 }
@@ -182,7 +191,7 @@ public final class Importer {
                     // one that arrived, and is listed as rejected rather than silently absent
                     int input = inputOf(files, f.file());
                     if (input < 0) continue;
-                    s = new Sub(unit.index(), c.form(form), periodIndex, List.of(), new TreeSet<>(Set.of(input)), p);
+                    s = new Sub(unit.index(), c.form(form), periodIndex, new int[0], new int[] {input}, p);
                     subs.add(s);
                     byKey.put(key, s);
                 }
@@ -205,7 +214,7 @@ public final class Importer {
     }
 
     private static Report store(Project project, List<InputFile> files, List<String> sha, Validator.Result r, Plan plan, Store.Batch batch,
-                                String received, String importedAt, boolean dryRun) throws SQLException {
+                                String received, String importedAt, boolean dryRun, int regrouped) throws SQLException {
         CellTable t = r.table();
         Catalog c = project.catalog();
         int ni = c.size();
@@ -218,48 +227,38 @@ public final class Importer {
         long[][] valuesPerFile = new long[files.size()][3]; // stored, unchanged, rejected (of rejected submissions)
         List<SubmissionReport> reports = new ArrayList<>();
         long stored = 0, unchanged = 0, rejectedCells = 0;
-        for (Sub s : plan.subs()) {
-            Unit unit = project.hierarchy().unit(s.unit());
-            Period period = s.periodValue();
-            Map<String, BigDecimal> values = new LinkedHashMap<>();
-            Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
-            List<Integer> usable = new ArrayList<>();
-            for (int cell : s.cells()) {
-                if (t.state(s.period(), cell) == CellTable.REJECTED) continue; // a conflict: neither value is used
-                String code = c.indicators().get(cell % ni).code();
-                long where = t.where(s.period(), cell);
-                values.put(code, t.value(s.period(), cell));
-                imports.put(code, importIds[CellTable.whereInput(where)]);
-                lines.put(code, CellTable.whereLine(where));
-                usable.add(cell);
-            }
-            List<String> errors = plan.errors().get(s);
-            Store.Outcome outcome = null;
-            if (errors == null && !values.isEmpty()) {
-                long first = importIds[s.inputs().iterator().next()];
-                outcome = batch.put(new Submission(unit.code(), s.form().code(), period, values, imports, lines), first, received);
-            }
-            if (outcome == null) {
-                // not stored, but it arrived: completeness says "rejected, lacks …" rather than "nothing arrived"
-                List<String> given = values.entrySet().stream().filter(e -> e.getValue() != null).map(Map.Entry::getKey).toList();
-                batch.reject(unit.code(), s.form().code(), period, importIds[s.inputs().iterator().next()], received, given,
-                        errors == null ? List.of() : new LinkedHashSet<>(errors));
-            }
-            reports.add(new SubmissionReport(unit.code(), unit.name(), s.form().code(), period, values.size(), outcome,
-                    errors == null ? List.of() : errors));
-            int k = outcome == null ? 3 : outcome == Store.Outcome.NEW ? 0 : outcome == Store.Outcome.REPLACED ? 1 : 2;
-            for (int input : s.inputs()) subsPerFile[input][k]++;
-            for (int cell : usable) {
-                int input = CellTable.whereInput(t.where(s.period(), cell));
+        // submissions are made and encoded in parallel, a chunk ahead of the one being written in order
+        List<Sub> subs = plan.subs();
+        CompletableFuture<List<Prepared>> next = prepare(project, t, plan, importIds, 0);
+        for (int from = 0; from < subs.size(); from += CHUNK) {
+            List<Prepared> ready = Tasks.join(next);
+            if (from + CHUNK < subs.size()) next = prepare(project, t, plan, importIds, from + CHUNK);
+            for (Prepared prepared : ready) {
+                Sub s = prepared.sub();
+                Unit unit = project.hierarchy().unit(s.unit());
+                List<String> errors = plan.errors().get(s);
+                Store.Outcome outcome = prepared.encoded() == null ? null : batch.put(prepared.encoded(), received);
                 if (outcome == null) {
-                    valuesPerFile[input][2]++;
-                    rejectedCells++;
-                } else if (outcome == Store.Outcome.UNCHANGED) {
-                    valuesPerFile[input][1]++;
-                    unchanged++;
-                } else {
-                    valuesPerFile[input][0]++;
-                    stored++;
+                    // not stored, but it arrived: completeness says "rejected, lacks …" rather than "nothing arrived"
+                    batch.reject(unit.code(), s.form().code(), s.periodValue(), importIds[s.inputs()[0]], received,
+                            prepared.given(), errors == null ? List.of() : new LinkedHashSet<>(errors));
+                }
+                reports.add(new SubmissionReport(unit.code(), unit.name(), s.form().code(), s.periodValue(), prepared.usable().length, outcome,
+                        errors == null ? List.of() : errors));
+                int k = outcome == null ? 3 : outcome == Store.Outcome.NEW ? 0 : outcome == Store.Outcome.REPLACED ? 1 : 2;
+                for (int input : s.inputs()) subsPerFile[input][k]++;
+                for (int cell : prepared.usable()) {
+                    int input = CellTable.whereInput(t.where(s.period(), cell));
+                    if (outcome == null) {
+                        valuesPerFile[input][2]++;
+                        rejectedCells++;
+                    } else if (outcome == Store.Outcome.UNCHANGED) {
+                        valuesPerFile[input][1]++;
+                        unchanged++;
+                    } else {
+                        valuesPerFile[input][0]++;
+                        stored++;
+                    }
                 }
             }
         }
@@ -276,31 +275,95 @@ public final class Importer {
         }
         var sum = r.summary();
         return new Report(fileReports, reports, r.findings(), sum.values(), stored, unchanged, sum.duplicates(), sum.ignored(),
-                sum.rejected() + rejectedCells, dryRun);
+                sum.rejected() + rejectedCells, dryRun, regrouped);
+    }
+
+    private static final int CHUNK = 2048;
+
+    /**
+     * A submission of the run made ready to store: its usable cells (a conflict's are not), the codes
+     * it gave values for, and its stored form (null when it is rejected).
+     */
+    private record Prepared(Sub sub, int[] usable, List<String> given, Store.Encoded encoded) {}
+
+    private static CompletableFuture<List<Prepared>> prepare(Project project, CellTable t, Plan plan, long[] importIds, int from) {
+        List<Sub> subs = plan.subs().subList(from, Math.min(plan.subs().size(), from + CHUNK));
+        return CompletableFuture.supplyAsync(() -> subs.parallelStream().map(s -> prepare(project, t, plan, importIds, s)).toList());
+    }
+
+    private static Prepared prepare(Project project, CellTable t, Plan plan, long[] importIds, Sub s) {
+        Catalog c = project.catalog();
+        int ni = c.size();
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
+        int[] usable = new int[s.cells().length];
+        int n = 0;
+        List<String> given = new ArrayList<>();
+        for (int cell : s.cells()) {
+            if (t.state(s.period(), cell) == CellTable.REJECTED) continue; // a conflict: neither value is used
+            String code = c.indicators().get(cell % ni).code();
+            long where = t.where(s.period(), cell);
+            BigDecimal v = t.value(s.period(), cell);
+            values.put(code, v);
+            if (v != null) given.add(code);
+            imports.put(code, importIds[CellTable.whereInput(where)]);
+            lines.put(code, CellTable.whereLine(where));
+            usable[n++] = cell;
+        }
+        Store.Encoded encoded = null;
+        if (!plan.errors().containsKey(s) && !values.isEmpty()) {
+            encoded = Store.encode(new Submission(project.hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue(), values,
+                    imports, lines), importIds[s.inputs()[0]]);
+        }
+        return new Prepared(s, java.util.Arrays.copyOf(usable, n), given, encoded);
     }
 
     /**
-     * When a catalog comes to declare forms, the submissions stored under its one form before are
-     * split into one per form (each a new version; the old one stays in the history), so that the
-     * store always holds one current submission per unit, form and period.
+     * Keeps the store's current submissions under the catalog's forms: those stored under forms the
+     * catalog no longer has (the one form of a catalog without forms, when forms are declared; or
+     * the reverse) are regrouped, unit and period at a time, into the catalog's forms, each a new
+     * version (the old ones stay in the history). A form that already has a current submission for
+     * the unit and period keeps it; values of indicators in no form of the catalog stay in the
+     * history only. Returns how many submissions were regrouped.
      */
-    private static void splitOneForm(Catalog c, Store.Batch batch) throws SQLException {
-        for (Store.Current old : batch.current(Form.ALL)) {
-            Period p = Period.parse(old.period()).orElse(null);
+    private static int regroup(Catalog c, Store.Batch batch) throws SQLException {
+        List<Store.Current> outside = batch.currentOutside(c.forms().stream().map(Form::code).toList());
+        int i = 0;
+        while (i < outside.size()) {
+            int j = i;
+            while (j < outside.size() && outside.get(j).unit().equals(outside.get(i).unit())
+                    && outside.get(j).period().equals(outside.get(i).period())) j++;
+            List<Store.Current> group = outside.subList(i, j);
+            Store.Current first = group.get(0);
+            Period p = Period.parse(first.period()).orElse(null);
+            i = j;
             if (p == null) continue;
-            batch.retire(old.unit(), Form.ALL, p);
-            for (Form f : c.forms()) {
-                Map<String, BigDecimal> values = new LinkedHashMap<>();
-                Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
-                for (String code : f.indicators()) {
-                    if (!old.values().containsKey(code)) continue;
-                    values.put(code, old.values().get(code));
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
+            for (Store.Current old : group) {
+                batch.retire(old.unit(), old.form(), p);
+                old.values().forEach((code, v) -> {
+                    values.put(code, v);
                     imports.put(code, old.imports().getOrDefault(code, old.importId()));
                     lines.put(code, old.lines().getOrDefault(code, 0L));
+                });
+            }
+            for (Form f : c.forms()) {
+                if (batch.hasCurrent(first.unit(), f.code(), p)) continue;
+                Map<String, BigDecimal> mine = new LinkedHashMap<>();
+                Map<String, Long> myImports = new LinkedHashMap<>(), myLines = new LinkedHashMap<>();
+                for (String code : f.indicators()) {
+                    if (!values.containsKey(code)) continue;
+                    mine.put(code, values.get(code));
+                    myImports.put(code, imports.get(code));
+                    myLines.put(code, lines.get(code));
                 }
-                if (!values.isEmpty()) batch.put(new Submission(old.unit(), f.code(), p, values, imports, lines), old.importId(), old.received());
+                if (mine.isEmpty()) continue;
+                long main = myImports.values().iterator().next();
+                batch.put(new Submission(first.unit(), f.code(), p, mine, myImports, myLines), main, first.received());
             }
         }
+        return outside.size();
     }
 
     private static String sha256(InputFile f, byte[] stdinBytes) {
