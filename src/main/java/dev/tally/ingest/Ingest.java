@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 
 /**
  * Runs the readers and the validator over many inputs: files ─► read ─► validate, in parallel. The
@@ -240,43 +239,6 @@ public final class Ingest {
             } catch (IOException e) {
                 throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
             }
-        }
-    }
-
-    /**
-     * Validates each input on its own (a sparse table each), several at a time, handing the results
-     * to {@code each} strictly in input order: for import, which stores file by file. {@code alongside}
-     * runs on the same worker for each input (a file's checksum, say) with the input's bytes when it
-     * is standard input (read once, up front), else null.
-     */
-    public static <T> void each(Hierarchy h, Catalog c, List<InputFile> inputs, ReadOptions options, InputStream stdin, int threads,
-                                java.util.function.BiFunction<InputFile, byte[], T> alongside,
-                                java.util.function.BiConsumer<Validator.Result, T> each) {
-        byte[] stdinBytes = null;
-        if (inputs.stream().anyMatch(InputFile::stdin)) {
-            try {
-                stdinBytes = stdin.readAllBytes();
-            } catch (IOException e) {
-                throw TallyException.io("-: cannot read standard input: " + e.getMessage());
-            }
-        }
-        final byte[] in = stdinBytes;
-        record Done<T>(Validator.Result result, T extra) {}
-        ExecutorService pool = Tasks.pool("tally-check", threads);
-        try {
-            java.util.ArrayDeque<Future<Done<T>>> inFlight = new java.util.ArrayDeque<>();
-            int next = 0;
-            while (next < inputs.size() || !inFlight.isEmpty()) {
-                while (next < inputs.size() && inFlight.size() < 2 * Math.max(1, threads)) {
-                    InputFile f = inputs.get(next++);
-                    inFlight.add(pool.submit(() -> new Done<>(run(h, c, List.of(), List.of(f), options,
-                            new ByteArrayInputStream(in == null ? new byte[0] : in), 1, null, true), alongside.apply(f, f.stdin() ? in : null))));
-                }
-                Done<T> d = Tasks.get(inFlight.poll());
-                each.accept(d.result(), d.extra());
-            }
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

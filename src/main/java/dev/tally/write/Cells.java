@@ -1,6 +1,5 @@
 package dev.tally.write;
 
-import java.math.BigDecimal;
 
 /** Formatting of cell values shared by the writers. */
 public final class Cells {

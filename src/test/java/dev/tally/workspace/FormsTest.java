@@ -2,23 +2,14 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,21 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * 30 days after).
  */
 class FormsTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
+
     @TempDir
     Path dir;
     Path config;
 
-    record Run(int exit, String out, String err) {}
-
-    Run tally(String... args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add(1, "--config");
-        a.add(2, config.toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(a.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
-                Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7)));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Tally.Run tally(String... args) {
+        return Tally.run(config, CLOCK, args);
     }
 
     Path file(String name, String text) throws IOException {
@@ -95,7 +79,7 @@ class FormsTest {
         assertThat(tally("import", "--received", "2024-07-05",
                 file("h1-d1.csv", HEAD + "C11,2024-H1,rec,1\nC11,2024-H1,res,1\nC12,2024-H1,rec,2\nD3,2024-H1,rec,5\n").toString()).exit()).isZero();
         // C21 late; C22 forgot rec: rejected, but it arrived
-        Run d2 = tally("import", "--received", "2024-07-15", file("h1-d2.csv", HEAD + "C21,2024-H1,rec,3\nC22,2024-H1,res,4\n").toString());
+        Tally.Run d2 = tally("import", "--received", "2024-07-15", file("h1-d2.csv", HEAD + "C21,2024-H1,rec,3\nC22,2024-H1,res,4\n").toString());
         assertThat(d2.exit()).isEqualTo(1);
         assertThat(d2.out()).contains("rejected: C22 (Xã 22) form dv 2024-H1 (1 value): missing-required");
         // due 2025-01-10: on time
@@ -108,7 +92,7 @@ class FormsTest {
     @Test
     void completenessAtEveryLevelWithAChildlessDistrictAndExcusedUnits() throws IOException {
         importTheYear();
-        Run r = tally("status", "--period", "2024-H1", "--format", "csv");
+        Tally.Run r = tally("status", "--period", "2024-H1", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
         // D1: C11, C12 expected and on time, C13 exempt (inactive). D2: C21 late, C22 rejected. D3: itself, on time.
         // hd is yearly: no year lies inside 2024-H1, so it has no rows here.
@@ -125,7 +109,7 @@ class FormsTest {
     @Test
     void aYearOverAHalfYearlyFormCountsBothHalves() throws IOException {
         importTheYear();
-        Run r = tally("status", "--period", "2024", "--format", "csv");
+        Tally.Run r = tally("status", "--period", "2024", "--format", "csv");
         // dv, H1 as above; H2: C11 and C21 on time, C12 and D3 missing, C13 and C22 exempt.
         // D1: expected 2+2, received 2+1, exempt 1+1. D2: expected 2+1, received 1+1 (one late), C22 rejected in H1.
         // hd: D1 on time, D3 late, D2 missing; rows only above the district level.
@@ -140,7 +124,7 @@ class FormsTest {
                 hd,HĐND,2024,total,,total,3,2,1,1,1,0,0,0,66.7
                 """);
         // without --period: each form's own periods that something arrived for
-        Run all = tally("status", "--format", "csv", "--level", "province");
+        Tally.Run all = tally("status", "--format", "csv", "--level", "province");
         assertThat(all.out().lines().filter(l -> l.contains(",province,")).toList()).containsExactly(
                 "dv,Dân vận,2024-H1,province,P,Tỉnh,5,4,3,1,1,1,1,0,80.0",
                 "dv,Dân vận,2024-H2,province,P,Tỉnh,4,2,2,0,2,0,2,0,50.0",
@@ -150,7 +134,7 @@ class FormsTest {
     @Test
     void levelUnitAndFormChooseTheRows() throws IOException {
         importTheYear();
-        Run district = tally("status", "--period", "2024", "--form", "hd", "--level", "district", "--format", "csv");
+        Tally.Run district = tally("status", "--period", "2024", "--form", "hd", "--level", "district", "--format", "csv");
         assertThat(district.out()).isEqualTo("""
                 form,form_name,period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
                 hd,HĐND,2024,province,P,Tỉnh,3,2,1,1,1,0,0,0,66.7
@@ -159,7 +143,7 @@ class FormsTest {
                 hd,HĐND,2024,district,D3,Huyện Côn Đảo,1,1,0,1,0,0,0,0,100.0
                 hd,HĐND,2024,total,,total,3,2,1,1,1,0,0,0,66.7
                 """);
-        Run d2 = tally("status", "--period", "2024-H1", "--unit", "D2", "--depth", "1", "--format", "csv");
+        Tally.Run d2 = tally("status", "--period", "2024-H1", "--unit", "D2", "--depth", "1", "--format", "csv");
         assertThat(d2.out()).isEqualTo("""
                 form,form_name,period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
                 dv,Dân vận,2024-H1,district,D2,Huyện 2,2,1,0,1,1,1,0,0,50.0
@@ -167,7 +151,7 @@ class FormsTest {
                 dv,Dân vận,2024-H1,commune,C22,Xã 22,1,0,0,0,1,1,0,0,0.0
                 dv,Dân vận,2024-H1,total,,total,2,1,0,1,1,1,0,0,50.0
                 """);
-        Run wrong = tally("status", "--form", "xx");
+        Tally.Run wrong = tally("status", "--form", "xx");
         assertThat(wrong.exit()).isEqualTo(2);
         assertThat(wrong.err()).contains("--form 'xx' is not a form of the catalog; forms are dv, hd");
     }
@@ -175,7 +159,7 @@ class FormsTest {
     @Test
     void missingListsWhatEachUnitStillOwes() throws IOException {
         importTheYear();
-        Run r = tally("status", "--missing", "--period", "2024", "--format", "csv");
+        Tally.Run r = tally("status", "--missing", "--period", "2024", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
                 form,form_name,period,unit,unit_name,parent,parent_name,status,received,missing_count,missing_indicators,missing_names,errors
@@ -186,7 +170,7 @@ class FormsTest {
                 """);
         // every format
         for (String format : List.of("table", "markdown", "json", "ndjson", "tsv")) {
-            Run f = tally("status", "--missing", "--period", "2024", "--format", format);
+            Tally.Run f = tally("status", "--missing", "--period", "2024", "--format", format);
             assertThat(f.exit()).as(format).isZero();
             assertThat(f.out()).as(format).contains("Xã 12").contains("sessions").contains("missing-required");
         }
@@ -198,14 +182,14 @@ class FormsTest {
     @Test
     void aSubmissionIsOneUnitsValuesForOneForm() throws Exception {
         // D3 reports both forms; one file, two submissions, and replacing one leaves the other
-        Run r = tally("import", file("d3.csv", HEAD + "D3,2024,sessions,2\nD3,2024,rec,5\n").toString());
+        Tally.Run r = tally("import", file("d3.csv", HEAD + "D3,2024,sessions,2\nD3,2024,rec,5\n").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning [period-type]").contains("form dv is reported by half");
         assertThat(r.out()).contains("submissions: 2 new, 0 replaced, 0 unchanged, 0 rejected");
         assertThat(tally("import", file("d3b.csv", HEAD + "D3,2024,sessions,3\n").toString()).out())
                 .contains("submissions: 0 new, 1 replaced, 0 unchanged, 0 rejected");
         assertThat(query("SELECT form, indicator, value FROM current_value ORDER BY 1")).containsExactly("dv|rec|5", "hd|sessions|3");
-        Run history = tally("history", "--unit", "D3", "--period", "2024", "--format", "csv");
+        Tally.Run history = tally("history", "--unit", "D3", "--period", "2024", "--format", "csv");
         assertThat(history.out()).contains("form,version,current,received,file,sha256,changes")
                 .contains("dv,1,yes,").contains("hd,1,,").contains("hd,2,yes,").contains("sessions 2 → 3");
     }
@@ -215,13 +199,13 @@ class FormsTest {
         // a district's own form in one file, its totals in another: one submission, nothing lost
         Path own = file("own.csv", HEAD + "D3,2024-H1,rec,5\n");
         Path totals = file("totals.csv", HEAD + "D3,2024-H1,res,4\nD3,2024-H1,rec,5\n");
-        Run first = tally("import", own.toString(), totals.toString());
+        Tally.Run first = tally("import", own.toString(), totals.toString());
         assertThat(first.exit()).as(first.err()).isZero();
         assertThat(first.out()).contains("submissions: 1 new, 0 replaced, 0 unchanged, 0 rejected")
                 .contains("values read 3 = stored 2 + unchanged 0 + duplicates 1 + ignored 0 + rejected 0");
         assertThat(query("SELECT indicator, value, file FROM current_value ORDER BY 1"))
                 .containsExactly("rec|5|" + own, "res|4|" + totals);
-        Run again = tally("import", own.toString(), totals.toString());
+        Tally.Run again = tally("import", own.toString(), totals.toString());
         assertThat(again.out()).contains("submissions: 0 new, 0 replaced, 1 unchanged, 0 rejected");
         assertThat(query("SELECT count(*) FROM submission")).containsExactly("1");
         // the store rolls up to what the files do
@@ -229,7 +213,7 @@ class FormsTest {
         assertThat(tally("rollup", "--format", "csv").out()).isEqualTo(fromFiles);
         // two different values of the same cell are a conflict: neither is stored
         Path other = file("other.csv", HEAD + "D3,2024-H1,res,6\n");
-        Run conflict = tally("import", totals.toString(), other.toString());
+        Tally.Run conflict = tally("import", totals.toString(), other.toString());
         assertThat(conflict.exit()).isEqualTo(1);
         assertThat(conflict.out()).contains("rejected: D3 (Huyện Côn Đảo) form dv 2024-H1 (1 value): conflict");
         assertThat(query("SELECT indicator, value FROM current_value ORDER BY 1")).containsExactly("rec|5", "res|4");
@@ -238,27 +222,17 @@ class FormsTest {
     @Test
     void validationWarnsOfAnExcusedUnitAndRollupCountsTheExempt() throws IOException {
         Path h2 = file("h2.csv", HEAD + "C11,2024-H2,rec,1\nC12,2024-H2,rec,2\nC21,2024-H2,rec,3\nC22,2024-H2,rec,9\nD3,2024-H2,rec,4\n");
-        Run v = tally("validate", h2.toString());
+        Tally.Run v = tally("validate", h2.toString());
         assertThat(v.exit()).isZero();
         assertThat(v.out()).contains("not-expected").contains("C22 (Xã 22) is not expected to report on form dv for 2024-H2 (exempt: sáp nhập vào C21)");
         // P: C11, C12, C21, D3 expected (C13 inactive, C22 exempt), all four reported; C22's value is kept
-        Run r = tally("rollup", "--format", "csv", "--depth", "0", h2.toString());
+        Tally.Run r = tally("rollup", "--format", "csv", "--depth", "0", h2.toString());
         assertThat(r.err()).contains("h2.csv:5: warning [not-expected]");
         assertThat(r.out()).contains("unit,unit_name,level,period,indicator,value,reported,expected,exempt")
                 .contains("P,Tỉnh,province,2024-H2,rec,19,4,4,2");
     }
 
     List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement();
-             ResultSet r = st.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) cells.add(String.valueOf(r.getObject(i)));
-                rows.add(String.join("|", cells));
-            }
-        }
-        return rows;
+        return Tally.query(dir.resolve("tally.db"), sql);
     }
 }

@@ -2,24 +2,17 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -32,20 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * (fix.csv: version 2), then the faulty file (rejected whole): 60 submission rows, 9 imports.
  */
 class MigrationTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-01T00:00:00Z"), ZoneOffset.ofHours(7));
+
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run tally(Path project, String... args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add(1, "--config");
-        a.add(2, project.resolve("tally.yaml").toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(a.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
-                Clock.fixed(Instant.parse("2024-08-01T00:00:00Z"), ZoneOffset.ofHours(7)));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Tally.Run tally(Path project, String... args) {
+        return Tally.run(project.resolve("tally.yaml"), CLOCK, args);
     }
 
     /** A copy of the sample project (whose catalog now declares forms), with the v1 store when asked. */
@@ -67,16 +53,7 @@ class MigrationTest {
     }
 
     static List<String> query(Path db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) cells.add(String.valueOf(r.getObject(i)));
-                rows.add(String.join("|", cells));
-            }
-        }
-        return rows;
+        return Tally.query(db, sql);
     }
 
     @Test
@@ -85,7 +62,7 @@ class MigrationTest {
         Path db = p.resolve("tally.db");
         assertThat(query(db, "PRAGMA user_version")).containsExactly("1");
 
-        Run history = tally(p, "history", "--unit", "BG-LN-DOINGO", "--period", "2024-H1", "--format", "csv");
+        Tally.Run history = tally(p, "history", "--unit", "BG-LN-DOINGO", "--period", "2024-H1", "--format", "csv");
         assertThat(history.exit()).as(history.err()).isZero();
         assertThat(history.out()).contains("all,1,,2024-07-12T09:30+07:00,submissions/2024-H1/luc-nam.ndjson,")
                 .contains("all,2,yes,2024-07-18T08:00+07:00,fix.csv,")
@@ -102,7 +79,7 @@ class MigrationTest {
                         "all|petitions_resolved|15|fix.csv");
 
         // completeness reads the old one-form submissions under the catalog's forms
-        Run status = tally(p, "status", "--period", "2024-H1", "--unit", "BG", "--depth", "0", "--format", "csv");
+        Tally.Run status = tally(p, "status", "--period", "2024-H1", "--unit", "BG", "--depth", "0", "--format", "csv");
         assertThat(status.out()).contains("dan_van,Báo cáo công tác dân vận,2024-H1,province,BG,Tỉnh Bắc Giang,16,16,")
                 .contains("hdnd,Báo cáo HĐND và nông thôn mới,2024-H1,province,BG,Tỉnh Bắc Giang,2,2,");
 
@@ -122,7 +99,7 @@ class MigrationTest {
         Path p = project("old", true);
         // the catalog now has forms: the old one-form submissions are split per form, then the import
         // finds every one unchanged but BG-LN-DOINGO's, which the sample file gives as before fix.csv
-        Run r = tally(p, "import", p.resolve("submissions").toString());
+        Tally.Run r = tally(p, "import", p.resolve("submissions").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("submissions: 0 new, 1 replaced, 58 unchanged, 0 rejected");
         Path db = p.resolve("tally.db");
@@ -130,9 +107,9 @@ class MigrationTest {
         assertThat(query(db, "SELECT form, count(*) FROM submission WHERE is_current = 1 GROUP BY form ORDER BY form"))
                 .containsExactly("dan_van|54", "hdnd|5");
         assertThat(r.out()).startsWith("the store's 59 submissions under forms the catalog no longer has were regrouped into its forms");
-        Run again = tally(p, "import", p.resolve("submissions").toString());
+        Tally.Run again = tally(p, "import", p.resolve("submissions").toString());
         assertThat(again.out()).doesNotContain("regrouped").contains("submissions: 0 new, 0 replaced, 59 unchanged, 0 rejected");
-        Run history = tally(p, "history", "--unit", "BG-LN-DOINGO", "--period", "2024-H1", "--format", "csv");
+        Tally.Run history = tally(p, "history", "--unit", "BG-LN-DOINGO", "--period", "2024-H1", "--format", "csv");
         assertThat(history.out().lines().skip(1).map(l -> String.join(",", List.of(l.split(",")).subList(0, 3))).toList())
                 .containsExactly("all,1,", "all,2,", "dan_van,1,", "dan_van,2,yes");
     }
@@ -143,7 +120,7 @@ class MigrationTest {
         assertThat(tally(p, "import", p.resolve("submissions").toString()).exit()).isZero();
         String catalog = Files.readString(p.resolve("catalog.yaml"));
         Files.writeString(p.resolve("catalog.yaml"), catalog.substring(0, catalog.indexOf("\nforms:")) + catalog.substring(catalog.indexOf("\nindicators:")));
-        Run r = tally(p, "import", p.resolve("submissions").toString());
+        Tally.Run r = tally(p, "import", p.resolve("submissions").toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("the store's 59 submissions under forms the catalog no longer has were regrouped")
                 .contains("submissions: 0 new, 0 replaced, 59 unchanged, 0 rejected");
@@ -157,7 +134,7 @@ class MigrationTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement()) {
             st.execute("UPDATE submission SET line_map = 'oops' WHERE id = 30");
         }
-        Run r = tally(p, "rollup");
+        Tally.Run r = tally(p, "rollup");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("cannot upgrade the store to this tally's format").contains("it was left as it was");
         assertThat(query(db, "PRAGMA user_version")).containsExactly("1");

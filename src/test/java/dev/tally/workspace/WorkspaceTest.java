@@ -7,19 +7,16 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,21 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The workspace through the real command line: import semantics, status, history, compare, refusals. */
 class WorkspaceTest {
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7));
+
     @TempDir
     Path dir;
     Path config;
 
-    record Run(int exit, String out, String err) {}
-
-    Run tally(String... args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add(1, "--config");
-        a.add(2, config.toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(a.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
-                Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7)));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Tally.Run tally(String... args) {
+        return Tally.run(config, CLOCK, args);
     }
 
     Path file(String name, String text) throws IOException {
@@ -59,33 +49,23 @@ class WorkspaceTest {
     }
 
     List<String> query(String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement();
-             ResultSet r = st.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) cells.add(String.valueOf(r.getObject(i)));
-                rows.add(String.join("|", cells));
-            }
-        }
-        return rows;
+        return Tally.query(dir.resolve("tally.db"), sql);
     }
 
     @Test
     void aResubmissionReplacesTheWholeSubmissionAndAnIdenticalOneIsUnchanged() throws Exception {
         Path a = file("a.csv", HEAD + "C11,2024-H1,rec,3\nC11,2024-H1,res,2\nC12,2024-H1,rec,1\n");
-        Run first = tally("import", "--received", "2024-07-05", a.toString());
+        Tally.Run first = tally("import", "--received", "2024-07-05", a.toString());
         assertThat(first.exit()).isZero();
         assertThat(first.out()).contains("2 new, 0 replaced, 0 unchanged").contains("values read 3 = stored 3 + unchanged 0");
-        Run again = tally("import", a.toString());
+        Tally.Run again = tally("import", a.toString());
         assertThat(again.out()).contains("0 new, 0 replaced, 2 unchanged").contains("values read 3 = stored 0 + unchanged 3");
         Path b = file("b.csv", HEAD + "C11,2024-H1,rec,4\n");
         assertThat(tally("import", "--received", "2024-07-20T10:00+07:00", b.toString()).out()).contains("0 new, 1 replaced, 0 unchanged");
         // no stale value: res is gone with the old version
         assertThat(query("SELECT unit, indicator, value FROM current_value ORDER BY 1, 2"))
                 .containsExactly("C11|rec|4", "C12|rec|1");
-        Run history = tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv");
+        Tally.Run history = tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv");
         assertThat(history.out()).contains("1,,2024-07-05T00:00+07:00," + a + ",").contains("first version: 2 values")
                 .contains("2,yes,2024-07-20T10:00+07:00," + b + ",").contains("rec 3 → 4; - res (was 2)");
         assertThat(query("SELECT count(*) FROM submission")).containsExactly("3");
@@ -96,7 +76,7 @@ class WorkspaceTest {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
         // C12 is clean; C21 gives a good res but a bad rec: its whole submission is rejected, with why
         Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,-x\n");
-        Run r = tally("import", good.toString(), bad.toString());
+        Tally.Run r = tally("import", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("bad.csv:4: error [not-a-number]");
         assertThat(r.out()).isEqualTo(good + ": 1 submission: 1 new, 0 replaced, 0 unchanged, 0 rejected\n"
@@ -115,7 +95,7 @@ class WorkspaceTest {
 
     @Test
     void aSubmissionWhoseEveryValueIsRejectedIsListedNotLost() throws Exception {
-        Run r = tally("import", file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n").toString());
+        Tally.Run r = tally("import", file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n").toString());
         assertThat(r.out()).contains("1 new, 0 replaced, 0 unchanged, 1 rejected").contains("rejected: C21 (Xã 21) 2024: not-a-number\n")
                 .contains("values read 2 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 1");
     }
@@ -124,7 +104,7 @@ class WorkspaceTest {
     void atomicFileRejectsEverySubmissionWithAValueFromAFileWithAnError() throws Exception {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\nC12,2024,res,1\n");
         Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
-        Run r = tally("import", "--atomic", "file", good.toString(), bad.toString());
+        Tally.Run r = tally("import", "--atomic", "file", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
         // C12's submission has a value from bad.csv, so it goes too; C11 came only from good.csv
         assertThat(r.out()).contains(good + ": 2 submissions: 1 new, 0 replaced, 0 unchanged, 1 rejected (partial)")
@@ -139,14 +119,14 @@ class WorkspaceTest {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
         Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n");
         tally("import", file("first.csv", HEAD + "C11,2024,rec,1\n").toString());
-        Run r = tally("import", "--atomic", "run", good.toString(), bad.toString());
+        Tally.Run r = tally("import", "--atomic", "run", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("submissions: 0 new, 0 replaced, 0 unchanged, 3 rejected")
                 .contains("rejected: C11 (Xã 11) 2024 (1 value): the import has errors (--atomic run)")
                 .contains("values read 3 = stored 0 + unchanged 0 + duplicates 0 + ignored 0 + rejected 3");
         assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C11|1");
         assertThat(query("SELECT count(*) FROM import")).as("not even the import log changes").containsExactly("1");
-        Run clean = tally("import", "--atomic", "run", good.toString());
+        Tally.Run clean = tally("import", "--atomic", "run", good.toString());
         assertThat(clean.exit()).isZero();
         assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C11|3");
     }
@@ -166,7 +146,7 @@ class WorkspaceTest {
         tally("import", "--received", "2024-07-10", file("a.csv", HEAD + "C11,2024-H1,rec,1\n").toString());   // due 2024-07-10: on time
         tally("import", "--received", "2024-07-11", file("b.csv", HEAD + "C12,2024-H1,rec,1\n").toString());   // a day late
         tally("import", "--received", "2024-07-01", file("c.csv", HEAD + "C12,2024-H1,rec,1\n").toString());   // unchanged: keeps its date
-        Run r = tally("status", "--period", "2024-H1", "--format", "csv");
+        Tally.Run r = tally("status", "--period", "2024-H1", "--format", "csv");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
                 period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
@@ -181,10 +161,10 @@ class WorkspaceTest {
     @Test
     void validateAndRollupReadTheStoreWhenGivenNoInput() throws Exception {
         tally("import", file("a.csv", HEAD + "C11,2024,rec,3\nC12,2024,rec,4\nC21,2024,rec,5\n").toString());
-        Run v = tally("validate");
+        Tally.Run v = tally("validate");
         assertThat(v.exit()).isZero();
         assertThat(v.out()).contains("3 values: 3 accepted");
-        Run r = tally("rollup", "--format", "csv", "--depth", "0");
+        Tally.Run r = tally("rollup", "--format", "csv", "--depth", "0");
         assertThat(r.out()).contains("P,Tỉnh,province,2024,rec,12,3,3");
     }
 
@@ -192,20 +172,20 @@ class WorkspaceTest {
     void compareWithTheYearBeforeAndThePreviousPeriod() throws Exception {
         tally("import", file("a.csv", HEAD + "C11,2023,rec,10\nC12,2023,rec,0\nC21,2023,rec,5\nC11,2024,rec,12\nC12,2024,rec,3\n"
                 + "C21,2024-H1,rec,1\n").toString());
-        Run r = tally("rollup", "--format", "csv", "--period", "2024", "--compare", "year-ago");
+        Tally.Run r = tally("rollup", "--format", "csv", "--period", "2024", "--compare", "year-ago");
         assertThat(r.out()).contains("compare_period,compare_value,compare_reported,compare_expected,compare_status,difference,change_pct,change_pp")
                 // C21 gave 2024-H1 only: 2 of 3 this year against 3 of 3 the year before, so the change is partial
                 .contains("P,Tỉnh,province,2024,rec,16,2,3,2023,15,3,3,partial,1,6.7,\n")
                 .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,1,1,comparable,2,20.0,\n")
                 .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,1,1,comparable,3,,\n");         // from zero: no percent
-        Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
+        Tally.Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
         assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,0,1,partial,,,\n"); // nothing to compare with
     }
 
     @Test
     void aFileThatIsNotATallyStoreIsRefusedAndLeftUntouched() throws Exception {
         Files.writeString(dir.resolve("tally.db"), "my notes, not a database");
-        Run r = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
+        Tally.Run r = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("not a tally store").contains("left untouched");
         assertThat(Files.readString(dir.resolve("tally.db"))).isEqualTo("my notes, not a database");
@@ -214,7 +194,7 @@ class WorkspaceTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
             st.execute("CREATE TABLE other (x)");
         }
-        Run other = tally("import", dir.resolve("a.csv").toString());
+        Tally.Run other = tally("import", dir.resolve("a.csv").toString());
         assertThat(other.exit()).isEqualTo(4);
         assertThat(other.err()).contains("an SQLite database of another program");
         assertThat(query("SELECT name FROM sqlite_master")).containsExactly("other");
@@ -226,7 +206,7 @@ class WorkspaceTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
             st.execute("PRAGMA user_version = 99");
         }
-        Run r = tally("rollup");
+        Tally.Run r = tally("rollup");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("written by a newer tally (schema 99");
     }
@@ -241,7 +221,7 @@ class WorkspaceTest {
         assertThat(code).isZero();
         assertThat(Files.readString(demo.resolve("tally.yaml"))).contains("store: tally.db").contains("deadline_days: 15");
         config = demo.resolve("tally.yaml");
-        Run imported = tally("import", demo.resolve("submissions").toString());
+        Tally.Run imported = tally("import", demo.resolve("submissions").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
         assertThat(imported.out()).contains("submissions: 59 new");
         assertThat(Files.exists(demo.resolve("tally.db"))).isTrue();
@@ -267,7 +247,7 @@ class WorkspaceTest {
 
     @Test
     void withoutAStoreReadingSaysWhatToDo() {
-        Run r = tally("status");
+        Tally.Run r = tally("status");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("no store yet; import submissions first");
     }
