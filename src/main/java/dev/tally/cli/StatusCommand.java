@@ -101,14 +101,14 @@ final class StatusCommand implements Callable<Integer> {
                     row.add(g.period().text());
                     row.add(g.unit().code());
                     row.add(g.unit().name());
-                    row.add(parent == null ? "" : parent.code());
-                    row.add(parent == null ? "" : parent.name());
+                    row.add(parent == null ? null : parent.code());
+                    row.add(parent == null ? null : parent.name());
                     row.add(g.owed().label());
-                    row.add(g.received() == null ? "" : g.received().toString());
+                    row.add(g.received() == null ? null : g.received().toString());
                     row.add((long) g.lacking().size());
                     row.add(g.lacking().stream().map(Indicator::code).collect(Collectors.joining(", ")));
                     row.add(g.lacking().stream().map(i -> i.name() == null ? i.code() : i.name()).collect(Collectors.joining("; ")));
-                    row.add(String.join("; ", g.errors()));
+                    row.add(g.errors().isEmpty() ? null : String.join("; ", g.errors()));
                     sink.row(row);
                 }
             } else {
