@@ -32,7 +32,8 @@ class LayoutTest {
             Map.entry("rollup", Set.of("model", "expr", "write")),
             Map.entry("ingest", Set.of("model", "io", "read", "validate", "store")),
             Map.entry("workspace", Set.of("model", "io", "config", "ingest", "read", "store", "validate", "rollup")),
-            Map.entry("cli", Set.of("model", "io", "config", "read", "validate", "ingest", "rollup", "store", "write", "workspace", "expr")));
+            Map.entry("review", Set.of("model", "rollup")),
+            Map.entry("cli", Set.of("model", "io", "config", "read", "validate", "ingest", "rollup", "store", "write", "workspace", "expr", "review")));
 
     static final Pattern IMPORT = Pattern.compile("^import dev\\.tally\\.([a-z]+)\\.", Pattern.MULTILINE);
 

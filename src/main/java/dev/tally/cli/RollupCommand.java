@@ -192,14 +192,9 @@ final class RollupCommand implements Callable<Integer> {
         }
         timing.mark("roll up");
 
-        List<Finding> all = new ArrayList<>(data.result().findings());
-        all.addAll(result.findings());
-        FindingReport.printLines(io.err(), all);
-        // the validation's counts include findings past the listing limit; the rollup's own are all listed
-        var summary = data.result().summary();
-        long rollupErrors = result.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        long errors = summary.errors() + rollupErrors;
-        long warnings = summary.warnings() + result.findings().size() - rollupErrors;
+        DataReport report = new DataReport(data.result().summary(), data.result().findings(), result.findings());
+        report.printFindings(io.err());
+        long errors = report.errors;
 
         if (!(strict && errors > 0)) {
             try (Output target = Output.open(out.file(), io.out())) {
@@ -213,16 +208,7 @@ final class RollupCommand implements Callable<Integer> {
             }
             timing.mark("write");
         }
-        io.err().println(summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
-                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : ""));
-        if (all.size() > 50) {
-            // thousands of lines scroll past in a log: end with what kinds they were
-            java.util.Map<String, Long> byCode = new java.util.TreeMap<>();
-            for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
-            io.err().println("findings by code (listed): " + byCode.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")));
-        }
+        report.printSummary(io.err());
         if (strict && errors > 0) {
             io.err().println("tally: --strict: nothing was written because of the errors above");
         }

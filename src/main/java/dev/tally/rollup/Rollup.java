@@ -131,8 +131,10 @@ public final class Rollup {
         sorted.sort(java.util.Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
                 .thenComparing(f -> f.unit() == null ? "" : f.unit())
                 .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
+        int[] depths = dI.clone();
+        for (Indicator ind : derivedInOrder()) depths[ind.index()] = operands(ind).stream().mapToInt(op -> depths[op.index()]).max().orElse(h.maxDepth());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
-                bigSlots.get());
+                bigSlots.get(), depths);
     }
 
     /**

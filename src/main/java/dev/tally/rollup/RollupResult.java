@@ -22,6 +22,7 @@ public final class RollupResult {
     private final List<Finding> findings;
     private final long bigSlots;
     private final Compared[] compared;
+    private final int[] reportingDepth;
 
     /** Whether the two sides of a comparison come from the same reporting units. */
     static final byte PARTIAL = 0, COMPARABLE = 1;
@@ -33,7 +34,8 @@ public final class RollupResult {
     record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
     RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
-                 Compared[] compared, List<Finding> findings, long bigSlots) {
+                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth) {
+        this.reportingDepth = reportingDepth;
         this.exempt = exempt;
         this.bigSlots = bigSlots;
         this.compared = compared;
@@ -55,6 +57,21 @@ public final class RollupResult {
 
     /** The value shown for a period (like-for-like: over the units that reported in both periods). */
     public BigDecimal value(int unit, int period, int indicator) { return main(period).get(cell(unit, indicator)); }
+
+    /** The value as the nearest double, NaN when missing: for statistics. */
+    public double doubleValue(int unit, int period, int indicator) { return main(period).doubleValue(cell(unit, indicator)); }
+
+    /**
+     * The depth of the units that report an indicator: its reporting level, and for a derived one
+     * the deepest level of its operands. A unit above it with no units below it reports for itself.
+     */
+    public int reportingDepth(int indicator) { return reportingDepth[indicator]; }
+
+    /** True when the unit's value covers every unit expected in it (for a reporting unit: it reported in full). */
+    public boolean complete(int unit, int period, int indicator) {
+        int e = expected(unit, period, indicator);
+        return e > 0 && reported(unit, period, indicator) == e && main(period).has(cell(unit, indicator));
+    }
 
     /** The value as a Long where it is integral and fits, else a BigDecimal; null when missing. */
     public Number number(int unit, int period, int indicator) { return main(period).number(cell(unit, indicator)); }

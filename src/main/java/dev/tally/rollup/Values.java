@@ -99,4 +99,19 @@ final class Values {
             default -> null;
         };
     }
+
+    private static final double[] POWERS = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18};
+
+    /**
+     * The cell as the nearest double (NaN when missing), for statistics: a whole number below 2^53
+     * is exact, a decimal the correctly rounded quotient of its unscaled value by a power of ten.
+     */
+    double doubleValue(int i) {
+        return switch (state[i]) {
+            case LONG -> scale[i] == 0 ? (double) longs[i] : scale[i] > 0 && scale[i] < POWERS.length && Math.abs(longs[i]) < (1L << 53)
+                    ? longs[i] / POWERS[scale[i]] : BigDecimal.valueOf(longs[i], scale[i]).doubleValue();
+            case BIG -> big[i].doubleValue();
+            default -> Double.NaN;
+        };
+    }
 }

@@ -15,14 +15,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The workspace tests' way in: the real command line with a project and a fixed clock, and SQL on the store. */
-final class Tally {
+/** The command-line tests' way in: the real command line with a project and a fixed clock, and SQL on the store. */
+public final class Tally {
     private Tally() {}
 
-    record Run(int exit, String out, String err) {}
+    public record Run(int exit, String out, String err) {}
 
     /** Runs {@code tally COMMAND --config CONFIG ARGS...}, as a user would, at the time {@code clock} says. */
-    static Run run(Path config, Clock clock, String... args) {
+    public static Run run(Path config, Clock clock, String... args) {
         List<String> a = new ArrayList<>(List.of(args));
         a.add(1, "--config");
         a.add(2, config.toString());
@@ -33,7 +33,7 @@ final class Tally {
     }
 
     /** Each row of the query's result as its columns joined by |. */
-    static List<String> query(Path db, String sql) throws SQLException {
+    public static List<String> query(Path db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
             int n = r.getMetaData().getColumnCount();

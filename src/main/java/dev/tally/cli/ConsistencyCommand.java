@@ -1,0 +1,138 @@
+package dev.tally.cli;
+
+import dev.tally.model.ExitCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.model.PeriodType;
+import dev.tally.model.TallyException;
+import dev.tally.model.Unit;
+import dev.tally.review.Consistency;
+import dev.tally.review.Figures;
+import dev.tally.rollup.Rollup;
+import dev.tally.rollup.RollupResult;
+import dev.tally.rollup.RollupSpec;
+import dev.tally.rollup.Selection;
+import dev.tally.write.Column;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** tally consistency: the WHO Data Quality Review's consistency over time. */
+@Command(name = "consistency", mixinStandardHelpOptions = true,
+        header = "Consistency over time (WHO Data Quality Review): each unit's trend against its parent's.",
+        description = "For each unit at the chosen level and each indicator: the ratio of its value for the target period to "
+                + "the mean of its values for the same period of the --years years before, compared with its parent's ratio (a "
+                + "top unit's: the total's); flagged when the two differ by more than --tolerance percent of the parent's. "
+                + "Values are the rollup's aggregates (--period 2024 combines the data inside 2024, and so does each base year). "
+                + "A unit without a value for the target or for every base year (or with a base mean of 0) is not scored, and "
+                + "the summary says how many; partial says whether any aggregate used is partial (fewer units reported than "
+                + "expected).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (with or without flagged units)",
+            "1:data errors found in the input (rows left out)",
+            "2:usage error",
+            "3:configuration error (units, catalog, tally.yaml)",
+            "4:input/output error"})
+final class ConsistencyCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ReviewInput in;
+
+    @Option(names = "--period", paramLabel = "P", description = "The target period (default: the latest period in the data).")
+    String period;
+
+    @Option(names = "--unit", paramLabel = "CODE", description = "Only units in this unit's subtree.")
+    String unit;
+
+    @Option(names = "--level", paramLabel = "NAME", description = "The level of the units scored (default: the level under --unit, or "
+            + "under the top).")
+    String level;
+
+    @Option(names = "--years", paramLabel = "N", description = "Base years before the target (default 3).")
+    int years = 3;
+
+    @Option(names = "--tolerance", paramLabel = "PCT", description = "Flag a ratio more than PCT percent away from the parent's (default 33).")
+    double tolerance = 33;
+
+    @Mixin
+    OutputOptions out;
+
+    @Override
+    public Integer call() throws IOException {
+        Io io = root.io;
+        if (years < 1) throw TallyException.usage("--years must be 1 or more");
+        if (!(tolerance >= 0)) throw TallyException.usage("--tolerance must be a number of percent, 0 or more");
+        Period asked = period == null ? null : Period.parseOrThrow(period);
+        Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
+        Period target = asked != null ? asked : latest(data.result().table().periods());
+        if (target == null) throw TallyException.usage("there is no data to check; give submission files or import some");
+        List<Period> rolled = periods(target);
+        RollupResult r = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(), new RollupSpec(rolled, false),
+                data.inputNames());
+        Hierarchy h = data.project().hierarchy();
+        Unit top = unit == null ? null : h.unit(unit);
+        if (unit != null && top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        int depth = level == null ? (top == null ? 1 : top.depth() + 1) : h.depthOf(level);
+        if (depth < 0) throw TallyException.usage("--level '" + level + "' is not a level; levels are " + String.join(", ", h.levels()));
+        List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();
+        Consistency.Result result = Consistency.compute(r, h, units, in.indicators(data.project().catalog()), years, tolerance);
+
+        DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
+        report.printFindings(io.err());
+        try (Output target2 = Output.open(out.file(), io.out())) {
+            TableSink sink = Writers.create(out.resolved(io), target2.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
+                    out.numbers(), true));
+            sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("indicator"), Column.number("value"),
+                    Column.number("base_mean"), Column.number("ratio"), Column.number("parent_ratio"), Column.number("deviation_pct"),
+                    Column.text("flagged"), Column.number("base_n"), Column.text("partial")),
+                    Map.of("period", target.text(), "base", rolled.subList(1, rolled.size()).stream().map(Period::text).toList()));
+            for (Consistency.Row row : result.rows()) {
+                sink.row(Arrays.asList(row.unit().code(), row.unit().name(), row.indicator().code(), Figures.of(row.value()),
+                        Figures.of(row.baseMean()), Figures.of(row.ratio()), Figures.of(row.parentRatio()), Figures.of(row.deviationPct()),
+                        row.flagged() ? "yes" : "no", (long) row.baseN(), row.partial() ? "yes" : "no"));
+            }
+            sink.finish();
+            target2.commit();
+        }
+        report.printSummary(io.err());
+        long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
+        io.err().println("consistency of " + target.text() + " against the mean of " + rolled.subList(1, rolled.size()).stream()
+                .map(Period::text).collect(Collectors.joining(", ")) + ": " + flagged + " of " + result.rows().size() + " flagged (tolerance "
+                + Figures.of(tolerance).toPlainString() + "%)" + (result.notScored() > 0 ? "; " + result.notScored()
+                + " not scored: no value for the target or a base year, or a base mean of 0" : ""));
+        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** The target and its base years, target first. */
+    private List<Period> periods(Period target) {
+        List<Period> all = new ArrayList<>();
+        all.add(target);
+        all.addAll(Consistency.base(target, years));
+        return all;
+    }
+
+    /** The latest period in the data: the one ending last, the longest of those. */
+    static Period latest(List<Period> inData) {
+        Period best = null;
+        for (Period p : inData) {
+            if (p.type() == PeriodType.RANGE) continue;
+            if (best == null || p.end().isAfter(best.end()) || (p.end().equals(best.end()) && p.start().isBefore(best.start()))) best = p;
+        }
+        return best;
+    }
+}

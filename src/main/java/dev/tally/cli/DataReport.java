@@ -1,0 +1,48 @@
+package dev.tally.cli;
+
+import dev.tally.model.Finding;
+import dev.tally.model.Severity;
+import dev.tally.validate.Summary;
+import dev.tally.write.FindingReport;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * What a command that reads submissions says on standard error, the same for rollup and the review
+ * commands: the findings (validation's, then the command's own) one per line before the output, and
+ * after it the one-line count, with the count by code when there were many.
+ */
+final class DataReport {
+    private final Summary summary;
+    private final List<Finding> all;
+    final long errors, warnings;
+
+    DataReport(Summary summary, List<Finding> validation, List<Finding> own) {
+        this.summary = summary;
+        this.all = new ArrayList<>(validation);
+        all.addAll(own);
+        // the validation's counts include findings past the listing limit; the command's own are all listed
+        long ownErrors = own.stream().filter(f -> f.severity() == Severity.ERROR).count();
+        this.errors = summary.errors() + ownErrors;
+        this.warnings = summary.warnings() + own.size() - ownErrors;
+    }
+
+    void printFindings(PrintStream err) { FindingReport.printLines(err, all); }
+
+    void printSummary(PrintStream err) {
+        err.println(summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
+                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
+                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : ""));
+        if (all.size() > 50) {
+            // thousands of lines scroll past in a log: end with what kinds they were
+            Map<String, Long> byCode = new TreeMap<>();
+            for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
+            err.println("findings by code (listed): " + byCode.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+    }
+}

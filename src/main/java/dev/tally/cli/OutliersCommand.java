@@ -1,0 +1,175 @@
+package dev.tally.cli;
+
+import dev.tally.model.ExitCode;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Period;
+import dev.tally.model.PeriodType;
+import dev.tally.model.TallyException;
+import dev.tally.review.Figures;
+import dev.tally.review.Method;
+import dev.tally.review.Outliers;
+import dev.tally.rollup.Rollup;
+import dev.tally.rollup.RollupResult;
+import dev.tally.rollup.RollupSpec;
+import dev.tally.write.Column;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** tally outliers: values implausible for the unit that sent them, ranked by how far off they are. */
+@Command(name = "outliers", mixinStandardHelpOptions = true,
+        header = "Values implausible for the unit that sent them, ranked by how far off they are.",
+        description = "Scores each value a unit gave in full for a target period against the same unit's values for the "
+                + "previous periods of the same type (--against history, the default) or against the other units with the same "
+                + "parent for the same period (--against peers). Methods: modified-z (default; 0.6745 (x - median) / MAD, "
+                + "threshold 3.5), z (mean and sample sd, threshold 3), iqr (Tukey's fences Q1 - k IQR and Q3 + k IQR, quartiles "
+                + "as Excel's PERCENTILE.INC, k 1.5). When the comparison values have no spread at all, a value equal to them "
+                + "scores 0 and any other is an outlier with an infinite score (an empty score, lower = upper = center), listed "
+                + "first; modified-z first falls back to 1.253314 times the mean absolute deviation when only the MAD is 0 "
+                + "(method modified-z/meanAD). Missing values are never comparison values; a value with fewer than --min-n of "
+                + "them is not scored, and the summary says how many. Outliers are findings to review, not errors: the exit "
+                + "code is 0 whether or not there are any.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success (with or without outliers)",
+            "1:data errors found in the input (rows left out)",
+            "2:usage error",
+            "3:configuration error (units, catalog, tally.yaml)",
+            "4:input/output error"})
+final class OutliersCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ReviewInput in;
+
+    @Option(names = "--period", paramLabel = "P", description = "Target period, repeatable (default: the latest period of each type in the data).")
+    List<String> periods = new ArrayList<>();
+
+    @Option(names = "--unit", paramLabel = "CODE", description = "Only the units in this unit's subtree are scored.")
+    String unit;
+
+    @Option(names = "--against", paramLabel = "WHAT", description = "history (default): the unit's previous periods; peers: the other "
+            + "units with the same parent, same period.")
+    String against = "history";
+
+    @Option(names = "--method", paramLabel = "M", description = "modified-z (default), z or iqr.")
+    String method = "modified-z";
+
+    @Option(names = "--threshold", paramLabel = "T", description = "An outlier has |score| above T (default 3.5 for modified-z, 3 for z; "
+            + "for iqr the fence factor k, default 1.5).")
+    Double threshold;
+
+    @Option(names = "--history", paramLabel = "N", description = "Previous periods in a history (default 12 months or weeks, 8 quarters, "
+            + "6 halves, 5 years).")
+    Integer history;
+
+    @Option(names = "--min-n", paramLabel = "N", description = "Fewest comparison values to score a value (default 4).")
+    int minN = 4;
+
+    @Option(names = "--max", paramLabel = "N", description = "List at most N outliers, the furthest off first (default 500).")
+    int max = 500;
+
+    @Mixin
+    OutputOptions out;
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        Io io = root.io;
+        Method m = Method.of(method);
+        if (m == null) throw TallyException.usage("--method '" + method + "' is not a method; use modified-z, z or iqr");
+        Outliers.Against a = switch (against.toLowerCase(java.util.Locale.ROOT)) {
+            case "history" -> Outliers.Against.HISTORY;
+            case "peers" -> Outliers.Against.PEERS;
+            default -> throw TallyException.usage("--against '" + against + "' is not a comparison; use history or peers");
+        };
+        if (minN < 1) throw TallyException.usage("--min-n must be 1 or more");
+        if (max < 0) throw TallyException.usage("--max must be 0 or more");
+        if (history != null && history < 1) throw TallyException.usage("--history must be 1 or more");
+        if (threshold != null && !(threshold >= 0)) throw TallyException.usage("--threshold must be a number, 0 or more");
+        List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
+        for (Period t : targets) {
+            if (t.type() == PeriodType.RANGE) throw TallyException.usage("--period " + t.text() + ": outliers score one period at a time, not a range");
+        }
+        // the data needed: the targets and, against history, the periods before them
+        List<Period> reading = targets.isEmpty() ? List.of() : withHistory(targets, a);
+        Loaded data = in.load(io, reading, out);
+        if (targets.isEmpty()) targets = latestOfEachType(data.result().table().periods());
+        List<Period> rolled = withHistory(targets, a);
+        RollupResult r = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(),
+                new RollupSpec(rolled, false, true), data.inputNames());
+        Hierarchy h = data.project().hierarchy();
+        var scope = unit == null ? null : h.unit(unit);
+        if (unit != null && scope == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        double t = threshold != null ? threshold : m.defaultThreshold();
+        Outliers.Result found = Outliers.find(data.project().roster(), data.project().catalog(), r,
+                new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(data.project().catalog())));
+
+        DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
+        report.printFindings(io.err());
+        try (Output target = Output.open(out.file(), io.out())) {
+            TableSink sink = Writers.create(out.resolved(io), target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
+                    out.numbers(), true));
+            sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("period"), Column.text("indicator"),
+                    Column.number("value"), Column.text("method"), Column.number("center"), Column.number("spread"), Column.number("score"),
+                    Column.number("lower"), Column.number("upper"), Column.number("n")), meta(data, targets));
+            for (Outliers.Outlier o : found.outliers()) {
+                sink.row(java.util.Arrays.asList(o.unit().code(), o.unit().name(), o.period().text(), o.indicator().code(), o.value(),
+                        o.method(), Figures.of(o.center()), Figures.of(o.spread()), Figures.of(o.score()), Figures.of(o.lower()),
+                        Figures.of(o.upper()), (long) o.n()));
+            }
+            sink.finish();
+            target.commit();
+        }
+        report.printSummary(io.err());
+        io.err().println("outliers: " + found.found() + " found" + (found.found() > found.outliers().size()
+                ? " (the " + found.outliers().size() + " furthest off listed, --max " + max + ")" : "")
+                + " among " + found.scored() + " values scored against " + (a == Outliers.Against.HISTORY ? "each unit's "
+                + (history != null ? "previous " + history + " periods" : "history") : "their peers") + " with " + m.key() + " (threshold " + Figures.of(t).toPlainString() + ")"
+                + (found.tooFew() > 0 ? "; " + found.tooFew() + " not scored: fewer than " + minN + " comparison values" : ""));
+        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** Each target and, against history, the periods before it (the length of each target's type). */
+    private List<Period> withHistory(List<Period> targets, Outliers.Against a) {
+        LinkedHashSet<Period> all = new LinkedHashSet<>(targets);
+        if (a == Outliers.Against.HISTORY) {
+            for (Period t : targets) all.addAll(Outliers.history(t, history != null ? history : Outliers.defaultHistory(t.type())));
+        }
+        return new ArrayList<>(all);
+    }
+
+    /** The most recent period of each type in the data. */
+    static List<Period> latestOfEachType(List<Period> inData) {
+        Map<PeriodType, Period> latest = new TreeMap<>();
+        for (Period p : inData) {
+            if (p.type() == PeriodType.RANGE) continue;
+            latest.merge(p.type(), p, (x, y) -> x.compareTo(y) >= 0 ? x : y);
+        }
+        return new ArrayList<>(latest.values());
+    }
+
+    private Map<String, Object> meta(Loaded data, List<Period> targets) {
+        Map<String, Object> meta = new java.util.LinkedHashMap<>();
+        meta.put("tally", VersionProvider.version());
+        meta.put("periods", targets.stream().map(Period::text).toList());
+        meta.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("summary", data.result().summary().toMap());
+        return meta;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tally.cli;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.Indicator;
+import dev.tally.model.Period;
+import dev.tally.model.TallyException;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** What the review commands read (submission files, or the store) and which indicators they look at. */
+final class ReviewInput {
+    @Mixin
+    ProjectOptions project;
+
+    @Mixin
+    InputOptions input;
+
+    @Option(names = "--input-delimiter", paramLabel = "CHAR", description = "Delimiter of CSV inputs: , ; or tab (default: detected).")
+    String inputDelimiter;
+
+    @Option(names = "--indicator", paramLabel = "CODE", description = "Only this indicator (repeatable; default: every one).")
+    List<String> indicatorCodes = new ArrayList<>();
+
+    @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
+            + "None: the current submissions in the project's store.")
+    List<String> inputs;
+
+    /** Reads and validates the submissions; {@code within}: the periods needed (empty: all). */
+    Loaded load(Io io, List<Period> within, OutputOptions out) {
+        return Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), within, inputs, out);
+    }
+
+    /** The indicators asked for, in catalog order; every one when none was. */
+    List<Indicator> indicators(Catalog c) {
+        for (String code : indicatorCodes) {
+            if (c.indicator(code) == null) throw TallyException.usage("--indicator '" + code + "' is not in the catalog");
+        }
+        return c.indicators().stream().filter(i -> indicatorCodes.isEmpty() || indicatorCodes.contains(i.code())).toList();
+    }
+}
