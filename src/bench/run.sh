@@ -4,6 +4,7 @@
 #   bash src/bench/run.sh            # W1 and W2
 #   bash src/bench/run.sh w1         # one workload
 #   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
+#   bash src/bench/run.sh review     # describe and outliers against rollup on W2
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
 # /tmp/tally-bench), installs the DuckDB peer (DuckDB's own engine through its node API, started as a
@@ -85,7 +86,30 @@ print(f"rollup: from the store {s['mean']:.2f} s ± {s['stddev']:.2f}, from the 
 PY
       echo "peak RSS: from the store $(peak $fromstore) MB, from the files $(peak $fromfiles) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, store)" >&2; exit 2 ;;
+    review)
+      # describe and outliers against rollup on the same input (W2), side by side
+      generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10
+      d=$WORK/w2
+      base="java -jar $ROOT/target/tally.jar"
+      in="--units $d/units.csv --catalog $d/indicators.csv --format csv $d/submissions"
+      echo "== review: rollup, describe (default units, and every unit) and outliers on W2"
+      hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/review.json" \
+          -n rollup "$base rollup -o $WORK/review-rollup.csv $in" \
+          -n describe "$base describe -o $WORK/review-describe.csv $in" \
+          -n describe-all "$base describe --level commune -o $WORK/review-describe-all.csv $in" \
+          -n outliers-peers "$base outliers --against peers -o $WORK/review-outliers.csv $in" \
+          -n outliers-history "$base outliers -o $WORK/review-outliers-h.csv $in" >/dev/null 2>&1
+      python3 - "$WORK/review.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+base = r["rollup"]["median"]
+for name, x in r.items():
+    print(f"{name:17} {x['median']:.2f} s ± {x['stddev']:.2f}  ({x['median'] / base:.2f}× rollup)")
+PY
+      echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
+      continue ;;
+    *) echo "bench: unknown workload $w (w1, w2, store, review)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="java -jar $ROOT/target/tally.jar rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

@@ -94,16 +94,18 @@ final class ConsistencyCommand implements Callable<Integer> {
 
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
+        dev.tally.write.Format fmt = out.resolved(io);
+        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
         try (Output target2 = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(out.resolved(io), target2.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
+            TableSink sink = Writers.create(fmt, target2.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
                     out.numbers(), true));
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("indicator"), Column.number("value"),
                     Column.number("base_mean"), Column.number("ratio"), Column.number("parent_ratio"), Column.number("deviation_pct"),
                     Column.text("flagged"), Column.number("base_n"), Column.text("partial")),
                     Map.of("period", target.text(), "base", rolled.subList(1, rolled.size()).stream().map(Period::text).toList()));
             for (Consistency.Row row : result.rows()) {
-                sink.row(Arrays.asList(row.unit().code(), row.unit().name(), row.indicator().code(), Figures.of(row.value()),
-                        Figures.of(row.baseMean()), Figures.of(row.ratio()), Figures.of(row.parentRatio()), Figures.of(row.deviationPct()),
+                sink.row(Arrays.asList(row.unit().code(), row.unit().name(), row.indicator().code(), fig.format(row.value()),
+                        fig.format(row.baseMean()), fig.format(row.ratio()), fig.format(row.parentRatio()), fig.format(row.deviationPct()),
                         row.flagged() ? "yes" : "no", (long) row.baseN(), row.partial() ? "yes" : "no"));
             }
             sink.finish();
@@ -113,7 +115,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
         io.err().println("consistency of " + target.text() + " against the mean of " + rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")) + ": " + flagged + " of " + result.rows().size() + " flagged (tolerance "
-                + Figures.of(tolerance).toPlainString() + "%)" + (result.notScored() > 0 ? "; " + result.notScored()
+                + fig.format(tolerance).toPlainString() + "%)" + (result.notScored() > 0 ? "; " + result.notScored()
                 + " not scored: no value for the target or a base year, or a base mean of 0" : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }

@@ -86,8 +86,10 @@ final class DescribeCommand implements Callable<Integer> {
 
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
+        dev.tally.write.Format fmt = out.resolved(io);
+        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(out.resolved(io), target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
+            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
                     out.numbers(), true));
             List<Column> columns = new ArrayList<>(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
                     Column.text("period")));
@@ -104,7 +106,7 @@ final class DescribeCommand implements Callable<Integer> {
                 if (!wide) {
                     List<Object> cells = new ArrayList<>(Arrays.asList(row.unit().code(), row.unit().name(), row.unit().level(),
                             r.periods().get(row.period()).text(), row.indicator().code()));
-                    cells.addAll(stats(row));
+                    cells.addAll(stats(row, fig));
                     sink.row(cells);
                     return;
                 }
@@ -116,7 +118,7 @@ final class DescribeCommand implements Callable<Integer> {
                 pending[1] = row.unit().name();
                 pending[2] = row.unit().level();
                 pending[3] = r.periods().get(row.period()).text();
-                List<Object> s = stats(row);
+                List<Object> s = stats(row, fig);
                 int at = 4 + indicators.indexOf(row.indicator()) * STATS.size();
                 for (int k = 0; k < s.size(); k++) pending[at + k] = s.get(k);
                 last[0] = row;
@@ -129,9 +131,9 @@ final class DescribeCommand implements Callable<Integer> {
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 
-    private static List<Object> stats(Describe.Row row) {
-        return Arrays.asList((long) row.n(), (long) row.missing(), row.sum(), Figures.of(row.mean()), Figures.of(row.sd()),
-                Figures.of(row.min()), Figures.of(row.p25()), Figures.of(row.median()), Figures.of(row.p75()), Figures.of(row.max()),
-                Figures.of(row.cv()));
+    private static List<Object> stats(Describe.Row row, Figures fig) {
+        return Arrays.asList((long) row.n(), (long) row.missing(), row.sum(), fig.format(row.mean()), fig.format(row.sd()),
+                fig.format(row.min()), fig.format(row.p25()), fig.format(row.median()), fig.format(row.p75()), fig.format(row.max()),
+                fig.format(row.cv()));
     }
 }

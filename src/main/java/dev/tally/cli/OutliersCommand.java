@@ -122,16 +122,18 @@ final class OutliersCommand implements Callable<Integer> {
 
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
+        dev.tally.write.Format fmt = out.resolved(io);
+        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(out.resolved(io), target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
+            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
                     out.numbers(), true));
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("period"), Column.text("indicator"),
                     Column.number("value"), Column.text("method"), Column.number("center"), Column.number("spread"), Column.number("score"),
                     Column.number("lower"), Column.number("upper"), Column.number("n")), meta(data, targets));
             for (Outliers.Outlier o : found.outliers()) {
                 sink.row(java.util.Arrays.asList(o.unit().code(), o.unit().name(), o.period().text(), o.indicator().code(), o.value(),
-                        o.method(), Figures.of(o.center()), Figures.of(o.spread()), Figures.of(o.score()), Figures.of(o.lower()),
-                        Figures.of(o.upper()), (long) o.n()));
+                        o.method(), fig.format(o.center()), fig.format(o.spread()), fig.format(o.score()), fig.format(o.lower()),
+                        fig.format(o.upper()), (long) o.n()));
             }
             sink.finish();
             target.commit();
@@ -140,7 +142,7 @@ final class OutliersCommand implements Callable<Integer> {
         io.err().println("outliers: " + found.found() + " found" + (found.found() > found.outliers().size()
                 ? " (the " + found.outliers().size() + " furthest off listed, --max " + max + ")" : "")
                 + " among " + found.scored() + " values scored against " + (a == Outliers.Against.HISTORY ? "each unit's "
-                + (history != null ? "previous " + history + " periods" : "history") : "their peers") + " with " + m.key() + " (threshold " + Figures.of(t).toPlainString() + ")"
+                + (history != null ? "previous " + history + " periods" : "history") : "their peers") + " with " + m.key() + " (threshold " + fig.format(t).toPlainString() + ")"
                 + (found.tooFew() > 0 ? "; " + found.tooFew() + " not scored: fewer than " + minN + " comparison values" : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }

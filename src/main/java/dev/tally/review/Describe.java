@@ -8,6 +8,7 @@ import dev.tally.model.Unit;
 import dev.tally.rollup.RollupResult;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,37 +34,47 @@ public final class Describe {
     public static void rows(Roster roster, Catalog c, RollupResult r, List<Unit> units, List<Indicator> indicators, RowSink sink)
             throws IOException {
         Reporters rep = new Reporters(roster, r);
-        Stats stats = new Stats();
+        // units are described in parallel, a batch at a time, each thread with its own statistics, and written in order
+        ThreadLocal<Stats> stats = ThreadLocal.withInitial(Stats::new);
+        int batch = 128;
+        for (int from = 0; from < units.size(); from += batch) {
+            List<List<Row>> done = units.subList(from, Math.min(units.size(), from + batch)).parallelStream()
+                    .map(u -> describe(rep, r, u, indicators, stats.get())).toList();
+            for (List<Row> rows : done) for (Row row : rows) sink.row(row);
+        }
+    }
+
+    private static List<Row> describe(Reporters rep, RollupResult r, Unit u, List<Indicator> indicators, Stats stats) {
+        List<Row> out = new ArrayList<>();
         double[] values = new double[64];
-        for (Unit u : units) {
-            for (int p = 0; p < r.periods().size(); p++) {
-                for (Indicator ind : indicators) {
-                    int i = ind.index();
-                    boolean additive = !ind.derived() && ind.aggregate() == Aggregate.SUM;
-                    int n = 0, missing = 0;
-                    BigDecimal sum = additive ? BigDecimal.ZERO : null;
-                    for (int pos = rep.start[u.index()]; pos < rep.end[u.index()]; pos++) {
-                        int w = rep.order[pos];
-                        if (!rep.reports(w, i) || r.expected(w, p, i) == 0) continue;
-                        if (!r.complete(w, p, i)) {
-                            missing++;
-                            continue;
-                        }
-                        if (n == values.length) values = java.util.Arrays.copyOf(values, n * 2);
-                        values[n++] = r.doubleValue(w, p, i);
-                        if (additive) sum = sum.add(r.value(w, p, i));
-                    }
-                    if (n + missing == 0) continue;
-                    if (n == 0) {
-                        sink.row(new Row(u, p, ind, 0, missing, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                                Double.NaN, Double.NaN));
+        for (int p = 0; p < r.periods().size(); p++) {
+            for (Indicator ind : indicators) {
+                int i = ind.index();
+                boolean additive = !ind.derived() && ind.aggregate() == Aggregate.SUM;
+                int n = 0, missing = 0;
+                BigDecimal sum = additive ? BigDecimal.ZERO : null;
+                for (int pos = rep.start[u.index()]; pos < rep.end[u.index()]; pos++) {
+                    int w = rep.order[pos];
+                    if (!rep.reports(w, i) || r.expected(w, p, i) == 0) continue;
+                    if (!r.complete(w, p, i)) {
+                        missing++;
                         continue;
                     }
-                    Stats.Summary s = stats.describe(values, 0, n);
-                    double cv = s.mean() != 0 && !Double.isNaN(s.sd()) ? s.sd() / Math.abs(s.mean()) * 100 : Double.NaN;
-                    sink.row(new Row(u, p, ind, n, missing, sum, s.mean(), s.sd(), s.min(), s.p25(), s.median(), s.p75(), s.max(), cv));
+                    if (n == values.length) values = java.util.Arrays.copyOf(values, n * 2);
+                    values[n++] = r.doubleValue(w, p, i);
+                    if (additive) sum = sum.add(r.value(w, p, i));
                 }
+                if (n + missing == 0) continue;
+                if (n == 0) {
+                    out.add(new Row(u, p, ind, 0, missing, null, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                            Double.NaN, Double.NaN));
+                    continue;
+                }
+                Stats.Summary s = stats.describe(values, 0, n);
+                double cv = s.mean() != 0 && !Double.isNaN(s.sd()) ? s.sd() / Math.abs(s.mean()) * 100 : Double.NaN;
+                out.add(new Row(u, p, ind, n, missing, sum, s.mean(), s.sd(), s.min(), s.p25(), s.median(), s.p75(), s.max(), cv));
             }
         }
+        return out;
     }
 }

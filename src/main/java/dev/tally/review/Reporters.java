@@ -26,6 +26,8 @@ final class Reporters {
         this.h = roster.hierarchy();
         this.r = r;
         int n = h.size();
+        reporter = new boolean[Math.max(h.maxDepth() + 1, h.levels().size())][n];
+        for (int d = 0; d < reporter.length; d++) for (Unit u : h.units()) reporter[d][u.index()] = roster.reporter(u, d);
         order = new int[n];
         start = new int[n];
         end = new int[n];
@@ -44,7 +46,13 @@ final class Reporters {
         }
     }
 
-    boolean reports(int unit, int indicator) { return roster.reporter(h.unit(unit), r.reportingDepth(indicator)); }
+    /** reporter[depth][unit]: whether the unit reports what is reported at that depth, worked out once */
+    private final boolean[][] reporter;
+
+    boolean reports(int unit, int indicator) {
+        int d = r.reportingDepth(indicator);
+        return d < reporter.length && reporter[d][unit];
+    }
 
     /** The units under (and including) {@code unit} that report the indicator, in preorder. */
     List<Integer> below(int unit, int indicator) {
