@@ -232,4 +232,62 @@ class ReviewTest {
         assertThat(tally("consistency", "--years", "0", f.toString()).exit()).isEqualTo(2);
         assertThat(tally("consistency", "--level", "ward", f.toString()).err()).contains("levels are province, district, commune");
     }
+
+    @Test
+    void onTheStoreEveryStoredPeriodIsHistory() throws IOException {
+        StringBuilder sb = new StringBuilder(HEAD);
+        int[] c1 = {10, 12, 11, 13, 30};
+        for (int k = 0; k < 5; k++) sb.append("C1,").append(2020 + k).append(",y,").append(c1[k]).append('\n');
+        Path years = file("years.csv", sb.toString());
+        String fromFiles = tally("outliers", "--indicator", "y", "--format", "csv", years.toString()).out();
+        // the years arrive one import at a time
+        for (int k = 0; k < 5; k++) {
+            assertThat(tally("import", file("y" + k + ".csv", HEAD + "C1," + (2020 + k) + ",y," + c1[k] + "\n").toString()).exit()).isZero();
+        }
+        Tally.Run fromStore = tally("outliers", "--indicator", "y", "--format", "csv");
+        assertThat(fromStore.exit()).as(fromStore.err()).isZero();
+        assertThat(fromStore.out()).isEqualTo(fromFiles).contains("C1,Xã 1,2024,y,30,modified-z,11.5,1,12.47825,");
+    }
+
+    @Test
+    void describeMatchesAnIndependentComputation() throws IOException {
+        // 200 communes with random values (some missing), described at their district and compared with
+        // a computation written here from the definitions: sorted values, R_7 positions, two-pass variance
+        java.util.Random rnd = new java.util.Random(7);
+        StringBuilder units = new StringBuilder("code,name,parent,level\nP,Tỉnh,,province\nD,Huyện,P,district\n");
+        StringBuilder data = new StringBuilder(HEAD);
+        List<Double> values = new java.util.ArrayList<>();
+        for (int k = 0; k < 200; k++) {
+            units.append("X").append(k).append(",Xã ").append(k).append(",D,commune\n");
+            if (k % 9 == 0) continue; // missing
+            long v = rnd.nextInt(1_000_000);
+            values.add((double) v);
+            data.append("X").append(k).append(",2024,x,").append(v).append('\n');
+        }
+        file("units.csv", units.toString());
+        Map<String, String> d = row(rows(tally("describe", "--indicator", "x", "--level", "district", "--format", "csv",
+                file("random.csv", data.toString()).toString()).out()), "D", "x");
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int n = sorted.length;
+        double mean = java.util.Arrays.stream(sorted).sum() / n;
+        double ss = 0;
+        for (double v : sorted) ss += (v - mean) * (v - mean);
+        double sd = Math.sqrt(ss / (n - 1));
+        java.util.function.DoubleUnaryOperator r7 = p -> {
+            double h = (n - 1) * p;
+            int lo = (int) Math.floor(h);
+            return lo + 1 >= n ? sorted[n - 1] : sorted[lo] + (h - lo) * (sorted[lo + 1] - sorted[lo]);
+        };
+        assertThat(d.get("n")).isEqualTo(String.valueOf(n));
+        assertThat(d.get("missing")).isEqualTo(String.valueOf(200 - n));
+        assertThat(new java.math.BigDecimal(d.get("sum")).doubleValue()).isEqualTo(java.util.Arrays.stream(sorted).sum());
+        near(d.get("mean"), mean);
+        near(d.get("sd"), sd);
+        near(d.get("p25"), r7.applyAsDouble(0.25));
+        near(d.get("median"), r7.applyAsDouble(0.5));
+        near(d.get("p75"), r7.applyAsDouble(0.75));
+        near(d.get("cv"), sd / mean * 100);
+        assertThat(d.get("min")).isEqualTo(String.valueOf((long) sorted[0]));
+        assertThat(d.get("max")).isEqualTo(String.valueOf((long) sorted[n - 1]));
+    }
 }
