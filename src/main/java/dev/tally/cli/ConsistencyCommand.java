@@ -15,8 +15,6 @@ import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,10 +93,9 @@ final class ConsistencyCommand implements Callable<Integer> {
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
-        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
+        Figures fig = ReviewInput.figures(fmt);
         try (Output target2 = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(fmt, target2.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
-                    out.numbers(), true));
+            TableSink sink = out.sink(io, fmt, target2);
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("indicator"), Column.number("value"),
                     Column.number("base_mean"), Column.number("ratio"), Column.number("parent_ratio"), Column.number("deviation_pct"),
                     Column.text("flagged"), Column.number("base_n"), Column.text("partial")),

@@ -14,8 +14,6 @@ import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -87,10 +85,9 @@ final class DescribeCommand implements Callable<Integer> {
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
-        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
+        Figures fig = ReviewInput.figures(fmt);
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
-                    out.numbers(), true));
+            TableSink sink = out.sink(io, fmt, target);
             List<Column> columns = new ArrayList<>(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
                     Column.text("period")));
             if (wide) {

@@ -10,8 +10,6 @@ import dev.tally.write.Column;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +66,7 @@ final class HistoryCommand implements Callable<Integer> {
             return 0;
         }
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(format, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
+            TableSink sink = out.sink(io, format, target);
             List<Column> columns = new ArrayList<>();
             if (forms) columns.add(Column.text("form"));
             columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),

@@ -14,8 +14,6 @@ import dev.tally.rollup.RollupSpec;
 import dev.tally.write.Column;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -123,10 +121,9 @@ final class OutliersCommand implements Callable<Integer> {
         DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
-        Figures fig = fmt == dev.tally.write.Format.TABLE || fmt == dev.tally.write.Format.MARKDOWN ? Figures.FOR_PEOPLE : Figures.EXACT;
+        Figures fig = ReviewInput.figures(fmt);
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(),
-                    out.numbers(), true));
+            TableSink sink = out.sink(io, fmt, target);
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("period"), Column.text("indicator"),
                     Column.number("value"), Column.text("method"), Column.number("center"), Column.number("spread"), Column.number("score"),
                     Column.number("lower"), Column.number("upper"), Column.number("n")), meta(data, targets));

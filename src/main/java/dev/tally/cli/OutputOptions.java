@@ -61,6 +61,12 @@ final class OutputOptions {
     Path file() { return toStdout() ? null : output; }
 
     /** The format to write, checked against where it goes. */
+    /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
+    dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
+        return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
+                numbers(), true));
+    }
+
     Format resolved(Io io) {
         Format f = format;
         if (f == null && !toStdout()) {

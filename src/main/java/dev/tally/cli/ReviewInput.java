@@ -40,4 +40,10 @@ final class ReviewInput {
         }
         return c.indicators().stream().filter(i -> indicatorCodes.isEmpty() || indicatorCodes.contains(i.code())).toList();
     }
+
+    /** Statistics to 4 decimals in the formats people read, to 12 significant digits in the others. */
+    static dev.tally.review.Figures figures(dev.tally.write.Format f) {
+        return f == dev.tally.write.Format.TABLE || f == dev.tally.write.Format.MARKDOWN ? dev.tally.review.Figures.FOR_PEOPLE
+                : dev.tally.review.Figures.EXACT;
+    }
 }

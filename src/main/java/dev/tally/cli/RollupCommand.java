@@ -1,10 +1,8 @@
 package dev.tally.cli;
 
 import dev.tally.model.ExitCode;
-import dev.tally.model.Finding;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
-import dev.tally.model.Severity;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.rollup.Rollup;
@@ -12,7 +10,6 @@ import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.RollupTables;
 import dev.tally.rollup.Selection;
-import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;

@@ -14,8 +14,6 @@ import dev.tally.write.Column;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +83,7 @@ final class StatusCommand implements Callable<Integer> {
         boolean formColumns = p.catalog().declaresForms();
         Format fmt = out.resolved(io);
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
+            TableSink sink = out.sink(io, fmt, target);
             List<Column> columns = new ArrayList<>();
             if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
             if (missing) {

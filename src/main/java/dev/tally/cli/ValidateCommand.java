@@ -8,8 +8,6 @@ import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
 import dev.tally.write.TableSink;
-import dev.tally.write.WriteOptions;
-import dev.tally.write.Writers;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -67,7 +65,7 @@ final class ValidateCommand implements Callable<Integer> {
         Validator.Result result = Loaded.of(io, project, input, delimiter.value(), within, inputs, out).result();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(false, out.delimiter(null), io.width(), out.numbers(), true));
+            TableSink sink = out.sink(io, fmt, target);
             if (tableOnScreen && result.findings().isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
                 io.out().println("no findings");
