@@ -1,6 +1,9 @@
 package dev.tally.config;
 
 import dev.tally.model.Catalog;
+import dev.tally.model.Era;
+import dev.tally.model.Mapping;
+import java.time.LocalDate;
 import dev.tally.model.Exemption;
 import dev.tally.model.Period;
 import dev.tally.model.Roster;
@@ -18,10 +21,29 @@ import java.util.List;
  * in the working directory or one of its parents.
  */
 public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile,
-                      Roster roster) {
+                      Roster roster, List<Era> eras) {
     public Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
         this(settings, hierarchy, catalog, List.of(), null, null, Roster.of(hierarchy));
     }
+
+    /** A project of one era. */
+    public Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile,
+                   Roster roster) {
+        this(settings, hierarchy, catalog, warnings, unitsFile, catalogFile, roster,
+                List.of(new Era(0, null, null, hierarchy, catalog, roster, null)));
+    }
+
+    /** True when tally.yaml declares boundaries: unit codes then mean different units in different eras. */
+    public boolean hasEras() { return eras.size() > 1; }
+
+    /** The era a period lies in, or null when it straddles a boundary. */
+    public Era eraOf(Period p) {
+        for (Era e : eras) if (e.holds(p)) return e;
+        return null;
+    }
+
+    /** The latest era. */
+    public Era lastEra() { return eras.get(eras.size() - 1); }
 
     /** The deadline of a form: its own, else the project's, else 15 days. */
     public int deadline(dev.tally.model.Form f) {
@@ -33,6 +55,9 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
     public List<Path> files() {
         List<Path> out = new ArrayList<>();
         for (Path p : new Path[] {settings.file(), unitsFile, catalogFile, settings.store()}) if (p != null) out.add(p);
+        for (Settings.Boundary b : settings.boundaries()) {
+            for (Path p : new Path[] {b.units(), b.catalog(), b.mapping()}) if (p != null) out.add(p);
+        }
         if (settings.file() != null && settings.store() == null) {
             out.add(settings.file().toAbsolutePath().getParent().resolve("tally.db"));
         }
@@ -72,23 +97,78 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         CatalogLoader.Parsed parsed = dev.tally.io.Tasks.join(loading);
         CatalogLoader.checkLevels(catalogPath, parsed, h.levels());
         warnings.addAll(parsed.warnings());
-        Roster roster = new Roster(h, exemptions(s, h, parsed.catalog()));
-        return new Project(s, h, parsed.catalog(), List.copyOf(warnings), units, catalog, roster);
+        List<Exemption> allExemptions = exemptions(s);
+        List<Settings.Boundary> bs = s.boundaries();
+        LocalDate firstUntil = bs.isEmpty() ? null : bs.get(0).from();
+        Roster roster = new Roster(h, exemptionsOf(allExemptions, h, parsed.catalog(), null, firstUntil));
+        List<Era> eras = new ArrayList<>();
+        eras.add(new Era(0, null, firstUntil, h, parsed.catalog(), roster, null));
+        Path eraCatalog = catalog;
+        CatalogLoader.Parsed eraParsed = parsed;
+        for (int k = 0; k < bs.size(); k++) {
+            Settings.Boundary b = bs.get(k);
+            Era prev = eras.get(k);
+            LocalDate until = k + 1 < bs.size() ? bs.get(k + 1).from() : null;
+            List<String> levels = b.levels().isEmpty() ? List.of() : b.levels();
+            Hierarchy nh = UnitsLoader.load(b.units(), levels, warnings);
+            UnitsLoader.requireNonEmpty(nh, b.units());
+            if (b.catalog() != null && !b.catalog().equals(eraCatalog)) {
+                eraCatalog = b.catalog();
+                eraParsed = CatalogLoader.parse(eraCatalog, null);
+                warnings.addAll(eraParsed.warnings());
+            }
+            CatalogLoader.checkLevels(eraCatalog, eraParsed, nh.levels());
+            Roster nr = new Roster(nh, exemptionsOf(allExemptions, nh, eraParsed.catalog(), b.from(), until));
+            Mapping m = MappingLoader.load(b.mapping(), prev.hierarchy(), prev.roster(), prev.catalog(), nh, eraParsed.catalog(), b.from(), warnings);
+            eras.add(new Era(k + 1, b.from(), until, nh, eraParsed.catalog(), nr, m));
+        }
+        checkExemptionsUsed(s, allExemptions, eras);
+        return new Project(s, h, parsed.catalog(), List.copyOf(warnings), units, catalog, roster, List.copyOf(eras));
     }
 
-    /** The exemptions of tally.yaml, each naming a known unit, form and period, else a configuration error. */
-    private static List<Exemption> exemptions(Settings s, Hierarchy h, Catalog c) {
+    /** The exemptions that apply in an era: their period touches it (or they have none) and their unit and form exist in it. */
+    private static List<Exemption> exemptionsOf(List<Exemption> all, Hierarchy h, Catalog c, LocalDate from, LocalDate until) {
+        List<Exemption> out = new ArrayList<>();
+        for (Exemption e : all) {
+            if (e.period() != null && ((from != null && e.period().end().isBefore(from)) || (until != null && !e.period().start().isBefore(until)))) {
+                continue;
+            }
+            if (h.unit(e.unit()) == null || (e.form() != null && c.form(e.form()) == null)) continue;
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** An exemption that applies in no era names a unit or form that does not exist when it would apply. */
+    private static void checkExemptionsUsed(Settings s, List<Exemption> all, List<Era> eras) {
+        ConfigErrors errors = new ConfigErrors(String.valueOf(s.file()));
+        for (int k = 0; k < all.size(); k++) {
+            Exemption e = all.get(k);
+            boolean used = false;
+            for (Era era : eras) used |= era.roster().exemptions().contains(e);
+            if (used) continue;
+            Settings.ExemptionEntry entry = s.exemptions().get(k);
+            boolean unitKnown = eras.stream().anyMatch(era -> era.hierarchy().unit(e.unit()) != null);
+            if (!unitKnown) {
+                errors.add(entry.line(), "exemption: '" + e.unit() + "' is not a unit in the units file");
+            } else if (e.form() != null && eras.stream().noneMatch(era -> era.catalog().form(e.form()) != null)) {
+                errors.add(entry.line(), "exemption: '" + e.form() + "' is not a form; forms are "
+                        + String.join(", ", eras.get(0).catalog().forms().stream().map(f -> f.code()).toList()));
+            } else {
+                errors.add(entry.line(), "exemption: '" + e.unit() + "' (or form '" + e.form() + "') does not exist in the period it names");
+            }
+        }
+        errors.throwIfAny();
+    }
+
+    /** The exemptions of tally.yaml with their periods parsed; a bad period or a missing unit is a configuration error. */
+    private static List<Exemption> exemptions(Settings s) {
         if (s.exemptions().isEmpty()) return List.of();
         ConfigErrors errors = new ConfigErrors(String.valueOf(s.file()));
         List<Exemption> out = new ArrayList<>();
         for (Settings.ExemptionEntry e : s.exemptions()) {
-            if (e.unit() == null || h.unit(e.unit()) == null) {
-                errors.add(e.line(), "exemption: '" + e.unit() + "' is not a unit in the units file");
-                continue;
-            }
-            if (e.form() != null && c.form(e.form()) == null) {
-                errors.add(e.line(), "exemption: '" + e.form() + "' is not a form; forms are "
-                        + String.join(", ", c.forms().stream().map(f -> f.code()).toList()));
+            if (e.unit() == null) {
+                errors.add(e.line(), "exemption: 'unit:' is missing; give the unit's code");
                 continue;
             }
             Period p = null;
@@ -128,6 +208,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         Integer deadline = null;
         List<String> levels = new ArrayList<>();
         List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
+        List<Settings.Boundary> boundaries = new ArrayList<>();
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
             switch (e.getKey()) {
@@ -168,11 +249,60 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                                 x.line()));
                     }
                 }
+                case "boundaries" -> {
+                    if (!v.isList()) {
+                        errors.add(v.line(), "'boundaries:' must be a list of {from: DATE, units: FILE, catalog: FILE, levels: [...], mapping: FILE}");
+                        break;
+                    }
+                    for (Node x : v.list()) boundaries.add(boundary(base, cwd, x, errors));
+                    for (int k = 1; k < boundaries.size(); k++) {
+                        Settings.Boundary a = boundaries.get(k - 1), b = boundaries.get(k);
+                        if (a.from() != null && b.from() != null && !b.from().isAfter(a.from())) {
+                            errors.add(b.line(), "boundaries must be in time order: " + b.from() + " is not after " + a.from());
+                        }
+                    }
+                }
                 default -> errors.add(v.line(), "unknown key '" + e.getKey() + "'; known keys: " + String.join(", ", Settings.KEYS));
             }
         }
         errors.throwIfAny();
-        return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions));
+        return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries));
+    }
+
+    static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");
+
+    private static Settings.Boundary boundary(Path base, Path cwd, Node x, ConfigErrors errors) {
+        if (!x.isMap()) {
+            errors.add(x.line(), "a boundary is {from: 2025-07-01, units: FILE, mapping: FILE}, with catalog and levels optional");
+            return new Settings.Boundary(null, null, null, List.of(), null, x.line());
+        }
+        for (String k : x.map().keySet()) {
+            if (!BOUNDARY_KEYS.contains(k)) errors.add(x.map().get(k).line(), "unknown boundary key '" + k + "'; a boundary has " + String.join(", ", BOUNDARY_KEYS));
+        }
+        java.time.LocalDate from = null;
+        String f = scalar(x, "from");
+        if (f == null) {
+            errors.add(x.line(), "a boundary needs 'from:', the first day of the new units (e.g. 2025-07-01)");
+        } else {
+            try {
+                from = java.time.LocalDate.parse(f);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.add(x.map().get("from").line(), "'from: " + f + "' is not a date; write it as 2025-07-01");
+            }
+        }
+        Node u = x.map().get("units"), m = x.map().get("mapping"), c = x.map().get("catalog"), l = x.map().get("levels");
+        if (u == null) errors.add(x.line(), "a boundary needs 'units:', the units file from that day on");
+        if (m == null) errors.add(x.line(), "a boundary needs 'mapping:', the file that links the old units to the new (old_code,new_code[,weight])");
+        List<String> levels = new ArrayList<>();
+        if (l != null) {
+            if (!l.isList() || l.list().stream().anyMatch(y -> y.scalar() == null || y.scalar().isBlank())) {
+                errors.add(l.line(), "'levels:' must be a list of level names, top-down, e.g. [province, commune]");
+            } else {
+                l.list().forEach(y -> levels.add(y.scalar().strip()));
+            }
+        }
+        return new Settings.Boundary(from, u == null ? null : path(base, cwd, u, "units", errors), c == null ? null : path(base, cwd, c, "catalog", errors),
+                List.copyOf(levels), m == null ? null : path(base, cwd, m, "mapping", errors), x.line());
     }
 
     private static String scalar(Node map, String key) {

@@ -8,13 +8,19 @@ import java.util.List;
  * not configured. {@code file} is null when no project file was found.
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
-                       List<ExemptionEntry> exemptions) {
+                       List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries");
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
-        this(file, units, catalog, levels, store, deadlineDays, List.of());
+        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of());
     }
+
+    /**
+     * A reorganisation of the units from {@code from} on: the new units file, its levels and catalog
+     * (null: the previous era's), and the mapping from the previous era's units.
+     */
+    public record Boundary(java.time.LocalDate from, Path units, Path catalog, List<String> levels, Path mapping, int line) {}
 
     /** An exemption as written in tally.yaml, checked against the units and catalog once they are loaded. */
     public record ExemptionEntry(String unit, String form, String period, String reason, int line) {}
