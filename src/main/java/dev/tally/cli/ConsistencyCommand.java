@@ -8,7 +8,6 @@ import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.review.Consistency;
 import dev.tally.review.Figures;
-import dev.tally.rollup.Rollup;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
@@ -77,20 +76,20 @@ final class ConsistencyCommand implements Callable<Integer> {
         if (!(tolerance >= 0)) throw TallyException.usage("--tolerance must be a number of percent, 0 or more");
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
-        Period target = asked != null ? asked : latest(data.result().table().periods());
+        Period target = asked != null ? asked : latest(data.dataPeriods());
         if (target == null) throw TallyException.usage("there is no data to check; give submission files or import some");
         List<Period> rolled = periods(target);
-        RollupResult r = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(), new RollupSpec(rolled, false),
-                data.inputNames());
-        Hierarchy h = data.project().hierarchy();
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
+        RollupResult r = across.result();
+        Hierarchy h = across.era().hierarchy();
         Unit top = unit == null ? null : h.unit(unit);
         if (unit != null && top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
         int depth = level == null ? (top == null ? 1 : top.depth() + 1) : h.depthOf(level);
         if (depth < 0) throw TallyException.usage("--level '" + level + "' is not a level; levels are " + String.join(", ", h.levels()));
         List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();
-        Consistency.Result result = Consistency.compute(r, h, units, in.indicators(data.project().catalog()), years, tolerance);
+        Consistency.Result result = Consistency.compute(r, h, units, in.indicators(across.era().catalog()), years, tolerance);
 
-        DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

@@ -7,7 +7,6 @@ import dev.tally.model.Period;
 import dev.tally.model.Unit;
 import dev.tally.review.Describe;
 import dev.tally.review.Figures;
-import dev.tally.rollup.Rollup;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
@@ -74,15 +73,16 @@ final class DescribeCommand implements Callable<Integer> {
         };
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Loaded data = in.load(io, targets, out);
-        Hierarchy h = data.project().hierarchy();
-        List<Indicator> indicators = in.indicators(data.project().catalog());
-        RollupResult r = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(), new RollupSpec(targets, false),
-                data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(targets, false), data.inputNames());
+        RollupResult r = across.result();
+        dev.tally.model.Era era = across.era();
+        Hierarchy h = era.hierarchy();
+        List<Indicator> indicators = in.indicators(era.catalog());
         Unit top = rows.root(h);
         Integer maxDepth = rows.maxDepth(h);
         List<Unit> units = new Selection(top, maxDepth != null ? maxDepth : Math.max(0, h.maxDepth() - 1)).units(h);
 
-        DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
@@ -99,7 +99,7 @@ final class DescribeCommand implements Callable<Integer> {
             sink.start(columns, Map.of("periods", r.periods().stream().map(Period::text).toList()));
             Object[] pending = wide ? new Object[columns.size()] : null;
             Describe.Row[] last = {null};
-            Describe.rows(data.project().roster(), data.project().catalog(), r, units, indicators, row -> {
+            Describe.rows(era.roster(), era.catalog(), r, units, indicators, row -> {
                 if (!wide) {
                     List<Object> cells = new ArrayList<>(Arrays.asList(row.unit().code(), row.unit().name(), row.unit().level(),
                             r.periods().get(row.period()).text(), row.indicator().code()));

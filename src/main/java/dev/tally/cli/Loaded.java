@@ -14,8 +14,24 @@ import dev.tally.validate.Validator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-/** The project and the validated data a command works on: the shared first half of validate and rollup. */
-record Loaded(Project project, List<InputFile> files, Validator.Result result) {
+/**
+ * The project and the validated data a command works on: the shared first half of validate and
+ * rollup. With eras, one result per era ({@link #read}); {@link #result} is the one era's result of a
+ * project without boundaries.
+ */
+record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
+    /** The result of a project of one era. */
+    Validator.Result result() {
+        if (read.results().size() != 1) throw new IllegalStateException("a project with eras has one result per era");
+        return read.results().get(0);
+    }
+
+    /** The findings of every era, in input and line order. */
+    List<dev.tally.model.Finding> findings() { return read.findings(); }
+
+    /** The counts of every era together. */
+    dev.tally.validate.Summary summary() { return read.summary(); }
+
     /** @param out the command's output, refused before anything is read when it names an input */
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
                      OutputOptions out) {
@@ -28,7 +44,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         Project p = project.load(io);
         if (out != null) out.refuseInputs(p.files());
         Ingest.Plan planned = Tasks.join(plan);
-        Validator.Result r = Ingest.run(p.roster(), p.catalog(), within, files, readOptions, io.in(), input.threads, planned, false);
+        Ingest.EraRead r = Ingest.runEras(p.eras(), within, files, readOptions, io.in(), input.threads, planned, false);
         return new Loaded(p, files, r);
     }
 
@@ -52,7 +68,7 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
         }
         try (Store store = Tasks.join(opening)) {
             List<String> sources = store.sourceFiles();
-            Validator.Result r = StoreIngest.read(store, p.roster(), p.catalog(), within, input.threads);
+            Ingest.EraRead r = StoreIngest.readEras(store, p.eras(), within, input.threads);
             List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
                     : sources.stream().map(f -> new InputFile(f, null)).toList();
             return new Loaded(p, files, r);
@@ -60,4 +76,18 @@ record Loaded(Project project, List<InputFile> files, Validator.Result result) {
     }
 
     List<String> inputNames() { return files.stream().map(InputFile::display).toList(); }
+
+    /** Each era with its validated cells, for a rollup across boundaries. */
+    List<dev.tally.rollup.Across.EraCells> eraCells() {
+        List<dev.tally.rollup.Across.EraCells> out = new java.util.ArrayList<>();
+        for (var e : project.eras()) out.add(new dev.tally.rollup.Across.EraCells(e, read.of(e).table()));
+        return out;
+    }
+
+    /** Every period some era's data has, in time order. */
+    List<Period> dataPeriods() {
+        java.util.TreeSet<Period> all = new java.util.TreeSet<>();
+        for (Validator.Result r : read.results()) all.addAll(r.table().periods());
+        return new java.util.ArrayList<>(all);
+    }
 }

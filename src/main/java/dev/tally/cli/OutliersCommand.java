@@ -8,7 +8,6 @@ import dev.tally.model.TallyException;
 import dev.tally.review.Figures;
 import dev.tally.review.Method;
 import dev.tally.review.Outliers;
-import dev.tally.rollup.Rollup;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.write.Column;
@@ -107,18 +106,19 @@ final class OutliersCommand implements Callable<Integer> {
         // the data needed: the targets and, against history, the periods before them
         List<Period> reading = targets.isEmpty() ? List.of() : withHistory(targets, a);
         Loaded data = in.load(io, reading, out);
-        if (targets.isEmpty()) targets = latestOfEachType(data.result().table().periods());
+        if (targets.isEmpty()) targets = latestOfEachType(data.dataPeriods());
         List<Period> rolled = withHistory(targets, a);
-        RollupResult r = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(),
-                new RollupSpec(rolled, false, true), data.inputNames());
-        Hierarchy h = data.project().hierarchy();
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false, true), data.inputNames());
+        RollupResult r = across.result();
+        dev.tally.model.Era era = across.era();
+        Hierarchy h = era.hierarchy();
         var scope = unit == null ? null : h.unit(unit);
         if (unit != null && scope == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
         double t = threshold != null ? threshold : m.defaultThreshold();
-        Outliers.Result found = Outliers.find(data.project().roster(), data.project().catalog(), r,
-                new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(data.project().catalog())));
+        Outliers.Result found = Outliers.find(era.roster(), era.catalog(), r,
+                new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));
 
-        DataReport report = new DataReport(data.result().summary(), data.result().findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
         report.printFindings(io.err());
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
@@ -140,7 +140,8 @@ final class OutliersCommand implements Callable<Integer> {
                 ? " (the " + found.outliers().size() + " furthest off listed, --max " + max + ")" : "")
                 + " among " + found.scored() + " values scored against " + (a == Outliers.Against.HISTORY ? "each unit's "
                 + (history != null ? "previous " + history + " periods" : "history") : "their peers") + " with " + m.key() + " (threshold " + fig.format(t).toPlainString() + ")"
-                + (found.tooFew() > 0 ? "; " + found.tooFew() + " not scored: fewer than " + minN + " comparison values" : ""));
+                + (found.tooFew() > 0 ? "; " + found.tooFew() + " not scored: fewer than " + minN + " comparison values" : "")
+                + (found.notComparable() > 0 ? "; " + found.notComparable() + " history values before a boundary left out: not comparable" : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 
@@ -168,7 +169,7 @@ final class OutliersCommand implements Callable<Integer> {
         meta.put("tally", VersionProvider.version());
         meta.put("periods", targets.stream().map(Period::text).toList());
         meta.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        meta.put("summary", data.result().summary().toMap());
+        meta.put("summary", data.summary().toMap());
         return meta;
     }
 }

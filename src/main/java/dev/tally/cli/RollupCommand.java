@@ -5,7 +5,6 @@ import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
-import dev.tally.rollup.Rollup;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.RollupTables;
@@ -164,15 +163,12 @@ final class RollupCommand implements Callable<Integer> {
         if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
         Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), reading, inputs, out);
         timing.mark("read and validate");
-        Hierarchy h = data.project().hierarchy();
-        Selection sel = selection(h, sh);
         List<Period> shown = targets;
         boolean exact = false;
         List<Period> rolled = reading;
         if (compare != null && targets.isEmpty()) {
             // every period in the data as it is, each with its comparison period
-            shown = new ArrayList<>(data.result().table().periods());
-            shown.sort(null);
+            shown = data.dataPeriods();
             rolled = new ArrayList<>(shown);
             for (Period t : shown) if (!rolled.contains(against(t))) rolled.add(against(t));
             exact = true;
@@ -180,7 +176,12 @@ final class RollupCommand implements Callable<Integer> {
         java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
         if (compare != null) for (Period t : shown) pairs.put(t, against(t));
         RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike);
-        RollupResult result = Rollup.run(data.project().roster(), data.project().catalog(), data.result().table(), spec, data.inputNames());
+        // with boundaries, in the units of the latest era among the targets, earlier ones re-mapped
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), spec, data.inputNames());
+        RollupResult result = across.result();
+        Hierarchy h = across.era().hierarchy();
+        dev.tally.model.Catalog catalog = across.era().catalog();
+        Selection sel = selection(h, sh);
         RollupTables.Shown show = RollupTables.Shown.all(result);
         if (compare != null) {
             List<Integer> idx = new ArrayList<>();
@@ -189,7 +190,7 @@ final class RollupCommand implements Callable<Integer> {
         }
         timing.mark("roll up");
 
-        DataReport report = new DataReport(data.result().summary(), data.result().findings(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), result.findings());
         report.printFindings(io.err());
         long errors = report.errors;
 
@@ -198,8 +199,8 @@ final class RollupCommand implements Callable<Integer> {
                 TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(),
                         coverage == Coverage.columns));
                 Map<String, Object> meta = meta(data, result);
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, data.project().catalog(), sel, sink, meta, show);
-                else RollupTables.writeWide(result, h, data.project().catalog(), sel, sink, meta, forPeople,
+                if (sh == Shape.long_) RollupTables.writeLong(result, h, catalog, sel, sink, meta, show);
+                else RollupTables.writeWide(result, h, catalog, sel, sink, meta, forPeople,
                         fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
                 target.commit();
             }
@@ -229,9 +230,9 @@ final class RollupCommand implements Callable<Integer> {
         m.put("tally", VersionProvider.version());
         m.put("generated_at", Instant.now(io().clock()).toString());
         m.put("periods", r.periods().stream().map(Period::text).toList());
-        m.put("catalog_sha256", data.project().catalog().hash());
+        m.put("catalog_sha256", data.project().lastEra().catalog().hash());
         m.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-        m.put("summary", data.result().summary().toMap());
+        m.put("summary", data.summary().toMap());
         return m;
     }
 

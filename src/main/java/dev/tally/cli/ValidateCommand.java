@@ -3,7 +3,6 @@ package dev.tally.cli;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
-import dev.tally.validate.Validator;
 import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
@@ -62,15 +61,17 @@ final class ValidateCommand implements Callable<Integer> {
         Io io = root.io;
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
-        Validator.Result result = Loaded.of(io, project, input, delimiter.value(), within, inputs, out).result();
+        Loaded data = Loaded.of(io, project, input, delimiter.value(), within, inputs, out);
+        List<dev.tally.model.Finding> findings = data.findings();
+        dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = out.sink(io, fmt, target);
-            if (tableOnScreen && result.findings().isEmpty()) {
+            if (tableOnScreen && findings.isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
                 io.out().println("no findings");
             } else {
-                FindingReport.write(sink, result.findings(), FindingReport.meta(result.summary().toMap()));
+                FindingReport.write(sink, findings, FindingReport.meta(summary.toMap()));
             }
             target.commit();
         }
@@ -78,14 +79,14 @@ final class ValidateCommand implements Callable<Integer> {
         // other formats stay machine-readable
         if (tableOnScreen) {
             io.out().println();
-            io.out().println(result.summary().text());
+            io.out().println(summary.text());
         } else {
-            io.err().println(result.summary().text());
+            io.err().println(summary.text());
         }
-        if (!result.summary().addsUp()) {
+        if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
         }
-        boolean fail = result.summary().errors() > 0 || (strict && result.summary().warnings() > 0);
+        boolean fail = summary.errors() > 0 || (strict && summary.warnings() > 0);
         return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 }

@@ -2,6 +2,11 @@ package dev.tally.ingest;
 
 import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
+import dev.tally.model.Era;
+import dev.tally.validate.Summary;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Map;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.Roster;
@@ -202,6 +207,88 @@ public final class Ingest {
         return v.finish(parts, false);
     }
 
+    /**
+     * What was read when the project has eras: one validated result per era (each record went to the
+     * era its period lies in), with the findings and counts of all of them together.
+     */
+    public record EraRead(List<Era> eras, List<Validator.Result> results, List<String> inputs) {
+        public Validator.Result of(Era e) { return results.get(e.index()); }
+
+        public Summary summary() {
+            Summary s = results.get(0).summary();
+            for (int k = 1; k < results.size(); k++) s = s.plus(results.get(k).summary());
+            return s;
+        }
+
+        /** Every era's findings in input and line order. */
+        public List<Finding> findings() {
+            if (results.size() == 1) return results.get(0).findings();
+            Map<String, Integer> index = new HashMap<>();
+            for (int k = 0; k < inputs.size(); k++) index.putIfAbsent(inputs.get(k), k);
+            List<Finding> all = new ArrayList<>();
+            for (Validator.Result r : results) all.addAll(r.findings());
+            all.sort(Comparator.comparingInt((Finding f) -> f.file() == null ? -1 : index.getOrDefault(f.file(), -1)).thenComparingLong(Finding::line));
+            return all;
+        }
+    }
+
+    /**
+     * Reads every input once and validates each record against the era its period lies in. With one
+     * era this is {@link #run}.
+     */
+    public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
+                                  int threads, Plan planned, boolean sparse) {
+        List<String> names = inputs.stream().map(InputFile::display).toList();
+        if (eras.size() == 1) {
+            return new EraRead(eras, List.of(run(eras.get(0).roster(), eras.get(0).catalog(), within, inputs, options, stdin, threads, planned,
+                    sparse)), names);
+        }
+        if (inputs.stream().filter(InputFile::stdin).count() > 1) {
+            throw TallyException.usage("'-' (standard input) can be given only once");
+        }
+        if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
+        List<Validator> validators = new ArrayList<>();
+        for (Era e : eras) validators.add(new Validator(e.roster(), e.catalog(), within, names, sparse, options.decimalComma()));
+        List<Work> work = inputs.isEmpty() ? List.of()
+                : planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
+        int workers = Math.max(1, Math.min(threads, work.size()));
+        // parts[era][worker]
+        List<List<Validator.Part>> parts = new ArrayList<>();
+        for (Validator v : validators) {
+            List<Validator.Part> ps = new ArrayList<>();
+            for (int k = 0; k < workers; k++) ps.add(v.part());
+            parts.add(ps);
+        }
+        int[] bounds = chunks(work, workers);
+        ExecutorService pool = Tasks.pool("tally-read", workers);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int k = 0; k < workers; k++) {
+                Validator.Part[] mine = new Validator.Part[eras.size()];
+                for (int e = 0; e < eras.size(); e++) mine[e] = parts.get(e).get(k);
+                EraRouter router = new EraRouter(eras, mine);
+                int from = bounds[k], to = bounds[k + 1];
+                futures.add(pool.submit(() -> drain(router, inputs, work, options, stdin, from, to)));
+            }
+            for (Future<?> f : futures) Tasks.get(f);
+        } finally {
+            pool.shutdownNow();
+        }
+        boolean reread = false;
+        for (int e = 0; e < eras.size(); e++) reread |= validators.get(e).collides(parts.get(e));
+        if (reread) {
+            Validator.Part[] one = new Validator.Part[eras.size()];
+            for (int e = 0; e < eras.size(); e++) {
+                parts.get(e).clear();
+                parts.get(e).add(one[e] = validators.get(e).part());
+            }
+            drain(new EraRouter(eras, one), inputs, work, options, stdin, 0, work.size());
+        }
+        List<Validator.Result> results = new ArrayList<>();
+        for (int e = 0; e < eras.size(); e++) results.add(validators.get(e).finish(parts.get(e), reread));
+        return new EraRead(eras, List.copyOf(results), names);
+    }
+
     /** Splits the work into contiguous runs of about equal size in bytes for the workers. */
     static int[] chunks(List<Work> work, int workers) {
         long total = 0;
@@ -218,14 +305,14 @@ public final class Ingest {
         return bounds;
     }
 
-    private static void drain(Validator.Part part, List<InputFile> inputs, List<Work> work, ReadOptions options, InputStream stdin,
+    private static void drain(ValueSink part, List<InputFile> inputs, List<Work> work, ReadOptions options, InputStream stdin,
                               int from, int to) {
         Submissions.Scratch scratch = new Submissions.Scratch();
         byte[] buffer = null;
         for (int i = from; i < to; i++) {
             Work w = work.get(i);
             InputFile file = inputs.get(w.input());
-            part.startInput(w.input());
+            part.input(w.input());
             if (w.slice() == null) {
                 Submissions.read(file, stdin, options, part, scratch);
                 continue;

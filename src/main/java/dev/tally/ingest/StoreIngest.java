@@ -65,7 +65,34 @@ public final class StoreIngest {
         return v.finish(parts, false);
     }
 
-    private static void readSlice(Store store, long from, long to, Validator.Part part, Map<Long, Integer> index) {
+    /** With eras: each stored submission is validated against the era its period lies in. */
+    public static Ingest.EraRead readEras(Store store, List<dev.tally.model.Era> eras, List<Period> within, int threads) {
+        if (eras.size() == 1) {
+            Validator.Result r = read(store, eras.get(0).roster(), eras.get(0).catalog(), within, threads);
+            return new Ingest.EraRead(eras, List.of(r), r == null ? List.of() : store.sourceFiles());
+        }
+        List<String> names = store.sourceFiles();
+        Map<String, Integer> byName = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) byName.put(names.get(i), i);
+        Map<Long, Integer> index = new HashMap<>();
+        store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
+        List<String> inputNames = names.isEmpty() ? List.of(store.file().toString()) : names;
+        List<Validator> validators = new ArrayList<>();
+        Validator.Part[] parts = new Validator.Part[eras.size()];
+        for (dev.tally.model.Era e : eras) {
+            Validator v = new Validator(e.roster(), e.catalog(), within, inputNames, false, false);
+            validators.add(v);
+            parts[e.index()] = v.part();
+        }
+        long[] range = store.currentIdRange();
+        // one thread: a stored submission is one unit, form and period, so no cell comes twice
+        if (range[1] >= range[0]) readSlice(store, range[0], range[1], new EraRouter(eras, parts), index);
+        List<Validator.Result> results = new ArrayList<>();
+        for (int e = 0; e < eras.size(); e++) results.add(validators.get(e).finish(List.of(parts[e]), false));
+        return new Ingest.EraRead(eras, List.copyOf(results), inputNames);
+    }
+
+    private static void readSlice(Store store, long from, long to, dev.tally.read.ValueSink part, Map<Long, Integer> index) {
         Field unit = new Field(), period = new Field();
         int[][] inputs = {new int[64]};
         long[][] lines = {new long[64]};

@@ -14,11 +14,38 @@ public final class Roster {
     private final Hierarchy hierarchy;
     private final List<Exemption> exemptions;
     private final boolean excuses;
+    /** For a re-mapped hierarchy: the old roster its stand-in units answer for, their old units, and the depth they start at. */
+    private final Roster old;
+    private final int[] oldUnit;
+    private final int base;
 
     public Roster(Hierarchy hierarchy, List<Exemption> exemptions) {
         this.hierarchy = hierarchy;
         this.exemptions = List.copyOf(exemptions);
         this.excuses = !exemptions.isEmpty() || hierarchy.units().stream().anyMatch(u -> u.activeFrom() != null || u.activeTo() != null);
+        this.old = null;
+        this.oldUnit = null;
+        this.base = 0;
+    }
+
+    private Roster(Hierarchy hierarchy, Roster old, int[] oldUnit, int base) {
+        this.hierarchy = hierarchy;
+        this.exemptions = List.of();
+        this.excuses = old.excuses;
+        this.old = old;
+        this.oldUnit = oldUnit;
+        this.base = base;
+    }
+
+    /**
+     * The roster of a hierarchy in which old units stand in below new ones (to re-express an earlier
+     * era's data in a later era's units): only the stand-ins report, each as its old unit did in the
+     * old roster, at depth {@code base} + its old depth; activity dates and exemptions are the old ones.
+     *
+     * @param oldUnit for each unit of {@code hierarchy}, the old unit it stands in for, or -1 for a new unit
+     */
+    public static Roster standIns(Hierarchy hierarchy, Roster old, int[] oldUnit, int base) {
+        return new Roster(hierarchy, old, oldUnit, base);
     }
 
     /** A roster with no exemptions. */
@@ -31,11 +58,19 @@ public final class Roster {
 
     /** True when {@code u} reports what is reported at depth {@code depth}. */
     public boolean reporter(Unit u, int depth) {
+        if (old != null) {
+            int o = oldUnit[u.index()];
+            return o >= 0 && depth >= base && old.reporter(old.hierarchy.unit(o), depth - base);
+        }
         return u.depth() == depth || (u.depth() < depth && hierarchy.children(u).isEmpty());
     }
 
     /** Why {@code u} is not expected to report {@code form} for {@code p}: null when it is expected. */
     public String excused(Unit u, String form, Period p) {
+        if (old != null) {
+            int o = oldUnit[u.index()];
+            return o < 0 ? null : old.excused(old.hierarchy.unit(o), form, p);
+        }
         if (!u.activeThroughout(p)) {
             return u.activeTo() != null && u.activeTo().isBefore(p.end())
                     ? "inactive from " + u.activeTo().plusDays(1) : "inactive until " + u.activeFrom().minusDays(1);

@@ -39,7 +39,7 @@ public final class Outliers {
                           double score, double lower, double upper, int n) {}
 
     /** The listed outliers (at most max) and the counts the summary gives. */
-    public record Result(List<Outlier> outliers, long found, long scored, long tooFew, long values) {}
+    public record Result(List<Outlier> outliers, long found, long scored, long tooFew, long values, long notComparable) {}
 
     /** The default length of a history: 12 months or weeks, 8 quarters, 6 halves, 5 years. */
     public static int defaultHistory(PeriodType t) {
@@ -64,7 +64,7 @@ public final class Outliers {
     public static Result find(Roster roster, Catalog c, RollupResult r, Spec spec) {
         Reporters rep = new Reporters(roster, r);
         Hierarchy h = roster.hierarchy();
-        AtomicLong scored = new AtomicLong(), tooFew = new AtomicLong(), values = new AtomicLong();
+        AtomicLong scored = new AtomicLong(), tooFew = new AtomicLong(), values = new AtomicLong(), notComparable = new AtomicLong();
         List<Outlier> found = java.util.Collections.synchronizedList(new ArrayList<>());
         List<Integer> scope = new ArrayList<>();
         if (spec.scope() == null) {
@@ -88,6 +88,7 @@ public final class Outliers {
                     int n = 0;
                     if (past != null) {
                         for (int q : past) {
+                            if ("not-comparable".equals(r.quality(u, q, i))) notComparable.incrementAndGet();
                             if (!r.complete(u, q, i)) continue;
                             if (n == comparison.length) comparison = java.util.Arrays.copyOf(comparison, n * 2);
                             comparison[n++] = r.doubleValue(u, q, i);
@@ -120,6 +121,6 @@ public final class Outliers {
         ranked.sort(Comparator.comparingDouble((Outlier o) -> -Math.abs(o.score()))
                 .thenComparing(o -> o.unit().code()).thenComparing(o -> o.indicator().code()).thenComparing(Outlier::period));
         List<Outlier> listed = ranked.size() > spec.max() ? List.copyOf(ranked.subList(0, spec.max())) : List.copyOf(ranked);
-        return new Result(listed, ranked.size(), scored.get(), tooFew.get(), values.get());
+        return new Result(listed, ranked.size(), scored.get(), tooFew.get(), values.get(), notComparable.get());
     }
 }

@@ -49,6 +49,8 @@ public final class Rollup {
     private final int[] parentX;
     private final int[] depthX;
     private final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+    /** Set when the cells are an earlier era's re-expressed in a later era's units (see {@link Remap}). */
+    private Remap remap;
 
     private Rollup(Roster roster, Catalog c, CellTable t, RollupSpec spec, List<String> inputs) {
         if (!t.isDense()) throw new IllegalArgumentException("the rollup needs a dense cell table");
@@ -81,6 +83,13 @@ public final class Rollup {
         return new Rollup(roster, c, t, spec, inputs).run();
     }
 
+    /** An earlier era's data in a later era's units: the result covers the combined hierarchy; {@link RollupResult#project} trims it. */
+    static RollupResult run(Remap remap, RollupSpec spec, List<String> inputs) {
+        Rollup r = new Rollup(remap.roster, remap.catalog, remap.table, spec, inputs);
+        r.remap = remap;
+        return r.run();
+    }
+
     private RollupResult run() {
         List<Period> targets = new ArrayList<>(spec.periods());
         if (targets.isEmpty()) {
@@ -103,6 +112,7 @@ public final class Rollup {
             }
         }
         Values[] values = new Values[targets.size()];
+        byte[][] quality = remap == null ? null : new byte[targets.size()][];
         int[][] reported = new int[targets.size()][];
         int[][] contributed = spec.compare().isEmpty() ? null : new int[targets.size()][];
         java.util.concurrent.atomic.AtomicLong bigSlots = new java.util.concurrent.atomic.AtomicLong();
@@ -119,7 +129,23 @@ public final class Rollup {
             // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
             c.indicators().parallelStream().filter(ind -> !ind.derived())
                     .forEach(ind -> bigSlots.addAndGet(rollIndicator(target, members, ind, dI[ind.index()], expected, vals, rep, con)));
-            derive(target, values[ti], reported[ti], expected);
+            if (remap != null) {
+                quality[ti] = new byte[(n + 1) * ni];
+                byte[] q = quality[ti];
+                int[] own = expectedPer[ti] = expected.clone(); // periods may share one expected array
+                for (Indicator ind : c.indicators()) if (!ind.derived()) remap.adjust(ind, vals, rep, own, q);
+            }
+            derive(target, values[ti], reported[ti], expectedPer[ti]);
+            if (remap != null) {
+                // a derived value is as good as its worst operand
+                for (Indicator ind : derivedInOrder()) {
+                    for (int u = 0; u <= n; u++) {
+                        byte worst = Remap.EXACT;
+                        for (Indicator op : operands(ind)) worst = (byte) Math.max(worst, quality[ti][u * ni + op.index()]);
+                        quality[ti][u * ni + ind.index()] = worst;
+                    }
+                }
+            }
         }
         RollupResult.Compared[] compared = new RollupResult.Compared[targets.size()];
         for (var pair : spec.compare().entrySet()) {
@@ -134,7 +160,7 @@ public final class Rollup {
         int[] depths = dI.clone();
         for (Indicator ind : derivedInOrder()) depths[ind.index()] = operands(ind).stream().mapToInt(op -> depths[op.index()]).max().orElse(h.maxDepth());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
-                bigSlots.get(), depths);
+                bigSlots.get(), depths, quality);
     }
 
     /**
@@ -457,27 +483,49 @@ public final class Rollup {
     private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
 
     /** Derived indicators with every derived operand before its users (the loader refused cycles). */
-    private List<Indicator> derivedInOrder() {
+    private List<Indicator> derivedInOrder() { return derivedInOrder(c); }
+
+    /** The derived indicators, each after the derived ones it uses. */
+    static List<Indicator> derivedInOrder(Catalog c) {
         List<Indicator> order = new ArrayList<>();
-        for (Indicator ind : c.indicators()) if (ind.derived()) visit(ind, order);
+        for (Indicator ind : c.indicators()) if (ind.derived()) visit(c, ind, order);
         return order;
     }
 
-    private void visit(Indicator ind, List<Indicator> order) {
+    private static void visit(Catalog c, Indicator ind, List<Indicator> order) {
         if (order.contains(ind)) return;
-        for (Indicator op : operands(ind)) if (op.derived()) visit(op, order);
+        for (Indicator op : operands(c, ind)) if (op.derived()) visit(c, op, order);
         order.add(ind);
     }
 
     private void derive(Period target, Values out, int[] rep, int[] expected) { derive(target, out, rep, expected, false); }
 
     private void derive(Period target, Values out, int[] rep, int[] expected, boolean quiet) {
+        derive(c, out, rep, n, (u, ind, failure) -> {
+            if (quiet) return;
+            findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
+                    ind.code(), null, "the formula of " + ind.code() + " (" + ind.formula() + ") could not be computed for "
+                            + (u < n ? h.unit(u).code() : "the total") + ": " + failure + "; the value is left missing"));
+        });
+    }
+
+    /** Where a formula could not be computed: the unit (its index; the total is the last), the indicator, why. */
+    interface Failures {
+        void failed(int unit, Indicator ind, String failure);
+    }
+
+    /**
+     * Derived indicators at every unit (0 .. {@code units}, the last the total) from the values of
+     * their operands: a ratio of sums, never a mean of ratios; missing when an operand is, or the
+     * formula cannot be computed (division by zero). Their {@code rep} is their operands' least.
+     */
+    static void derive(Catalog c, Values out, int[] rep, int units, Failures failures) {
         int ni = c.size();
-        for (Indicator ind : derivedInOrder()) {
+        for (Indicator ind : derivedInOrder(c)) {
             Formula f = Formula.compile(ind.formula());
-            List<Indicator> ops = operands(ind);
+            List<Indicator> ops = operands(c, ind);
             Map<String, BigDecimal> vars = new HashMap<>();
-            for (int u = 0; u <= n; u++) {
+            for (int u = 0; u <= units; u++) {
                 boolean complete = true;
                 int minRep = Integer.MAX_VALUE;
                 for (Indicator op : ops) {
@@ -493,17 +541,15 @@ public final class Rollup {
                     continue;
                 }
                 Formula.Outcome result = f.evaluate(vars);
-                if (result.failure() != null && !quiet) {
-                    findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
-                            ind.code(), null, "the formula of " + ind.code() + " (" + ind.formula() + ") could not be computed for "
-                                    + (u < n ? h.unit(u).code() : "the total") + ": " + result.failure() + "; the value is left missing"));
-                }
+                if (result.failure() != null) failures.failed(u, ind, result.failure());
                 out.set(cell, round(ind, result.number()));
             }
         }
     }
 
-    private List<Indicator> operands(Indicator ind) {
+    private List<Indicator> operands(Indicator ind) { return operands(c, ind); }
+
+    static List<Indicator> operands(Catalog c, Indicator ind) {
         List<Indicator> ops = new ArrayList<>();
         for (String v : Formula.compile(ind.formula()).variables()) ops.add(c.indicator(v));
         return ops;

@@ -23,9 +23,14 @@ public final class RollupResult {
     private final long bigSlots;
     private final Compared[] compared;
     private final int[] reportingDepth;
+    /** per period and cell, for an earlier era re-expressed in later units: exact, estimated or not comparable; null otherwise */
+    private final byte[][] quality;
 
-    /** Whether the two sides of a comparison come from the same reporting units. */
-    static final byte PARTIAL = 0, COMPARABLE = 1;
+    /**
+     * Whether the two sides of a comparison come from the same reporting units; across a boundary,
+     * whether both are complete and exact, or the earlier side is estimated or not comparable.
+     */
+    static final byte PARTIAL = 0, COMPARABLE = 1, ESTIMATED = 2, NOT_COMPARABLE = 3;
 
     /**
      * A target compared with another period: the target's values as shown ({@code main}: like-for-like
@@ -34,8 +39,9 @@ public final class RollupResult {
     record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
     RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
-                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth) {
+                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality) {
         this.reportingDepth = reportingDepth;
+        this.quality = quality;
         this.exempt = exempt;
         this.bigSlots = bigSlots;
         this.compared = compared;
@@ -48,6 +54,23 @@ public final class RollupResult {
         this.findings = findings;
     }
 
+    // the raw columns, for assembling a rollup from several (across a boundary)
+    Values valuesOf(int period) { return values[period]; }
+
+    int[] reportedOf(int period) { return reported[period]; }
+
+    int[] expectedOf(int period) { return expected[period]; }
+
+    int[] exemptOf(int period) { return exempt == null ? null : exempt[period]; }
+
+    byte[] qualityOf(int period) { return quality == null ? null : quality[period]; }
+
+    Compared comparedOf(int period) { return compared[period]; }
+
+    int[] reportingDepths() { return reportingDepth; }
+
+    int indicatorCount() { return indicators; }
+
     /** Index of the virtual total over all roots. */
     public int totalIndex() { return units; }
 
@@ -57,6 +80,23 @@ public final class RollupResult {
 
     /** The value shown for a period (like-for-like: over the units that reported in both periods). */
     public BigDecimal value(int unit, int period, int indicator) { return main(period).get(cell(unit, indicator)); }
+
+    /** True when some period is an earlier era's data in later units, so some values may be estimated or not comparable. */
+    public boolean remapped() {
+        if (quality == null) return false;
+        for (byte[] q : quality) if (q != null) return true;
+        return false;
+    }
+
+    /** "estimated" or "not-comparable" for a re-mapped value that is not exact; null otherwise. */
+    public String quality(int unit, int period, int indicator) {
+        if (quality == null || quality[period] == null) return null;
+        return switch (quality[period][cell(unit, indicator)]) {
+            case Remap.ESTIMATED -> "estimated";
+            case Remap.NOT_COMPARABLE -> "not-comparable";
+            default -> null;
+        };
+    }
 
     /** The value as the nearest double, NaN when missing: for statistics. */
     public double doubleValue(int unit, int period, int indicator) { return main(period).doubleValue(cell(unit, indicator)); }
@@ -101,9 +141,17 @@ public final class RollupResult {
 
     public int compareReported(int unit, int period, int indicator) { return compared[period].otherReported()[cell(unit, indicator)]; }
 
-    /** comparable: both sides come from the same reporting units; partial: they do not. */
+    /**
+     * comparable: both sides come from the same reporting units (across a boundary: both complete and
+     * exact); partial: they do not; estimated or not-comparable: the earlier era's side is.
+     */
     public String compareStatus(int unit, int period, int indicator) {
-        return compared[period].status()[cell(unit, indicator)] == COMPARABLE ? "comparable" : "partial";
+        return switch (compared[period].status()[cell(unit, indicator)]) {
+            case COMPARABLE -> "comparable";
+            case ESTIMATED -> "estimated";
+            case NOT_COMPARABLE -> "not-comparable";
+            default -> "partial";
+        };
     }
 
     /** How many units at the reporting level are expected in the unit's subtree for the period. */

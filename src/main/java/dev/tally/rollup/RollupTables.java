@@ -60,6 +60,7 @@ public final class RollupTables {
     private static List<Column> longColumns(RollupResult r, Shown shown) {
         List<Column> cols = new ArrayList<>(LONG_COLUMNS);
         if (r.hasExempt()) cols.add(Column.number("exempt"));
+        if (r.remapped()) cols.add(Column.text("quality"));
         if (anyCompared(r, shown)) cols.addAll(COMPARE_COLUMNS);
         return cols;
     }
@@ -110,6 +111,7 @@ public final class RollupTables {
                     row.add(boxed(rep));
                     row.add(boxed(exp));
                     if (r.hasExempt()) row.add(boxed(r.exempt(u.index(), p, ind.index())));
+                    if (r.remapped()) row.add(r.quality(u.index(), p, ind.index()));
                     if (compare) {
                         if (r.compared(p)) {
                             int q = r.comparedWith(p);
@@ -150,7 +152,7 @@ public final class RollupTables {
         // the tree shows by indentation in a plain-text table; elsewhere the level has its own column
         if (!indent) cols.add(Column.text("level"));
         for (Indicator ind : c.indicators()) {
-            cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt()));
+            cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped()));
         }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
@@ -198,7 +200,7 @@ public final class RollupTables {
                         now == null && then == null ? null : r.compareStatus(u, p, ind.index()),
                         now == null || then == null ? null : now.subtract(then), change(ind, now, then), points(ind));
             }
-            row.add(new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp));
+            row.add(new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp, r.quality(u, p, ind.index())));
         }
         return row;
     }

@@ -114,4 +114,23 @@ final class Values {
             default -> Double.NaN;
         };
     }
+
+    /** Copies cell {@code from} of {@code src} into cell {@code to}. */
+    void copy(Values src, int from, int to) {
+        switch (src.state[from]) {
+            case LONG -> {
+                longs[to] = src.longs[from];
+                scale[to] = src.scale[from];
+                state[to] = LONG;
+            }
+            case BIG -> {
+                bigs()[to] = src.big[from];
+                state[to] = BIG;
+            }
+            default -> state[to] = NONE;
+        }
+    }
+
+    /** Number of cells. */
+    int size() { return state.length; }
 }

@@ -12,6 +12,13 @@ public record Summary(int files, long records, long values, long accepted, long 
                       long ignored, long skipped, long errors, long warnings, long unlisted) {
     public boolean addsUp() { return values == accepted + duplicates + rejected + ignored + skipped; }
 
+    /** Two eras' counts of the same inputs read once: each value was counted in one of them. */
+    public Summary plus(Summary o) {
+        return new Summary(Math.max(files, o.files), records + o.records, values + o.values, accepted + o.accepted, missing + o.missing,
+                duplicates + o.duplicates, rejected + o.rejected, ignored + o.ignored, skipped + o.skipped, errors + o.errors,
+                warnings + o.warnings, unlisted + o.unlisted);
+    }
+
     /** The summary as JSON-ready fields, in a fixed order. */
     public java.util.Map<String, Object> toMap() {
         java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();

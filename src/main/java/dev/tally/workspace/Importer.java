@@ -5,6 +5,7 @@ import dev.tally.ingest.Ingest;
 import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
+import dev.tally.model.Era;
 import dev.tally.model.Finding;
 import dev.tally.model.Form;
 import dev.tally.model.Indicator;
@@ -95,12 +96,13 @@ public final class Importer {
         final byte[] in = stdinBytes;
         // checksums while the files are validated
         CompletableFuture<List<String>> shas = CompletableFuture.supplyAsync(() -> files.stream().map(f -> sha256(f, in)).toList());
-        Validator.Result r = Ingest.run(project.roster(), project.catalog(), List.of(), files, options,
+        Ingest.EraRead r = Ingest.runEras(project.eras(), List.of(), files, options,
                 new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true);
         List<String> sha = Tasks.join(shas);
         Plan plan = plan(project, files, r, atomic);
         try (Store.Batch batch = store.begin()) {
-            int regrouped = regroup(project.catalog(), batch);
+            int regrouped = 0;
+            for (Era e : project.eras()) regrouped += regroup(e, batch);
             Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun, regrouped);
             // --atomic run with an error leaves the store exactly as it was, the import log included
             boolean refused = atomic == Atomic.RUN && !plan.errors().isEmpty();
@@ -111,9 +113,27 @@ public final class Importer {
         }
     }
 
-    /** A submission of the run: its cells in the table, and the files its values came from. */
-    /** {@code inputs}: the files its values came from, ascending; the first is the submission's own import. */
-    private record Sub(int unit, Form form, int period, int[] cells, int[] inputs, Period periodValue) {}
+    /**
+     * A submission of the run: its era (whose units and catalog its codes mean), its cells in that
+     * era's table, and the files its values came from, ascending (the first is its own import).
+     */
+    private record Sub(Era era, int unit, Form form, int period, int[] cells, int[] inputs, Period periodValue) {}
+
+    private static String key(Era era, String unit, String form, Period p) {
+        return era.index() + "\u0000" + unit + "\u0000" + form + "\u0000" + p.text();
+    }
+
+    /** True when a period's values are read in this era: the one its last day falls in. */
+    private static boolean eraAt(Era e, Period p) {
+        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+    }
+
+    /** The era a period's values were read in: the one its last day falls in. */
+    private static Era eraAt(Project project, Period p) {
+        Era at = project.eras().get(0);
+        for (Era e : project.eras()) if (e.from() != null && !p.end().isBefore(e.from())) at = e;
+        return at;
+    }
 
     private static int inputOf(List<InputFile> files, String display) {
         for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(display)) return i;
@@ -123,38 +143,40 @@ public final class Importer {
     /** The run's submissions and which of them an error rejects. */
     private record Plan(List<Sub> subs, Map<Sub, List<String>> errors) {}
 
-    private static Plan plan(Project project, List<InputFile> files, Validator.Result r, Atomic atomic) {
-        Catalog c = project.catalog();
-        CellTable t = r.table();
-        int ni = c.size();
+    private static Plan plan(Project project, List<InputFile> files, Ingest.EraRead read, Atomic atomic) {
         List<Sub> subs = new ArrayList<>();
         Map<String, Sub> byKey = new HashMap<>();
-        // each form's indicator positions, once
-        int[][] formCells = new int[c.forms().size()][];
-        for (Form f : c.forms()) formCells[f.index()] = f.indicators().stream().mapToInt(code -> c.indicator(code).index()).toArray();
-        int[] cells = new int[ni];
-        for (int p = 0; p < t.periods().size(); p++) {
-            byte[] states = t.states(p);
-            for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
-                int base = row * ni;
-                for (Form f : c.forms()) {
-                    int n = 0;
-                    int[] inputs = new int[0];
-                    for (int i : formCells[f.index()]) {
-                        int cell = base + i;
-                        if (states[cell] == CellTable.EMPTY) continue;
-                        cells[n++] = cell;
-                        int input = CellTable.whereInput(t.where(p, cell));
-                        if (java.util.Arrays.binarySearch(inputs, input) < 0) {
-                            inputs = java.util.Arrays.copyOf(inputs, inputs.length + 1);
-                            inputs[inputs.length - 1] = input;
-                            java.util.Arrays.sort(inputs);
+        for (Era era : project.eras()) {
+            Catalog c = era.catalog();
+            CellTable t = read.of(era).table();
+            int ni = c.size();
+            // each form's indicator positions, once
+            int[][] formCells = new int[c.forms().size()][];
+            for (Form f : c.forms()) formCells[f.index()] = f.indicators().stream().mapToInt(code -> c.indicator(code).index()).toArray();
+            int[] cells = new int[ni];
+            for (int p = 0; p < t.periods().size(); p++) {
+                byte[] states = t.states(p);
+                for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
+                    int base = row * ni;
+                    for (Form f : c.forms()) {
+                        int n = 0;
+                        int[] inputs = new int[0];
+                        for (int i : formCells[f.index()]) {
+                            int cell = base + i;
+                            if (states[cell] == CellTable.EMPTY) continue;
+                            cells[n++] = cell;
+                            int input = CellTable.whereInput(t.where(p, cell));
+                            if (java.util.Arrays.binarySearch(inputs, input) < 0) {
+                                inputs = java.util.Arrays.copyOf(inputs, inputs.length + 1);
+                                inputs[inputs.length - 1] = input;
+                                java.util.Arrays.sort(inputs);
+                            }
                         }
+                        if (n == 0) continue;
+                        Sub s = new Sub(era, t.unitOf(base), f, p, java.util.Arrays.copyOf(cells, n), inputs, t.periods().get(p));
+                        subs.add(s);
+                        byKey.put(key(era, era.hierarchy().unit(s.unit()).code(), f.code(), t.periods().get(p)), s);
                     }
-                    if (n == 0) continue;
-                    Sub s = new Sub(t.unitOf(base), f, p, java.util.Arrays.copyOf(cells, n), inputs, t.periods().get(p));
-                    subs.add(s);
-                    byKey.put(project.hierarchy().unit(s.unit()).code() + "\u0000" + f.code() + "\u0000" + t.periods().get(p).text(), s);
                 }
             }
         }
@@ -162,13 +184,16 @@ public final class Importer {
         Map<Sub, List<String>> errors = new LinkedHashMap<>();
         Set<String> filesWithErrors = new LinkedHashSet<>();
         boolean anyError = false;
-        for (Finding f : r.findings()) {
+        for (Finding f : read.findings()) {
             if (f.severity() != Severity.ERROR) continue;
             anyError = true;
             if (f.file() != null) filesWithErrors.add(f.file());
             if (f.unit() == null || f.period() == null) continue;
             Period p = Period.parse(f.period()).orElse(null);
             if (p == null) continue;
+            Era era = eraAt(project, p);
+            Catalog c = era.catalog();
+            CellTable t = read.of(era).table();
             Set<String> forms = new LinkedHashSet<>();
             if (f.indicator() != null) {
                 for (String code : f.indicator().split(" ")) {
@@ -182,16 +207,16 @@ public final class Importer {
             boolean formKnown = !forms.isEmpty() || c.forms().size() == 1;
             if (forms.isEmpty()) for (Form form : c.forms()) forms.add(form.code());
             int periodIndex = t.periods().indexOf(p);
-            Unit unit = project.hierarchy().unit(f.unit());
+            Unit unit = era.hierarchy().unit(f.unit());
             for (String form : forms) {
-                String key = f.unit() + "\u0000" + form + "\u0000" + p.text();
+                String key = key(era, f.unit(), form, p);
                 Sub s = byKey.get(key);
                 if (s == null && formKnown && unit != null && f.file() != null && f.indicator() != null) {
                     // every value this unit sent for the form and period was rejected: the submission is still
                     // one that arrived, and is listed as rejected rather than silently absent
                     int input = inputOf(files, f.file());
                     if (input < 0) continue;
-                    s = new Sub(unit.index(), c.form(form), periodIndex, new int[0], new int[] {input}, p);
+                    s = new Sub(era, unit.index(), c.form(form), periodIndex, new int[0], new int[] {input}, p);
                     subs.add(s);
                     byKey.put(key, s);
                 }
@@ -213,13 +238,11 @@ public final class Importer {
         return new Plan(subs, errors);
     }
 
-    private static Report store(Project project, List<InputFile> files, List<String> sha, Validator.Result r, Plan plan, Store.Batch batch,
+    private static Report store(Project project, List<InputFile> files, List<String> sha, Ingest.EraRead r, Plan plan, Store.Batch batch,
                                 String received, String importedAt, boolean dryRun, int regrouped) throws SQLException {
-        CellTable t = r.table();
-        Catalog c = project.catalog();
-        int ni = c.size();
+        long[][] perInput = perInput(r, files.size());
         long[] importIds = new long[files.size()];
-        long[] valuesRead = r.perInput()[Validator.VALUES];
+        long[] valuesRead = perInput[Validator.VALUES];
         for (int i = 0; i < files.size(); i++) {
             importIds[i] = batch.recordImport(files.get(i).display(), sha.get(i), received, importedAt, valuesRead[i]);
         }
@@ -229,13 +252,14 @@ public final class Importer {
         long stored = 0, unchanged = 0, rejectedCells = 0;
         // submissions are made and encoded in parallel, a chunk ahead of the one being written in order
         List<Sub> subs = plan.subs();
-        CompletableFuture<List<Prepared>> next = prepare(project, t, plan, importIds, 0);
+        CompletableFuture<List<Prepared>> next = prepare(r, plan, importIds, 0);
         for (int from = 0; from < subs.size(); from += CHUNK) {
             List<Prepared> ready = Tasks.join(next);
-            if (from + CHUNK < subs.size()) next = prepare(project, t, plan, importIds, from + CHUNK);
+            if (from + CHUNK < subs.size()) next = prepare(r, plan, importIds, from + CHUNK);
             for (Prepared prepared : ready) {
                 Sub s = prepared.sub();
-                Unit unit = project.hierarchy().unit(s.unit());
+                Unit unit = s.era().hierarchy().unit(s.unit());
+                CellTable t = r.of(s.era()).table();
                 List<String> errors = plan.errors().get(s);
                 Store.Outcome outcome = prepared.encoded() == null ? null : batch.put(prepared.encoded(), received);
                 if (outcome == null) {
@@ -262,7 +286,7 @@ public final class Importer {
                 }
             }
         }
-        long[] rejectedRead = r.perInput()[Validator.REJECTED];
+        long[] rejectedRead = perInput[Validator.REJECTED];
         List<FileReport> fileReports = new ArrayList<>();
         for (int i = 0; i < files.size(); i++) {
             int[] n = subsPerFile[i];
@@ -270,7 +294,7 @@ public final class Importer {
             String status = n[3] == 0 && rejectedRead[i] == 0 ? "stored" : n[0] + n[1] + n[2] == 0 ? "rejected" : "partial";
             batch.counts(importIds[i], status, valuesPerFile[i][0], valuesPerFile[i][1], rejectedValues);
             fileReports.add(new FileReport(files.get(i).display(), sha.get(i), status, n[0], n[1], n[2], n[3], valuesRead[i],
-                    valuesPerFile[i][0], valuesPerFile[i][1], r.perInput()[Validator.DUPLICATES][i], r.perInput()[Validator.IGNORED][i],
+                    valuesPerFile[i][0], valuesPerFile[i][1], perInput[Validator.DUPLICATES][i], perInput[Validator.IGNORED][i],
                     rejectedValues));
         }
         var sum = r.summary();
@@ -280,19 +304,28 @@ public final class Importer {
 
     private static final int CHUNK = 2048;
 
+    /** Each input's counts over every era (a file's records may lie in several). */
+    private static long[][] perInput(Ingest.EraRead r, int files) {
+        long[][] sum = new long[4][Math.max(1, files)];
+        for (Validator.Result x : r.results()) {
+            for (int k = 0; k < 4; k++) for (int j = 0; j < sum[k].length && j < x.perInput()[k].length; j++) sum[k][j] += x.perInput()[k][j];
+        }
+        return sum;
+    }
+
     /**
      * A submission of the run made ready to store: its usable cells (a conflict's are not), the codes
      * it gave values for, and its stored form (null when it is rejected).
      */
     private record Prepared(Sub sub, int[] usable, List<String> given, Store.Encoded encoded) {}
 
-    private static CompletableFuture<List<Prepared>> prepare(Project project, CellTable t, Plan plan, long[] importIds, int from) {
+    private static CompletableFuture<List<Prepared>> prepare(Ingest.EraRead r, Plan plan, long[] importIds, int from) {
         List<Sub> subs = plan.subs().subList(from, Math.min(plan.subs().size(), from + CHUNK));
-        return CompletableFuture.supplyAsync(() -> subs.parallelStream().map(s -> prepare(project, t, plan, importIds, s)).toList());
+        return CompletableFuture.supplyAsync(() -> subs.parallelStream().map(s -> prepare(r.of(s.era()).table(), plan, importIds, s)).toList());
     }
 
-    private static Prepared prepare(Project project, CellTable t, Plan plan, long[] importIds, Sub s) {
-        Catalog c = project.catalog();
+    private static Prepared prepare(CellTable t, Plan plan, long[] importIds, Sub s) {
+        Catalog c = s.era().catalog();
         int ni = c.size();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
@@ -312,7 +345,7 @@ public final class Importer {
         }
         Store.Encoded encoded = null;
         if (!plan.errors().containsKey(s) && !values.isEmpty()) {
-            encoded = Store.encode(new Submission(project.hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue(), values,
+            encoded = Store.encode(new Submission(s.era().hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue(), values,
                     imports, lines), importIds[s.inputs()[0]]);
         }
         return new Prepared(s, java.util.Arrays.copyOf(usable, n), given, encoded);
@@ -326,8 +359,13 @@ public final class Importer {
      * the unit and period keeps it; values of indicators in no form of the catalog stay in the
      * history only. Returns how many submissions were regrouped.
      */
-    private static int regroup(Catalog c, Store.Batch batch) throws SQLException {
-        List<Store.Current> outside = batch.currentOutside(c.forms().stream().map(Form::code).toList());
+    private static int regroup(Era era, Store.Batch batch) throws SQLException {
+        Catalog c = era.catalog();
+        List<Store.Current> outside = new ArrayList<>();
+        for (Store.Current x : batch.currentOutside(c.forms().stream().map(Form::code).toList())) {
+            Period p = Period.parse(x.period()).orElse(null);
+            if (p != null && eraAt(era, p)) outside.add(x);
+        }
         int i = 0;
         while (i < outside.size()) {
             int j = i;

@@ -19,14 +19,16 @@ public final class Cells {
     }
 
     /**
-     * {@code 1234}, {@code 1234 [17/20]} when partial, {@code – [0/20]} when nobody reported, and with
+     * {@code 1234}, {@code 1234 [17/20]} when partial, {@code – [0/20]} when nobody reported, {@code ≈1234}
+     * when estimated and {@code n/c} when not comparable (an earlier era's value in later units), and with
      * a comparison {@code (+5.0%)}, {@code (-2.2 pp)} for a rate, {@code (+106.9% partial)} when the
      * two sides do not come from the same reporting units.
      */
     static String measure(Measure m, NumberStyle style) {
         if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null)) return ""; // nothing expected here
         StringBuilder sb = new StringBuilder();
-        sb.append(m.value() == null ? "–" : style.format(m.value()));
+        if (m.notComparable()) sb.append("n/c");
+        else sb.append(m.estimated() ? "≈" : "").append(m.value() == null ? "–" : style.format(m.value()));
         if (m.partial() || m.exempt() > 0) {
             sb.append(" [").append(m.reported()).append('/').append(m.expected());
             if (m.exempt() > 0) sb.append(", ").append(m.exempt()).append(" exempt");
@@ -56,6 +58,7 @@ public final class Cells {
             n.add(k + "_expected");
             if (c.exempt()) n.add(k + "_exempt");
         }
+        if (c.quality()) n.add(k + "_quality");
         if (c.compared()) {
             n.add(k + "_compare");
             if (coverage) {
@@ -82,6 +85,7 @@ public final class Cells {
             out.add(m == null ? null : (long) m.expected());
             if (c.exempt()) out.add(m == null ? null : (long) m.exempt());
         }
+        if (c.quality()) out.add(m == null ? null : m.quality());
         if (c.compared()) {
             Measure.Comparison x = m == null ? null : m.comparison();
             out.add(x == null ? null : x.value());

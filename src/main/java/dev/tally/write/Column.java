@@ -6,7 +6,12 @@ package dev.tally.write;
  * its sub-columns are named after in formats that spread a measure over several columns
  * ({@code CODE_reported}, {@code CODE_expected}, …) and whether it carries a comparison.
  */
-public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt) {
+public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
+                     boolean quality) {
+    public Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt) {
+        this(name, numeric, key, measure, compared, points, exempt, false);
+    }
+
     public static Column text(String name) { return new Column(name, false, name, false, false, false, false); }
 
     public static Column number(String name) { return new Column(name, true, name, false, false, false, false); }
@@ -22,5 +27,10 @@ public record Column(String name, boolean numeric, String key, boolean measure, 
     /** A measure whose coverage also says how many units were exempt (inactive, or excused in tally.yaml). */
     public static Column measure(String name, String key, boolean compared, boolean points, boolean exempt) {
         return new Column(name, true, key, true, compared, points, exempt);
+    }
+
+    /** A measure that may be an earlier era's value in later units, estimated or not comparable: wide outputs add CODE_quality. */
+    public static Column measure(String name, String key, boolean compared, boolean points, boolean exempt, boolean quality) {
+        return new Column(name, true, key, true, compared, points, exempt, quality);
     }
 }

@@ -6,14 +6,23 @@ import java.math.BigDecimal;
  * A cell holding an aggregate with its coverage: {@code reported} of {@code expected} units gave a
  * value (a partial aggregate says so in every format), and optionally how it compares with another
  * period. Each writer shows it its own way: a table as {@code 1234 [17/20] (+5.0%)}, CSV as columns
- * of their own, a workbook as a marked cell with a note.
+ * of their own, a workbook as a marked cell with a note. {@code quality} is null for an exact value.
  */
-public record Measure(Number value, int reported, int expected, int exempt, Comparison comparison) {
+public record Measure(Number value, int reported, int expected, int exempt, Comparison comparison, String quality) {
     public Measure(Number value, int reported, int expected, Comparison comparison) {
-        this(value, reported, expected, 0, comparison);
+        this(value, reported, expected, 0, comparison, null);
+    }
+
+    public Measure(Number value, int reported, int expected, int exempt, Comparison comparison) {
+        this(value, reported, expected, exempt, comparison, null);
     }
 
     public boolean partial() { return expected > 0 && reported < expected; }
+
+    /** An earlier era's value re-expressed in later units that is not exact: "estimated" (weighted shares) or "not-comparable". */
+    public boolean estimated() { return "estimated".equals(quality); }
+
+    public boolean notComparable() { return "not-comparable".equals(quality); }
 
     /**
      * The other period's side: its value and coverage, whether the two are comparable

@@ -206,12 +206,13 @@ final class Xlsx implements TableSink {
                 continue;
             }
             out.add(m.value());
-            if (style != null) style.add(m.partial() ? Styles.PARTIAL : null);
+            if (style != null) style.add(m.partial() || m.quality() != null ? Styles.PARTIAL : null);
             Measure.Comparison x0 = c.compared() ? m.comparison() : null;
             boolean otherPartial = x0 != null && !x0.comparable() && x0.status() != null;
-            if (m.partial() || otherPartial) {
+            if (m.partial() || otherPartial || m.quality() != null) {
                 if (note.length() > 0) note.append("; ");
                 note.append(c.key()).append(' ').append(m.reported()).append('/').append(m.expected());
+                if (m.quality() != null) note.append(' ').append(m.quality());
                 if (otherPartial) note.append(", ").append(x0.period()).append(' ').append(x0.reported()).append('/').append(x0.expected())
                         .append(' ').append(x0.status());
             }

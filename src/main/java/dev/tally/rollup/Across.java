@@ -1,0 +1,260 @@
+package dev.tally.rollup;
+
+import dev.tally.model.Aggregate;
+import dev.tally.model.Catalog;
+import dev.tally.model.CellTable;
+import dev.tally.model.Era;
+import dev.tally.model.Finding;
+import dev.tally.model.Indicator;
+import dev.tally.model.Num;
+import dev.tally.model.OverTime;
+import dev.tally.model.Period;
+import dev.tally.model.PeriodType;
+import dev.tally.model.TallyException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A rollup over periods that may lie in different eras of units. It is expressed in the units of
+ * the latest era among its targets: targets of that era roll up as ever; targets of the era before it
+ * are re-expressed in its units ({@link Remap}); a target that straddles the boundary (the year 2025)
+ * combines its part before, re-mapped, with its part after. A unit code is never matched across
+ * eras: every value is read against its own era's units, and crosses a boundary only through the
+ * mapping.
+ *
+ * <p>Combining the two parts of a straddling target is exact for sums of flows (a sum of sums),
+ * for stocks (the part after gives the last value, the part before the first), and for a minimum of
+ * minima or maximum of maxima; any other combination of two parts that both have a value is not
+ * comparable. Coverage then counts the units of both parts.
+ *
+ * <p>A comparison across the boundary is {@code comparable} when both sides are complete and exact,
+ * {@code estimated} or {@code not-comparable} when the earlier side is, else {@code partial}.
+ * Like-for-like comparisons need the same units on both sides and so cannot cross a boundary.
+ */
+public final class Across {
+    private Across() {}
+
+    /** An era's validated cells. */
+    public record EraCells(Era era, CellTable table) {}
+
+    /** The rollup, and the era whose units it is expressed in. */
+    public record Result(RollupResult result, Era era) {}
+
+    public static Result run(List<EraCells> eras, RollupSpec spec, List<String> inputs) {
+        if (eras.size() == 1) {
+            EraCells e = eras.get(0);
+            return new Result(Rollup.run(e.era().roster(), e.era().catalog(), e.table(), spec, inputs), e.era());
+        }
+        List<Period> targets = new ArrayList<>(spec.periods());
+        boolean exact = spec.exact();
+        if (targets.isEmpty()) {
+            TreeSet<Period> all = new TreeSet<>();
+            for (EraCells e : eras) all.addAll(e.table().periods());
+            targets.addAll(all);
+            exact = true;
+        }
+        int display = 0;
+        for (Period t : targets) display = Math.max(display, eraAt(eras, t.end()));
+        EraCells now = eras.get(display);
+        // where each target comes from
+        List<Period> nativeTargets = new ArrayList<>(), oldTargets = new ArrayList<>();
+        Map<Period, Period[]> parts = new LinkedHashMap<>();
+        for (Period t : targets) {
+            int first = exact ? eraAt(eras, t.end()) : eraAt(eras, t.start());
+            if (first == display) {
+                nativeTargets.add(t);
+            } else if (first == display - 1 && eraAt(eras, t.end()) == display - 1) {
+                oldTargets.add(t);
+            } else if (first == display - 1) {
+                java.time.LocalDate boundary = now.era().from();
+                Period before = range(t.start(), boundary.minusDays(1)), after = range(boundary, t.end());
+                parts.put(t, new Period[] {before, after});
+            } else {
+                throw TallyException.usage(t.text() + " lies " + (first < display - 1 ? "more than one boundary" : "across boundaries")
+                        + " before the units of " + now.era().label() + "; tally compares across one boundary at a time: ask for periods "
+                        + "on both sides of one boundary");
+            }
+        }
+        if (oldTargets.isEmpty() && parts.isEmpty()) {
+            return new Result(Rollup.run(now.era().roster(), now.era().catalog(), now.table(), new RollupSpec(targets, spec.preferReported(),
+                    exact, spec.compare(), spec.likeForLike()), inputs), now.era());
+        }
+        if (spec.likeForLike()) {
+            throw TallyException.usage("--like-for-like needs the same units on both sides, and " + String.join(", ",
+                    targets.stream().filter(t -> !nativeTargets.contains(t)).map(Period::text).toList()) + " lies before the units of "
+                    + now.era().label() + "; compare without it");
+        }
+        // the periods each run rolls up: this era's targets and the parts after; the earlier era's and the parts before
+        LinkedHashSet<Period> nowPeriods = new LinkedHashSet<>(nativeTargets), thenPeriods = new LinkedHashSet<>(oldTargets);
+        for (Period[] p : parts.values()) {
+            thenPeriods.add(p[0]);
+            nowPeriods.add(p[1]);
+        }
+        Map<Period, Period> nowPairs = new LinkedHashMap<>();
+        spec.compare().forEach((t, b) -> {
+            if (nativeTargets.contains(t) && nativeTargets.contains(b)) nowPairs.put(t, b);
+        });
+        boolean nowExact = exact && parts.isEmpty();
+        RollupResult a = Rollup.run(now.era().roster(), now.era().catalog(), now.table(),
+                new RollupSpec(new ArrayList<>(nowPeriods), spec.preferReported(), nowExact, nowPairs, false), inputs);
+        EraCells then = eras.get(display - 1);
+        Remap remap = Remap.of(then.era(), now.era(), then.table());
+        RollupResult b = Rollup.run(remap, new RollupSpec(new ArrayList<>(thenPeriods), spec.preferReported(), nowExact), inputs);
+        return new Result(assemble(now.era().catalog(), now.era().hierarchy().size(), remap, targets, a, b, parts, spec.compare()), now.era());
+    }
+
+    /** The era a day falls in. */
+    private static int eraAt(List<EraCells> eras, java.time.LocalDate day) {
+        for (int k = eras.size() - 1; k > 0; k--) if (!day.isBefore(eras.get(k).era().from())) return k;
+        return 0;
+    }
+
+    private static Period range(java.time.LocalDate from, java.time.LocalDate to) {
+        return new Period(PeriodType.RANGE, from, to, from + ".." + to);
+    }
+
+    /** One result over {@code targets} in the later era's units, from the run of that era ({@code a}) and the re-mapped run ({@code b}). */
+    private static RollupResult assemble(Catalog c, int n, Remap remap, List<Period> targets, RollupResult a, RollupResult b,
+                                         Map<Period, Period[]> parts, Map<Period, Period> pairs) {
+        int ni = c.size(), cells = (n + 1) * ni, k = targets.size();
+        Values[] values = new Values[k];
+        int[][] reported = new int[k][], expected = new int[k][], exempt = new int[k][];
+        byte[][] quality = new byte[k][];
+        boolean anyExempt = a.hasExempt() || b.hasExempt();
+        for (int t = 0; t < k; t++) {
+            Period target = targets.get(t);
+            int ia = a.periods().indexOf(target), ib = b.periods().indexOf(target);
+            values[t] = new Values(cells);
+            reported[t] = new int[cells];
+            expected[t] = new int[cells];
+            exempt[t] = anyExempt ? new int[cells] : null;
+            if (ia >= 0) {
+                copy(a, ia, n, n, ni, values[t], reported[t], expected[t], exempt[t], null);
+            } else if (ib >= 0) {
+                quality[t] = new byte[cells];
+                copy(b, ib, remap.hierarchy.size(), n, ni, values[t], reported[t], expected[t], exempt[t], quality[t]);
+            } else {
+                Period[] p = parts.get(target);
+                quality[t] = new byte[cells];
+                straddle(c, n, remap, a, a.periods().indexOf(p[1]), b, b.periods().indexOf(p[0]), values[t], reported[t], expected[t],
+                        exempt[t], quality[t]);
+            }
+            // a value that cannot be compared with the later era's is not shown as if it could
+            if (quality[t] != null) for (int cell = 0; cell < cells; cell++) if (quality[t][cell] == Remap.NOT_COMPARABLE) values[t].clear(cell);
+        }
+        RollupResult.Compared[] compared = new RollupResult.Compared[k];
+        for (var pair : pairs.entrySet()) {
+            int t = targets.indexOf(pair.getKey()), base = targets.indexOf(pair.getValue());
+            if (t < 0 || base < 0) continue;
+            int ia = a.periods().indexOf(pair.getKey());
+            if (ia >= 0 && a.compared(ia)) {
+                RollupResult.Compared x = a.comparedOf(ia);
+                compared[t] = new RollupResult.Compared(base, values[t], reported[t], values[base], reported[base], x.status(), false);
+                continue;
+            }
+            byte[] status = new byte[cells];
+            for (int cell = 0; cell < cells; cell++) {
+                byte q = (byte) Math.max(quality[t] == null ? 0 : quality[t][cell], quality[base] == null ? 0 : quality[base][cell]);
+                boolean complete = expected[t][cell] > 0 && reported[t][cell] == expected[t][cell] && expected[base][cell] > 0
+                        && reported[base][cell] == expected[base][cell];
+                status[cell] = q == Remap.NOT_COMPARABLE ? RollupResult.NOT_COMPARABLE : q == Remap.ESTIMATED ? RollupResult.ESTIMATED
+                        : complete ? RollupResult.COMPARABLE : RollupResult.PARTIAL;
+            }
+            compared[t] = new RollupResult.Compared(base, values[t], reported[t], values[base], reported[base], status, false);
+        }
+        List<Finding> findings = new ArrayList<>(a.findings());
+        findings.addAll(b.findings());
+        return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, anyExempt ? exempt : null, compared, findings,
+                a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality);
+    }
+
+    /** Copies a period of a result into the later era's units: units 0 .. n-1 as they are, and the total from {@code total}. */
+    private static void copy(RollupResult r, int p, int total, int n, int ni, Values values, int[] rep, int[] exp, int[] ex, byte[] q) {
+        Values src = r.valuesOf(p);
+        int[] rs = r.reportedOf(p), es = r.expectedOf(p), xs = r.exemptOf(p);
+        byte[] qs = r.qualityOf(p);
+        for (int u = 0; u <= n; u++) {
+            int from = u < n ? u : total;
+            for (int i = 0; i < ni; i++) {
+                int s = from * ni + i, d = u * ni + i;
+                values.copy(src, s, d);
+                rep[d] = rs[s];
+                exp[d] = es[s];
+                if (ex != null && xs != null) ex[d] = xs[s];
+                if (q != null && qs != null) q[d] = qs[s];
+            }
+        }
+    }
+
+    /**
+     * A straddling target from its part after the boundary (period {@code pa} of {@code a}) and its
+     * part before, re-mapped (period {@code pb} of {@code b}).
+     */
+    private static void straddle(Catalog c, int n, Remap remap, RollupResult a, int pa, RollupResult b, int pb, Values values, int[] rep,
+                                 int[] exp, int[] ex, byte[] q) {
+        int ni = c.size(), cells = (n + 1) * ni;
+        Values after = new Values(cells), before = new Values(cells);
+        int[] repA = new int[cells], expA = new int[cells], exA = new int[cells], repB = new int[cells], expB = new int[cells], exB = new int[cells];
+        byte[] qB = new byte[cells];
+        copy(a, pa, n, n, ni, after, repA, expA, exA, null);
+        copy(b, pb, remap.hierarchy.size(), n, ni, before, repB, expB, exB, qB);
+        Num x = new Num(), y = new Num();
+        for (Indicator ind : c.indicators()) {
+            if (ind.derived()) continue;
+            int i = ind.index();
+            OverTime ot = ind.overTime();
+            Aggregate agg = ind.aggregate();
+            for (int u = 0; u <= n; u++) {
+                int cell = u * ni + i;
+                boolean hasA = after.get(cell, x), hasB = before.get(cell, y);
+                if (ot == OverTime.LAST || (ot == OverTime.FIRST)) {
+                    // a stock: the part that holds the end (or the start) of the period is the value
+                    boolean takeAfter = ot == OverTime.LAST;
+                    values.copy(takeAfter ? after : before, cell, cell);
+                    rep[cell] = takeAfter ? repA[cell] : repB[cell];
+                    exp[cell] = takeAfter ? expA[cell] : expB[cell];
+                    if (ex != null) ex[cell] = takeAfter ? exA[cell] : exB[cell];
+                    q[cell] = takeAfter ? Remap.EXACT : qB[cell];
+                    continue;
+                }
+                rep[cell] = repA[cell] + repB[cell];
+                exp[cell] = expA[cell] + expB[cell];
+                if (ex != null) ex[cell] = exA[cell] + exB[cell];
+                q[cell] = qB[cell];
+                if (!hasA || !hasB) {
+                    values.copy(hasA ? after : before, cell, cell);
+                    continue;
+                }
+                BigDecimal va = x.decimal(), vb = y.decimal(), v;
+                if (ot == OverTime.SUM && agg == Aggregate.SUM) v = va.add(vb);
+                else if (ot == OverTime.MIN && agg == Aggregate.MIN) v = va.min(vb);
+                else if (ot == OverTime.MAX && agg == Aggregate.MAX) v = va.max(vb);
+                else {
+                    q[cell] = Remap.NOT_COMPARABLE; // e.g. a mean over units of two halves is not the mean of the year
+                    values.clear(cell);
+                    continue;
+                }
+                values.set(cell, Rollup.round(ind, v));
+            }
+        }
+        Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });
+        for (Indicator ind : Rollup.derivedInOrder(c)) {
+            List<Indicator> ops = Rollup.operands(c, ind);
+            for (int u = 0; u <= n; u++) {
+                byte worst = Remap.EXACT;
+                int e = 0;
+                for (Indicator op : ops) {
+                    worst = (byte) Math.max(worst, q[u * ni + op.index()]);
+                    e = Math.max(e, exp[u * ni + op.index()]);
+                }
+                q[u * ni + ind.index()] = worst;
+                exp[u * ni + ind.index()] = e;
+            }
+        }
+    }
+}
