@@ -29,7 +29,10 @@ final class InitCommand implements Callable<Integer> {
             "submissions/2024-H1/bac-giang-districts.csv", "submissions/2024-H1/bac-giang-tp-wide.csv",
             "submissions/2024-H1/luc-nam.ndjson", "faulty/luc-nam-2024-H1-errors.csv",
             "history/bac-giang-2021-H1.csv", "history/bac-giang-2021-H2.csv", "history/bac-giang-2022-H1.csv",
-            "history/bac-giang-2022-H2.csv", "history/bac-giang-2023-H1.csv", "history/bac-giang-2023-H2.csv");
+            "history/bac-giang-2022-H2.csv", "history/bac-giang-2023-H1.csv", "history/bac-giang-2023-H2.csv",
+            "reorganisation/tally.yaml", "reorganisation/units-2025.csv", "reorganisation/catalog-2025.yaml",
+            "reorganisation/mapping-2025.csv", "reorganisation/submissions/old-units-2024-H2.csv",
+            "reorganisation/submissions/new-units-2025-H2.csv");
 
     static final String PROJECT = """
             # tally project: paths are relative to this file

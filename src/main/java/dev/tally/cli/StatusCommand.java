@@ -62,40 +62,62 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
+    /** A period counts in the era its last day falls in, as its values were read. */
+    static boolean endsIn(dev.tally.model.Era e, Period p) {
+        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+    }
+
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Project p = project.load(io);
         out.refuseInputs(p.files());
-        Hierarchy h = p.hierarchy();
         for (String f : forms) {
-            if (p.catalog().form(f) == null) {
+            if (p.eras().stream().noneMatch(e -> e.catalog().form(f) != null)) {
                 throw TallyException.usage("--form '" + f + "' is not a form of the catalog; forms are "
                         + p.catalog().forms().stream().map(Form::code).collect(Collectors.joining(", ")));
             }
         }
-        Status.Scope scope = new Status.Scope(rows.root(h), rows.maxDepth(h));
-        Status.Result result;
+        // each era counts its own periods with its own units: a unit code means the unit of its period's era
+        List<Status.Result> results = new ArrayList<>();
+        List<dev.tally.model.Era> eraOf = new ArrayList<>();
         try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
-            result = Status.compute(p.roster(), p.catalog(), p::deadline, store.arrivals(), store.rejections(), asked, scope);
+            List<Store.Arrival> arrivals = store.arrivals();
+            List<Store.Rejection> rejections = store.rejections();
+            for (dev.tally.model.Era era : p.eras()) {
+                java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
+                Status.Scope scope = new Status.Scope(rows.unit == null ? null : era.hierarchy().unit(rows.unit), rows.maxDepth(era.hierarchy()));
+                if (rows.unit != null && scope.root() == null) continue;
+                results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
+                        arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
+                        rejections.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
+                        asked == null || era.touches(asked) ? asked : null, scope, mine));
+                eraOf.add(era);
+                if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
+            }
         }
-        boolean formColumns = p.catalog().declaresForms();
+        if (rows.unit != null && results.isEmpty()) throw TallyException.usage("--unit '" + rows.unit + "' is not in the units file");
+        boolean formColumns = p.eras().stream().anyMatch(e -> e.catalog().declaresForms());
+        boolean eraColumn = p.hasEras();
         Format fmt = out.resolved(io);
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = out.sink(io, fmt, target);
             List<Column> columns = new ArrayList<>();
+            if (eraColumn) columns.add(Column.text("units"));
             if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
             if (missing) {
                 columns.addAll(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.text("parent"),
                         Column.text("parent_name"), Column.text("status"), Column.text("received"), Column.number("missing_count"),
                         Column.text("missing_indicators"), Column.text("missing_names"), Column.text("errors")));
                 sink.start(columns, Map.of());
-                for (Status.Gap g : result.gaps()) {
+                for (int k = 0; k < results.size(); k++) for (Status.Gap g : results.get(k).gaps()) {
                     if (!forms.isEmpty() && !forms.contains(g.form().code())) continue;
                     List<Object> row = new ArrayList<>();
+                    if (eraColumn) row.add(eraOf.get(k).label());
+                    Hierarchy hk = eraOf.get(k).hierarchy();
                     if (formColumns) row.addAll(List.of(g.form().code(), g.form().label()));
-                    Unit parent = g.unit().parent() == null ? null : h.unit(g.unit().parent());
+                    Unit parent = g.unit().parent() == null ? null : hk.unit(g.unit().parent());
                     row.add(g.period().text());
                     row.add(g.unit().code());
                     row.add(g.unit().name());
@@ -115,9 +137,10 @@ final class StatusCommand implements Callable<Integer> {
                         Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
                         Column.number("rate_pct")));
                 sink.start(columns, Map.of());
-                for (Status.Row r : result.rows()) {
+                for (int k = 0; k < results.size(); k++) for (Status.Row r : results.get(k).rows()) {
                     if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
                     List<Object> row = new ArrayList<>();
+                    if (eraColumn) row.add(eraOf.get(k).label());
                     if (formColumns) row.addAll(List.of(r.form().code(), r.form().label()));
                     row.add(r.period().text());
                     row.add(r.unit() == null ? "total" : r.unit().level());

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
                 + "period, checks them against the indicator catalog, and rolls them up through the hierarchy and "
                 + "over time. Missing is never zero, ratios are never averaged, and partial totals say they are partial.",
         subcommands = {InitCommand.class, ImportCommand.class, ValidateCommand.class, RollupCommand.class, DescribeCommand.class,
-            OutliersCommand.class, ConsistencyCommand.class, StatusCommand.class,
+            OutliersCommand.class, ConsistencyCommand.class, RemapCommand.class, StatusCommand.class,
             HistoryCommand.class, picocli.AutoComplete.GenerateCompletion.class, GenManCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

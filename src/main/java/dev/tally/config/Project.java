@@ -117,7 +117,14 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                 eraParsed = CatalogLoader.parse(eraCatalog, null);
                 warnings.addAll(eraParsed.warnings());
             }
-            CatalogLoader.checkLevels(eraCatalog, eraParsed, nh.levels());
+            try {
+                CatalogLoader.checkLevels(eraCatalog, eraParsed, nh.levels());
+            } catch (TallyException e) {
+                if (b.catalog() != null) throw e;
+                throw TallyException.config(e.getMessage() + System.lineSeparator() + s.file() + ":" + b.line() + ": the boundary from "
+                        + b.from() + " uses the catalog of the units before it, whose levels the new units do not have; give it "
+                        + "'catalog:' for the new units");
+            }
             Roster nr = new Roster(nh, exemptionsOf(allExemptions, nh, eraParsed.catalog(), b.from(), until));
             Mapping m = MappingLoader.load(b.mapping(), prev.hierarchy(), prev.roster(), prev.catalog(), nh, eraParsed.catalog(), b.from(), warnings);
             eras.add(new Era(k + 1, b.from(), until, nh, eraParsed.catalog(), nr, m));

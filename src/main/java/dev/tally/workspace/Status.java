@@ -94,6 +94,15 @@ public final class Status {
      */
     public static Result compute(Roster roster, Catalog c, ToIntFunction<Form> deadline, List<Store.Arrival> arrivals,
                                  List<Store.Rejection> rejections, Period asked, Scope scope) {
+        return compute(roster, c, deadline, arrivals, rejections, asked, scope, p -> true);
+    }
+
+    /**
+     * With eras: only the form periods {@code counted} (those of this roster's era) are counted, and
+     * the arrivals given are this era's.
+     */
+    public static Result compute(Roster roster, Catalog c, ToIntFunction<Form> deadline, List<Store.Arrival> arrivals,
+                                 List<Store.Rejection> rejections, Period asked, Scope scope, java.util.function.Predicate<Period> counted) {
         Hierarchy h = roster.hierarchy();
         Map<String, Map<String, Got>> byForm = byForm(c, arrivals, rejections);
         List<Row> rows = new ArrayList<>();
@@ -115,7 +124,7 @@ public final class Status {
                 }
             }
             for (Period target : targets(form, asked, got)) {
-                List<Period> inside = inside(form, target, got);
+                List<Period> inside = inside(form, target, got).stream().filter(counted).toList();
                 if (inside.isEmpty()) continue;
                 int n = h.size();
                 // per unit: expected, received, on time, exempt, incomplete, rejected; summed into every unit above

@@ -1,0 +1,103 @@
+package dev.tally.cli;
+
+import dev.tally.model.Era;
+import dev.tally.model.ExitCode;
+import dev.tally.model.Period;
+import dev.tally.model.TallyException;
+import dev.tally.rollup.Remapped;
+import dev.tally.write.Column;
+import dev.tally.write.Format;
+import dev.tally.write.Output;
+import dev.tally.write.TableSink;
+import dev.tally.write.WriteOptions;
+import dev.tally.write.Writers;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** tally remap: an earlier era's submissions re-expressed in the units after a boundary. */
+@Command(name = "remap", mixinStandardHelpOptions = true,
+        header = "Write an earlier era's submissions re-expressed in the units after a boundary.",
+        description = "For people who must hand the new structure a history: reads the INPUTs (or the store), and for each period "
+                + "before a boundary of tally.yaml writes DIR/PERIOD.csv (unit,period,indicator,value) as the units after the "
+                + "boundary would have reported it: for each of them, the sum of the old units it took over. Only exact values are "
+                + "written: indicators aggregated otherwise than by sum, values with a divided old unit of unknown shares (not "
+                + "comparable), values not every old unit reported (partial) and, without --estimates, weighted estimates are "
+                + "left out and counted by reason on standard error.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success",
+            "1:data errors found in the input (rows left out)",
+            "2:usage error (no boundaries in tally.yaml)",
+            "3:configuration error (units, catalog, tally.yaml, mapping)",
+            "4:input/output error"})
+final class RemapCommand implements Callable<Integer> {
+    @ParentCommand
+    TallyCommand root;
+
+    @Mixin
+    ReviewInput in;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "The directory to write PERIOD.csv files into "
+            + "(made when missing).")
+    Path dir;
+
+    @Option(names = "--estimates", description = "Also write values estimated from the mapping's weights.")
+    boolean estimates;
+
+    @Override
+    public Integer call() throws IOException {
+        Io io = root.io;
+        Path target = io.workingDir().resolve(dir);
+        if (Files.exists(target) && !Files.isDirectory(target)) throw TallyException.usage(dir + ": not a directory; give a directory for -o");
+        Loaded data = in.load(io, List.of(), null);
+        if (!data.project().hasEras()) {
+            throw TallyException.usage("tally.yaml declares no boundaries: there is nothing to re-map (see 'boundaries:' in the README)");
+        }
+        for (Path input : data.project().files()) {
+            if (input.toAbsolutePath().normalize().startsWith(target.toAbsolutePath().normalize())) {
+                throw TallyException.usage(dir + ": holds the project's own files; give another directory");
+            }
+        }
+        DataReport report = new DataReport(data.summary(), data.findings(), List.of());
+        report.printFindings(io.err());
+        Files.createDirectories(target);
+        long written = 0;
+        Map<String, Long> leftOut = new LinkedHashMap<>();
+        List<String> files = new ArrayList<>();
+        List<Era> eras = data.project().eras();
+        for (int k = 0; k + 1 < eras.size(); k++) {
+            Remapped.Result r = Remapped.of(eras.get(k), eras.get(k + 1), data.read().of(eras.get(k)).table(), estimates, data.inputNames());
+            r.leftOut().forEach((why, n) -> leftOut.merge(why, n, Long::sum));
+            Map<Period, List<Remapped.Value>> byPeriod = new LinkedHashMap<>();
+            for (Remapped.Value v : r.values()) byPeriod.computeIfAbsent(v.period(), x -> new ArrayList<>()).add(v);
+            for (var e : byPeriod.entrySet()) {
+                Path file = target.resolve(e.getKey().text().replace("..", "_") + ".csv");
+                try (Output out = Output.open(file, io.out())) {
+                    TableSink sink = Writers.create(Format.CSV, out.stream(), WriteOptions.defaults());
+                    sink.start(List.of(Column.text("unit"), Column.text("period"), Column.text("indicator"), Column.number("value")), Map.of());
+                    for (Remapped.Value v : e.getValue()) sink.row(Arrays.asList(v.unit().code(), v.period().text(), v.indicator().code(), v.value()));
+                    sink.finish();
+                    out.commit();
+                }
+                files.add(file.getFileName().toString());
+                written += e.getValue().size();
+            }
+        }
+        report.printSummary(io.err());
+        io.err().println("remap: " + written + " values written to " + dir + " (" + (files.isEmpty() ? "no files" : String.join(", ", files)) + ")"
+                + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.entrySet().stream()
+                .map(x -> x.getValue() + " " + x.getKey()).toList())));
+        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+}
