@@ -147,6 +147,18 @@ class BoundaryTest {
     }
 
     @Test
+    void outliersUseTheReMappedHistoryAndCountWhatCannotBeCompared() throws IOException {
+        Tally.Run r = tally("outliers", "--period", "2025-H2", "--history", "2", "--min-n", "2", "--threshold", "0", "--indicator", "x",
+                "--format", "csv", data().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // new 00008's history in its own units: 2025-H1 = 1 + 0.5 × 1 = 1.5, 2024-H2 = 3 + 0.5 × 10 = 8 (estimates);
+        // new 00004 and 00025 hold a share of divided 00008 in both halves: their 4 history values cannot be compared
+        assertThat(r.out()).contains("00008,Phường Tám mới,2025-H2,x,6,modified-z,4.75,3.25,").doesNotContain("00004,").doesNotContain("00025,");
+        assertThat(r.err()).contains("1 found among 1 values scored").contains("2 not scored: fewer than 2 comparison values")
+                .contains("4 history values before a boundary left out: not comparable");
+    }
+
+    @Test
     void likeForLikeCannotCrossABoundary() throws IOException {
         Tally.Run r = tally("rollup", "--period", "2025-H2", "--compare", "year-ago", "--like-for-like", data().toString());
         assertThat(r.exit()).isEqualTo(2);
