@@ -56,8 +56,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
-        return commandLine(new Io(in, out, err, workingDir, Terminal.width(), java.time.Clock.systemUTC(), System.console() != null))
-                .execute(args);
+        Terminal.State t = Terminal.detect();
+        return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err())).execute(args);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {

@@ -27,8 +27,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally consistency: the WHO Data Quality Review's consistency over time. */
-@Command(name = "consistency", mixinStandardHelpOptions = true,
-        header = "Consistency over time (WHO Data Quality Review): each unit's trend against its parent's.",
+@Command(name = "consistency",         header = "Consistency over time (WHO Data Quality Review): each unit's trend against its parent's.",
         description = "For each unit at the chosen level and each indicator: the ratio of its value for the target period to "
                 + "the mean of its values for the same period of the --years years before, compared with its parent's ratio (a "
                 + "top unit's: the total's); flagged when the two differ by more than --tolerance percent of the parent's. "
@@ -44,6 +43,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class ConsistencyCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -90,7 +92,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         Consistency.Result result = Consistency.compute(r, h, units, in.indicators(across.era().catalog()), years, tolerance);
 
         DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
-        report.printFindings(io.err());
+        report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
         try (Output target2 = Output.open(out.file(), io.out())) {
@@ -107,7 +109,7 @@ final class ConsistencyCommand implements Callable<Integer> {
             sink.finish();
             target2.commit();
         }
-        report.printSummary(io.err());
+        report.printSummary(io, in.findings);
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
         io.err().println("consistency of " + target.text() + " against the mean of " + rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")) + ": " + flagged + " of " + result.rows().size() + " flagged (tolerance "

@@ -31,18 +31,18 @@ final class DataReport {
         this.warnings = summary.warnings() + own.size() - ownErrors;
     }
 
-    void printFindings(PrintStream err) { FindingReport.printLines(err, all); }
+    /** The findings as --quiet, --max-findings, --findings and --color say. */
+    void printFindings(Io io, FindingOptions options) { options.print(io, all); }
 
-    void printSummary(PrintStream err) {
-        err.println(summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
+    /** The closing summary line, and the count by code when the findings were many. */
+    void printSummary(Io io, FindingOptions options) {
+        io.err().println(summaryLine());
+        options.printByCode(io, all);
+    }
+
+    private String summaryLine() {
+        return summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
                 ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : ""));
-        if (all.size() > 50) {
-            // thousands of lines scroll past in a log: end with what kinds they were
-            Map<String, Long> byCode = new TreeMap<>();
-            for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
-            err.println("findings by code (listed): " + byCode.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
-        }
+                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : "");
     }
 }

@@ -2,10 +2,16 @@ package dev.tally.cli;
 
 import picocli.CommandLine.Option;
 
-/** --delimiter for the commands whose only delimiter is the input's (rollup's --delimiter is its output's). */
+/** The delimiter of CSV inputs, the same option for every command that reads submissions. */
 final class DelimiterOption {
-    @Option(names = "--delimiter", paramLabel = "CHAR", description = "Input delimiter: , ; or tab (default: detected).")
+    @Option(names = "--input-delimiter", paramLabel = "CHAR", completionCandidates = Names.class,
+            description = "Delimiter of CSV inputs: , ; or tab (default: detected).")
     String delimiter;
 
     Character value() { return InputOptions.delimiter(delimiter); }
+
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.List.of(",", ";", "tab").iterator(); }
+    }
 }

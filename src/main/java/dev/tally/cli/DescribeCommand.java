@@ -25,8 +25,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally describe: the distribution of the units' values under each aggregate. */
-@Command(name = "describe", mixinStandardHelpOptions = true,
-        header = "Distribution statistics of the units under each aggregate.",
+@Command(name = "describe",         header = "Distribution statistics of the units under each aggregate.",
         description = "For every selected unit, period and indicator, over the units in its subtree that report the indicator "
                 + "and gave it in full: n, missing (reporting units expected that did not), sum (exact; only for indicators "
                 + "added up, not derived), mean, sd (sample, n - 1), min, p25, median, p75 (as Excel's PERCENTILE.INC), max and "
@@ -41,6 +40,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class DescribeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -54,7 +56,7 @@ final class DescribeCommand implements Callable<Integer> {
     @Mixin
     UnitSelection rows;
 
-    @Option(names = "--shape", paramLabel = "SHAPE", description = "long (default: one row per unit, period and indicator, a column "
+    @Option(names = "--shape", paramLabel = "SHAPE", completionCandidates = RollupCommand.ShapeNames.class, description = "long (default: one row per unit, period and indicator, a column "
             + "per statistic) or wide (one row per unit and period, columns CODE_n, CODE_mean, ... for each indicator).")
     String shape = "long";
 
@@ -83,7 +85,7 @@ final class DescribeCommand implements Callable<Integer> {
         List<Unit> units = new Selection(top, maxDepth != null ? maxDepth : Math.max(0, h.maxDepth() - 1)).units(h);
 
         DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
-        report.printFindings(io.err());
+        report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
         try (Output target = Output.open(out.file(), io.out())) {
@@ -124,7 +126,7 @@ final class DescribeCommand implements Callable<Integer> {
             sink.finish();
             target.commit();
         }
-        report.printSummary(io.err());
+        report.printSummary(io, in.findings);
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 

@@ -21,14 +21,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
-@Command(name = "history", mixinStandardHelpOptions = true,
-        header = "Every version of a unit's submissions for a period, and what changed.",
+@Command(name = "history",         header = "Every version of a unit's submissions for a period, and what changed.",
         description = "Lists the stored versions of the unit's submission for the period (one per form when the catalog has "
                 + "forms), oldest first: version, whether it is current, when it was received, the file and its SHA-256, and "
                 + "the changes from the version before.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class HistoryCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 

@@ -19,8 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** tally import: validate submissions and store them in the project's workspace. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        header = "Validate submissions and store them in the project's workspace.",
+@Command(name = "import",         header = "Validate submissions and store them in the project's workspace.",
         description = "A submission is one unit's values for one form and one period. All INPUTs are validated together, so "
                 + "a submission's values in several files are merged (the same value twice counts once; two different values "
                 + "are a conflict and neither is used). Each submission replaces the unit's earlier one for that form and "
@@ -37,6 +36,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error (missing file, not a tally store)"})
 final class ImportCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -48,6 +50,12 @@ final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     DelimiterOption delimiter;
+
+    @Mixin
+    LegacyDelimiterOption oldDelimiter;
+
+    @Mixin
+    FindingOptions findingOptions;
 
     @Option(names = "--dry-run", description = "Validate and report what would change; store nothing.")
     boolean dryRun;
@@ -85,7 +93,7 @@ final class ImportCommand implements Callable<Integer> {
         ZoneId zone = io.clock().getZone();
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
-        var options = input.toReadOptions(delimiter.value());
+        var options = input.toReadOptions(oldDelimiter.value(io, delimiter));
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
@@ -96,9 +104,16 @@ final class ImportCommand implements Callable<Integer> {
             case run -> Importer.Atomic.RUN;
         };
         try (Store store = dryRun ? Store.openForDryRun(path) : Store.open(path, true)) {
-            report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads);
+            Progress progress = Progress.of(io, findingOptions.quiet);
+            try {
+                report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
+                        progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
+            } finally {
+                if (progress != null) progress.close();
+            }
         }
-        FindingReport.printLines(io.err(), report.findings());
+        findingOptions.check();
+        findingOptions.print(io, report.findings());
         StringBuilder sb = new StringBuilder();
         String store = dryRun ? "would be stored" : "stored";
         if (report.regrouped() > 0) {
@@ -114,13 +129,21 @@ final class ImportCommand implements Callable<Integer> {
             if (!f.status().equals("stored")) sb.append(" (").append(f.status()).append(")");
             sb.append('\n');
         }
+        int listed = 0;
+        long notListed = 0;
         for (Importer.SubmissionReport s : report.submissions()) {
             if (!s.rejected()) continue;
+            if (listed++ >= findingOptions.max) {
+                notListed++;
+                continue;
+            }
             sb.append("rejected: ").append(s.unit()).append(" (").append(s.unitName()).append(")")
                     .append(p.catalog().declaresForms() ? " form " + s.form() : "").append(' ').append(s.period().text())
                     .append(s.values() == 0 ? "" : s.values() == 1 ? " (1 value)" : " (" + s.values() + " values)").append(": ")
                     .append(String.join(", ", new java.util.LinkedHashSet<>(s.errors()))).append('\n');
         }
+        if (notListed > 0) sb.append("… ").append(notListed).append(" more rejected submissions not listed (--max-findings ").append(findingOptions.max)
+                .append(")\n");
         sb.append(dryRun ? "dry run, nothing stored: " : "").append("submissions: ").append(report.count(Store.Outcome.NEW)).append(" new, ")
                 .append(report.count(Store.Outcome.REPLACED)).append(" replaced, ").append(report.count(Store.Outcome.UNCHANGED))
                 .append(" unchanged, ").append(report.rejectedSubmissions()).append(" rejected\n");
@@ -129,6 +152,7 @@ final class ImportCommand implements Callable<Integer> {
                 .append(" + ignored ").append(report.ignored()).append(" + rejected ").append(report.rejected()).append('\n');
         io.out().print(sb);
         io.out().flush();
+        findingOptions.printByCode(io, report.findings());
         if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
         return report.anyRejected() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }

@@ -9,13 +9,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** tally init: create a project (tally.yaml, starter units and catalog), or a copy of the bundled sample. */
-@Command(name = "init", mixinStandardHelpOptions = true,
-        header = "Create a project: tally.yaml with units, catalog, store and deadline.",
+@Command(name = "init",         header = "Create a project: tally.yaml with units, catalog, store and deadline.",
         description = "Writes tally.yaml into DIR (created if needed) with units: units.csv, catalog: catalog.yaml, store: tally.db, "
                 + "levels and deadline_days, plus starter units and catalog files where none exist. With --sample it copies in "
                 + "the bundled Vietnamese sample (Bắc Giang, Bắc Kạn, Quận Bình Thạnh) so every command can be tried at once. "
@@ -23,6 +23,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:created", "2:usage error (tally.yaml exists already)", "4:input/output error (cannot write DIR)"})
 final class InitCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     /** The bundled sample's files, relative to samples/ (a test checks this list against the directory). */
     static final List<String> SAMPLE_FILES = List.of("units.csv", "catalog.yaml",
             "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2023-H1/bac-giang-tp.csv", "submissions/2020/bac-kan-tp-district.json",

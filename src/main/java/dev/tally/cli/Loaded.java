@@ -35,6 +35,12 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
     /** @param out the command's output, refused before anything is read when it names an input */
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
                      OutputOptions out) {
+        return of(io, project, input, delimiter, within, inputs, out, null);
+    }
+
+    /** @param progress the progress line of a run at a terminal, or null */
+    static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
+                     OutputOptions out, Progress progress) {
         if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within, out);
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
@@ -44,7 +50,13 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         Project p = project.load(io);
         if (out != null) out.refuseInputs(p.files());
         Ingest.Plan planned = Tasks.join(plan);
-        Ingest.EraRead r = Ingest.runEras(p.eras(), within, files, readOptions, io.in(), input.threads, planned, false);
+        Ingest.EraRead r;
+        try {
+            r = Ingest.runEras(p.eras(), within, files, readOptions, io.in(), input.threads, planned, false,
+                    progress == null ? Ingest.Watcher.NONE : progress);
+        } finally {
+            if (progress != null) progress.close();
+        }
         return new Loaded(p, files, r);
     }
 

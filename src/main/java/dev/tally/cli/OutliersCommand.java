@@ -26,8 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally outliers: values implausible for the unit that sent them, ranked by how far off they are. */
-@Command(name = "outliers", mixinStandardHelpOptions = true,
-        header = "Values implausible for the unit that sent them, ranked by how far off they are.",
+@Command(name = "outliers",         header = "Values implausible for the unit that sent them, ranked by how far off they are.",
         description = "Scores each value a unit gave in full for a target period against the same unit's values for the "
                 + "previous periods of the same type (--against history, the default) or against the other units with the same "
                 + "parent for the same period (--against peers). Methods: modified-z (default; 0.6745 (x - median) / MAD, "
@@ -46,6 +45,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class OutliersCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -58,11 +60,11 @@ final class OutliersCommand implements Callable<Integer> {
     @Option(names = "--unit", paramLabel = "CODE", description = "Only the units in this unit's subtree are scored.")
     String unit;
 
-    @Option(names = "--against", paramLabel = "WHAT", description = "history (default): the unit's previous periods; peers: the other "
+    @Option(names = "--against", paramLabel = "WHAT", completionCandidates = AgainstNames.class, description = "history (default): the unit's previous periods; peers: the other "
             + "units with the same parent, same period.")
     String against = "history";
 
-    @Option(names = "--method", paramLabel = "M", description = "modified-z (default), z or iqr.")
+    @Option(names = "--method", paramLabel = "M", completionCandidates = MethodNames.class, description = "modified-z (default), z or iqr.")
     String method = "modified-z";
 
     @Option(names = "--threshold", paramLabel = "T", description = "An outlier has |score| above T (default 3.5 for modified-z, 3 for z; "
@@ -81,6 +83,16 @@ final class OutliersCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions out;
+
+    static final class AgainstNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("history", "peers").iterator(); }
+    }
+
+    static final class MethodNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.Arrays.stream(Method.values()).map(Method::key).iterator(); }
+    }
 
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -119,7 +131,7 @@ final class OutliersCommand implements Callable<Integer> {
                 new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));
 
         DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
-        report.printFindings(io.err());
+        report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
         try (Output target = Output.open(out.file(), io.out())) {
@@ -135,7 +147,7 @@ final class OutliersCommand implements Callable<Integer> {
             sink.finish();
             target.commit();
         }
-        report.printSummary(io.err());
+        report.printSummary(io, in.findings);
         io.err().println("outliers: " + found.found() + " found" + (found.found() > found.outliers().size()
                 ? " (the " + found.outliers().size() + " furthest off listed, --max " + max + ")" : "")
                 + " among " + found.scored() + " values scored against " + (a == Outliers.Against.HISTORY ? "each unit's "

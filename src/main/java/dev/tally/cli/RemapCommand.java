@@ -26,8 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally remap: an earlier era's submissions re-expressed in the units after a boundary. */
-@Command(name = "remap", mixinStandardHelpOptions = true,
-        header = "Write an earlier era's submissions re-expressed in the units after a boundary.",
+@Command(name = "remap",         header = "Write an earlier era's submissions re-expressed in the units after a boundary.",
         description = "For people who must hand the new structure a history: reads the INPUTs (or the store), and for each period "
                 + "before a boundary of tally.yaml writes DIR/PERIOD.csv (unit,period,indicator,value) as the units after the "
                 + "boundary would have reported it: for each of them, the sum of the old units it took over. Only exact values are "
@@ -42,6 +41,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml, mapping)",
             "4:input/output error"})
 final class RemapCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -70,7 +72,7 @@ final class RemapCommand implements Callable<Integer> {
             }
         }
         DataReport report = new DataReport(data.summary(), data.findings(), List.of());
-        report.printFindings(io.err());
+        report.printFindings(io, in.findings);
         Files.createDirectories(target);
         long written = 0;
         Map<String, Long> leftOut = new LinkedHashMap<>();
@@ -94,7 +96,7 @@ final class RemapCommand implements Callable<Integer> {
                 written += e.getValue().size();
             }
         }
-        report.printSummary(io.err());
+        report.printSummary(io, in.findings);
         io.err().println("remap: " + written + " values written to " + dir + " (" + (files.isEmpty() ? "no files" : String.join(", ", files)) + ")"
                 + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.entrySet().stream()
                 .map(x -> x.getValue() + " " + x.getKey()).toList())));

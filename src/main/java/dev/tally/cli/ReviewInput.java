@@ -18,8 +18,11 @@ final class ReviewInput {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--input-delimiter", paramLabel = "CHAR", description = "Delimiter of CSV inputs: , ; or tab (default: detected).")
-    String inputDelimiter;
+    @Mixin
+    FindingOptions findings;
+
+    @Mixin
+    DelimiterOption inputDelimiter;
 
     @Option(names = "--indicator", paramLabel = "CODE", description = "Only this indicator (repeatable; default: every one).")
     List<String> indicatorCodes = new ArrayList<>();
@@ -30,7 +33,7 @@ final class ReviewInput {
 
     /** Reads and validates the submissions; {@code within}: the periods needed (empty: all). */
     Loaded load(Io io, List<Period> within, OutputOptions out) {
-        return Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), within, inputs, out);
+        return Loaded.of(io, project, input, inputDelimiter.value(), within, inputs, out, Progress.of(io, findings.quiet));
     }
 
     /** The indicators asked for, in catalog order; every one when none was. */

@@ -28,8 +28,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** tally rollup: aggregate up the hierarchy and over time, and write the summary table. */
-@Command(name = "rollup", mixinStandardHelpOptions = true,
-        header = "Aggregate up the hierarchy and over time, and write summary tables.",
+@Command(name = "rollup",         header = "Aggregate up the hierarchy and over time, and write summary tables.",
         description = "Rolls every valid value up into every ancestor of its unit with the indicator's aggregate, and "
                 + "over time with its over_time (--period 2024 combines the months, quarters or halves inside 2024). "
                 + "Derived indicators are computed at every level from the rolled-up parts. Every aggregate carries "
@@ -44,6 +43,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class RollupCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     enum Shape { long_, wide }
 
     enum Prefer { computed, reported }
@@ -57,8 +59,11 @@ final class RollupCommand implements Callable<Integer> {
     @Mixin
     InputOptions input;
 
-    @Option(names = "--input-delimiter", paramLabel = "CHAR", description = "Delimiter of CSV inputs: , ; or tab (default: detected).")
-    String inputDelimiter;
+    @Mixin
+    DelimiterOption inputDelimiter;
+
+    @Mixin
+    FindingOptions findings;
 
     @Option(names = "--period", paramLabel = "P", description = "Target period(s), repeatable: each combines the data inside it "
             + "(2024, 2024-H1, 2020..2024). Default: every period in the data as it is.")
@@ -67,7 +72,7 @@ final class RollupCommand implements Callable<Integer> {
     @Mixin
     UnitSelection rows;
 
-    @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class,
+    @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class, completionCandidates = ShapeNames.class,
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
     Shape shape;
@@ -110,7 +115,7 @@ final class RollupCommand implements Callable<Integer> {
 
     enum Compare { previous, year_ago }
 
-    @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class,
+    @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class, completionCandidates = CompareNames.class,
             description = "previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the "
                     + "comparison value with its own coverage, whether the two sides are comparable (from the same reporting "
                     + "units) or partial, the difference, and the change in percent (in percentage points for a rate).")
@@ -134,6 +139,16 @@ final class RollupCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
             + "None: the current submissions in the project's store.")
     List<String> inputs;
+
+    static final class ShapeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("long", "wide").iterator(); }
+    }
+
+    static final class CompareNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("previous", "year-ago").iterator(); }
+    }
 
     static final class ShapeConverter implements picocli.CommandLine.ITypeConverter<Shape> {
         @Override
@@ -161,7 +176,8 @@ final class RollupCommand implements Callable<Integer> {
         // a comparison needs the data of the comparison periods too
         List<Period> reading = new ArrayList<>(targets);
         if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
-        Loaded data = Loaded.of(io, project, input, InputOptions.delimiter(inputDelimiter), reading, inputs, out);
+        findings.check();
+        Loaded data = Loaded.of(io, project, input, inputDelimiter.value(), reading, inputs, out, Progress.of(io, findings.quiet));
         timing.mark("read and validate");
         List<Period> shown = targets;
         boolean exact = false;
@@ -191,7 +207,7 @@ final class RollupCommand implements Callable<Integer> {
         timing.mark("roll up");
 
         DataReport report = new DataReport(data.summary(), data.findings(), result.findings());
-        report.printFindings(io.err());
+        report.printFindings(io, findings);
         long errors = report.errors;
 
         if (!(strict && errors > 0)) {
@@ -206,7 +222,7 @@ final class RollupCommand implements Callable<Integer> {
             }
             timing.mark("write");
         }
-        report.printSummary(io.err());
+        report.printSummary(io, findings);
         if (strict && errors > 0) {
             io.err().println("tally: --strict: nothing was written because of the errors above");
         }

@@ -26,8 +26,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** tally status: who has reported, on time or late, who is missing and what they still owe. */
-@Command(name = "status", mixinStandardHelpOptions = true,
-        header = "Completeness and timeliness of the reports in the workspace, at every level.",
+@Command(name = "status",         header = "Completeness and timeliness of the reports in the workspace, at every level.",
         description = "For every form and period, every unit above the reporting level and a total: expected reports, received, "
                 + "on time (within the form's deadline_days, else the project's, default 15, after the period ends), late, "
                 + "missing, rejected (what arrived was rejected on import; part of missing), exempt (inactive units and tally.yaml "
@@ -40,6 +39,9 @@ import picocli.CommandLine.ParentCommand;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 

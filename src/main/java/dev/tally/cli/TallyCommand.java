@@ -38,6 +38,7 @@ public final class TallyCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: choose one of " + String.join(", ", spec.subcommands().keySet()));
+        throw new ParameterException(spec.commandLine(), "missing command: choose one of " + String.join(", ", spec.subcommands().entrySet()
+                .stream().filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden()).map(java.util.Map.Entry::getKey).toList()));
     }
 }

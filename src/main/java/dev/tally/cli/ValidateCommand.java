@@ -17,8 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** tally validate: check submissions against the units and the catalog, and list the findings. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
-        header = "Check submissions against the units and the catalog.",
+@Command(name = "validate",         header = "Check submissions against the units and the catalog.",
         description = "Reads every INPUT (CSV long or wide, JSON, NDJSON; files, directories, - for standard input) "
                 + "and reports each problem as a finding with severity, a stable code, file, line, unit, period, "
                 + "indicator, value and a message that says what to fix. A closing summary counts files, records "
@@ -31,6 +30,9 @@ import picocli.CommandLine.ParentCommand;
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error"})
 final class ValidateCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
     @ParentCommand
     TallyCommand root;
 
@@ -42,6 +44,12 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     DelimiterOption delimiter;
+
+    @Mixin
+    LegacyDelimiterOption oldDelimiter;
+
+    @Mixin
+    FindingOptions findingOptions;
 
     @Option(names = "--period", paramLabel = "P", description = "Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024).")
     String period;
@@ -61,7 +69,9 @@ final class ValidateCommand implements Callable<Integer> {
         Io io = root.io;
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
-        Loaded data = Loaded.of(io, project, input, delimiter.value(), within, inputs, out);
+        findingOptions.check();
+        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out,
+                Progress.of(io, findingOptions.quiet));
         List<dev.tally.model.Finding> findings = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
@@ -70,6 +80,11 @@ final class ValidateCommand implements Callable<Integer> {
             if (tableOnScreen && findings.isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
                 io.out().println("no findings");
+            } else if (tableOnScreen && findings.size() > findingOptions.max) {
+                // a person at a terminal gets the first --max-findings; the rest are counted below
+                FindingReport.write(sink, findings.subList(0, findingOptions.max), FindingReport.meta(summary.toMap()));
+                io.out().println("… " + (findings.size() - findingOptions.max) + " more findings not shown (--max-findings "
+                        + findingOptions.max + "; -o FILE or --format csv writes them all)");
             } else {
                 FindingReport.write(sink, findings, FindingReport.meta(summary.toMap()));
             }
@@ -83,6 +98,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             io.err().println(summary.text());
         }
+        findingOptions.printByCode(tableOnScreen ? new Io(io.in(), io.out(), io.out(), io.workingDir(), io.width(), io.clock()) : io, findings);
         if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
         }

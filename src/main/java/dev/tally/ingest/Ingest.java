@@ -56,6 +56,30 @@ public final class Ingest {
     /** One unit of reading: a whole input, or a slice of a large CSV with its header already read. */
     record Work(int input, Slicer.Slice slice, CsvSubmissions.Header header, long bytes) {}
 
+    /**
+     * Told how much there is to read and how much has been read, from the reading threads: for a
+     * progress line on a terminal. Reading is never slowed by it: it is called once a file or slice.
+     */
+    public interface Watcher {
+        Watcher NONE = new Watcher() {
+            @Override
+            public void start(long bytes, int files) {}
+
+            @Override
+            public void read(long bytes, boolean fileDone) {}
+        };
+
+        void start(long bytes, int files);
+
+        void read(long bytes, boolean fileDone);
+    }
+
+    private static void start(Watcher w, List<Work> work, int files) {
+        long total = 0;
+        for (Work x : work) total += x.bytes();
+        w.start(total, files);
+    }
+
     /** How the inputs will be read: made before the units and catalog are needed, so both can overlap. */
     public record Plan(List<Work> work, int threads) {
         /** How many slices the plan cut large files into (0: every input read whole). */
@@ -163,6 +187,11 @@ public final class Ingest {
     /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
     public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
                                        InputStream stdin, int threads, Plan planned, boolean sparse) {
+        return run(roster, c, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
+    }
+
+    public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
+                                       InputStream stdin, int threads, Plan planned, boolean sparse, Watcher watcher) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
         }
@@ -176,10 +205,11 @@ public final class Ingest {
             return v.finish(parts, false);
         }
         List<Work> work = planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
+        start(watcher, work, inputs.size());
         int workers = Math.max(1, Math.min(threads, work.size()));
         for (int i = 0; i < workers; i++) parts.add(v.part());
         if (workers == 1) {
-            drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
+            drain(parts.get(0), inputs, work, options, stdin, 0, work.size(), watcher);
             return v.finish(parts, false);
         }
         // contiguous runs of work, one per worker: part k reads what comes before part k+1 in input
@@ -191,7 +221,7 @@ public final class Ingest {
             for (int k = 0; k < workers; k++) {
                 Validator.Part part = parts.get(k);
                 int from = bounds[k], to = bounds[k + 1];
-                futures.add(pool.submit(() -> drain(part, inputs, work, options, stdin, from, to)));
+                futures.add(pool.submit(() -> drain(part, inputs, work, options, stdin, from, to, watcher)));
             }
             for (Future<?> f : futures) Tasks.get(f);
         } finally {
@@ -201,7 +231,7 @@ public final class Ingest {
             // a cell given in places read by different threads: read again in input order
             parts.clear();
             parts.add(v.part());
-            drain(parts.get(0), inputs, work, options, stdin, 0, work.size());
+            drain(parts.get(0), inputs, work, options, stdin, 0, work.size(), Watcher.NONE);
             return v.finish(parts, true);
         }
         return v.finish(parts, false);
@@ -238,10 +268,15 @@ public final class Ingest {
      */
     public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
                                   int threads, Plan planned, boolean sparse) {
+        return runEras(eras, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
+    }
+
+    public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
+                                  int threads, Plan planned, boolean sparse, Watcher watcher) {
         List<String> names = inputs.stream().map(InputFile::display).toList();
         if (eras.size() == 1) {
             return new EraRead(eras, List.of(run(eras.get(0).roster(), eras.get(0).catalog(), within, inputs, options, stdin, threads, planned,
-                    sparse)), names);
+                    sparse, watcher)), names);
         }
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
             throw TallyException.usage("'-' (standard input) can be given only once");
@@ -251,6 +286,7 @@ public final class Ingest {
         for (Era e : eras) validators.add(new Validator(e.roster(), e.catalog(), within, names, sparse, options.decimalComma()));
         List<Work> work = inputs.isEmpty() ? List.of()
                 : planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
+        start(watcher, work, inputs.size());
         int workers = Math.max(1, Math.min(threads, work.size()));
         // parts[era][worker]
         List<List<Validator.Part>> parts = new ArrayList<>();
@@ -268,7 +304,7 @@ public final class Ingest {
                 for (int e = 0; e < eras.size(); e++) mine[e] = parts.get(e).get(k);
                 EraRouter router = new EraRouter(eras, mine);
                 int from = bounds[k], to = bounds[k + 1];
-                futures.add(pool.submit(() -> drain(router, inputs, work, options, stdin, from, to)));
+                futures.add(pool.submit(() -> drain(router, inputs, work, options, stdin, from, to, watcher)));
             }
             for (Future<?> f : futures) Tasks.get(f);
         } finally {
@@ -282,7 +318,7 @@ public final class Ingest {
                 parts.get(e).clear();
                 parts.get(e).add(one[e] = validators.get(e).part());
             }
-            drain(new EraRouter(eras, one), inputs, work, options, stdin, 0, work.size());
+            drain(new EraRouter(eras, one), inputs, work, options, stdin, 0, work.size(), Watcher.NONE);
         }
         List<Validator.Result> results = new ArrayList<>();
         for (int e = 0; e < eras.size(); e++) results.add(validators.get(e).finish(parts.get(e), reread));
@@ -306,7 +342,7 @@ public final class Ingest {
     }
 
     private static void drain(ValueSink part, List<InputFile> inputs, List<Work> work, ReadOptions options, InputStream stdin,
-                              int from, int to) {
+                              int from, int to, Watcher watcher) {
         Submissions.Scratch scratch = new Submissions.Scratch();
         byte[] buffer = null;
         for (int i = from; i < to; i++) {
@@ -315,6 +351,7 @@ public final class Ingest {
             part.input(w.input());
             if (w.slice() == null) {
                 Submissions.read(file, stdin, options, part, scratch);
+                watcher.read(w.bytes(), true);
                 continue;
             }
             try (FileChannel ch = FileChannel.open(file.path(), StandardOpenOption.READ)) {
@@ -326,6 +363,8 @@ public final class Ingest {
             } catch (IOException e) {
                 throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
             }
+            // a file cut in slices is done with its last slice
+            watcher.read(w.bytes(), i + 1 >= work.size() || work.get(i + 1).input() != w.input());
         }
     }
 }

@@ -85,6 +85,12 @@ public final class Importer {
 
     public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
                              String received, String importedAt, boolean dryRun, Atomic atomic, int threads) {
+        return run(project, store, files, options, stdin, received, importedAt, dryRun, atomic, threads, Ingest.Watcher.NONE);
+    }
+
+    /** @param watcher told how the reading goes, for a progress line */
+    public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
+                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads, Ingest.Watcher watcher) {
         byte[] stdinBytes = null;
         if (files.stream().anyMatch(InputFile::stdin)) {
             try {
@@ -97,7 +103,7 @@ public final class Importer {
         // checksums while the files are validated
         CompletableFuture<List<String>> shas = CompletableFuture.supplyAsync(() -> files.stream().map(f -> sha256(f, in)).toList());
         Ingest.EraRead r = Ingest.runEras(project.eras(), List.of(), files, options,
-                new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true);
+                new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true, watcher);
         List<String> sha = Tasks.join(shas);
         Plan plan = plan(project, files, r, atomic);
         try (Store.Batch batch = store.begin()) {

@@ -37,11 +37,16 @@ public final class FindingReport {
     }
 
     /** One line per finding for standard error: "file:line: severity [code] message". */
-    public static void printLines(PrintStream err, List<Finding> findings) {
+    public static void printLines(PrintStream err, List<Finding> findings) { printLines(err, findings, false); }
+
+    private static final String RED = "\u001b[31m", YELLOW = "\u001b[33m", BOLD = "\u001b[1m", RESET = "\u001b[0m";
+
+    /** As above; with {@code colour}, the severity in red (error) or yellow (warning), for a terminal. */
+    public static void printLines(PrintStream err, List<Finding> findings, boolean colour) {
         // one write for all: standard error flushes on every println, which adds up over 50,000 findings
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            sb.append(line(f)).append(System.lineSeparator());
+            sb.append(colour ? coloured(f) : line(f)).append(System.lineSeparator());
             if (sb.length() > 1 << 16) {
                 err.print(sb);
                 sb.setLength(0);
@@ -49,6 +54,12 @@ public final class FindingReport {
         }
         err.print(sb);
         err.flush();
+    }
+
+    private static String coloured(Finding f) {
+        String plain = line(f), sev = f.severity().key() + " [" + f.code().key() + "]";
+        String on = f.severity() == dev.tally.model.Severity.ERROR ? BOLD + RED : YELLOW;
+        return plain.replaceFirst(java.util.regex.Pattern.quote(sev), java.util.regex.Matcher.quoteReplacement(on + sev + RESET));
     }
 
     public static String line(Finding f) {

@@ -148,22 +148,130 @@ public final class Writers {
         @Override
         public void finish() throws IOException {
             int n = columns.size();
-            int[] wid = new int[n];
-            for (int i = 0; i < n; i++) wid[i] = Cells.displayWidth(columns.get(i).name());
-            for (List<String> r : rows) for (int i = 0; i < n; i++) wid[i] = Math.max(wid[i], Cells.displayWidth(r.get(i)));
+            int[] wid = natural(headerCells());
+            if (width > 0 && total(wid) > width && fitsInBlocks()) {
+                blocks();
+                return;
+            }
             // one huge cell must not pad every row to its width: long text is cut, numbers never are
             for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
             if (width > 0) shrink(wid);
             StringBuilder sb = new StringBuilder();
-            line(sb, headerCells(), wid, true);
-            for (int i = 0; i < n; i++) {
-                if (i > 0) sb.append("  ");
-                sb.append("-".repeat(wid[i]));
-            }
-            sb.append('\n');
-            for (List<String> r : rows) line(sb, r, wid, false);
+            render(sb, headerCells(), wid, allColumns());
             w.write(sb.toString());
             w.flush();
+        }
+
+        private int[] natural(List<String> header) {
+            int n = columns.size();
+            int[] wid = new int[n];
+            for (int i = 0; i < n; i++) wid[i] = Cells.displayWidth(header.get(i));
+            for (List<String> r : rows) for (int i = 0; i < n; i++) wid[i] = Math.max(wid[i], Cells.displayWidth(r.get(i)));
+            return wid;
+        }
+
+        private static int total(int[] wid) {
+            int t = 2 * (wid.length - 1);
+            for (int x : wid) t += x;
+            return t;
+        }
+
+        private int[] allColumns() {
+            int[] all = new int[columns.size()];
+            for (int i = 0; i < all.length; i++) all[i] = i;
+            return all;
+        }
+
+        /** Leading text columns (the unit, its name…) are the keys every block repeats; the rest must hold numbers. */
+        private int keys() {
+            int k = 0;
+            while (k < columns.size() && !columns.get(k).numeric()) k++;
+            return k;
+        }
+
+        private boolean fitsInBlocks() {
+            int k = keys();
+            if (k == 0 || k == columns.size()) return false;
+            for (int i = k; i < columns.size(); i++) if (!columns.get(i).numeric()) return false;
+            return true;
+        }
+
+        /**
+         * A table too wide for the terminal, as people expect of a good command line: the columns are
+         * headed by their short keys (an indicator's code) with a legend of the full names below, and
+         * when that is still too wide they are split into blocks that each fit, each repeating the key
+         * columns. A number is never cut; a row is never wrapped.
+         */
+        private void blocks() throws IOException {
+            int n = columns.size(), k = keys();
+            List<String> header = new ArrayList<>();
+            boolean legend = false;
+            for (Column c : columns) {
+                header.add(c.measure() ? c.key() : c.name());
+                legend |= c.measure() && !c.key().equals(c.name());
+            }
+            int[] wid = natural(header);
+            // the key columns may give up some width (a long name) so that numbers fit beside them
+            int keysWidth = 0;
+            for (int i = 0; i < k; i++) {
+                wid[i] = Math.min(wid[i], Math.max(16, Math.min(40, width / 3)));
+                keysWidth += wid[i] + 2;
+            }
+            // a column too wide to stand beside the keys even alone loses the end of its header, never of a number
+            for (int i = k; i < n; i++) {
+                if (keysWidth + wid[i] <= width) continue;
+                int data = 1;
+                for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
+                wid[i] = Math.max(data, width - keysWidth);
+            }
+            List<int[]> blocks = new ArrayList<>();
+            List<Integer> current = new ArrayList<>();
+            int used = keysWidth;
+            for (int i = k; i < n; i++) {
+                if (!current.isEmpty() && used + wid[i] > width) {
+                    blocks.add(block(k, current));
+                    current.clear();
+                    used = keysWidth;
+                }
+                current.add(i);
+                used += wid[i] + 2;
+            }
+            if (!current.isEmpty()) blocks.add(block(k, current));
+            StringBuilder sb = new StringBuilder();
+            for (int b = 0; b < blocks.size(); b++) {
+                if (b > 0) sb.append('\n');
+                render(sb, header, wid, blocks.get(b));
+            }
+            if (legend) {
+                sb.append('\n');
+                int codeWidth = 0;
+                for (Column c : columns) if (c.measure()) codeWidth = Math.max(codeWidth, Cells.displayWidth(c.key()));
+                for (Column c : columns) {
+                    if (!c.measure() || c.key().equals(c.name())) continue;
+                    String code = c.key();
+                    sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2)).append(c.name()).append('\n');
+                }
+            }
+            w.write(sb.toString());
+            w.flush();
+        }
+
+        private static int[] block(int keys, List<Integer> cols) {
+            int[] out = new int[keys + cols.size()];
+            for (int i = 0; i < keys; i++) out[i] = i;
+            for (int j = 0; j < cols.size(); j++) out[keys + j] = cols.get(j);
+            return out;
+        }
+
+        /** The header, its rule and the rows, of the columns {@code which}. */
+        private void render(StringBuilder sb, List<String> header, int[] wid, int[] which) {
+            line(sb, header, wid, which, true);
+            for (int j = 0; j < which.length; j++) {
+                if (j > 0) sb.append("  ");
+                sb.append("-".repeat(wid[which[j]]));
+            }
+            sb.append('\n');
+            for (List<String> r : rows) line(sb, r, wid, which, false);
         }
 
         private List<String> headerCells() {
@@ -205,15 +313,17 @@ public final class Writers {
             }
         }
 
-        private void line(StringBuilder sb, List<String> cells, int[] wid, boolean header) {
+        private void line(StringBuilder sb, List<String> cells, int[] wid, int[] which, boolean header) {
             StringBuilder l = new StringBuilder();
-            int last = cells.size() - 1;
-            for (int i = 0; i < cells.size(); i++) {
+            int last = columns.size() - 1;
+            for (int j = 0; j < which.length; j++) {
+                int i = which[j];
                 // a closing text column (a message) is never cut or padded: nothing follows it
                 boolean whole = i == last && !columns.get(i).numeric();
-                String c = whole ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
+                // a number is never cut; a header may be
+                String c = whole || (columns.get(i).numeric() && !header) ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
                 int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
-                if (i > 0) l.append("  ");
+                if (j > 0) l.append("  ");
                 if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
                 else l.append(c).append(" ".repeat(pad));
             }

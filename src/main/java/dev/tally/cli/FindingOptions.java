@@ -1,0 +1,109 @@
+package dev.tally.cli;
+
+import dev.tally.model.Finding;
+import dev.tally.model.Severity;
+import dev.tally.write.FindingReport;
+import dev.tally.write.Format;
+import dev.tally.write.Output;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/**
+ * How a command that reads submissions lists its findings on standard error, for people at a
+ * terminal and for cron: at most --max-findings lines (the rest counted by code), only errors with
+ * --quiet, all of them in a file with --findings, in colour on a terminal.
+ */
+final class FindingOptions {
+    @Option(names = {"-q", "--quiet"}, description = "On standard error only errors and the closing summary: no warnings, no progress.")
+    boolean quiet;
+
+    @Option(names = "--max-findings", paramLabel = "N", description = "List at most N findings on standard error (default 1000); the "
+            + "rest are counted by code.")
+    int max = 1000;
+
+    @Option(names = "--findings", paramLabel = "FILE", description = "Also write every finding to FILE (.csv .tsv .json .ndjson .md .txt "
+            + ".xlsx; csv otherwise).")
+    Path file;
+
+    @Option(names = "--color", paramLabel = "WHEN", completionCandidates = ColorNames.class,
+            description = "auto (default: on a terminal, unless NO_COLOR is set), always or never.")
+    String color = "auto";
+
+    static final class ColorNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("auto", "always", "never").iterator(); }
+    }
+
+    /** Whether standard error gets colour. */
+    boolean colour(Io io) {
+        return switch (color.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            case "auto" -> io.errTerminal() && System.getenv("NO_COLOR") == null;
+            default -> throw dev.tally.model.TallyException.usage("--color '" + color + "' is not a choice; use auto, always or never");
+        };
+    }
+
+    void check() {
+        if (max < 0) throw dev.tally.model.TallyException.usage("--max-findings must be 0 or more");
+        colourCheck();
+    }
+
+    private void colourCheck() {
+        if (!List.of("auto", "always", "never").contains(color.toLowerCase(java.util.Locale.ROOT))) {
+            throw dev.tally.model.TallyException.usage("--color '" + color + "' is not a choice; use auto, always or never");
+        }
+    }
+
+    /**
+     * Lists the findings: the first --max-findings (errors only with --quiet), then one line counting
+     * the rest by code; writes them all to --findings.
+     */
+    void print(Io io, List<Finding> all) {
+        check();
+        PrintStream err = io.err();
+        boolean c = colour(io);
+        List<Finding> shown = new ArrayList<>();
+        Map<String, Long> rest = new TreeMap<>();
+        for (Finding f : all) {
+            if (quiet && f.severity() != Severity.ERROR) continue;
+            if (shown.size() < max) shown.add(f);
+            else rest.merge(f.code().key(), 1L, Long::sum);
+        }
+        FindingReport.printLines(err, shown, c);
+        if (!rest.isEmpty()) {
+            long n = rest.values().stream().mapToLong(Long::longValue).sum();
+            err.println("… " + n + " more finding" + (n == 1 ? "" : "s") + " not listed (--max-findings " + max + (file == null ? "; --findings FILE writes them all" : "")
+                    + "): " + rest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        }
+        if (file != null) write(io, all);
+    }
+
+    private void write(Io io, List<Finding> all) {
+        Format f = Format.fromFileName(file.getFileName() == null ? file.toString() : file.getFileName().toString());
+        try (Output target = Output.open(io.workingDir().resolve(file), io.out())) {
+            dev.tally.write.TableSink sink = dev.tally.write.Writers.create(f == null ? Format.CSV : f, target.stream(),
+                    dev.tally.write.WriteOptions.defaults());
+            FindingReport.write(sink, all, Map.of());
+            target.commit();
+        } catch (IOException e) {
+            throw dev.tally.model.TallyException.io(file + ": cannot write the findings: " + e.getMessage());
+        }
+    }
+
+    /** The closing count by code, when the findings were many or not all listed. */
+    void printByCode(Io io, List<Finding> all) {
+        if (all.size() <= 50 && all.size() <= max) return;
+        Map<String, Long> byCode = new TreeMap<>();
+        for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
+        io.err().println("findings by code: " + byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.tally.cli;
+
+import dev.tally.ingest.Ingest;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+
+/**
+ * A progress line on standard error while submissions are read — megabytes and files read, the rate
+ * and the time left — only when standard error is a terminal, not with --quiet, and only once the
+ * reading has taken a second: a short run shows nothing, a pipe or a cron log gets nothing.
+ */
+final class Progress implements Ingest.Watcher, AutoCloseable {
+    private final Io io;
+    private final AtomicLong bytes = new AtomicLong();
+    private final AtomicInteger files = new AtomicInteger();
+    private volatile long total;
+    private volatile int totalFiles;
+    private ScheduledExecutorService timer;
+    private ProgressBar bar;
+
+    private Progress(Io io) { this.io = io; }
+
+    /** A watcher for a command's reading: a progress line where a person watches, nothing elsewhere. */
+    static Progress of(Io io, boolean quiet) { return io.errTerminal() && !quiet ? new Progress(io) : null; }
+
+    @Override
+    public synchronized void start(long bytes, int files) {
+        total = bytes;
+        totalFiles = files;
+        if (timer != null) return;
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "tally-progress");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleAtFixedRate(this::show, 1000, 250, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void read(long n, boolean fileDone) {
+        bytes.addAndGet(n);
+        if (fileDone) files.incrementAndGet();
+    }
+
+    private synchronized void show() {
+        if (timer == null) return;
+        if (bar == null) {
+            bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(Math.max(1, total / 1_000_000)).setUnit(" MB", 1)
+                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+                    .setConsumer(new ConsoleProgressBarConsumer(io.err())).build();
+        }
+        bar.stepTo(bytes.get() / 1_000_000);
+        bar.setExtraMessage(" " + files.get() + "/" + totalFiles + " files");
+    }
+
+    @Override
+    public synchronized void close() {
+        if (timer != null) timer.shutdownNow();
+        timer = null;
+        if (bar != null) {
+            bar.stepTo(bar.getMax());
+            bar.setExtraMessage(" " + totalFiles + "/" + totalFiles + " files");
+            bar.close();
+            bar = null;
+        }
+    }
+}
