@@ -22,6 +22,7 @@ public final class Cli {
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        HelpLayout.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Throwable t = ex;
             if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();

@@ -32,6 +32,46 @@ final class ManPage {
         for (CommandLine sub : cl.getSubcommands().values()) collect(sub, out);
     }
 
+    /** The environment every command reads. */
+    static final List<String[]> ENVIRONMENT = List.of(
+            new String[] {"COLUMNS", "The width of the terminal a table is fitted to, overriding the width the terminal reports. "
+                    + "On a pipe tables are never fitted."},
+            new String[] {"NO_COLOR", "When set (to anything), no colour, as with --color never."},
+            new String[] {"TALLY_LANG", "The language of messages, help and headers: en or vi (--lang overrides it)."},
+            new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese."},
+            new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."});
+
+    /** Each command's examples: what it does, and the command line. */
+    static final Map<String, List<String[]>> EXAMPLES = Map.of(
+            "tally", List.<String[]>of(
+                    new String[] {"Roll up the bundled sample:", "tally rollup --config samples/tally.yaml samples/submissions"},
+                    new String[] {"Check a district's files before sending them on:", "tally validate submissions/2024-H1/"}),
+            "tally validate", List.<String[]>of(
+                    new String[] {"Check every file of a folder; list the findings as CSV:", "tally validate --format csv -o findings.csv submissions/"},
+                    new String[] {"Only one period, and fail on warnings too (for a job):", "tally validate --period 2024-H1 --strict submissions/"}),
+            "tally rollup", List.<String[]>of(
+                    new String[] {"The province's table of a half-year, districts as rows:", "tally rollup --period 2024-H1 --unit BG submissions/"},
+                    new String[] {"The same half-year a year before, beside each value:",
+                            "tally rollup --period 2024-H1 --compare year-ago --format xlsx -o review.xlsx"},
+                    new String[] {"A year over its halves, as long CSV for a spreadsheet:", "tally rollup --period 2024 --format csv -o 2024.csv submissions/"}),
+            "tally import", List.<String[]>of(
+                    new String[] {"Store a folder of reports, saying when they arrived:", "tally import --received 2024-07-12 submissions/2024-H1/"},
+                    new String[] {"A nightly job that must not half-apply:", "tally import --atomic run --quiet inbox/"}),
+            "tally status", List.<String[]>of(
+                    new String[] {"Who has reported the half-year, at every level:", "tally status --period 2024-H1"},
+                    new String[] {"What each commune still owes, as a workbook to send back:", "tally status --missing --period 2024-H1 -o thieu-so-lieu.xlsx"}),
+            "tally outliers", List.<String[]>of(
+                    new String[] {"Values far from each unit's own history:", "tally outliers --period 2024-H1"},
+                    new String[] {"Against the other communes of the district, with Tukey's fences:", "tally outliers --against peers --method iqr"}),
+            "tally describe", List.<String[]>of(
+                    new String[] {"The distribution of a district's communes:", "tally describe --period 2024-H1 --unit BG-TP --depth 0"}),
+            "tally consistency", List.<String[]>of(
+                    new String[] {"Each district's trend against its province's:", "tally consistency --period 2024"}),
+            "tally remap", List.<String[]>of(
+                    new String[] {"The old submissions in the units after the boundary:", "tally remap -o history-2025/"}),
+            "tally history", List.<String[]>of(
+                    new String[] {"Every version of a commune's report:", "tally history --unit BG-LN-DOINGO --period 2024-H1"}));
+
     static String render(CommandLine cl) {
         CommandSpec spec = cl.getCommandSpec();
         String name = spec.qualifiedName("-");
@@ -85,6 +125,15 @@ final class ManPage {
                 sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(kv[1])).append('\n');
             }
         }
+        List<String[]> examples = EXAMPLES.getOrDefault(spec.qualifiedName(" "), List.of());
+        if (!examples.isEmpty()) {
+            sb.append(".SH EXAMPLES\n");
+            for (String[] e : examples) {
+                sb.append(".PP\n").append(esc(e[0])).append("\n.PP\n.RS 4\n.nf\n").append(esc(e[1])).append("\n.fi\n.RE\n");
+            }
+        }
+        sb.append(".SH ENVIRONMENT\n");
+        for (String[] e : ENVIRONMENT) sb.append(".TP\n\\fB").append(esc(e[0])).append("\\fR\n").append(esc(e[1])).append('\n');
         sb.append(".SH SEE ALSO\n");
         if (spec.parent() == null) {
             List<String> refs = new ArrayList<>();
