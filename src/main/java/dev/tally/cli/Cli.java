@@ -57,6 +57,8 @@ public final class Cli {
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
+        dev.tally.model.Text.use(language(args, System.getenv()));
+        if (badLanguage(args, err)) return ExitCode.USAGE.code();
         Terminal.State t = Terminal.detect();
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err())).execute(args);
     }
@@ -72,6 +74,42 @@ public final class Cli {
     /** @param terminal standard output is a terminal (tests set it to see what a person at a terminal sees) */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock,
                           boolean terminal) {
+        // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in
+        dev.tally.model.Text.use(language(args, java.util.Map.of()));
+        if (badLanguage(args, err)) return ExitCode.USAGE.code();
         return commandLine(new Io(in, out, err, workingDir, width, clock, terminal)).execute(args);
+    }
+
+    private static boolean badLanguage(String[] args, PrintStream err) {
+        for (int i = 0; i < args.length; i++) {
+            String v = args[i].startsWith("--lang=") ? args[i].substring(7) : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (v != null && dev.tally.model.Text.Lang.of(v) == null) {
+                err.println("tally: --lang '" + v + "' is not a language tally speaks; use en or vi");
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The language of a run: --lang, else TALLY_LANG, else the locale of LC_ALL, LC_MESSAGES or LANG
+     * (vi_VN.UTF-8 gives Vietnamese); English otherwise. An unknown --lang is refused later by the option.
+     */
+    static dev.tally.model.Text.Lang language(String[] args, java.util.Map<String, String> env) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = a.startsWith("--lang=") ? a.substring(7) : a.equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (v != null) {
+                dev.tally.model.Text.Lang l = dev.tally.model.Text.Lang.of(v);
+                if (l != null) return l;
+            }
+        }
+        for (String var : new String[] {"TALLY_LANG", "LC_ALL", "LC_MESSAGES", "LANG"}) {
+            String v = env.get(var);
+            if (v == null || v.isBlank()) continue;
+            dev.tally.model.Text.Lang l = dev.tally.model.Text.Lang.of(v);
+            return l == null ? dev.tally.model.Text.Lang.EN : l;
+        }
+        return dev.tally.model.Text.Lang.EN;
     }
 }

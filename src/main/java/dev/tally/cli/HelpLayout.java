@@ -24,6 +24,18 @@ final class HelpLayout {
         map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_DESCRIPTION, HelpLayout::description);
         map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_PARAMETER_LIST, HelpLayout::parameters);
         map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST, HelpLayout::options);
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER, h -> HelpText.header(h.commandSpec()) + "\n");
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS_HEADING, h -> HelpText.word("usage", "Usage: "));
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST_HEADING,
+                h -> h.commandSpec().usageMessage().exitCodeList().isEmpty() ? "" : "\n" + HelpText.word("exitCodes", "Exit codes:") + "\n");
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_EXIT_CODE_LIST, HelpLayout::exitCodes);
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, HelpLayout::commands);
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING,
+                h -> h.commandSpec().subcommands().isEmpty() ? "" : HelpText.word("commands", "Commands:") + "\n");
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER_HEADING,
+                h -> h.commandSpec().usageMessage().footer().length == 0 ? "" : "\n" + HelpText.word("seeAlso", "See also:") + "\n");
+        map.put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_FOOTER,
+                h -> h.commandSpec().usageMessage().footer().length == 0 ? "" : HelpText.word("footer", String.join(" ", h.commandSpec().usageMessage().footer())) + "\n");
         cl.setHelpSectionMap(map);
         for (CommandLine sub : cl.getSubcommands().values()) install(sub);
     }
@@ -32,9 +44,8 @@ final class HelpLayout {
 
     private static String description(CommandLine.Help help) {
         StringBuilder sb = new StringBuilder();
-        for (String p : help.commandSpec().usageMessage().description()) {
-            wrap(sb, "", String.format(p.replace("%n", "\n")), 0, 0, width(help));
-        }
+        String text = HelpText.description(help.commandSpec());
+        if (!text.isEmpty()) wrap(sb, "", text.replace("%n", "\n"), 0, 0, width(help));
         return sb.toString();
     }
 
@@ -43,7 +54,7 @@ final class HelpLayout {
         for (PositionalParamSpec p : help.commandSpec().positionalParameters()) {
             if (p.hidden()) continue;
             String label = "      " + p.paramLabel() + (p.arity().max() > 1 ? "..." : "");
-            wrap(sb, label, String.join(" ", p.description()), INDENT, CONTINUATION, width(help));
+            wrap(sb, label, HelpText.parameter(help.commandSpec(), p), INDENT, CONTINUATION, width(help));
         }
         return sb.toString();
     }
@@ -59,8 +70,29 @@ final class HelpLayout {
             for (String n : o.names()) if (!n.startsWith("--")) shortName = n;
             StringBuilder label = new StringBuilder("  ").append(shortName == null ? "    " : shortName + ", ").append(longName);
             if (o.arity().max() > 0) label.append('=').append(o.paramLabel());
-            String text = String.join(" ", o.description()).replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()));
+            String text = HelpText.option(spec, o).replace("${DEFAULT-VALUE}", String.valueOf(o.defaultValue()));
             wrap(sb, label.toString(), text, INDENT, CONTINUATION, width(help));
+        }
+        return sb.toString();
+    }
+
+    private static String exitCodes(CommandLine.Help help) {
+        StringBuilder sb = new StringBuilder();
+        help.commandSpec().usageMessage().exitCodeList().forEach((code, text) -> {
+            String label = "  " + code.strip();
+            wrap(sb, label + " ".repeat(Math.max(1, 6 - label.length())), HelpText.exit(help.commandSpec(), code, text), 0, 6, width(help));
+        });
+        return sb.toString();
+    }
+
+    private static String commands(CommandLine.Help help) {
+        StringBuilder sb = new StringBuilder();
+        for (var e : help.commandSpec().subcommands().entrySet()) {
+            CommandSpec sub = e.getValue().getCommandSpec();
+            if (sub.usageMessage().hidden()) continue;
+            String summary = HelpText.header(sub);
+            if (summary.isEmpty() && sub.usageMessage().description().length > 0) summary = sub.usageMessage().description()[0];
+            wrap(sb, "  " + e.getKey(), summary, INDENT - 2, CONTINUATION - 2, width(help));
         }
         return sb.toString();
     }

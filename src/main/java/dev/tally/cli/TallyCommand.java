@@ -33,6 +33,16 @@ public final class TallyCommand implements Runnable {
 
     TallyCommand(Io io) { this.io = io; }
 
+    @picocli.CommandLine.Option(names = "--lang", paramLabel = "LANG", scope = picocli.CommandLine.ScopeType.INHERIT,
+            completionCandidates = LangNames.class,
+            description = "Language of messages, help and table headers: en or vi (default: TALLY_LANG, else the locale).")
+    String lang;
+
+    static final class LangNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.List.of("en", "vi").iterator(); }
+    }
+
     /** For picocli's annotation processor and the man page generator, which instantiate with no arguments. */
     TallyCommand() { this(new Io(System.in, System.out, System.err, java.nio.file.Path.of(""), 0, java.time.Clock.systemUTC())); }
 

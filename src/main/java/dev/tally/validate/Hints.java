@@ -1,5 +1,7 @@
 package dev.tally.validate;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -17,27 +19,27 @@ final class Hints {
     private Hints() {}
 
     static String unit(Hierarchy h, String code) {
-        if (code.isEmpty()) return "; the unit code is empty";
+        if (code.isEmpty()) return t("hint.unitEmpty");
         String key = skeleton(code);
         for (Unit u : h.units()) {
-            if (skeleton(u.code()).equals(key)) return "; did you mean '" + u.code() + "' (" + u.name() + ")?" + why(code, u.code());
+            if (skeleton(u.code()).equals(key)) return t("hint.unit", u.code(), u.name(), why(code, u.code()));
         }
         return "";
     }
 
     static String indicator(Catalog c, String code) {
-        if (code.isEmpty()) return "; the indicator code is empty";
+        if (code.isEmpty()) return t("hint.indicatorEmpty");
         String key = skeleton(code);
         for (Indicator i : c.indicators()) {
-            if (skeleton(i.code()).equals(key)) return "; did you mean '" + i.code() + "'?" + why(code, i.code());
+            if (skeleton(i.code()).equals(key)) return t("hint.indicator", i.code(), why(code, i.code()));
         }
         return "";
     }
 
     private static String why(String given, String known) {
-        if (given.equalsIgnoreCase(known)) return " (codes are compared letter case and all)";
-        if (given.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) return " (it holds an invisible character)";
-        return " (it is written with look-alike characters from another script or width)";
+        if (given.equalsIgnoreCase(known)) return t("hint.case");
+        if (given.codePoints().anyMatch(cp -> Character.getType(cp) == Character.FORMAT)) return t("hint.invisible");
+        return t("hint.lookalike");
     }
 
     /** A form in which look-alikes compare equal: compatibility-normalised, upper case, confusables folded. */

@@ -1,5 +1,7 @@
 package dev.tally.validate;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.expr.Formula;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
@@ -81,7 +83,7 @@ final class SubmissionChecks {
                 }
                 if (formFirst == Long.MAX_VALUE) continue;
                 Source at = new Source(inputs.get(CellTable.whereInput(formFirst)), CellTable.whereLine(formFirst));
-                String of = catalog.declaresForms() ? " on form " + form.code() : "";
+                String of = catalog.declaresForms() ? t("finding.onForm", form.code()) : "";
                 List<String> missing = new ArrayList<>();
                 for (String code : form.indicators()) {
                     Indicator ind = catalog.indicator(code);
@@ -91,22 +93,20 @@ final class SubmissionChecks {
                 }
                 if (!missing.isEmpty()) {
                     Finding f = Finding.of(FindingCode.MISSING_REQUIRED, at, u.code(), period.text(), String.join(" ", missing), null,
-                            u.code() + " (" + u.name() + ") gave no value for required " + (missing.size() == 1 ? "indicator " : "indicators ")
-                                    + String.join(", ", missing) + of + " in " + period.text() + "; ask the unit to complete its report");
+                            t(missing.size() == 1 ? "finding.missingRequired.one" : "finding.missingRequired.many", u.code(), u.name(),
+                                    String.join(", ", missing), of, period.text()));
                     out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
                 }
                 if (form.period() != null && period.type() != form.period()) {
                     Finding f = Finding.of(FindingCode.PERIOD_TYPE, at, u.code(), period.text(), null, null,
-                            "form " + form.code() + " is reported by " + form.period().name().toLowerCase(java.util.Locale.ROOT)
-                                    + ", but these values are for " + period.text() + "; they are kept, but completeness counts "
-                                    + form.period().name().toLowerCase(java.util.Locale.ROOT) + "s");
+                            t("finding.periodType", form.code(), t("period.type." + form.period().name().toLowerCase(java.util.Locale.ROOT)),
+                                    period.text()));
                     out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
                 }
                 String excused = roster.excused(u, form.code(), period);
                 if (excused != null) {
                     Finding f = Finding.of(FindingCode.NOT_EXPECTED, at, u.code(), period.text(), null, null,
-                            u.code() + " (" + u.name() + ") is not expected to report" + of + " for " + period.text() + " (" + excused
-                                    + "); its values are kept but do not count as reported");
+                            t("finding.notExpected", u.code(), u.name(), of, period.text(), excused));
                     out.add(new Validator.Located(CellTable.whereInput(formFirst), at.line(), f));
                 }
             }
@@ -130,15 +130,14 @@ final class SubmissionChecks {
             Formula.Outcome result = compiled.get(r).evaluate(values);
             if (result.failure() != null) {
                 Finding f = Finding.of(FindingCode.EVALUATION, src, u.code(), period.text(), String.join(" ", rule.operands()), null,
-                        "rule '" + rule.name() + "' could not be checked: " + result.failure());
+                        t("finding.ruleUnchecked", rule.name(), result.failure()));
                 out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
                 continue;
             }
             Boolean ok = result.truth();
             if (ok == null || ok) continue;
             String shown = rule.operands().stream().map(k -> k + "=" + values.get(k).toPlainString()).collect(Collectors.joining(", "));
-            String msg = (rule.message() == null ? "rule '" + rule.name() + "' failed" : rule.message())
-                    + ": " + rule.check() + " is false for " + shown;
+            String msg = t("finding.ruleFalse", rule.message() == null ? t("finding.ruleFailed", rule.name()) : rule.message(), rule.check(), shown);
             Finding f = new Finding(rule.severity(), FindingCode.RULE, src.file(), src.line(), u.code(), period.text(),
                     String.join(" ", rule.operands()), null, msg);
             out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));

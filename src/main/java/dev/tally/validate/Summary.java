@@ -1,5 +1,9 @@
 package dev.tally.validate;
 
+import static dev.tally.model.Text.t;
+
+import dev.tally.model.Text;
+
 /**
  * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + ignored + skipped}.
  * accepted: distinct cells used (missing values included); duplicates: repeats of a cell with the same
@@ -40,20 +44,15 @@ public record Summary(int files, long records, long values, long accepted, long 
     /** Two lines for a person: what was read and how it was used, then the findings. */
     public String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append(plural(files, "file")).append(", ").append(plural(records, "record")).append(", ")
-                .append(plural(values, "value")).append(": ").append(accepted).append(" accepted");
-        if (missing > 0) sb.append(" (").append(missing).append(" of them missing)");
-        sb.append(", ").append(plural(duplicates, "duplicate")).append(", ").append(rejected).append(" rejected");
-        if (ignored > 0) sb.append(", ").append(ignored).append(" ignored (derived)");
-        if (skipped > 0) sb.append(", ").append(skipped).append(" outside the period");
-        sb.append(System.lineSeparator()).append("findings: ").append(plural(errors, "error")).append(", ")
-                .append(plural(warnings, "warning"));
-        if (unlisted > 0) {
-            sb.append(" (").append(unlisted).append(" of them not listed: at most ").append(Validator.LISTED_PER_INPUT)
-                    .append(" are shown per file)");
-        }
+        sb.append(Text.count(files, "summary.files")).append(", ").append(Text.count(records, "summary.records")).append(", ")
+                .append(Text.count(values, "summary.values")).append(": ").append(t("summary.accepted", accepted));
+        if (missing > 0) sb.append(t("summary.missing", missing));
+        sb.append(", ").append(Text.count(duplicates, "summary.duplicates")).append(", ").append(t("summary.rejected", rejected));
+        if (ignored > 0) sb.append(", ").append(t("summary.ignored", ignored));
+        if (skipped > 0) sb.append(", ").append(t("summary.skipped", skipped));
+        sb.append(System.lineSeparator()).append(t("summary.findings", Text.count(errors, "summary.errors"), Text.count(warnings, "summary.warnings")));
+        if (unlisted > 0) sb.append(t("summary.unlisted", unlisted, Validator.LISTED_PER_INPUT));
         return sb.toString();
     }
 
-    private static String plural(long n, String word) { return n + " " + word + (n == 1 ? "" : "s"); }
 }

@@ -1,5 +1,7 @@
 package dev.tally.validate;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
@@ -234,15 +236,14 @@ public final class Validator {
             int ind = indicator(indicatorField);
             if (ind < 0) {
                 reject(FindingCode.UNKNOWN_INDICATOR, line, indicatorField.shown(), valueField,
-                        "indicator '" + indicatorField.shown() + "' is not in the catalog; check the code or add it to the catalog"
-                                + indicatorHint(indicatorField));
+                        t("finding.unknownIndicator", indicatorField.shown(), indicatorHint(indicatorField)));
                 return;
             }
             Indicator indicator = catalog.indicators().get(ind);
             if (indicator.derived()) {
                 keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(inputs.get(input), line), unitCode(), period.text(),
                         indicator.code(), valueField.shown(),
-                        "'" + indicator.code() + "' is derived (" + indicator.formula() + "); tally computes it, so the value is ignored"));
+                        t("finding.derived", indicator.code(), indicator.formula())));
                 counts.ignored++;
                 perInput[IGNORED][input]++;
                 return;
@@ -251,13 +252,12 @@ public final class Validator {
             switch (num.kind) {
                 case Num.NOT_A_NUMBER -> {
                     String raw = valueField.shown();
-                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, "'" + raw + "' is not a number; give a number like "
-                            + "1234 or 1234.5, or leave the cell empty (N/A and - also mean missing)" + (num.hint == null ? "" : "; " + num.hint));
+                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, t("finding.notANumber", raw,
+                            num.hint == null ? "" : "; " + num.hint));
                     return;
                 }
                 case Num.TOO_MANY_DIGITS -> {
-                    reject(FindingCode.TOO_MANY_DIGITS, line, indicator.code(), valueField, "the value has " + num.digits
-                            + " digits; tally keeps numbers exactly up to " + Num.MAX_DIGITS + " digits in all. Check for a mistyped value");
+                    reject(FindingCode.TOO_MANY_DIGITS, line, indicator.code(), valueField, t("finding.tooManyDigits", num.digits, Num.MAX_DIGITS));
                     return;
                 }
                 case Num.MISSING -> {
@@ -279,16 +279,14 @@ public final class Validator {
         public void end() {
             if (recordProblem == null) return;
             Source src = new Source(inputs.get(input), recordLine);
-            String lost = recordValues == 0 ? "it holds no values" : recordValues == 1 ? "the value is rejected"
-                    : "its " + recordValues + " values are rejected";
+            String lost = recordValues == 0 ? t("record.noValues") : recordValues == 1 ? t("record.oneValue") : t("record.values", recordValues);
             Finding f = recordProblem == FindingCode.BAD_PERIOD
                     ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
                             recordValues == 1 ? firstValue : null,
-                            "'" + recordPeriod + "' is not a period; use one of " + Period.ACCEPTED_FORMS + (recordValues == 1 ? "" : "; " + lost))
+                            t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost))
                     : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
                             recordValues == 1 ? firstValue : null,
-                            "unit '" + recordUnit + "' is not in the units file; check the code or add the unit" + unitHint(recordUnit)
-                                    + (recordValues == 1 ? "" : "; " + lost));
+                            t("finding.unknownUnit", recordUnit, unitHint(recordUnit), recordValues == 1 ? "" : "; " + lost));
             keep(f);
             recordProblem = null;
         }
@@ -318,20 +316,18 @@ public final class Validator {
                 counts.rejected++;
                 perInput[REJECTED][input]++;
                 keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
-                        "given as " + given(raw) + " here but with conflicting values before (first at " + at(table.where(periodId, cell))
-                                + "); none is used. Keep one"));
+                        t("finding.conflictEarlier", given(raw), at(table.where(periodId, cell)))));
                 return;
             }
             if (same(st, cell)) {
                 counts.duplicates++;
                 perInput[DUPLICATES][input]++;
                 keep(Finding.of(FindingCode.DUPLICATE, src, unitCode(), period.text(), indicator.code(), shown,
-                        "given again with the same value (first at " + at(table.where(periodId, cell)) + "); counted once. Remove the repeated row"));
+                        t("finding.duplicate", at(table.where(periodId, cell)))));
                 return;
             }
             keep(Finding.of(FindingCode.CONFLICT, src, unitCode(), period.text(), indicator.code(), shown,
-                    "given as " + given(raw) + " here but as " + shownValue(table, periodId, cell) + " at " + at(table.where(periodId, cell))
-                            + "; neither value is used. Keep one"));
+                    t("finding.conflict", given(raw), shownValue(table, periodId, cell), at(table.where(periodId, cell)))));
             perInput[REJECTED][input]++;
             perInput[REJECTED][CellTable.whereInput(table.where(periodId, cell))]++;
             table.reject(periodId, cell);
@@ -339,7 +335,7 @@ public final class Validator {
             counts.rejected += 2;
         }
 
-        private String given(Field raw) { return num.kind == Num.MISSING ? "missing" : "'" + raw.shown() + "'"; }
+        private String given(Field raw) { return num.kind == Num.MISSING ? t("finding.missingValue") : "'" + raw.shown() + "'"; }
 
         private boolean same(byte st, int cell) {
             return switch (num.kind) {
@@ -418,7 +414,7 @@ public final class Validator {
     }
 
     private static String shownValue(CellTable t, int p, int cell) {
-        return t.state(p, cell) == CellTable.MISSING ? "missing" : "'" + t.value(p, cell).toPlainString() + "'";
+        return t.state(p, cell) == CellTable.MISSING ? t("finding.missingValue") : "'" + t.value(p, cell).toPlainString() + "'";
     }
 
     /**

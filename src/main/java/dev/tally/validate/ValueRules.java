@@ -1,5 +1,7 @@
 package dev.tally.validate;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Indicator;
@@ -102,32 +104,29 @@ final class ValueRules {
         Indicator ind = byIndex[indicator];
         String code = ind.code();
         return switch (problem) {
-            case WORD -> "'" + raw + "' is a yes/no word but '" + code + "' is " + article(ind.type()) + "; give a number";
-            case NOT_WHOLE -> "'" + raw + "' is not a whole number but '" + code + "' is an integer; give a count like "
-                    + n.decimal().setScale(0, RoundingMode.DOWN).toPlainString();
-            case NOT_PERCENT -> "'" + raw + "' is not a percentage; '" + code + "' takes 0 to 100";
-            case NOT_BOOLEAN -> "'" + raw + "' is not a yes/no value; '" + code + "' takes 1 or 0 (true/false, yes/no, có/không)";
-            case BELOW_MIN -> "the value " + n.decimal().toPlainString() + " is below the minimum " + ind.min().toPlainString()
-                    + " of '" + code + "'" + bounds(ind);
-            case ABOVE_MAX -> "the value " + n.decimal().toPlainString() + " is above the maximum " + ind.max().toPlainString()
-                    + " of '" + code + "'" + bounds(ind);
+            case WORD -> t("value.word", raw, code, article(ind.type()));
+            case NOT_WHOLE -> t("value.notWhole", raw, code, n.decimal().setScale(0, RoundingMode.DOWN).toPlainString());
+            case NOT_PERCENT -> t("value.notPercent", raw, code);
+            case NOT_BOOLEAN -> t("value.notBoolean", raw, code);
+            case BELOW_MIN -> t("value.belowMin", n.decimal().toPlainString(), ind.min().toPlainString(), code, bounds(ind));
+            case ABOVE_MAX -> t("value.aboveMax", n.decimal().toPlainString(), ind.max().toPlainString(), code, bounds(ind));
             default -> "";
         };
     }
 
     private static String article(IndicatorType t) {
         return switch (t) {
-            case INTEGER -> "an integer";
-            case NUMBER -> "a number";
-            case PERCENT -> "a percentage";
-            case BOOLEAN -> "a yes/no value";
+            case INTEGER -> t("value.type.integer");
+            case NUMBER -> t("value.type.number");
+            case PERCENT -> t("value.type.percent");
+            case BOOLEAN -> t("value.type.boolean");
         };
     }
 
     private static String bounds(Indicator ind) {
         String lo = ind.min() == null ? "" : ind.min().toPlainString();
         String hi = ind.max() == null ? "" : ind.max().toPlainString();
-        return "; expected " + (ind.min() != null && ind.max() != null ? "from " + lo + " to " + hi
-                : ind.min() != null ? "at least " + lo : "at most " + hi);
+        return ind.min() != null && ind.max() != null ? t("value.bounds.both", lo, hi)
+                : ind.min() != null ? t("value.bounds.min", lo) : t("value.bounds.max", hi);
     }
 }

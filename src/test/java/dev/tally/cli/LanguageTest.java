@@ -1,0 +1,116 @@
+package dev.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.model.Text;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/** English and Vietnamese: every message and every piece of help exists in both, and the run's language is chosen as documented. */
+class LanguageTest {
+    @AfterEach
+    void english() { Text.use(Text.Lang.EN); }
+
+    static Properties load(String resource) throws IOException {
+        Properties p = new Properties();
+        try (InputStream in = LanguageTest.class.getResourceAsStream(resource)) {
+            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return p;
+    }
+
+    @Test
+    void everyMessageKeyIsInBothLanguages() throws IOException {
+        Properties en = load("/dev/tally/messages.properties"), vi = load("/dev/tally/messages_vi.properties");
+        assertThat(new TreeSet<>(vi.stringPropertyNames())).as("keys in Vietnamese").isEqualTo(new TreeSet<>(en.stringPropertyNames()));
+        for (String k : en.stringPropertyNames()) {
+            // the same arguments in both: a translation that drops {2} drops a fact
+            assertThat(args(vi.getProperty(k))).as(k).isEqualTo(args(en.getProperty(k)));
+        }
+    }
+
+    static TreeSet<String> args(String s) {
+        TreeSet<String> out = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\{\\d+}").matcher(s);
+        while (m.find()) out.add(m.group());
+        return out;
+    }
+
+    @Test
+    void everyCommandOptionAndExitCodeHasVietnameseHelp() throws IOException {
+        Properties vi = load("/dev/tally/cli/help_vi.properties");
+        List<String> missing = new ArrayList<>();
+        collect(new CommandLine(new TallyCommand()), vi, missing);
+        assertThat(missing).isEmpty();
+    }
+
+    private static void collect(CommandLine cl, Properties vi, List<String> missing) {
+        CommandSpec s = cl.getCommandSpec();
+        if (s.usageMessage().hidden() || s.name().equals("help")) return;
+        String k = HelpText.key(s);
+        if (s.usageMessage().header().length > 0 && !vi.containsKey(k + ".header")) missing.add(k + ".header");
+        if (!vi.containsKey(k + ".description")) missing.add(k + ".description");
+        for (PositionalParamSpec p : s.positionalParameters()) {
+            if (!vi.containsKey(k + ".param." + p.paramLabel()) && !vi.containsKey("param." + p.paramLabel())) missing.add(k + ".param." + p.paramLabel());
+        }
+        for (OptionSpec o : s.options()) {
+            if (o.hidden()) continue;
+            String ok = HelpText.optionKey(o);
+            if (!vi.containsKey(k + ".option." + ok) && !vi.containsKey("option." + ok)) missing.add(k + ".option." + ok);
+        }
+        for (String code : s.usageMessage().exitCodeList().keySet()) {
+            if (!vi.containsKey(k + ".exit." + code.strip())) missing.add(k + ".exit." + code.strip());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) collect(sub, vi, missing);
+    }
+
+    record Run(int exit, String out, String err) {}
+
+    static Run tally(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theLanguageComesFromTheOptionThenTheEnvironment() {
+        assertThat(Cli.language(new String[] {"rollup", "--lang", "vi"}, Map.of())).isEqualTo(Text.Lang.VI);
+        assertThat(Cli.language(new String[] {"--lang=en", "rollup"}, Map.of("TALLY_LANG", "vi"))).isEqualTo(Text.Lang.EN);
+        assertThat(Cli.language(new String[] {"rollup"}, Map.of("TALLY_LANG", "vi", "LANG", "en_US.UTF-8"))).isEqualTo(Text.Lang.VI);
+        assertThat(Cli.language(new String[] {"rollup"}, Map.of("LANG", "vi_VN.UTF-8"))).isEqualTo(Text.Lang.VI);
+        assertThat(Cli.language(new String[] {"rollup"}, Map.of("LC_ALL", "C", "LANG", "vi_VN.UTF-8"))).isEqualTo(Text.Lang.EN);
+        assertThat(Cli.language(new String[] {"rollup"}, Map.of())).isEqualTo(Text.Lang.EN);
+        Run bad = tally("--lang", "fr", "rollup");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--lang 'fr' is not a language tally speaks; use en or vi");
+    }
+
+    @Test
+    void vietnameseHelpAndFindings() {
+        Run help = tally("--lang", "vi", "validate", "--help");
+        assertThat(help.out()).startsWith("Kiểm tra báo cáo theo danh sách đơn vị và danh mục chỉ tiêu.").contains("Cách dùng: tally validate")
+                .contains("Mã thoát:");
+        Run v = tally("validate", "--lang", "vi", "--format", "csv", "--config", "samples/tally.yaml", "samples/faulty");
+        assertThat(v.out()).contains("chưa báo cáo các chỉ tiêu bắt buộc").contains("đề nghị đơn vị bổ sung số liệu");
+        assertThat(v.err()).contains("23 giá trị: 13 được nhận");
+        // codes and column names stay the same for programs
+        assertThat(v.out()).startsWith("severity,code,file,line,unit,period,indicator,value,message\n").contains(",missing-required,");
+    }
+}
