@@ -22,15 +22,23 @@ final class GenManCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Map<String, String> pages = ManPage.renderAll(Cli.commandLine(root.io));
+        // the English pages into DIR, the Vietnamese ones into DIR/vi
+        dev.tally.model.Text.Lang was = dev.tally.model.Text.lang();
         try {
-            Files.createDirectories(dir);
-            for (Map.Entry<String, String> e : pages.entrySet()) {
-                Files.writeString(dir.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-                root.io.out().println("wrote " + dir.resolve(e.getKey()));
+            for (dev.tally.model.Text.Lang lang : dev.tally.model.Text.Lang.values()) {
+                dev.tally.model.Text.use(lang);
+                Path into = lang == dev.tally.model.Text.Lang.EN ? dir : dir.resolve("vi");
+                Map<String, String> pages = ManPage.renderAll(Cli.commandLine(root.io));
+                Files.createDirectories(into);
+                for (Map.Entry<String, String> e : pages.entrySet()) {
+                    Files.writeString(into.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+                    root.io.out().println("wrote " + into.resolve(e.getKey()));
+                }
             }
         } catch (IOException e) {
             throw TallyException.io(dir + ": cannot write the man pages: " + e.getMessage());
+        } finally {
+            dev.tally.model.Text.use(was);
         }
         return 0;
     }

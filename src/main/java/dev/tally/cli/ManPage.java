@@ -78,24 +78,24 @@ final class ManPage {
         StringBuilder sb = new StringBuilder();
         sb.append(".\\\" Generated from the picocli annotations by dev.tally.cli.ManPage; do not edit.\n");
         sb.append(".TH \"").append(name.toUpperCase(Locale.ROOT)).append("\" \"1\" \"\" \"tally ")
-                .append(VersionProvider.version()).append("\" \"tally manual\"\n");
-        sb.append(".SH NAME\n").append(esc(name)).append(" \\- ").append(esc(summary(spec))).append('\n');
-        sb.append(".SH SYNOPSIS\n.nf\n");
+                .append(VersionProvider.version()).append("\" \"" + HelpText.word("man.manual", "tally manual") + "\"\n");
+        sb.append(".SH ").append(HelpText.word("man.name", "NAME")).append("\n").append(esc(name)).append(" \\- ").append(esc(summary(spec))).append('\n');
+        sb.append(".SH ").append(HelpText.word("man.synopsis", "SYNOPSIS")).append("\n.nf\n");
         String synopsis = cl.getHelp().synopsis(0).strip();
         for (String line : synopsis.split("\n")) sb.append(esc(line.stripTrailing())).append('\n');
         sb.append(".fi\n");
-        sb.append(".SH DESCRIPTION\n");
-        for (String p : spec.usageMessage().description()) sb.append(esc(interpolate(p, spec))).append('\n');
+        sb.append(".SH ").append(HelpText.word("man.description", "DESCRIPTION")).append("\n");
+        sb.append(esc(interpolate(HelpText.description(spec), spec))).append('\n');
         List<PositionalParamSpec> params = new ArrayList<>();
         for (PositionalParamSpec p : spec.positionalParameters()) if (!p.hidden()) params.add(p);
         if (!params.isEmpty()) {
-            sb.append(".SH ARGUMENTS\n");
+            sb.append(".SH ").append(HelpText.word("man.arguments", "ARGUMENTS")).append("\n");
             for (PositionalParamSpec p : params) {
                 sb.append(".TP\n\\fI").append(esc(p.paramLabel())).append("\\fR\n");
-                sb.append(esc(String.join(" ", p.description()))).append('\n');
+                sb.append(esc(HelpText.parameter(spec, p))).append('\n');
             }
         }
-        sb.append(".SH OPTIONS\n");
+        sb.append(".SH ").append(HelpText.word("man.options", "OPTIONS")).append("\n");
         for (OptionSpec o : spec.options()) {
             if (o.hidden()) continue;
             sb.append(".TP\n");
@@ -104,13 +104,13 @@ final class ManPage {
             sb.append(String.join(", ", names));
             if (o.arity().max() > 0) sb.append("=\\fI").append(esc(o.paramLabel())).append("\\fR");
             sb.append('\n');
-            String desc = String.join(" ", o.description());
+            String desc = HelpText.option(spec, o);
             sb.append(esc(interpolate(desc, o))).append('\n');
         }
         List<CommandLine> subs = new ArrayList<>();
         for (CommandLine s : cl.getSubcommands().values()) if (!s.getCommandSpec().usageMessage().hidden() && !subs.contains(s)) subs.add(s);
         if (!subs.isEmpty()) {
-            sb.append(".SH COMMANDS\n");
+            sb.append(".SH ").append(HelpText.word("man.commands", "COMMANDS")).append("\n");
             for (CommandLine s : subs) {
                 sb.append(".TP\n\\fB").append(esc(s.getCommandName())).append("\\fR\n");
                 sb.append(esc(summary(s.getCommandSpec()))).append('\n');
@@ -119,22 +119,25 @@ final class ManPage {
         String[] codes = spec.usageMessage().exitCodeListHeading().isEmpty() ? new String[0]
                 : spec.usageMessage().exitCodeList().entrySet().stream().map(e -> e.getKey() + "\t" + e.getValue()).toArray(String[]::new);
         if (codes.length > 0) {
-            sb.append(".SH EXIT STATUS\n");
+            sb.append(".SH ").append(HelpText.word("man.exitStatus", "EXIT STATUS")).append("\n");
             for (String c : codes) {
                 String[] kv = c.split("\t", 2);
-                sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(kv[1])).append('\n');
+                sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(HelpText.exit(spec, kv[0], kv[1]))).append('\n');
             }
         }
         List<String[]> examples = EXAMPLES.getOrDefault(spec.qualifiedName(" "), List.of());
         if (!examples.isEmpty()) {
-            sb.append(".SH EXAMPLES\n");
-            for (String[] e : examples) {
-                sb.append(".PP\n").append(esc(e[0])).append("\n.PP\n.RS 4\n.nf\n").append(esc(e[1])).append("\n.fi\n.RE\n");
+            sb.append(".SH ").append(HelpText.word("man.examples", "EXAMPLES")).append("\n");
+            for (int k = 0; k < examples.size(); k++) {
+                String[] e = examples.get(k);
+                sb.append(".PP\n").append(esc(HelpText.word("example." + HelpText.key(spec) + "." + k, e[0]))).append("\n.PP\n.RS 4\n.nf\n").append(esc(e[1])).append("\n.fi\n.RE\n");
             }
         }
-        sb.append(".SH ENVIRONMENT\n");
-        for (String[] e : ENVIRONMENT) sb.append(".TP\n\\fB").append(esc(e[0])).append("\\fR\n").append(esc(e[1])).append('\n');
-        sb.append(".SH SEE ALSO\n");
+        sb.append(".SH ").append(HelpText.word("man.environment", "ENVIRONMENT")).append("\n");
+        for (String[] e : ENVIRONMENT) {
+            sb.append(".TP\n\\fB").append(esc(e[0])).append("\\fR\n").append(esc(HelpText.word("env." + e[0], e[1]))).append('\n');
+        }
+        sb.append(".SH ").append(HelpText.word("man.seeAlso", "SEE ALSO")).append("\n");
         if (spec.parent() == null) {
             List<String> refs = new ArrayList<>();
             for (CommandLine s : subs) {
@@ -149,10 +152,11 @@ final class ManPage {
 
     /** A command's one-line summary: its header, else the first line of its description. */
     private static String summary(CommandSpec spec) {
-        String h = String.join(" ", spec.usageMessage().header()).strip();
+        String h = HelpText.header(spec).strip();
         if (!h.isEmpty()) return h;
-        String[] d = spec.usageMessage().description();
-        return d.length == 0 ? "" : d[0].replace("%n", " ").strip();
+        String d = HelpText.description(spec);
+        int cut = d.indexOf(". ");
+        return (cut > 0 ? d.substring(0, cut + 1) : d).replace("%n", " ").strip();
     }
 
     private static String interpolate(String text, Object specOrOption) {

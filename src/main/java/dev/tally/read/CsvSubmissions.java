@@ -1,5 +1,7 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Source;
@@ -42,7 +44,7 @@ public final class CsvSubmissions {
         long rows = rows(file, t, h, sink);
         if (rows == 0 && h != null) {
             sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, t.line()), null, null, null, null,
-                    "the file has a header but no rows; nothing was read"), 0, 0);
+                    t("csv.noRows")), 0, 0);
         }
     }
 
@@ -54,7 +56,7 @@ public final class CsvSubmissions {
         Source src = new Source(file, t.line());
         if (t.problem() != CsvTokenizer.Problem.NONE) {
             sink.problem(Finding.of(FindingCode.MALFORMED, src, null, null, null, null,
-                    "the header cannot be read (" + describe(t) + "); nothing of this file is read. Fix the header"), 0, 0);
+                    t("csv.badHeader", describe(t))), 0, 0);
             return null;
         }
         int width = t.fields();
@@ -67,20 +69,17 @@ public final class CsvSubmissions {
             keys[i] = names[i].toLowerCase(Locale.ROOT);
             if (keys[i].isEmpty()) continue;
             Integer before = seen.putIfAbsent(keys[i], i);
-            if (before != null) twice.add("'" + names[i] + "' (columns " + (before + 1) + " and " + (i + 1) + ")");
+            if (before != null) twice.add(t("csv.twiceColumns", names[i], before + 1, i + 1));
         }
         if (!twice.isEmpty()) {
             sink.problem(Finding.of(FindingCode.MALFORMED, src, null, null, null, null,
-                    "the header names " + String.join(", ", twice) + " twice, so it is not clear which to read; nothing of this "
-                            + "file is read. Remove or rename one of them"), 0, 0);
+                    t("csv.twice", String.join(", ", twice))), 0, 0);
             return null;
         }
         int unit = index(keys, "unit"), period = index(keys, "period"), indicator = index(keys, "indicator"), value = index(keys, "value");
         if (unit < 0 || period < 0) {
             sink.problem(Finding.of(FindingCode.MALFORMED, src, null, null, null, null,
-                    "the header has no 'unit' and 'period' columns (delimiter " + Delimiters.shown(t.delimiter())
-                            + "); a submission is unit,period,indicator,value (long) or unit,period,<indicator codes>... (wide); "
-                            + "nothing of this file is read"), 0, 0);
+                    t("csv.noUnitPeriod", Delimiters.shown(t.delimiter()))), 0, 0);
             return null;
         }
         boolean[] unnamed = new boolean[width];
@@ -141,8 +140,7 @@ public final class CsvSubmissions {
                 String stray = strayValue(t, h);
                 if (stray != null) {
                     sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, line), t.text(h.unit()).strip(), null, null, null,
-                            "a value in " + stray + ", which has no name in the header, so it is not clear what it is; the row's "
-                                    + h.values() + " values are rejected. Name the column or empty it"), h.values(), 1);
+                            t("csv.stray", stray, h.values())), h.values(), 1);
                     continue;
                 }
                 sink.begin(unit, period, line);
@@ -152,7 +150,7 @@ public final class CsvSubmissions {
         }
         if (skippedRows > 0) {
             sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, 0), null, null, null, null,
-                    skippedRows + " row" + (skippedRows == 1 ? "" : "s") + " not read because of the header above"),
+                    t(skippedRows == 1 ? "csv.skippedRows.one" : "csv.skippedRows.many", skippedRows)),
                     0, skippedRows);
         }
         return rows;
@@ -162,7 +160,7 @@ public final class CsvSubmissions {
     private static String strayValue(CsvTokenizer t, Header h) {
         boolean[] unnamed = h.unnamed();
         for (int i = 0; i < unnamed.length; i++) {
-            if (unnamed[i] && !t.field(i).trim().isEmpty()) return "column " + (i + 1);
+            if (unnamed[i] && !t.field(i).trim().isEmpty()) return t("csv.column", i + 1);
         }
         return null;
     }
@@ -170,9 +168,8 @@ public final class CsvSubmissions {
     private static void rowProblem(String file, CsvTokenizer t, Header h, ValueSink sink) {
         FindingCode code = t.problem() == CsvTokenizer.Problem.ENCODING ? FindingCode.ENCODING : FindingCode.MALFORMED;
         String what = describe(t);
-        String tail = t.problem() == CsvTokenizer.Problem.ENCODING
-                ? "; its values are rejected. Save the file as UTF-8, or give its encoding, e.g. --encoding windows-1258"
-                : "; " + (h.values() == 1 ? "its value is" : "its " + h.values() + " values are") + " rejected";
+        String tail = t.problem() == CsvTokenizer.Problem.ENCODING ? t("csv.encodingTail")
+                : h.values() == 1 ? t("csv.valueRejected") : t("csv.valuesRejected", h.values());
         sink.problem(Finding.of(code, new Source(file, t.problemLine()), null, null, names(h), null, what + tail), h.values(), 1);
     }
 
@@ -186,13 +183,12 @@ public final class CsvSubmissions {
 
     static String describe(CsvTokenizer t) {
         return switch (t.problem()) {
-            case UNCLOSED_QUOTE -> "a quoted field opened on this line is never closed; reading went on with the next line. Fix the quoting";
-            case AFTER_QUOTE -> "a character follows a closing quote (\"a\"b); fix the quoting";
-            case FIELD_TOO_LONG -> "a field is longer than " + CsvTokenizer.MAX_FIELD / (1 << 20) + " MB, the most tally reads";
-            case RECORD_TOO_LONG -> "the row is " + t.recordBytes() + " bytes long with " + t.fieldCount() + " fields; tally reads rows of at most "
-                    + CsvTokenizer.MAX_RECORD / (1 << 20) + " MB";
-            case TOO_MANY_FIELDS -> "the row has " + t.fieldCount() + " fields; tally reads at most " + CsvTokenizer.MAX_FIELDS;
-            case ENCODING -> "bytes on this line are not valid UTF-8 (or in the given --encoding)";
+            case UNCLOSED_QUOTE -> t("csv.unclosedQuote");
+            case AFTER_QUOTE -> t("csv.afterQuote");
+            case FIELD_TOO_LONG -> t("csv.fieldTooLong", CsvTokenizer.MAX_FIELD / (1 << 20));
+            case RECORD_TOO_LONG -> t("csv.rowTooLong", t.recordBytes(), t.fieldCount(), CsvTokenizer.MAX_RECORD / (1 << 20));
+            case TOO_MANY_FIELDS -> t("csv.tooManyFields", t.fieldCount(), CsvTokenizer.MAX_FIELDS);
+            case ENCODING -> t("csv.encoding");
             case NONE -> "";
         };
     }
@@ -200,11 +196,9 @@ public final class CsvSubmissions {
     private static void wrongWidth(String file, CsvTokenizer t, Header h, ValueSink sink) {
         int n = t.fields();
         String unitText = h.unit() < n ? t.field(h.unit()).shown() : null;
-        String values = h.isLong() ? "its value is rejected"
-                : "its " + h.values() + " value" + (h.values() == 1 ? "" : "s") + (h.values() > 0 ? " (" + names(h) + ")" : "")
-                        + (h.values() == 1 ? " is" : " are") + " rejected";
+        String values = h.isLong() || h.values() == 0 ? t("csv.width.oneValue")
+                : h.values() == 1 ? t("csv.width.oneOf", names(h)) : t("csv.width.values", h.values(), names(h));
         sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, t.line()), unitText, null, names(h), null,
-                "the row has " + n + " field" + (n == 1 ? "" : "s") + " but the header " + h.width() + "; " + values
-                        + ". Check for a missing or extra delimiter (" + Delimiters.shown(t.delimiter()) + ")"), h.values(), 1);
+                t("csv.width", n, h.width(), values, Delimiters.shown(t.delimiter()))), h.values(), 1);
     }
 }

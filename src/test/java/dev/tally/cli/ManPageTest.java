@@ -12,20 +12,34 @@ import org.junit.jupiter.api.Test;
 
 /** The committed man pages must be what the commands generate; regenerate with `java -jar target/tally.jar gen-man man`. */
 class ManPageTest {
+    @org.junit.jupiter.api.AfterEach
+    void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
+
     @Test
     void committedPagesMatchTheCommands() throws IOException {
+        check(dev.tally.model.Text.Lang.EN, Path.of("man"));
+    }
+
+    @Test
+    void committedVietnamesePagesMatchTheCommands() throws IOException {
+        check(dev.tally.model.Text.Lang.VI, Path.of("man", "vi"));
+        assertThat(Files.readString(Path.of("man", "vi", "tally-rollup.1"), StandardCharsets.UTF_8)).contains("Tổng hợp lên các cấp");
+    }
+
+    private static void check(dev.tally.model.Text.Lang lang, Path dir) throws IOException {
+        dev.tally.model.Text.use(lang);
         Map<String, String> pages = ManPage.renderAll(Cli.commandLine(
                 new Io(System.in, System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC())));
         assertThat(pages).containsKeys("tally.1", "tally-validate.1");
         for (Map.Entry<String, String> e : pages.entrySet()) {
-            Path committed = Path.of("man", e.getKey());
-            assertThat(committed).as("man/" + e.getKey() + " is missing; run: java -jar target/tally.jar gen-man man").exists();
+            Path committed = dir.resolve(e.getKey());
+            assertThat(committed).as(committed + " is missing; run: java -jar target/tally.jar gen-man man").exists();
             assertThat(Files.readString(committed, StandardCharsets.UTF_8))
-                    .as("man/" + e.getKey() + " is stale; run: java -jar target/tally.jar gen-man man")
+                    .as(committed + " is stale; run: java -jar target/tally.jar gen-man man")
                     .isEqualTo(e.getValue());
         }
-        try (Stream<Path> s = Files.list(Path.of("man"))) {
-            assertThat(s.map(p -> p.getFileName().toString()).toList())
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
                     .as("man/ holds a page for a command that no longer exists")
                     .containsExactlyInAnyOrderElementsOf(pages.keySet());
         }
