@@ -1,5 +1,7 @@
 package dev.tally.ingest;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.io.Tasks;
 import dev.tally.model.Catalog;
 import dev.tally.model.Era;
@@ -193,7 +195,7 @@ public final class Ingest {
     public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
                                        InputStream stdin, int threads, Plan planned, boolean sparse, Watcher watcher) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
-            throw TallyException.usage("'-' (standard input) can be given only once");
+            throw TallyException.usage(t("file.stdinOnce"));
         }
         // standard input cannot be read twice, so it is read in one thread (see collides)
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
@@ -279,7 +281,7 @@ public final class Ingest {
                     sparse, watcher)), names);
         }
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
-            throw TallyException.usage("'-' (standard input) can be given only once");
+            throw TallyException.usage(t("file.stdinOnce"));
         }
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<Validator> validators = new ArrayList<>();
@@ -361,7 +363,7 @@ public final class Ingest {
                 CsvSubmissions.rows(file.display(), t, w.header(), part);
                 buffer = t.buffer();
             } catch (IOException e) {
-                throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
+                throw TallyException.io(t("file.cannotRead", file.display(), e.getMessage()));
             }
             // a file cut in slices is done with its last slice
             watcher.read(w.bytes(), i + 1 >= work.size() || work.get(i + 1).input() != w.input());

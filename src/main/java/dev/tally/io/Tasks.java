@@ -1,5 +1,7 @@
 package dev.tally.io;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,7 +39,7 @@ public final class Tasks {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw TallyException.io("interrupted");
+            throw TallyException.io(t("file.interrupted"));
         } catch (ExecutionException e) {
             throw unwrap(e.getCause());
         }

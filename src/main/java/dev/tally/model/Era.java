@@ -21,7 +21,7 @@ public record Era(int index, LocalDate from, LocalDate until, Hierarchy hierarch
 
     /** How the era is named in messages: "before 2025-07-01", "from 2025-07-01". */
     public String label() {
-        if (from == null) return until == null ? "all periods" : "before " + until;
-        return until == null ? "from " + from : from + " to " + until.minusDays(1);
+        if (from == null) return until == null ? Text.t("era.all") : Text.t("era.before", until);
+        return until == null ? Text.t("era.from", from) : Text.t("era.between", from, until.minusDays(1));
     }
 }

@@ -45,8 +45,7 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
 
     /** Parses or throws a usage error naming the accepted forms (for command-line options). */
     public static Period parseOrThrow(String text) {
-        return parse(text).orElseThrow(() -> TallyException.usage(
-                "'" + text + "' is not a period; use one of " + ACCEPTED_FORMS));
+        return parse(text).orElseThrow(() -> TallyException.usage(Text.t("period.bad", text, ACCEPTED_FORMS)));
     }
 
     private static Optional<Period> parseSingle(String s) {

@@ -1,5 +1,7 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,19 +37,18 @@ public final class Inputs {
                             .sorted()
                             .forEach(f -> out.add(new InputFile(f.toString(), f)));
                 } catch (IOException e) {
-                    throw TallyException.io(a + ": cannot list the directory: " + e.getMessage());
+                    throw TallyException.io(t("file.cannotList", a, e.getMessage()));
                 }
                 if (out.size() == before) {
                     // silence here would let a cron job publish an empty table as if all were well
-                    throw TallyException.io(a + ": no submission files in this directory (looked for "
-                            + String.join(" ", EXTENSIONS) + "); check the path");
+                    throw TallyException.io(t("file.noSubmissions", a, String.join(" ", EXTENSIONS)));
                 }
             } else if (Files.isRegularFile(p)) {
                 out.add(new InputFile(a, p));
             } else if (Files.exists(p)) {
-                throw TallyException.io(a + ": not a regular file or directory");
+                throw TallyException.io(t("file.notRegular", a));
             } else {
-                throw TallyException.io(a + ": no such file or directory; check the path");
+                throw TallyException.io(t("file.noSuchPath", a));
             }
         }
         return out;

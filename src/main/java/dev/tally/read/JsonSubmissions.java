@@ -1,5 +1,7 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.t;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -128,7 +130,7 @@ public final class JsonSubmissions {
                             objects++;
                         }
                     } else {
-                        object(p, t, root == 0 ? "$" : "value " + (root + 1));
+                        object(p, t, root == 0 ? "$" : t("json.valueN", root + 1));
                         objects++;
                     }
                     root++;
@@ -136,12 +138,12 @@ public final class JsonSubmissions {
             } catch (JsonProcessingException e) {
                 // a constraint may be raised without a location: the object it was in, else the start
                 long at = e.getLocation() != null && e.getLocation().getLineNr() > 0 ? e.getLocation().getLineNr() : Math.max(1, objectLine);
-                stopped(at, e, "reading stopped here: nothing after this point can be read with certainty. Fix the JSON");
+                stopped(at, e, t("json.stopped"));
                 return;
             }
             if (objects == 0 && n == 0) {
                 sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 1), null, null, null, null,
-                        "the JSON holds no submission; nothing was read"), 0, 0);
+                        t("json.empty")), 0, 0);
             }
         }
 
@@ -167,8 +169,7 @@ public final class JsonSubmissions {
                         if (!skipping && len - pos >= CsvTokenizer.MAX_RECORD) {
                             // a line too long to hold: report it and skip to its end
                             lineNo++;
-                            problem(lineNo, "the line is longer than " + CsvTokenizer.MAX_RECORD / (1 << 20)
-                                    + " MB, the most tally reads; it is not read", 0, 1);
+                            problem(lineNo, t("json.lineTooLong", CsvTokenizer.MAX_RECORD / (1 << 20)), 0, 1);
                             skipping = true;
                             pos = len;
                         }
@@ -196,9 +197,9 @@ public final class JsonSubmissions {
                     lineOffset = lineNo - 1;
                     try (JsonParser p = FACTORY.createParser(buf, s, e - s)) {
                         // one submission per line; more on one line are read too
-                        for (JsonToken t = next(p); t != null; t = next(p)) object(p, t, "line " + lineNo);
+                        for (JsonToken tok = next(p); tok != null; tok = next(p)) object(p, tok, t("json.lineN", lineNo));
                     } catch (JsonProcessingException ex) {
-                        stopped(lineNo, ex, "the next line is read");
+                        stopped(lineNo, ex, t("json.nextLine"));
                     }
                     any = true;
                 }
@@ -207,7 +208,7 @@ public final class JsonSubmissions {
             }
             if (!any) {
                 sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 1), null, null, null, null,
-                        "the input holds no submission; nothing was read"), 0, 0);
+                        t("json.inputEmpty")), 0, 0);
             }
         }
 
@@ -215,15 +216,15 @@ public final class JsonSubmissions {
         private void stopped(long at, JsonProcessingException e, String after) {
             String msg = e.getOriginalMessage().lines().findFirst().orElse("");
             if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-                msg = msg.contains("nesting depth") ? "nesting depth beyond " + MAX_DEPTH + " levels, far more than a submission has"
+                msg = msg.contains("nesting depth") ? t("json.depth", MAX_DEPTH)
                         : msg.contains("String value length") || msg.contains("Number value length") || msg.contains("Name length")
-                                ? "a value or key longer than " + CsvTokenizer.MAX_FIELD / (1 << 20) + " MB, the most tally reads" : msg;
+                                ? t("json.tooLong", CsvTokenizer.MAX_FIELD / (1 << 20)) : msg;
             }
             if (msg.length() > 200) msg = msg.substring(0, 200) + "…";
             long lost = n + overflow;
-            problem(at, "not valid JSON: " + msg + "; " + (unitCount + periodCount + valuesCount > 0
-                    ? "the submission it is in is rejected" + (lost > 0 ? " with its " + lost + " value" + (lost == 1 ? "" : "s") : "") + "; "
-                    : "") + after, lost, unitCount + periodCount + valuesCount > 0 ? 1 : 0);
+            boolean inSubmission = unitCount + periodCount + valuesCount > 0;
+            problem(at, t("json.invalid", msg, !inSubmission ? "" : lost == 0 ? t("json.submissionRejected")
+                    : t(lost == 1 ? "json.submissionRejected.one" : "json.submissionRejected.many", lost), after), lost, inSubmission ? 1 : 0);
             resetObject();
         }
 
@@ -247,8 +248,7 @@ public final class JsonSubmissions {
             if (t != JsonToken.START_OBJECT) {
                 String what = kind(t);
                 p.skipChildren();
-                problem(objectLine, path + ": expected a submission object {\"unit\": …, \"period\": …, \"values\": {code: value, …}}, found "
-                        + what + "; it is not read", 0, 1);
+                problem(objectLine, t("json.notObject", path, what), 0, 1);
                 return;
             }
             String twice = null;
@@ -273,20 +273,18 @@ public final class JsonSubmissions {
                 }
             }
             long values = n + overflow;
-            String lost = values == 0 ? "" : "; its " + values + " value" + (values == 1 ? " is" : "s are") + " rejected";
+            String lost = values == 0 ? "" : t(values == 1 ? "json.lost.one" : "json.lost.many", values);
             if (twice != null) {
-                problem(objectLine, path + ": the key " + twice + " is given twice, so it is not clear which is meant" + lost
-                        + ". Give each key once", values, 1);
+                problem(objectLine, t("json.twice", path, twice, lost), values, 1);
                 return;
             }
             if (valuesBad) {
-                problem(objectLine, path + ".values: expected an object {code: value, …}, found " + valuesBadWhat + "; the submission is not read", 0, 1);
+                problem(objectLine, t("json.valuesNotObject", path, valuesBadWhat), 0, 1);
                 return;
             }
             if (unit == null || period == null || valuesCount == 0) {
                 String missing = unit == null ? "\"unit\"" : period == null ? "\"period\"" : "\"values\"";
-                problem(objectLine, path + ": the object lacks " + missing + " (a text); a submission is {\"unit\": …, \"period\": …, "
-                        + "\"values\": {code: value, …}}" + lost, values, 1);
+                problem(objectLine, t("json.lacks", path, missing, lost), values, 1);
                 return;
             }
             emit(path);
@@ -373,15 +371,14 @@ public final class JsonSubmissions {
         private void emit(String path) {
             if (overflow > 0) {
                 sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, objectLine), unit, period, null, null,
-                        path + ".values: more than " + MAX_ENTRIES + " entries; the " + overflow + " after them are rejected"), overflow, 0);
+                        t("json.tooManyEntries", path, MAX_ENTRIES, overflow)), overflow, 0);
             }
             sink.begin(a.set(unit), b.set(period), objectLine);
             for (int k = 0; k < n; k++) {
                 c.set(data, keyAt[k], keyEnd[k]);
                 if (bad[k] != 0) {
                     sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, c.toString(), null,
-                            path + ".values." + c + ": the value is " + (bad[k] == 1 ? "a list" : "an object")
-                                    + "; give a number, a numeric string or null"), 1, 0);
+                            t(bad[k] == 1 ? "json.valueList" : "json.valueObject", path, c)), 1, 0);
                     continue;
                 }
                 sink.value(c, d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
@@ -390,13 +387,13 @@ public final class JsonSubmissions {
         }
 
         private static String kind(JsonToken t) {
-            if (t == null) return "nothing";
+            if (t == null) return t("json.kind.nothing");
             return switch (t) {
-                case START_ARRAY -> "an array";
-                case START_OBJECT -> "an object";
-                case VALUE_STRING -> "a string";
-                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-                case VALUE_TRUE, VALUE_FALSE -> "true or false";
+                case START_ARRAY -> t("json.kind.array");
+                case START_OBJECT -> t("json.kind.object");
+                case VALUE_STRING -> t("json.kind.string");
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> t("json.kind.number");
+                case VALUE_TRUE, VALUE_FALSE -> t("json.kind.boolean");
                 case VALUE_NULL -> "null";
                 default -> t.asString() == null ? t.name() : t.asString();
             };
@@ -412,11 +409,11 @@ public final class JsonSubmissions {
                 JsonToken t = next(p);
                 values(p, t, "$");
                 if (valuesBad) {
-                    problem(0, "a stored value map is not a JSON object; the store may be damaged", 0, 1);
+                    problem(0, t("store.notObject"), 0, 1);
                     return;
                 }
             } catch (IOException e) {
-                problem(0, "a stored value map cannot be read (" + e.getMessage() + "); the store may be damaged", n, 1);
+                problem(0, t("store.unreadable", e.getMessage()), n, 1);
                 return;
             }
             for (int k = 0; k < n; k++) line[k] = k < lines.length ? lines[k] : 0;
@@ -427,7 +424,7 @@ public final class JsonSubmissions {
                 if (k < inputs.length) sink.input(inputs[k]);
                 if (bad[k] != 0) {
                     sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, null, null,
-                            "a stored value is not a number"), 1, 0);
+                            t("store.notNumber")), 1, 0);
                     continue;
                 }
                 sink.value(c.set(data, keyAt[k], keyEnd[k]), d.set(data, valAt[k], valEnd[k]), line[k], number[k]);

@@ -1,5 +1,7 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Num;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -209,8 +211,8 @@ public final class Numbers {
             if (b[i] == ',') comma = true;
             if ((b[i] == 'e' || b[i] == 'E') && i > from && isDigit(b[i - 1])) exp = true;
         }
-        if (!decimalComma && comma) out.hint = "for numbers like 1.234,5 use --decimal-comma";
-        else if (exp) out.hint = "write the number in full (1500, not 1.5E3): a spreadsheet that writes E+ has already dropped digits";
+        if (!decimalComma && comma) out.hint = t("number.decimalComma");
+        else if (exp) out.hint = t("number.exponent");
         return out;
     }
 

@@ -1,5 +1,7 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Source;
@@ -36,9 +38,9 @@ public final class Submissions {
         try (InputStream raw = file.stdin() ? stdin : Files.newInputStream(file.path())) {
             read(file.display(), raw, options, sink, scratch);
         } catch (NoSuchFileException e) {
-            throw TallyException.io(file.display() + ": no such file; check the path");
+            throw TallyException.io(t("file.noSuchFile", file.display()));
         } catch (IOException e) {
-            throw TallyException.io(file.display() + ": cannot read: " + e.getMessage());
+            throw TallyException.io(t("file.cannotRead", file.display(), e.getMessage()));
         }
     }
 
@@ -70,7 +72,7 @@ public final class Submissions {
         while (first < n && (head[first] == ' ' || head[first] == '\t' || head[first] == '\r' || head[first] == '\n')) first++;
         if (first == n) {
             sink.problem(Finding.of(FindingCode.NO_DATA, new Source(display, 0), null, null, null, null,
-                    n == skip ? "the input is empty; nothing was read" : "the input holds only blank lines; nothing was read"), 0, 0);
+                    n == skip ? t("input.empty") : t("input.blank")), 0, 0);
             return;
         }
         if (head[first] == '{' || head[first] == '[') {

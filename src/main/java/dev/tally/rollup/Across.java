@@ -1,5 +1,7 @@
 package dev.tally.rollup;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
@@ -75,9 +77,7 @@ public final class Across {
                 Period before = range(t.start(), boundary.minusDays(1)), after = range(boundary, t.end());
                 parts.put(t, new Period[] {before, after});
             } else {
-                throw TallyException.usage(t.text() + " lies " + (first < display - 1 ? "more than one boundary" : "across boundaries")
-                        + " before the units of " + now.era().label() + "; tally compares across one boundary at a time: ask for periods "
-                        + "on both sides of one boundary");
+                throw TallyException.usage(t(first < display - 1 ? "across.moreThanOne" : "across.across", t.text(), now.era().label()));
             }
         }
         if (oldTargets.isEmpty() && parts.isEmpty()) {
@@ -85,9 +85,8 @@ public final class Across {
                     exact, spec.compare(), spec.likeForLike()), inputs), now.era());
         }
         if (spec.likeForLike()) {
-            throw TallyException.usage("--like-for-like needs the same units on both sides, and " + String.join(", ",
-                    targets.stream().filter(t -> !nativeTargets.contains(t)).map(Period::text).toList()) + " lies before the units of "
-                    + now.era().label() + "; compare without it");
+            throw TallyException.usage(t("across.likeForLike", String.join(", ",
+                    targets.stream().filter(x -> !nativeTargets.contains(x)).map(Period::text).toList()), now.era().label()));
         }
         // the periods each run rolls up: this era's targets and the parts after; the earlier era's and the parts before
         LinkedHashSet<Period> nowPeriods = new LinkedHashSet<>(nativeTargets), thenPeriods = new LinkedHashSet<>(oldTargets);

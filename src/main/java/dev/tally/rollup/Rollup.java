@@ -1,5 +1,7 @@
 package dev.tally.rollup;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.expr.Formula;
 import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
@@ -504,8 +506,7 @@ public final class Rollup {
         derive(c, out, rep, n, (u, ind, failure) -> {
             if (quiet) return;
             findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
-                    ind.code(), null, "the formula of " + ind.code() + " (" + ind.formula() + ") could not be computed for "
-                            + (u < n ? h.unit(u).code() : "the total") + ": " + failure + "; the value is left missing"));
+                    ind.code(), null, t("rollup.evaluation", ind.code(), ind.formula(), u < n ? h.unit(u).code() : t("rollup.theTotal"), failure)));
         });
     }
 
@@ -623,9 +624,8 @@ public final class Rollup {
         long w = t.where(b, cell);
         findings.add(new Finding(Severity.ERROR, FindingCode.OVERLAP, inputs.get(CellTable.whereInput(w)), CellTable.whereLine(w),
                 unit.code(), target.text(), ind.code(), null,
-                unit.code() + " gave " + ind.code() + " for both " + t.periods().get(a).text() + " (" + where(a, cell) + ") and "
-                        + t.periods().get(b).text() + " (" + where(b, cell) + "), which overlap inside " + target.text()
-                        + "; neither is used, since it would count twice. Keep one granularity"));
+                t("rollup.overlap", unit.code(), ind.code(), t.periods().get(a).text(), where(a, cell), t.periods().get(b).text(), where(b, cell),
+                        target.text())));
     }
 
     private void imbalance(int u, Indicator ind, Period target, int[] members, BigDecimal own, BigDecimal computed, int rep, int exp, boolean usedOwn) {
@@ -638,9 +638,9 @@ public final class Rollup {
             line = CellTable.whereLine(w);
         }
         findings.add(new Finding(Severity.WARNING, FindingCode.IMBALANCE, file, line, unit.code(), target.text(), ind.code(), own.toPlainString(),
-                unit.code() + " (" + unit.name() + ") reported " + own.toPlainString() + " for " + ind.code() + " in " + target.text()
-                        + " but its subtree gives " + computed.toPlainString() + " (difference " + own.subtract(computed).toPlainString()
-                        + "; " + rep + " of " + exp + " reporting units); the " + (usedOwn ? "reported " + own.toPlainString() : "computed " + computed.toPlainString())
-                        + " is used" + (usedOwn ? "" : rep < exp ? " (--prefer reported would use the reported total)" : "")));
+                t("rollup.imbalance", unit.code(), unit.name(), own.toPlainString(), ind.code(), target.text(), computed.toPlainString(),
+                        own.subtract(computed).toPlainString(), rep, exp,
+                        usedOwn ? t("rollup.imbalance.reported", own.toPlainString()) : t("rollup.imbalance.computed", computed.toPlainString()),
+                        usedOwn ? "" : rep < exp ? t("rollup.imbalance.prefer") : "")));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.store;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Form;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -33,8 +35,7 @@ final class Migration {
             st.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             st.execute("ROLLBACK");
-            throw StoreException.io(file + ": cannot upgrade the store to this tally's format (" + e.getMessage()
-                    + "); it was left as it was");
+            throw StoreException.io(t("store.cannotUpgrade", file, e.getMessage()));
         }
     }
 

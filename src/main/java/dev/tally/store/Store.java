@@ -1,5 +1,7 @@
 package dev.tally.store;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Period;
 import dev.tally.model.Submission;
 import dev.tally.model.TallyException;
@@ -61,7 +63,7 @@ public final class Store implements AutoCloseable {
             s.prepare(false);
             return s;
         } catch (SQLException e) {
-            throw StoreException.io("cannot start a dry run: " + e.getMessage());
+            throw StoreException.io(t("store.dryRun", e.getMessage()));
         }
     }
 
@@ -73,15 +75,14 @@ public final class Store implements AutoCloseable {
                 byte[] head = new byte[16];
                 try (InputStream in = Files.newInputStream(file)) {
                     if (in.readNBytes(head, 0, 16) < 16 || !java.util.Arrays.equals(head, SQLITE_MAGIC)) {
-                        throw StoreException.io(file + ": not a tally store (not an SQLite database); it was left untouched. "
-                                + "Point 'store:' in tally.yaml at another file");
+                        throw StoreException.io(t("store.notSqlite", file));
                     }
                 }
             } else if (!create) {
-                throw StoreException.io(file + ": no store yet; import submissions first (tally import FILE...)");
+                throw StoreException.io(t("store.noStore", file));
             }
         } catch (IOException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         try {
             Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
@@ -89,7 +90,7 @@ public final class Store implements AutoCloseable {
             s.prepare(exists);
             return s;
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot open the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotOpen", file, e.getMessage()));
         }
     }
 
@@ -105,13 +106,11 @@ public final class Store implements AutoCloseable {
             }
             if (seen[0] != APPLICATION_ID) {
                 db.close();
-                throw StoreException.io(file + ": not a tally store (an SQLite database of another program); it was left untouched. "
-                        + "Point 'store:' in tally.yaml at another file");
+                throw StoreException.io(t("store.otherProgram", file));
             }
             if (seen[1] > SCHEMA_VERSION) {
                 db.close();
-                throw StoreException.io(file + ": this store was written by a newer tally (schema " + seen[1] + ", this tally knows "
-                        + SCHEMA_VERSION + "); upgrade tally to use it");
+                throw StoreException.io(t("store.newer", file, seen[1], SCHEMA_VERSION));
             }
             // only now that the file is known to be ours may anything about it change
             walMode(st);
@@ -430,7 +429,7 @@ public final class Store implements AutoCloseable {
         try {
             return new Batch();
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot start an import: " + e.getMessage());
+            throw StoreException.io(t("store.cannotImport", file, e.getMessage()));
         }
     }
 
@@ -484,7 +483,7 @@ public final class Store implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
     }
 
@@ -495,7 +494,7 @@ public final class Store implements AutoCloseable {
             r.next();
             return r.getLong(3) == 0 ? new long[] {0, -1} : new long[] {r.getLong(1), r.getLong(2)};
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
     }
 
@@ -505,7 +504,7 @@ public final class Store implements AutoCloseable {
         try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT id, file FROM import ORDER BY file, id")) {
             while (r.next()) out.put(r.getLong(1), r.getString(2));
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
     }
@@ -519,7 +518,7 @@ public final class Store implements AutoCloseable {
                      + "WHERE s.is_current = 1 AND json_type(s.source_map) = 'object' ORDER BY 1")) {
             while (r.next()) out.add(r.getString(1));
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
     }
@@ -539,7 +538,7 @@ public final class Store implements AutoCloseable {
                 out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes));
             }
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
     }
@@ -559,7 +558,7 @@ public final class Store implements AutoCloseable {
                         Json.readStrings(r.getString(6))));
             }
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
     }
@@ -585,7 +584,7 @@ public final class Store implements AutoCloseable {
                 }
             }
         } catch (SQLException e) {
-            throw StoreException.io(file + ": cannot read the store: " + e.getMessage());
+            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
     }
@@ -595,7 +594,7 @@ public final class Store implements AutoCloseable {
         try {
             db.close();
         } catch (SQLException e) {
-            throw new TallyException(dev.tally.model.ExitCode.IO, file + ": cannot close the store: " + e.getMessage());
+            throw new TallyException(dev.tally.model.ExitCode.IO, t("store.cannotClose", file, e.getMessage()));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.workspace;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.store.Store;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,7 +17,7 @@ public final class History {
     public static List<String> changes(Store.Version previous, Store.Version current) {
         List<String> out = new ArrayList<>();
         if (previous == null) {
-            out.add("first version: " + current.values().size() + " value" + (current.values().size() == 1 ? "" : "s"));
+            out.add(t(current.values().size() == 1 ? "history.first.one" : "history.first.many", current.values().size()));
             return out;
         }
         TreeSet<String> codes = new TreeSet<>(previous.values().keySet());
@@ -23,11 +25,11 @@ public final class History {
         for (String code : codes) {
             boolean before = previous.values().containsKey(code), after = current.values().containsKey(code);
             BigDecimal a = previous.values().get(code), b = current.values().get(code);
-            if (before && !after) out.add("- " + code + " (was " + shown(a) + ")");
+            if (before && !after) out.add(t("history.was", code, shown(a)));
             else if (!before && after) out.add("+ " + code + " " + shown(b));
             else if (!same(a, b)) out.add(code + " " + shown(a) + " → " + shown(b));
         }
-        if (out.isEmpty()) out.add("no change in values");
+        if (out.isEmpty()) out.add(t("history.noChange"));
         return out;
     }
 
@@ -35,5 +37,5 @@ public final class History {
         return a == null || b == null ? Objects.equals(a, b) : a.compareTo(b) == 0;
     }
 
-    private static String shown(BigDecimal v) { return v == null ? "missing" : v.toPlainString(); }
+    private static String shown(BigDecimal v) { return v == null ? t("history.missing") : v.toPlainString(); }
 }

@@ -1,5 +1,7 @@
 package dev.tally.workspace;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import dev.tally.ingest.Ingest;
 import dev.tally.io.Tasks;
@@ -96,7 +98,7 @@ public final class Importer {
             try {
                 stdinBytes = stdin.readAllBytes();
             } catch (IOException e) {
-                throw TallyException.io("-: cannot read standard input: " + e.getMessage());
+                throw TallyException.io(t("import.stdin", e.getMessage()));
             }
         }
         final byte[] in = stdinBytes;
@@ -115,7 +117,7 @@ public final class Importer {
             if (!dryRun && !refused) batch.commit();
             return report;
         } catch (SQLException e) {
-            throw TallyException.io(store.file() + ": the import failed and nothing of it was stored: " + e.getMessage());
+            throw TallyException.io(t("import.failed", store.file(), e.getMessage()));
         }
     }
 
@@ -233,13 +235,13 @@ public final class Importer {
             for (Sub s : subs) {
                 for (int input : s.inputs()) {
                     if (filesWithErrors.contains(files.get(input).display())) {
-                        errors.computeIfAbsent(s, k -> new ArrayList<>()).add("the file " + files.get(input).display() + " has errors (--atomic file)");
+                        errors.computeIfAbsent(s, k -> new ArrayList<>()).add(t("import.fileHasErrors", files.get(input).display()));
                         break;
                     }
                 }
             }
         } else if (atomic == Atomic.RUN && anyError) {
-            for (Sub s : subs) errors.computeIfAbsent(s, k -> new ArrayList<>()).add("the import has errors (--atomic run)");
+            for (Sub s : subs) errors.computeIfAbsent(s, k -> new ArrayList<>()).add(t("import.runHasErrors"));
         }
         return new Plan(subs, errors);
     }
@@ -424,7 +426,7 @@ public final class Importer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            throw TallyException.io(f.display() + ": cannot read: " + e.getMessage());
+            throw TallyException.io(t("file.cannotRead", f.display(), e.getMessage()));
         }
     }
 }

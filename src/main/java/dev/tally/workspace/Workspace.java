@@ -1,5 +1,7 @@
 package dev.tally.workspace;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Settings;
 import dev.tally.model.TallyException;
 import java.nio.file.Path;
@@ -13,7 +15,7 @@ public final class Workspace {
     public static Path storePath(Settings s) {
         if (s.store() != null) return s.store();
         if (s.file() == null) {
-            throw TallyException.config("no project here: the store lives next to tally.yaml; run 'tally init' (or 'tally init --sample') first");
+            throw TallyException.config(t("workspace.noProject"));
         }
         Path dir = s.file().toAbsolutePath().getParent();
         Path cwd = Path.of("").toAbsolutePath();

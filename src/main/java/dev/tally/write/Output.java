@@ -1,5 +1,7 @@
 package dev.tally.write;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.io.AtomicFile;
 import dev.tally.model.TallyException;
 import java.io.FileOutputStream;
@@ -46,21 +48,21 @@ public final class Output implements AutoCloseable {
                 o.owned = true;
                 return o;
             } catch (IOException e) {
-                throw TallyException.io(path + ": cannot write here (" + e.getMessage() + "); check permissions or choose another -o");
+                throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage()));
             }
         }
         Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             // name the directory as the user wrote it, not as an absolute path
             Path shown = path.getParent() == null ? dir : path.getParent();
-            throw TallyException.io(path + ": the directory " + shown + " does not exist; create it or choose another -o");
+            throw TallyException.io(t("file.noDirectory", path, shown));
         }
-        if (Files.isDirectory(path)) throw TallyException.io(path + ": is a directory; give a file name to -o");
+        if (Files.isDirectory(path)) throw TallyException.io(t("file.isDirectory", path));
         try {
             AtomicFile f = AtomicFile.create(path);
             return new Output(f, new java.io.BufferedOutputStream(f.stream(), 1 << 16), path.toString());
         } catch (IOException e) {
-            throw TallyException.io(path + ": cannot write here (" + e.getMessage() + "); check permissions or choose another -o");
+            throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage()));
         }
     }
 
@@ -80,7 +82,7 @@ public final class Output implements AutoCloseable {
 
     TallyException failed(IOException e) {
         String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return TallyException.io(name + ": cannot write: " + why + (file != null ? "; the previous file (if any) is unchanged" : ""));
+        return TallyException.io(t("file.cannotWrite", name, why) + (file != null ? t("file.previousUnchanged") : ""));
     }
 
     @Override
