@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import java.io.InputStream;
@@ -32,25 +34,25 @@ public final class Cli {
             }
             if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
                 // every output goes through write.Output, which names the file; this is a last resort
-                line.getErr().println("tally: input/output error: " + t.getMessage());
+                line.getErr().println("tally: " + t("cli.ioError", t.getMessage()));
                 return ExitCode.IO.code();
             }
             if (t instanceof StackOverflowError) {
-                line.getErr().println("tally: the input is nested too deeply to process; please report it with the file that caused it");
+                line.getErr().println("tally: " + t("cli.tooDeep"));
                 return ExitCode.IO.code();
             }
             if (t instanceof OutOfMemoryError) {
-                line.getErr().println("tally: out of memory; give the JVM more with java -Xmx4g -jar tally.jar …");
+                line.getErr().println("tally: " + t("cli.outOfMemory"));
                 return ExitCode.IO.code();
             }
-            line.getErr().println("tally: internal error: " + t + " (please report it; set TALLY_DEBUG=1 for details)");
+            line.getErr().println("tally: " + t("cli.internal", t));
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(line.getErr());
             return 70;
         });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("tally: " + ex.getMessage());
-            c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help' for more information.");
+            c.getErr().println(t("cli.tryHelp", c.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE.code();
         });
         return cl;
@@ -84,7 +86,7 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             String v = args[i].startsWith("--lang=") ? args[i].substring(7) : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
             if (v != null && dev.tally.model.Text.Lang.of(v) == null) {
-                err.println("tally: --lang '" + v + "' is not a language tally speaks; use en or vi");
+                err.println("tally: " + t("cli.badLang", v));
                 return true;
             }
         }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -74,20 +76,20 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
-        if (years < 1) throw TallyException.usage("--years must be 1 or more");
-        if (!(tolerance >= 0)) throw TallyException.usage("--tolerance must be a number of percent, 0 or more");
+        if (years < 1) throw TallyException.usage(t("usage.atLeast", "--years", 1));
+        if (!(tolerance >= 0)) throw TallyException.usage(t("usage.percentAtLeast", "--tolerance", 0));
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
         Period target = asked != null ? asked : latest(data.dataPeriods());
-        if (target == null) throw TallyException.usage("there is no data to check; give submission files or import some");
+        if (target == null) throw TallyException.usage(t("usage.noData"));
         List<Period> rolled = periods(target);
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
         RollupResult r = across.result();
         Hierarchy h = across.era().hierarchy();
         Unit top = unit == null ? null : h.unit(unit);
-        if (unit != null && top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        if (unit != null && top == null) throw TallyException.usage(t("usage.notUnit", unit));
         int depth = level == null ? (top == null ? 1 : top.depth() + 1) : h.depthOf(level);
-        if (depth < 0) throw TallyException.usage("--level '" + level + "' is not a level; levels are " + String.join(", ", h.levels()));
+        if (depth < 0) throw TallyException.usage(t("usage.notLevel", level, String.join(", ", h.levels())));
         List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();
         Consistency.Result result = Consistency.compute(r, h, units, in.indicators(across.era().catalog()), years, tolerance);
 

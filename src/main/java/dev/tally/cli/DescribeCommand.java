@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -71,7 +73,7 @@ final class DescribeCommand implements Callable<Integer> {
         boolean wide = switch (shape.toLowerCase(java.util.Locale.ROOT)) {
             case "long" -> false;
             case "wide" -> true;
-            default -> throw dev.tally.model.TallyException.usage("--shape '" + shape + "' is not a shape; use long or wide");
+            default -> throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--shape", shape, "long, wide"));
         };
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Loaded data = in.load(io, targets, out);

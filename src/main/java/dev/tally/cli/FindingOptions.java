@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Finding;
 import dev.tally.model.Severity;
 import dev.tally.write.FindingReport;
@@ -47,18 +49,18 @@ final class FindingOptions {
             case "always" -> true;
             case "never" -> false;
             case "auto" -> io.errTerminal() && System.getenv("NO_COLOR") == null;
-            default -> throw dev.tally.model.TallyException.usage("--color '" + color + "' is not a choice; use auto, always or never");
+            default -> throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--color", color, "auto, always, never"));
         };
     }
 
     void check() {
-        if (max < 0) throw dev.tally.model.TallyException.usage("--max-findings must be 0 or more");
+        if (max < 0) throw dev.tally.model.TallyException.usage(t("usage.atLeast", "--max-findings", 0));
         colourCheck();
     }
 
     private void colourCheck() {
         if (!List.of("auto", "always", "never").contains(color.toLowerCase(java.util.Locale.ROOT))) {
-            throw dev.tally.model.TallyException.usage("--color '" + color + "' is not a choice; use auto, always or never");
+            throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--color", color, "auto, always, never"));
         }
     }
 
@@ -80,8 +82,8 @@ final class FindingOptions {
         FindingReport.printLines(err, shown, c);
         if (!rest.isEmpty()) {
             long n = rest.values().stream().mapToLong(Long::longValue).sum();
-            err.println("… " + n + " more finding" + (n == 1 ? "" : "s") + " not listed (--max-findings " + max + (file == null ? "; --findings FILE writes them all" : "")
-                    + "): " + rest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
+            err.println(t("cli.moreFindingsNotListed", n, max, file == null ? t("cli.findingsFileHint") : "",
+                    rest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         if (file != null) write(io, all);
     }
@@ -94,7 +96,7 @@ final class FindingOptions {
             FindingReport.write(sink, all, Map.of());
             target.commit();
         } catch (IOException e) {
-            throw dev.tally.model.TallyException.io(file + ": cannot write the findings: " + e.getMessage());
+            throw dev.tally.model.TallyException.io(t("cli.cannotWriteFindings", file, e.getMessage()));
         }
     }
 
@@ -103,7 +105,7 @@ final class FindingOptions {
         if (all.size() <= 50 && all.size() <= max) return;
         Map<String, Long> byCode = new TreeMap<>();
         for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
-        io.err().println("findings by code: " + byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        io.err().println(t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +34,11 @@ final class GenManCommand implements Callable<Integer> {
                 Files.createDirectories(into);
                 for (Map.Entry<String, String> e : pages.entrySet()) {
                     Files.writeString(into.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
-                    root.io.out().println("wrote " + into.resolve(e.getKey()));
+                    root.io.out().println(t("cli.wrote", into.resolve(e.getKey())));
                 }
             }
         } catch (IOException e) {
-            throw TallyException.io(dir + ": cannot write the man pages: " + e.getMessage());
+            throw TallyException.io(t("cli.cannotWriteMan", dir, e.getMessage()));
         } finally {
             dev.tally.model.Text.use(was);
         }

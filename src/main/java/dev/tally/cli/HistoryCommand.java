@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
@@ -56,7 +58,7 @@ final class HistoryCommand implements Callable<Integer> {
         Format format = out.resolved(io);
         Project proj = project.load(io);
         out.refuseInputs(proj.files());
-        if (proj.hierarchy().unit(unit) == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        if (proj.hierarchy().unit(unit) == null) throw TallyException.usage(t("usage.notUnit", unit));
         List<Store.Version> versions;
         try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
             versions = store.history(unit, p);
@@ -64,7 +66,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();
         boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
         if (versions.isEmpty()) {
-            io.out().println("no submission of " + unit + (form == null ? "" : " on form " + form) + " for " + p.text() + " in the store");
+            io.out().println(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
             return 0;
         }
         try (Output target = Output.open(out.file(), io.out())) {

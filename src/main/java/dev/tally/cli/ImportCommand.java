@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import dev.tally.model.ExitCode;
 import dev.tally.read.Inputs;
@@ -153,7 +155,7 @@ final class ImportCommand implements Callable<Integer> {
         io.out().print(sb);
         io.out().flush();
         findingOptions.printByCode(io, report.findings());
-        if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
+        if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         return report.anyRejected() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -83,7 +85,7 @@ final class InitCommand implements Callable<Integer> {
         Path target = dir == null ? Path.of(".") : dir;
         Path yaml = target.resolve("tally.yaml");
         if (Files.exists(yaml)) {
-            throw TallyException.usage(yaml + " exists already; nothing was changed. Edit it, or choose another DIR");
+            throw TallyException.usage(t("usage.initExists", yaml));
         }
         try {
             Files.createDirectories(target);
@@ -92,32 +94,32 @@ final class InitCommand implements Callable<Integer> {
                     Path to = target.resolve(f);
                     Files.createDirectories(to.toAbsolutePath().getParent());
                     try (InputStream in = InitCommand.class.getResourceAsStream("/dev/tally/sample/" + f)) {
-                        if (in == null) throw new IOException("the sample file " + f + " is missing from this build");
+                        if (in == null) throw new IOException(t("cli.sampleMissing", f));
                         Files.copy(in, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                     }
-                    io.out().println("created " + to);
+                    io.out().println(t("cli.created", to));
                 }
             } else {
                 writeIfAbsent(io, target.resolve("units.csv"), STARTER_UNITS);
                 writeIfAbsent(io, target.resolve("catalog.yaml"), STARTER_CATALOG);
             }
             Files.writeString(yaml, PROJECT, StandardCharsets.UTF_8);
-            io.out().println("created " + yaml);
+            io.out().println(t("cli.created", yaml));
         } catch (IOException e) {
-            throw TallyException.io(target + ": cannot create the project: " + e.getMessage());
+            throw TallyException.io(t("cli.cannotCreateProject", target, e.getMessage()));
         }
         io.out().println(sample
-                ? "next: cd " + target + " && tally import submissions && tally status && tally rollup"
-                : "next: edit units.csv and catalog.yaml, then tally import FILE...");
+                ? t("cli.nextSample", target)
+                : t("cli.nextStarter"));
         return 0;
     }
 
     private static void writeIfAbsent(Io io, Path p, String text) throws IOException {
         if (Files.exists(p)) {
-            io.out().println("kept " + p);
+            io.out().println(t("cli.kept", p));
             return;
         }
         Files.writeString(p, text, StandardCharsets.UTF_8);
-        io.out().println("created " + p);
+        io.out().println(t("cli.created", p));
     }
 }

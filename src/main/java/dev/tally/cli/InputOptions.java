@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import dev.tally.read.ReadOptions;
 import java.nio.charset.Charset;
@@ -23,7 +25,7 @@ final class InputOptions {
             try {
                 cs = Charset.forName(encoding);
             } catch (IllegalArgumentException e) {
-                throw TallyException.usage("unknown encoding '" + encoding + "'; use a name such as UTF-8, UTF-16 or windows-1258");
+                throw TallyException.usage(t("usage.encoding", encoding));
             }
         }
         return new ReadOptions(cs, delimiter, decimalComma);
@@ -37,7 +39,7 @@ final class InputOptions {
             case "\\t", "\t", "tab" -> '\t';
             default -> {
                 if (d.length() == 1) yield d.charAt(0);
-                throw TallyException.usage("--delimiter takes one character: , ; or tab, not '" + d + "'");
+                throw TallyException.usage(t("usage.delimiter", d));
             }
         };
     }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import picocli.CommandLine.Option;
 
 /**
@@ -13,7 +15,7 @@ final class LegacyDelimiterOption {
     /** The input delimiter, taking the old option when the new one is not given, and saying so. */
     Character value(Io io, DelimiterOption current) {
         if (delimiter == null) return current.value();
-        io.err().println("tally: warning: --delimiter is now --input-delimiter for the input's delimiter; the old name goes in the next release");
+        io.err().println("tally: " + t("usage.legacyDelimiter"));
         return InputOptions.delimiter(current.delimiter != null ? current.delimiter : delimiter);
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import dev.tally.io.Tasks;
 import dev.tally.model.TallyException;
@@ -66,7 +68,7 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         if (out != null) out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
                 settings.file() == null || settings.store() != null ? null : Workspace.storePath(settings)));
         if (settings.file() == null && settings.store() == null) {
-            throw TallyException.usage("no INPUT given and no project here; give submission files, or run inside a project (tally init)");
+            throw TallyException.usage(t("usage.noInput"));
         }
         // opening the store loads SQLite's native library: do it while the units and catalog load
         CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(Workspace.storePath(settings), false));

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -101,19 +103,19 @@ final class OutliersCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         Method m = Method.of(method);
-        if (m == null) throw TallyException.usage("--method '" + method + "' is not a method; use modified-z, z or iqr");
+        if (m == null) throw TallyException.usage(t("usage.notChoice", "--method", method, "modified-z, z, iqr"));
         Outliers.Against a = switch (against.toLowerCase(java.util.Locale.ROOT)) {
             case "history" -> Outliers.Against.HISTORY;
             case "peers" -> Outliers.Against.PEERS;
-            default -> throw TallyException.usage("--against '" + against + "' is not a comparison; use history or peers");
+            default -> throw TallyException.usage(t("usage.notChoice", "--against", against, "history, peers"));
         };
-        if (minN < 1) throw TallyException.usage("--min-n must be 1 or more");
-        if (max < 0) throw TallyException.usage("--max must be 0 or more");
-        if (history != null && history < 1) throw TallyException.usage("--history must be 1 or more");
-        if (threshold != null && !(threshold >= 0)) throw TallyException.usage("--threshold must be a number, 0 or more");
+        if (minN < 1) throw TallyException.usage(t("usage.atLeast", "--min-n", 1));
+        if (max < 0) throw TallyException.usage(t("usage.atLeast", "--max", 0));
+        if (history != null && history < 1) throw TallyException.usage(t("usage.atLeast", "--history", 1));
+        if (threshold != null && !(threshold >= 0)) throw TallyException.usage(t("usage.numberAtLeast", "--threshold", 0));
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         for (Period t : targets) {
-            if (t.type() == PeriodType.RANGE) throw TallyException.usage("--period " + t.text() + ": outliers score one period at a time, not a range");
+            if (t.type() == PeriodType.RANGE) throw TallyException.usage(t("usage.outliersRange", t.text()));
         }
         // the data needed: the targets and, against history, the periods before them
         List<Period> reading = targets.isEmpty() ? List.of() : withHistory(targets, a);
@@ -125,7 +127,7 @@ final class OutliersCommand implements Callable<Integer> {
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();
         var scope = unit == null ? null : h.unit(unit);
-        if (unit != null && scope == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file");
+        if (unit != null && scope == null) throw TallyException.usage(t("usage.notUnit", unit));
         double t = threshold != null ? threshold : m.defaultThreshold();
         Outliers.Result found = Outliers.find(era.roster(), era.catalog(), r,
                 new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import dev.tally.write.Format;
 import dev.tally.write.NumberStyle;
@@ -75,18 +77,16 @@ final class OutputOptions {
             if (f == null) {
                 String ext = name.contains(".") ? name.substring(name.lastIndexOf('.')) : "";
                 if (ext.equalsIgnoreCase(".xls")) {
-                    throw TallyException.usage(output + ": tally writes the .xlsx workbook format, not the old .xls; name the file .xlsx");
+                    throw TallyException.usage(t("usage.xls", output));
                 }
                 if (!Files.exists(output) || Files.isRegularFile(output)) {
-                    throw TallyException.usage(output + ": " + (ext.isEmpty() ? "no extension" : "'" + ext + "' is not an extension tally writes")
-                            + " to tell the format by; name it .csv .tsv .json .ndjson .md .txt or .xlsx, or give --format");
+                    throw TallyException.usage(ext.isEmpty() ? t("usage.noExtension", output) : t("usage.badExtension", output, ext));
                 }
             }
         }
         if (f == null) f = Format.TABLE;
         if (f.binary() && toStdout() && io.terminal()) {
-            throw TallyException.usage(f.key() + " is a binary format and standard output is a terminal; write it to a file with -o FILE"
-                    + f.extension());
+            throw TallyException.usage(t("usage.binaryToTerminal", f.key(), f.extension()));
         }
         return f;
     }
@@ -95,7 +95,7 @@ final class OutputOptions {
     NumberStyle numbers() {
         if (locale == null || locale.isBlank() || locale.equalsIgnoreCase("plain")) return NumberStyle.PLAIN;
         Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
-        if (l.getLanguage().isEmpty()) throw TallyException.usage("--locale '" + locale + "' is not a locale; use a tag such as vi, de, fr or en-US");
+        if (l.getLanguage().isEmpty()) throw TallyException.usage(t("usage.locale", locale));
         return NumberStyle.of(l);
     }
 
@@ -103,8 +103,7 @@ final class OutputOptions {
     char delimiter(Character given) {
         if (given != null) {
             if (given == ',' && numbers().commaDecimal()) {
-                throw TallyException.usage("--delimiter , with --locale " + locale + ", whose numbers have a decimal comma, would split them; "
-                        + "use --delimiter ';' (the default for that locale)");
+                throw TallyException.usage(t("usage.delimiterLocale", locale));
             }
             return given;
         }
@@ -121,7 +120,7 @@ final class OutputOptions {
         Path target = real(out);
         for (Path in : inputs) {
             if (in != null && real(in).equals(target)) {
-                throw TallyException.usage("-o " + out + " is one of the inputs (" + in + "); writing would replace it. Choose another file");
+                throw TallyException.usage(t("usage.outputIsInput", out, in));
             }
         }
     }

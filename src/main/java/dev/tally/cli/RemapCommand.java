@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Era;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
@@ -61,14 +63,14 @@ final class RemapCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         Path target = io.workingDir().resolve(dir);
-        if (Files.exists(target) && !Files.isDirectory(target)) throw TallyException.usage(dir + ": not a directory; give a directory for -o");
+        if (Files.exists(target) && !Files.isDirectory(target)) throw TallyException.usage(t("usage.notDirectory", dir));
         Loaded data = in.load(io, List.of(), null);
         if (!data.project().hasEras()) {
-            throw TallyException.usage("tally.yaml declares no boundaries: there is nothing to re-map (see 'boundaries:' in the README)");
+            throw TallyException.usage(t("usage.noBoundaries"));
         }
         for (Path input : data.project().files()) {
             if (input.toAbsolutePath().normalize().startsWith(target.toAbsolutePath().normalize())) {
-                throw TallyException.usage(dir + ": holds the project's own files; give another directory");
+                throw TallyException.usage(t("usage.projectDirectory", dir));
             }
         }
         DataReport report = new DataReport(data.summary(), data.findings(), List.of());

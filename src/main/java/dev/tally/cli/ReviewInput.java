@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
@@ -39,7 +41,7 @@ final class ReviewInput {
     /** The indicators asked for, in catalog order; every one when none was. */
     List<Indicator> indicators(Catalog c) {
         for (String code : indicatorCodes) {
-            if (c.indicator(code) == null) throw TallyException.usage("--indicator '" + code + "' is not in the catalog");
+            if (c.indicator(code) == null) throw TallyException.usage(t("usage.notIndicator", code));
         }
         return c.indicators().stream().filter(i -> indicatorCodes.isEmpty() || indicatorCodes.contains(i.code())).toList();
     }

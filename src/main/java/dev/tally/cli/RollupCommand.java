@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -165,7 +167,7 @@ final class RollupCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Io io = root.io;
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
-        if (likeForLike && compare == null) throw TallyException.usage("--like-for-like compares two periods: give --compare previous or year-ago too");
+        if (likeForLike && compare == null) throw TallyException.usage(t("usage.likeForLike"));
         Format fmt = out.resolved(io);
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
@@ -224,7 +226,7 @@ final class RollupCommand implements Callable<Integer> {
         }
         report.printSummary(io, findings);
         if (strict && errors > 0) {
-            io.err().println("tally: --strict: nothing was written because of the errors above");
+            io.err().println("tally: " + t("cli.strictNothingWritten"));
         }
         return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
@@ -77,8 +79,8 @@ final class StatusCommand implements Callable<Integer> {
         out.refuseInputs(p.files());
         for (String f : forms) {
             if (p.eras().stream().noneMatch(e -> e.catalog().form(f) != null)) {
-                throw TallyException.usage("--form '" + f + "' is not a form of the catalog; forms are "
-                        + p.catalog().forms().stream().map(Form::code).collect(Collectors.joining(", ")));
+                throw TallyException.usage(t("usage.notForm", f,
+                        p.catalog().forms().stream().map(Form::code).collect(Collectors.joining(", "))));
             }
         }
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
@@ -99,7 +101,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
             }
         }
-        if (rows.unit != null && results.isEmpty()) throw TallyException.usage("--unit '" + rows.unit + "' is not in the units file");
+        if (rows.unit != null && results.isEmpty()) throw TallyException.usage(t("usage.notUnit", rows.unit));
         boolean formColumns = p.eras().stream().anyMatch(e -> e.catalog().declaresForms());
         boolean eraColumn = p.hasEras();
         Format fmt = out.resolved(io);

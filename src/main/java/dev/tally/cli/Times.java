@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.TallyException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -25,7 +27,7 @@ final class Times {
         try {
             return LocalDate.parse(text).atStartOfDay(zone).toOffsetDateTime();
         } catch (DateTimeParseException e) {
-            throw TallyException.usage("'" + text + "' is not a time; use 2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10");
+            throw TallyException.usage(t("usage.time", text));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Hierarchy;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
@@ -26,8 +28,7 @@ final class UnitSelection {
     Unit root(Hierarchy h) {
         if (unit == null) return null;
         Unit top = h.unit(unit);
-        if (top == null) throw TallyException.usage("--unit '" + unit + "' is not in the units file; give a unit code such as "
-                + h.roots().get(0).code());
+        if (top == null) throw TallyException.usage(t("usage.notUnitSuch", unit, h.roots().get(0).code()));
         return top;
     }
 
@@ -35,12 +36,12 @@ final class UnitSelection {
     Integer maxDepth(Hierarchy h) {
         if (depth == null) return null;
         if (depth.depth != null) {
-            if (depth.depth < 0) throw TallyException.usage("--depth must be 0 or more");
+            if (depth.depth < 0) throw TallyException.usage(t("usage.atLeast", "--depth", 0));
             Unit top = root(h);
             return (top == null ? 0 : top.depth()) + depth.depth;
         }
         int max = h.depthOf(depth.level);
-        if (max < 0) throw TallyException.usage("--level '" + depth.level + "' is not a level; levels are " + String.join(", ", h.levels()));
+        if (max < 0) throw TallyException.usage(t("usage.notLevel", depth.level, String.join(", ", h.levels())));
         return max;
     }
 }

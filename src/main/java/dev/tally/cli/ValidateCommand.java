@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
@@ -79,12 +81,11 @@ final class ValidateCommand implements Callable<Integer> {
             TableSink sink = out.sink(io, fmt, target);
             if (tableOnScreen && findings.isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
-                io.out().println("no findings");
+                io.out().println(t("cli.noFindings"));
             } else if (tableOnScreen && findings.size() > findingOptions.max) {
                 // a person at a terminal gets the first --max-findings; the rest are counted below
                 FindingReport.write(sink, findings.subList(0, findingOptions.max), FindingReport.meta(summary.toMap()));
-                io.out().println("… " + (findings.size() - findingOptions.max) + " more findings not shown (--max-findings "
-                        + findingOptions.max + "; -o FILE or --format csv writes them all)");
+                io.out().println(t("cli.moreFindingsNotShown", findings.size() - findingOptions.max, findingOptions.max));
             } else {
                 FindingReport.write(sink, findings, FindingReport.meta(summary.toMap()));
             }
@@ -100,7 +101,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         findingOptions.printByCode(tableOnScreen ? new Io(io.in(), io.out(), io.out(), io.workingDir(), io.width(), io.clock()) : io, findings);
         if (!summary.addsUp()) {
-            throw new TallyException(ExitCode.DATA_ERRORS, "internal count mismatch; please report it");
+            throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         }
         boolean fail = summary.errors() > 0 || (strict && summary.warnings() > 0);
         return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();

@@ -226,7 +226,7 @@ class ReviewTest {
     void badOptionsAreUsageErrors() throws IOException {
         Path f = half();
         assertThat(tally("outliers", "--method", "grubbs", f.toString()).exit()).isEqualTo(2);
-        assertThat(tally("outliers", "--against", "others", f.toString()).err()).contains("use history or peers");
+        assertThat(tally("outliers", "--against", "others", f.toString()).err()).contains("is not a choice; use history, peers");
         assertThat(tally("outliers", "--indicator", "nope", f.toString()).err()).contains("--indicator 'nope' is not in the catalog");
         assertThat(tally("describe", "--shape", "tall", f.toString()).exit()).isEqualTo(2);
         assertThat(tally("consistency", "--years", "0", f.toString()).exit()).isEqualTo(2);
