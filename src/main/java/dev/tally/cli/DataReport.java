@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Finding;
 import dev.tally.model.Severity;
 import dev.tally.validate.Summary;
@@ -42,7 +44,7 @@ final class DataReport {
 
     private String summaryLine() {
         return summary.text().lines().findFirst().orElse("") + (errors + warnings > 0
-                ? "; " + errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s") : "")
-                + (summary.unlisted() > 0 ? " (" + summary.unlisted() + " not listed above)" : "");
+                ? "; " + dev.tally.model.Text.count(errors, "summary.errors") + ", " + dev.tally.model.Text.count(warnings, "summary.warnings") : "")
+                + (summary.unlisted() > 0 ? " " + t("cli.notListedAbove", summary.unlisted()) : "");
     }
 }

@@ -82,7 +82,7 @@ final class ImportCommand implements Callable<Integer> {
         @Override
         public Atomicity convert(String v) {
             for (Atomicity a : Atomicity.values()) if (a.name().equalsIgnoreCase(v)) return a;
-            throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a mode; use submission, file or run");
+            throw new picocli.CommandLine.TypeConversionException(t("usage.notMode", v));
         }
     }
 
@@ -117,18 +117,13 @@ final class ImportCommand implements Callable<Integer> {
         findingOptions.check();
         findingOptions.print(io, report.findings());
         StringBuilder sb = new StringBuilder();
-        String store = dryRun ? "would be stored" : "stored";
         if (report.regrouped() > 0) {
-            sb.append("the store's ").append(report.regrouped()).append(report.regrouped() == 1 ? " submission" : " submissions")
-                    .append(" under forms the catalog no longer has ").append(dryRun ? "would be" : "were")
-                    .append(" regrouped into its forms (the old versions stay in the history)\n");
+            sb.append(t(dryRun ? "import.regroupedDry" : "import.regrouped", dev.tally.model.Text.count(report.regrouped(), "import.submissionCount"))).append('\n');
         }
         for (Importer.FileReport f : report.files()) {
             int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions();
-            sb.append(f.file()).append(": ").append(subs).append(subs == 1 ? " submission: " : " submissions: ")
-                    .append(f.newSubmissions()).append(" new, ").append(f.replaced()).append(" replaced, ").append(f.unchanged())
-                    .append(" unchanged, ").append(f.rejectedSubmissions()).append(" rejected");
-            if (!f.status().equals("stored")) sb.append(" (").append(f.status()).append(")");
+            sb.append(t("import.fileLine", f.file(), dev.tally.model.Text.count(subs, "import.submissionCount"), f.newSubmissions(), f.replaced(), f.unchanged(), f.rejectedSubmissions()));
+            if (!f.status().equals("stored")) sb.append(" (").append(t("import.status." + f.status())).append(")");
             sb.append('\n');
         }
         int listed = 0;
@@ -139,19 +134,15 @@ final class ImportCommand implements Callable<Integer> {
                 notListed++;
                 continue;
             }
-            sb.append("rejected: ").append(s.unit()).append(" (").append(s.unitName()).append(")")
-                    .append(p.catalog().declaresForms() ? " form " + s.form() : "").append(' ').append(s.period().text())
-                    .append(s.values() == 0 ? "" : s.values() == 1 ? " (1 value)" : " (" + s.values() + " values)").append(": ")
-                    .append(String.join(", ", new java.util.LinkedHashSet<>(s.errors()))).append('\n');
+            String what = s.unit() + " (" + s.unitName() + ")" + (p.catalog().declaresForms() ? " " + t("import.form", s.form()) : "")
+                    + " " + s.period().text() + (s.values() == 0 ? "" : " (" + dev.tally.model.Text.count(s.values(), "summary.values") + ")");
+            sb.append(t("import.rejected", what, String.join(", ", new java.util.LinkedHashSet<>(s.errors())))).append('\n');
         }
-        if (notListed > 0) sb.append("… ").append(notListed).append(" more rejected submissions not listed (--max-findings ").append(findingOptions.max)
-                .append(")\n");
-        sb.append(dryRun ? "dry run, nothing stored: " : "").append("submissions: ").append(report.count(Store.Outcome.NEW)).append(" new, ")
-                .append(report.count(Store.Outcome.REPLACED)).append(" replaced, ").append(report.count(Store.Outcome.UNCHANGED))
-                .append(" unchanged, ").append(report.rejectedSubmissions()).append(" rejected\n");
-        sb.append("values read ").append(report.values()).append(" = ").append(store).append(' ').append(report.stored())
-                .append(" + unchanged ").append(report.unchanged()).append(" + duplicates ").append(report.duplicates())
-                .append(" + ignored ").append(report.ignored()).append(" + rejected ").append(report.rejected()).append('\n');
+        if (notListed > 0) sb.append(t("import.notListed", notListed, findingOptions.max)).append('\n');
+        sb.append(dryRun ? t("import.dryRun") : "").append(t("import.submissions", report.count(Store.Outcome.NEW),
+                report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions())).append('\n');
+        sb.append(t(dryRun ? "import.valuesDry" : "import.values.line", report.values(), report.stored(), report.unchanged(),
+                report.duplicates(), report.ignored(), report.rejected())).append('\n');
         io.out().print(sb);
         io.out().flush();
         findingOptions.printByCode(io, report.findings());

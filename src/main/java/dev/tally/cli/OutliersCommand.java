@@ -150,12 +150,12 @@ final class OutliersCommand implements Callable<Integer> {
             target.commit();
         }
         report.printSummary(io, in.findings);
-        io.err().println("outliers: " + found.found() + " found" + (found.found() > found.outliers().size()
-                ? " (the " + found.outliers().size() + " furthest off listed, --max " + max + ")" : "")
-                + " among " + found.scored() + " values scored against " + (a == Outliers.Against.HISTORY ? "each unit's "
-                + (history != null ? "previous " + history + " periods" : "history") : "their peers") + " with " + m.key() + " (threshold " + fig.format(t).toPlainString() + ")"
-                + (found.tooFew() > 0 ? "; " + found.tooFew() + " not scored: fewer than " + minN + " comparison values" : "")
-                + (found.notComparable() > 0 ? "; " + found.notComparable() + " history values before a boundary left out: not comparable" : ""));
+        io.err().println(t("outliers.summary", found.found(), found.found() > found.outliers().size()
+                ? t("outliers.listed", found.outliers().size(), max) : "", found.scored(),
+                a == Outliers.Against.HISTORY ? (history != null ? t("outliers.againstPrevious", history) : t("outliers.againstHistory"))
+                        : t("outliers.againstPeers"), m.key(), fig.format(t).toPlainString())
+                + (found.tooFew() > 0 ? t("outliers.tooFew", found.tooFew(), minN) : "")
+                + (found.notComparable() > 0 ? t("outliers.notComparable", found.notComparable()) : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 

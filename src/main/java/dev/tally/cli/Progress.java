@@ -1,5 +1,7 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.ingest.Ingest;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -52,7 +54,7 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
     private synchronized void show() {
         if (timer == null) return;
         if (bar == null) {
-            bar = new ProgressBarBuilder().setTaskName("reading").setInitialMax(Math.max(1, total / 1_000_000)).setUnit(" MB", 1)
+            bar = new ProgressBarBuilder().setTaskName(t("progress.reading")).setInitialMax(Math.max(1, total / 1_000_000)).setUnit(" MB", 1)
                     .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(io.err())).build();
         }

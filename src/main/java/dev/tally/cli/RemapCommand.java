@@ -99,9 +99,10 @@ final class RemapCommand implements Callable<Integer> {
             }
         }
         report.printSummary(io, in.findings);
-        io.err().println("remap: " + written + " values written to " + dir + " (" + (files.isEmpty() ? "no files" : String.join(", ", files)) + ")"
-                + (leftOut.isEmpty() ? "" : "; left out: " + String.join("; ", leftOut.entrySet().stream()
-                .map(x -> x.getValue() + " " + x.getKey()).toList())));
+        io.err().println(t("remap.summary", dev.tally.model.Text.count(written, "summary.values"), dir,
+                files.isEmpty() ? t("remap.noFiles") : String.join(", ", files))
+                + (leftOut.isEmpty() ? "" : t("remap.leftOut", String.join("; ", leftOut.entrySet().stream()
+                .map(x -> x.getValue() + " " + x.getKey()).toList()))));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tally.rollup;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Aggregate;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
@@ -43,11 +45,11 @@ public final class Remapped {
                     if (r.expected(u.index(), p, i) == 0) continue; // nothing of the old era flows here
                     String quality = r.quality(u.index(), p, i);
                     String why = null;
-                    if ("not-comparable".equals(quality)) why = "not comparable (an old unit divided without weights, or ceased)";
+                    if ("not-comparable".equals(quality)) why = t("remap.left.notComparable");
                     else if (r.value(u.index(), p, i) == null) continue;
-                    else if (ind.aggregate() != Aggregate.SUM) why = "not a sum (aggregate " + ind.aggregate().name().toLowerCase() + ")";
-                    else if (r.reported(u.index(), p, i) < r.expected(u.index(), p, i)) why = "partial (not every old unit reported)";
-                    else if ("estimated".equals(quality) && !estimates) why = "estimated from weights (--estimates writes them)";
+                    else if (ind.aggregate() != Aggregate.SUM) why = t("remap.left.notSum", ind.aggregate().name().toLowerCase(java.util.Locale.ROOT));
+                    else if (r.reported(u.index(), p, i) < r.expected(u.index(), p, i)) why = t("remap.left.partial");
+                    else if ("estimated".equals(quality) && !estimates) why = t("remap.left.estimated");
                     if (why != null) {
                         leftOut.merge(why, 1L, Long::sum);
                         continue;
