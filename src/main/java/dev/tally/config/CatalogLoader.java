@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.expr.Formula;
 import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
@@ -63,16 +65,14 @@ public final class CatalogLoader {
         for (Form f : c.forms()) {
             String at = f.reportedAt();
             if (at != null && levels.stream().noneMatch(l -> l.equalsIgnoreCase(at))) {
-                errors.add(lines.getOrDefault("form " + f.code(), 0), "form '" + f.code() + "': reported_at '" + at
-                        + "' is not a level; levels are " + String.join(", ", levels));
+                errors.add(lines.getOrDefault("form " + f.code(), 0), t("catalog.formReportedAt", f.code(), at, String.join(", ", levels)));
             }
         }
         for (Indicator ind : c.indicators()) {
             String at = ind.reportedAt();
             if (at != null && !lines.containsKey(ind.code())) continue; // from its form, reported there
             if (at != null && levels.stream().noneMatch(l -> l.equalsIgnoreCase(at))) {
-                errors.add(lines.getOrDefault(ind.code(), 0), "indicator '" + ind.code() + "': reported_at '" + at
-                        + "' is not a level; levels are " + String.join(", ", levels));
+                errors.add(lines.getOrDefault(ind.code(), 0), t("catalog.indicatorReportedAt", ind.code(), at, String.join(", ", levels)));
             }
         }
     }
@@ -106,7 +106,7 @@ public final class CatalogLoader {
         try (CSVParser p = CSVParser.parse(text, fmt)) {
             List<String> header = p.getHeaderNames().stream().map(h -> h.strip().toLowerCase(Locale.ROOT)).toList();
             if (header.isEmpty() || !header.get(0).equals("code")) {
-                errors.add(1, "the header must start with 'code', then any of " + String.join(",", INDICATOR_FIELDS.subList(1, INDICATOR_FIELDS.size())));
+                errors.add(1, t("catalog.headerMustStart", String.join(",", INDICATOR_FIELDS.subList(1, INDICATOR_FIELDS.size()))));
                 return;
             }
             for (String h : header) {
@@ -122,7 +122,7 @@ public final class CatalogLoader {
                 out.add(m);
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
-            errors.add(0, "not valid CSV: " + e.getMessage());
+            errors.add(0, t("catalog.validCsv", e.getMessage()));
         }
     }
 
@@ -134,27 +134,27 @@ public final class CatalogLoader {
         } else if (root.isMap()) {
             for (String k : root.map().keySet()) {
                 if (!k.equals("indicators") && !k.equals("rules") && !k.equals("forms")) {
-                    errors.add(root.map().get(k).line(), "unknown top-level key '" + k + "'; a catalog has 'indicators:', 'forms:' and 'rules:'");
+                    errors.add(root.map().get(k).line(), t("catalog.unknownTopLevel", k));
                 }
             }
             indNode = root.map().get("indicators");
             ruleNode = root.map().get("rules");
             formNode = root.map().get("forms");
         } else {
-            errors.add(root.line(), "expected 'indicators:' (a list) and optionally 'rules:'");
+            errors.add(root.line(), t("catalog.expectedIndicatorsList"));
             return;
         }
         if (indNode == null || !indNode.isList()) {
-            errors.add(root.line(), "the catalog needs 'indicators:', a list of indicators each with at least a code");
+            errors.add(root.line(), t("catalog.catalogNeedsIndicators"));
             return;
         }
         flatten(indNode, INDICATOR_FIELDS, "indicator", errors, inds);
         if (ruleNode != null && !ruleNode.isNull()) {
-            if (!ruleNode.isList()) errors.add(ruleNode.line(), "'rules:' must be a list of rules");
+            if (!ruleNode.isList()) errors.add(ruleNode.line(), t("catalog.rulesMustBe"));
             else flatten(ruleNode, RULE_FIELDS, "rule", errors, rules);
         }
         if (formNode != null && !formNode.isNull()) {
-            if (!formNode.isList()) errors.add(formNode.line(), "'forms:' must be a list of forms");
+            if (!formNode.isList()) errors.add(formNode.line(), t("catalog.formsMustBe"));
             else flattenForms(formNode, errors, forms);
         }
     }
@@ -163,7 +163,7 @@ public final class CatalogLoader {
     private static void flattenForms(Node list, ConfigErrors errors, List<Map<String, Field>> out) {
         for (Node n : list.list()) {
             if (!n.isMap()) {
-                errors.add(n.line(), "expected a form (a map of " + String.join(", ", FORM_FIELDS) + ")");
+                errors.add(n.line(), t("catalog.expectedFormMap", String.join(", ", FORM_FIELDS)));
                 continue;
             }
             Map<String, Field> m = new LinkedHashMap<>();
@@ -175,7 +175,7 @@ public final class CatalogLoader {
                     List<String> codes = new ArrayList<>();
                     if (v.isList()) {
                         for (Node x : v.list()) {
-                            if (x.scalar() == null) errors.add(x.line(), "a form's indicators are codes, not lists or maps");
+                            if (x.scalar() == null) errors.add(x.line(), t("catalog.formIndicatorsAre"));
                             else codes.add(x.scalar().strip());
                         }
                     } else if (v.scalar() != null) {
@@ -183,7 +183,7 @@ public final class CatalogLoader {
                     }
                     m.put(key, new Field(String.join(" ", codes), v.line()));
                 } else if (!v.isNull()) {
-                    if (v.scalar() == null) errors.add(v.line(), "'" + k + "' must be a single value, not a list or map");
+                    if (v.scalar() == null) errors.add(v.line(), t("catalog.mustBeSingle", k));
                     else m.put(key, new Field(v.scalar().strip(), v.line()));
                 }
             });
@@ -195,7 +195,7 @@ public final class CatalogLoader {
     private static void flatten(Node list, List<String> fields, String what, ConfigErrors errors, List<Map<String, Field>> out) {
         for (Node n : list.list()) {
             if (!n.isMap()) {
-                errors.add(n.line(), "expected a " + what + " (a map of " + String.join(", ", fields) + ")");
+                errors.add(n.line(), t("catalog.expectedMap", what, String.join(", ", fields)));
                 continue;
             }
             Map<String, Field> m = new LinkedHashMap<>();
@@ -204,7 +204,7 @@ public final class CatalogLoader {
                 if (!fields.contains(key)) {
                     errors.add(v.line(), unknownField(k, fields, what));
                 } else if (!v.isNull()) {
-                    if (v.scalar() == null) errors.add(v.line(), "'" + k + "' must be a single value, not a list or map");
+                    if (v.scalar() == null) errors.add(v.line(), t("catalog.mustBeSingle2", k));
                     else m.put(key, new Field(v.scalar().strip(), v.line()));
                 }
             });
@@ -214,7 +214,7 @@ public final class CatalogLoader {
     }
 
     private static String unknownField(String f, List<String> known, String what) {
-        return "unknown " + what + " field '" + f + "'; known fields: " + String.join(", ", known);
+        return t("catalog.unknownFieldKnown", what, f, String.join(", ", known));
     }
 
     private static Catalog build(List<Map<String, Field>> rows, List<Map<String, Field>> ruleRows, List<Map<String, Field>> formRows,
@@ -228,26 +228,25 @@ public final class CatalogLoader {
             Field codeF = m.get("code");
             String code = codeF == null ? "" : codeF.value();
             if (code.isEmpty()) {
-                errors.add(line, "an indicator without a code; every indicator needs a code");
+                errors.add(line, t("catalog.indicatorWithoutCode"));
                 continue;
             }
             if (!code.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                errors.add(line, "indicator code '" + code + "' must be a name of letters, digits and _ (not starting with a digit), so formulas can use it");
+                errors.add(line, t("catalog.indicatorCodeMust", code));
                 continue;
             }
             if (Formula.reserved(code)) {
-                errors.add(line, "indicator code '" + code + "' is a constant in formulas (like E, PI, TRUE); choose another code");
+                errors.add(line, t("catalog.indicatorCodeConstant", code));
                 continue;
             }
             if (firstLine.containsKey(code)) {
-                errors.add(line, "duplicate indicator code '" + code + "' (first at line " + firstLine.get(code) + ")");
+                errors.add(line, t("catalog.duplicateIndicatorCode", code, firstLine.get(code)));
                 continue;
             }
             String twin = byLowerCase.putIfAbsent(code.toLowerCase(Locale.ROOT), code);
             if (twin != null) {
                 // formulas read codes without regard to letter case, so they could not tell the two apart
-                errors.add(line, "indicator code '" + code + "' differs from '" + twin + "' (line " + firstLine.get(twin)
-                        + ") only in letter case, which formulas and rules cannot tell apart; rename one of them");
+                errors.add(line, t("catalog.indicatorCodeDiffers", code, twin, firstLine.get(twin)));
                 continue;
             }
             firstLine.put(code, line);
@@ -262,13 +261,13 @@ public final class CatalogLoader {
                 if (max == null) max = BigDecimal.valueOf(100);
             }
             if (min != null && max != null && min.compareTo(max) > 0) {
-                errors.add(m.get("min").line(), "indicator '" + code + "': min " + min.toPlainString() + " is above max " + max.toPlainString());
+                errors.add(m.get("min").line(), t("catalog.indicatorMinAbove", code, min.toPlainString(), max.toPlainString()));
             }
             Integer decimals = null;
             BigDecimal d = number(m, "decimals", errors);
             if (d != null) {
                 if (d.signum() < 0 || d.stripTrailingZeros().scale() > 0 || d.compareTo(BigDecimal.valueOf(12)) > 0) {
-                    errors.add(m.get("decimals").line(), "indicator '" + code + "': decimals must be a whole number from 0 to 12");
+                    errors.add(m.get("decimals").line(), t("catalog.indicatorDecimalsMust", code));
                 } else {
                     decimals = d.intValue();
                 }
@@ -276,11 +275,11 @@ public final class CatalogLoader {
             String reportedAt = text(m, "reported_at");
             if (reportedAt != null) reportedAtLines.put(code, m.get("reported_at").line());
             if (formula != null) {
-                if (required) errors.add(m.get("required").line(), "indicator '" + code + "' is derived (formula) and cannot be required: it is computed, never submitted");
+                if (required) errors.add(m.get("required").line(), t("catalog.indicatorDerivedFormula", code));
                 try {
                     formulas.put(code, Formula.compile(formula));
                 } catch (IllegalArgumentException e) {
-                    errors.add(m.get("formula").line(), "indicator '" + code + "': the formula '" + formula + "' does not parse: " + e.getMessage());
+                    errors.add(m.get("formula").line(), t("catalog.indicatorFormulaDoes", code, formula, e.getMessage()));
                 }
             }
             String name = text(m, "name");
@@ -291,7 +290,7 @@ public final class CatalogLoader {
         formulas.forEach((code, f) -> {
             for (String v : f.variables()) {
                 if (!byCode.containsKey(v)) {
-                    errors.add(firstLine.get(code), "indicator '" + code + "': the formula names the unknown indicator '" + v + "'");
+                    errors.add(firstLine.get(code), t("catalog.indicatorFormulaNames", code, v));
                 }
             }
         });
@@ -303,7 +302,7 @@ public final class CatalogLoader {
             String name = text(m, "name");
             String check = text(m, "check");
             if (check == null) {
-                errors.add(line, "rule " + (name == null ? "" : "'" + name + "' ") + "has no 'check:' expression");
+                errors.add(line, t("catalog.ruleHasNo", (name == null ? "" : "'" + name + "' ")));
                 continue;
             }
             if (name == null) name = check;
@@ -312,11 +311,11 @@ public final class CatalogLoader {
             try {
                 Formula f = Formula.compile(check);
                 for (String v : f.variables()) {
-                    if (!byCode.containsKey(v)) errors.add(m.get("check").line(), "rule '" + name + "' names the unknown indicator '" + v + "'");
+                    if (!byCode.containsKey(v)) errors.add(m.get("check").line(), t("catalog.ruleNamesUnknown", name, v));
                 }
                 rules.add(new Rule(name, check, sev, text(m, "message"), ms, f.variables()));
             } catch (IllegalArgumentException e) {
-                errors.add(m.get("check").line(), "rule '" + name + "': the check '" + check + "' does not parse: " + e.getMessage());
+                errors.add(m.get("check").line(), t("catalog.ruleCheckDoes", name, check, e.getMessage()));
             }
         }
         List<Form> forms = forms(formRows, inds, rows, errors, reportedAtLines);
@@ -347,19 +346,19 @@ public final class CatalogLoader {
             int line = m.get("@line").line();
             String code = text(m, "code");
             if (code == null) {
-                errors.add(line, "a form without a code; every form needs a code");
+                errors.add(line, t("catalog.formWithoutCode"));
                 continue;
             }
             if (!code.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                errors.add(line, "form code '" + code + "' must be a name of letters, digits and _ (not starting with a digit)");
+                errors.add(line, t("catalog.formCodeMust", code));
                 continue;
             }
             if (code.equalsIgnoreCase(Form.ALL)) {
-                errors.add(line, "form code '" + code + "' is reserved for the one form of a catalog without forms; choose another code");
+                errors.add(line, t("catalog.formCodeReserved", code));
                 continue;
             }
             if (declared.containsKey(code)) {
-                errors.add(line, "duplicate form code '" + code + "' (first at line " + declared.get(code).get("@line").line() + ")");
+                errors.add(line, t("catalog.duplicateFormCode", code, declared.get(code).get("@line").line()));
                 continue;
             }
             declared.put(code, m);
@@ -379,7 +378,7 @@ public final class CatalogLoader {
             Field c = indRows.get(k).get("code");
             if (f == null || c == null) continue;
             if (!f.value().matches("[A-Za-z_][A-Za-z0-9_]*") || f.value().equalsIgnoreCase(Form.ALL)) {
-                errors.add(f.line(), "form code '" + f.value() + "' must be a name of letters, digits and _, and not 'all'");
+                errors.add(f.line(), t("catalog.formCodeMust2", f.value()));
                 continue;
             }
             members.computeIfAbsent(f.value(), x -> new ArrayList<>());
@@ -399,10 +398,10 @@ public final class CatalogLoader {
             for (String ic : e.getValue()) {
                 int line = memberLine.getOrDefault(code + " " + ic, 0);
                 Indicator ind = byCode.get(ic);
-                if (ind == null) errors.add(line, "form '" + code + "' names the unknown indicator '" + ic + "'");
-                else if (ind.derived()) errors.add(line, "form '" + code + "' lists '" + ic + "', which is derived (a formula): it is computed, never submitted");
+                if (ind == null) errors.add(line, t("catalog.formNamesUnknown", code, ic));
+                else if (ind.derived()) errors.add(line, t("catalog.formListsWhich", code, ic));
                 else if (formOf.containsKey(ic) && !formOf.get(ic).equals(code)) {
-                    errors.add(line, "indicator '" + ic + "' is in two forms, '" + formOf.get(ic) + "' and '" + code + "'; an indicator is reported on one form");
+                    errors.add(line, t("catalog.indicatorTwoForms", ic, formOf.get(ic), code));
                 } else formOf.put(ic, code);
             }
             PeriodType period = null;
@@ -415,7 +414,7 @@ public final class CatalogLoader {
                     case "month", "monthly" -> PeriodType.MONTH;
                     case "week", "weekly" -> PeriodType.WEEK;
                     default -> {
-                        errors.add(pf.line(), "form '" + code + "': period '" + pf.value() + "' is not a period type; use year, half, quarter, month or week");
+                        errors.add(pf.line(), t("catalog.formPeriodPeriod", code, pf.value()));
                         yield null;
                     }
                 };
@@ -427,7 +426,7 @@ public final class CatalogLoader {
                     deadline = Integer.parseInt(df.value());
                     if (deadline < 0) throw new NumberFormatException();
                 } catch (NumberFormatException ex) {
-                    errors.add(df.line(), "form '" + code + "': deadline_days must be a whole number of days (0 or more)");
+                    errors.add(df.line(), t("catalog.formDeadlineDays", code));
                 }
             }
             String reportedAt = text(m, "reported_at");
@@ -436,8 +435,7 @@ public final class CatalogLoader {
                 for (String ic : e.getValue()) {
                     Indicator ind = byCode.get(ic);
                     if (ind != null && ind.reportedAt() != null && !ind.reportedAt().equalsIgnoreCase(reportedAt)) {
-                        errors.add(memberLine.getOrDefault(code + " " + ic, 0), "indicator '" + ic + "' is reported at '" + ind.reportedAt()
-                                + "' but its form '" + code + "' at '" + reportedAt + "'; a form is reported by one level");
+                        errors.add(memberLine.getOrDefault(code + " " + ic, 0), t("catalog.indicatorReportedAt2", ic, ind.reportedAt(), code, reportedAt));
                     }
                 }
             }
@@ -448,8 +446,7 @@ public final class CatalogLoader {
             Indicator ind = inds.get(k);
             if (!ind.derived() && !formOf.containsKey(ind.code())) {
                 errors.add(indRows.stream().filter(r -> r.get("code") != null && r.get("code").value().equals(ind.code())).findFirst()
-                        .map(r -> r.get("@line").line()).orElse(0), "indicator '" + ind.code() + "' is in no form; when a catalog has forms, "
-                        + "every indicator that is submitted belongs to one (add it to a form's indicators, or give it form:)");
+                        .map(r -> r.get("@line").line()).orElse(0), t("catalog.indicatorNoForm", ind.code()));
             }
         }
         return out;
@@ -460,8 +457,7 @@ public final class CatalogLoader {
         for (String start : formulas.keySet()) {
             List<String> path = new ArrayList<>();
             if (visit(start, formulas, state, path)) {
-                errors.add(lines.get(start), "formula cycle: " + String.join(" -> ", path)
-                        + "; a derived indicator cannot depend on itself");
+                errors.add(lines.get(start), t("catalog.formulaCycleDerived", String.join(" -> ", path)));
                 return;
             }
         }
@@ -492,8 +488,7 @@ public final class CatalogLoader {
         if (f == null || f.value().isEmpty()) return dflt;
         String v = f.value().strip().toUpperCase(Locale.ROOT).replace('-', '_');
         for (E e : type.getEnumConstants()) if (e.name().equals(v)) return e;
-        errors.add(f.line(), "unknown " + key + " '" + f.value() + "'; use one of "
-                + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", ")));
+        errors.add(f.line(), t("catalog.unknownUseOne", key, f.value(), Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))));
         return dflt;
     }
 
@@ -504,7 +499,7 @@ public final class CatalogLoader {
             case "true", "yes", "1", "y" -> { return true; }
             case "false", "no", "0", "n", "" -> { return false; }
             default -> {
-                errors.add(f.line(), "'" + key + "' must be true or false, not '" + f.value() + "'");
+                errors.add(f.line(), t("catalog.mustBeTrue", key, f.value()));
                 return false;
             }
         }
@@ -516,8 +511,7 @@ public final class CatalogLoader {
         if (f == null || f.value().isEmpty()) return null;
         dev.tally.model.Num n = dev.tally.read.Numbers.parse(dev.tally.read.Field.of(f.value()), false, false, new dev.tally.model.Num());
         if (!n.isNumber() || n.word) {
-            errors.add(f.line(), "'" + key + "' must be a number written in full with at most " + dev.tally.model.Num.MAX_DIGITS
-                    + " digits (like 0, 100 or 99.5), not '" + (f.value().length() > 60 ? f.value().substring(0, 60) + "…" : f.value()) + "'");
+            errors.add(f.line(), t("catalog.mustBeNumber", key, dev.tally.model.Num.MAX_DIGITS, (f.value().length() > 60 ? f.value().substring(0, 60) + "…" : f.value())));
             return null;
         }
         return n.decimal();

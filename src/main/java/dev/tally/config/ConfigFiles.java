@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.io.TextInput;
 import dev.tally.model.TallyException;
 import java.io.IOException;
@@ -45,11 +47,11 @@ final class ConfigFiles {
                 return new Loaded(sb.toString(), bytes);
             }
         } catch (NoSuchFileException e) {
-            throw TallyException.io(path + ": " + what + " not found; check the path (given on the command line or in tally.yaml)");
+            throw TallyException.io(t("config.foundCheckPath", path, what));
         } catch (CharacterCodingException e) {
-            throw TallyException.config(path + ": " + what + " is not UTF-8 text; save it as UTF-8");
+            throw TallyException.config(t("config.utfTextSave", path, what));
         } catch (IOException e) {
-            throw TallyException.io(path + ": cannot read " + what + ": " + e.getMessage());
+            throw TallyException.io(t("config.cannotRead", path, what, e.getMessage()));
         }
     }
 

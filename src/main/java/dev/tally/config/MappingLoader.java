@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -50,7 +52,7 @@ public final class MappingLoader {
      */
     public static Mapping load(Path path, Hierarchy from, Roster fromRoster, Catalog fromCatalog, Hierarchy to, Catalog toCatalog,
                                LocalDate boundary, List<String> warnings) {
-        ConfigFiles.Loaded file = ConfigFiles.load(path, "mapping file");
+        ConfigFiles.Loaded file = ConfigFiles.load(path, t("mapping.mappingFile"));
         String name = path.toString();
         ConfigErrors errors = new ConfigErrors(name);
         List<Row> rows = read(file.text(), errors);
@@ -62,40 +64,40 @@ public final class MappingLoader {
         for (Row r : rows) {
             Unit old = from.unit(r.oldCode());
             if (old == null) {
-                errors.add(r.line(), "old_code '" + r.oldCode() + "' is not a unit of the units file before the boundary");
+                errors.add(r.line(), t("mapping.oldCodeUnit", r.oldCode()));
                 continue;
             }
             byOld.computeIfAbsent(old.index(), k -> new ArrayList<>()).add(r);
             if (!r.level().isEmpty() && !r.level().equalsIgnoreCase(old.level())) {
-                errors.add(r.line(), "'" + r.oldCode() + "' is a " + old.level() + ", not a " + r.level() + " (level column)");
+                errors.add(r.line(), t("mapping.levelColumn", r.oldCode(), old.level(), r.level()));
             }
             if (!r.oldName().isEmpty() && !r.oldName().equalsIgnoreCase(old.name())) {
-                warnings.add(name + ":" + r.line() + ": old_name '" + r.oldName() + "' differs from '" + old.name() + "' in the units file");
+                warnings.add(t("mapping.oldNameDiffers", name, r.line(), r.oldName(), old.name()));
             }
             if (r.kind().equalsIgnoreCase("ceased")) {
-                if (!r.newCode().isEmpty()) errors.add(r.line(), "a ceased unit has no new_code; leave it empty, or give the kind whole or part");
+                if (!r.newCode().isEmpty()) errors.add(r.line(), t("mapping.ceasedUnitHas"));
                 ceased.put(old.index(), true);
                 continue;
             }
             Unit nu = to.unit(r.newCode());
             if (nu == null) {
-                errors.add(r.line(), r.newCode().isEmpty() ? "new_code is empty; give the new unit, or the kind ceased when there is none"
-                        : "new_code '" + r.newCode() + "' is not a unit of the units file from the boundary");
+                errors.add(r.line(), r.newCode().isEmpty() ? t("mapping.newCodeEmpty")
+                        : t("mapping.newCodeUnit", r.newCode()));
                 continue;
             }
             if (!r.newName().isEmpty() && !r.newName().equalsIgnoreCase(nu.name())) {
-                warnings.add(name + ":" + r.line() + ": new_name '" + r.newName() + "' differs from '" + nu.name() + "' in the units file");
+                warnings.add(t("mapping.newNameDiffers", name, r.line(), r.newName(), nu.name()));
             }
             BigDecimal w = null;
             if (!r.weight().isEmpty()) {
                 try {
                     w = new BigDecimal(r.weight());
                 } catch (NumberFormatException e) {
-                    errors.add(r.line(), "weight '" + r.weight() + "' is not a number; give the share of the old unit, from 0 to 1");
+                    errors.add(r.line(), t("mapping.weightNumberGive", r.weight()));
                     continue;
                 }
                 if (w.signum() < 0 || w.compareTo(BigDecimal.ONE) > 0) {
-                    errors.add(r.line(), "weight " + r.weight() + " is outside 0 to 1; it is the share of the old unit that goes to the new one");
+                    errors.add(r.line(), t("mapping.weightOutsideIt", r.weight()));
                 }
             }
             links.get(old.index()).add(new Mapping.Link(nu.index(), w));
@@ -106,32 +108,31 @@ public final class MappingLoader {
             List<Mapping.Link> ls = links.get(old.index());
             int first = rs.get(0).line();
             if (ceased.containsKey(old.index()) && rs.size() > 1) {
-                errors.add(first, "'" + old.code() + "' is marked ceased but has other rows too");
+                errors.add(first, t("mapping.markedCeasedBut", old.code()));
             }
             java.util.Set<Integer> seen = new java.util.HashSet<>();
             for (Mapping.Link l : ls) {
-                if (!seen.add(l.newUnit())) errors.add(first, "'" + old.code() + "' is linked to '" + to.unit(l.newUnit()).code() + "' twice");
+                if (!seen.add(l.newUnit())) errors.add(first, t("mapping.linkedTwice", old.code(), to.unit(l.newUnit()).code()));
             }
             for (Row r : rs) {
                 if (r.kind().equalsIgnoreCase("whole") && rs.size() > 1) {
-                    errors.add(r.line(), "'" + old.code() + "' is marked whole but has " + rs.size() + " rows; mark each part, or keep one row");
+                    errors.add(r.line(), t("mapping.markedWholeBut", old.code(), rs.size()));
                 } else if (r.kind().equalsIgnoreCase("part") && rs.size() < 2) {
-                    errors.add(r.line(), "'" + old.code() + "' is marked part but has one row only; add its other new units, or mark it whole");
+                    errors.add(r.line(), t("mapping.markedPartBut", old.code()));
                 } else if (!r.kind().isEmpty() && !List.of("whole", "part", "ceased").contains(r.kind().toLowerCase(Locale.ROOT))) {
-                    errors.add(r.line(), "kind '" + r.kind() + "' is not whole, part or ceased");
+                    errors.add(r.line(), t("mapping.kindWholePart", r.kind()));
                 }
                 if (!r.parts().isEmpty() && !r.parts().equals(String.valueOf(rs.size()))) {
-                    errors.add(r.line(), "parts says " + r.parts() + " but '" + old.code() + "' has " + rs.size() + " rows");
+                    errors.add(r.line(), t("mapping.partsSaysBut", r.parts(), old.code(), rs.size()));
                 }
             }
             long weighted = ls.stream().filter(l -> l.weight() != null).count();
             if (weighted > 0 && weighted < ls.size()) {
-                errors.add(first, "'" + old.code() + "' has weights on some of its rows only; give every part a weight, or none");
+                errors.add(first, t("mapping.hasWeightsOn", old.code()));
             } else if (weighted > 1) {
                 BigDecimal sum = ls.stream().map(Mapping.Link::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
                 if (sum.subtract(BigDecimal.ONE).abs().compareTo(new BigDecimal("1e-9")) > 0) {
-                    errors.add(first, "the weights of '" + old.code() + "' add up to " + sum.stripTrailingZeros().toPlainString()
-                            + ", not 1; they are the shares of the old unit that go to each new one");
+                    errors.add(first, t("mapping.weightsAddUp", old.code(), sum.stripTrailingZeros().toPlainString()));
                 }
             }
         }
@@ -144,8 +145,7 @@ public final class MappingLoader {
             if (byOld.containsKey(u.index()) || (u.activeTo() != null && u.activeTo().isBefore(boundary))) continue;
             for (int d : depths) {
                 if (fromRoster.reporter(u, d)) {
-                    errors.add(0, "'" + u.code() + "' (" + u.name() + ") reports before the boundary and has no row: map it to its new unit(s), "
-                            + "mark it ceased, or give it an active_to date before " + boundary + " in the units file");
+                    errors.add(0, t("mapping.reportsBeforeBoundary", u.code(), u.name(), boundary));
                     break;
                 }
             }
@@ -160,8 +160,7 @@ public final class MappingLoader {
             for (Mapping.Link l : links.get(u.index())) {
                 if (!within(to, l.newUnit(), above)) {
                     Row r = byOld.get(u.index()).get(0);
-                    warnings.add(name + ":" + r.line() + ": '" + u.code() + "' goes to '" + to.unit(l.newUnit()).code() + "', outside "
-                            + to.unit(above).code() + " (" + to.unit(above).name() + "), the successor of the unit it was in; check the link");
+                    warnings.add(t("mapping.goesOutsideSuccessor", name, r.line(), u.code(), to.unit(l.newUnit()).code(), to.unit(above).code(), to.unit(above).name()));
                 }
             }
         }
@@ -180,33 +179,33 @@ public final class MappingLoader {
         CsvTokenizer t = new CsvTokenizer(new java.io.ByteArrayInputStream(bytes), Delimiters.sniff(bytes, 0, bytes.length));
         try {
             if (!t.next()) {
-                errors.add(1, "empty; a mapping starts with the header old_code,new_code[,weight]");
+                errors.add(1, t("mapping.emptyMappingStarts"));
                 return rows;
             }
             Map<String, Integer> header = new HashMap<>();
             for (int i = 0; i < t.fields(); i++) {
                 String col = t.text(i).strip().toLowerCase(Locale.ROOT);
                 if (!COLUMNS.contains(col)) {
-                    errors.add(1, "unknown column '" + col + "'; a mapping has " + String.join(", ", COLUMNS));
+                    errors.add(1, t("mapping.unknownColumnMapping", col, String.join(", ", COLUMNS)));
                 }
                 header.put(col, i);
             }
             for (String col : List.of("old_code", "new_code")) {
-                if (!header.containsKey(col)) errors.add(1, "the header lacks the column '" + col + "'; a mapping starts with old_code,new_code[,weight]");
+                if (!header.containsKey(col)) errors.add(1, t("mapping.headerLacksColumn", col));
             }
             if (errors.any()) return rows;
             while (t.next()) {
                 if (t.problem() != CsvTokenizer.Problem.NONE) {
-                    errors.add(t.problemLine(), "not valid CSV");
+                    errors.add(t.problemLine(), t("mapping.validCsv"));
                     continue;
                 }
                 rows.add(new Row((int) t.line(), get(t, header, "old_code"), get(t, header, "new_code"), get(t, header, "weight"),
                         get(t, header, "kind"), get(t, header, "parts"), get(t, header, "level"), get(t, header, "old_name"),
                         get(t, header, "new_name")));
-                if (rows.get(rows.size() - 1).oldCode().isEmpty()) errors.add(t.line(), "old_code is empty");
+                if (rows.get(rows.size() - 1).oldCode().isEmpty()) errors.add(t.line(), t("mapping.oldCodeEmpty"));
             }
         } catch (IOException e) {
-            errors.add(0, "not valid CSV: " + e.getMessage());
+            errors.add(0, t("mapping.validCsv2", e.getMessage()));
         }
         return rows;
     }

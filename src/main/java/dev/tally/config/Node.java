@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -34,10 +36,9 @@ record Node(Map<String, Node> map, List<Node> list, String scalar, int line) {
             return read(p, t);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw TallyException.config(file + ":" + line + ": not valid " + (yaml ? "YAML" : "JSON") + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse(""));
+            throw TallyException.config(t("config.notValidSyntax", file, line, (yaml ? "YAML" : "JSON"), e.getOriginalMessage().lines().findFirst().orElse("")));
         } catch (IOException e) {
-            throw TallyException.io(file + ": cannot read: " + e.getMessage());
+            throw TallyException.io(t("config.cannotReadFile", file, e.getMessage()));
         }
     }
 

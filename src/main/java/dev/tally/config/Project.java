@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.Era;
 import dev.tally.model.Mapping;
@@ -70,7 +72,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         Path file = configFile != null ? configFile : find(workingDir);
         if (file == null) return Settings.none();
         if (!Files.isRegularFile(file)) {
-            throw TallyException.io(file + ": project file not found; check --config");
+            throw TallyException.io(t("project.projectFileFound", file));
         }
         return readSettings(file, workingDir);
     }
@@ -80,10 +82,10 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         Path units = unitsOverride != null ? unitsOverride : s.units();
         Path catalog = catalogOverride != null ? catalogOverride : s.catalog();
         if (units == null) {
-            throw TallyException.config("no units file: give --units FILE, or run in a directory with a tally.yaml that names 'units:' (tally init creates one)");
+            throw TallyException.config(t("project.noUnitsFile"));
         }
         if (catalog == null) {
-            throw TallyException.config("no catalog: give --catalog FILE, or run in a directory with a tally.yaml that names 'catalog:' (tally init creates one)");
+            throw TallyException.config(t("project.noCatalogGive"));
         }
         // the two files are independent but for the catalog's reported_at, which names a level: load
         // them side by side (the catalog's expression engine takes a while to start) and check after
@@ -121,9 +123,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                 CatalogLoader.checkLevels(eraCatalog, eraParsed, nh.levels());
             } catch (TallyException e) {
                 if (b.catalog() != null) throw e;
-                throw TallyException.config(e.getMessage() + System.lineSeparator() + s.file() + ":" + b.line() + ": the boundary from "
-                        + b.from() + " uses the catalog of the units before it, whose levels the new units do not have; give it "
-                        + "'catalog:' for the new units");
+                throw TallyException.config(t("project.boundaryFromUses", e.getMessage(), System.lineSeparator(), s.file(), b.line(), b.from()));
             }
             Roster nr = new Roster(nh, exemptionsOf(allExemptions, nh, eraParsed.catalog(), b.from(), until));
             Mapping m = MappingLoader.load(b.mapping(), prev.hierarchy(), prev.roster(), prev.catalog(), nh, eraParsed.catalog(), b.from(), warnings);
@@ -157,12 +157,11 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
             Settings.ExemptionEntry entry = s.exemptions().get(k);
             boolean unitKnown = eras.stream().anyMatch(era -> era.hierarchy().unit(e.unit()) != null);
             if (!unitKnown) {
-                errors.add(entry.line(), "exemption: '" + e.unit() + "' is not a unit in the units file");
+                errors.add(entry.line(), t("project.exemptionUnitUnits", e.unit()));
             } else if (e.form() != null && eras.stream().noneMatch(era -> era.catalog().form(e.form()) != null)) {
-                errors.add(entry.line(), "exemption: '" + e.form() + "' is not a form; forms are "
-                        + String.join(", ", eras.get(0).catalog().forms().stream().map(f -> f.code()).toList()));
+                errors.add(entry.line(), t("project.exemptionFormForms", e.form(), String.join(", ", eras.get(0).catalog().forms().stream().map(f -> f.code()).toList())));
             } else {
-                errors.add(entry.line(), "exemption: '" + e.unit() + "' (or form '" + e.form() + "') does not exist in the period it names");
+                errors.add(entry.line(), t("project.exemptionFormDoes", e.unit(), e.form()));
             }
         }
         errors.throwIfAny();
@@ -175,14 +174,14 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         List<Exemption> out = new ArrayList<>();
         for (Settings.ExemptionEntry e : s.exemptions()) {
             if (e.unit() == null) {
-                errors.add(e.line(), "exemption: 'unit:' is missing; give the unit's code");
+                errors.add(e.line(), t("project.exemptionUnitMissing"));
                 continue;
             }
             Period p = null;
             if (e.period() != null) {
                 p = Period.parse(e.period()).orElse(null);
                 if (p == null) {
-                    errors.add(e.line(), "exemption: '" + e.period() + "' is not a period; use one of " + Period.ACCEPTED_FORMS);
+                    errors.add(e.line(), t("project.exemptionPeriodUse", e.period(), Period.ACCEPTED_FORMS));
                     continue;
                 }
             }
@@ -201,12 +200,12 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
     }
 
     private static Settings readSettings(Path file, Path workingDir) {
-        ConfigFiles.Loaded loaded = ConfigFiles.load(file, "project file");
+        ConfigFiles.Loaded loaded = ConfigFiles.load(file, t("project.projectFile"));
         String name = file.toString();
         ConfigErrors errors = new ConfigErrors(name);
         Node root = Node.parse(loaded.reader(), true, name);
         if (!root.isMap()) {
-            errors.add(root.line(), "expected keys such as 'units:', 'catalog:' and 'levels:'");
+            errors.add(root.line(), t("project.expectedKeysSuch"));
             errors.throwIfAny();
         }
         Path base = file.toAbsolutePath().getParent();
@@ -224,7 +223,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                 case "store" -> store = path(base, cwd, v, "store", errors);
                 case "levels" -> {
                     if (!v.isList() || v.list().stream().anyMatch(x -> x.scalar() == null || x.scalar().isBlank())) {
-                        errors.add(v.line(), "'levels:' must be a list of level names, top-down, e.g. [province, district, commune]");
+                        errors.add(v.line(), t("project.levelsMustBe"));
                     } else {
                         v.list().forEach(x -> levels.add(x.scalar().strip()));
                     }
@@ -234,22 +233,22 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                         deadline = Integer.parseInt(v.scalar() == null ? "" : v.scalar().strip());
                         if (deadline < 0) throw new NumberFormatException();
                     } catch (NumberFormatException ex) {
-                        errors.add(v.line(), "'deadline_days:' must be a whole number of days (0 or more)");
+                        errors.add(v.line(), t("project.deadlineDaysMust"));
                     }
                 }
                 case "exemptions" -> {
                     if (!v.isList()) {
-                        errors.add(v.line(), "'exemptions:' must be a list of {unit, form, period, reason}");
+                        errors.add(v.line(), t("project.exemptionsMustBe"));
                         break;
                     }
                     for (Node x : v.list()) {
                         if (!x.isMap()) {
-                            errors.add(x.line(), "an exemption is {unit: CODE, form: CODE, period: P, reason: text}; form and period are optional");
+                            errors.add(x.line(), t("project.exemptionUnitCode"));
                             continue;
                         }
                         for (String k : x.map().keySet()) {
                             if (!List.of("unit", "form", "period", "reason").contains(k)) {
-                                errors.add(x.map().get(k).line(), "unknown exemption key '" + k + "'; an exemption has unit, form, period, reason");
+                                errors.add(x.map().get(k).line(), t("project.unknownExemptionKey", k));
                             }
                         }
                         exemptions.add(new Settings.ExemptionEntry(scalar(x, "unit"), scalar(x, "form"), scalar(x, "period"), scalar(x, "reason"),
@@ -258,18 +257,18 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                 }
                 case "boundaries" -> {
                     if (!v.isList()) {
-                        errors.add(v.line(), "'boundaries:' must be a list of {from: DATE, units: FILE, catalog: FILE, levels: [...], mapping: FILE}");
+                        errors.add(v.line(), t("project.boundariesMustBe"));
                         break;
                     }
                     for (Node x : v.list()) boundaries.add(boundary(base, cwd, x, errors));
                     for (int k = 1; k < boundaries.size(); k++) {
                         Settings.Boundary a = boundaries.get(k - 1), b = boundaries.get(k);
                         if (a.from() != null && b.from() != null && !b.from().isAfter(a.from())) {
-                            errors.add(b.line(), "boundaries must be in time order: " + b.from() + " is not after " + a.from());
+                            errors.add(b.line(), t("project.boundariesMustBe2", b.from(), a.from()));
                         }
                     }
                 }
-                default -> errors.add(v.line(), "unknown key '" + e.getKey() + "'; known keys: " + String.join(", ", Settings.KEYS));
+                default -> errors.add(v.line(), t("project.unknownKeyKnown", e.getKey(), String.join(", ", Settings.KEYS)));
             }
         }
         errors.throwIfAny();
@@ -280,30 +279,30 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
 
     private static Settings.Boundary boundary(Path base, Path cwd, Node x, ConfigErrors errors) {
         if (!x.isMap()) {
-            errors.add(x.line(), "a boundary is {from: 2025-07-01, units: FILE, mapping: FILE}, with catalog and levels optional");
+            errors.add(x.line(), t("project.boundaryFromUnits"));
             return new Settings.Boundary(null, null, null, List.of(), null, x.line());
         }
         for (String k : x.map().keySet()) {
-            if (!BOUNDARY_KEYS.contains(k)) errors.add(x.map().get(k).line(), "unknown boundary key '" + k + "'; a boundary has " + String.join(", ", BOUNDARY_KEYS));
+            if (!BOUNDARY_KEYS.contains(k)) errors.add(x.map().get(k).line(), t("project.unknownBoundaryKey", k, String.join(", ", BOUNDARY_KEYS)));
         }
         java.time.LocalDate from = null;
         String f = scalar(x, "from");
         if (f == null) {
-            errors.add(x.line(), "a boundary needs 'from:', the first day of the new units (e.g. 2025-07-01)");
+            errors.add(x.line(), t("project.boundaryNeedsFrom"));
         } else {
             try {
                 from = java.time.LocalDate.parse(f);
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(x.map().get("from").line(), "'from: " + f + "' is not a date; write it as 2025-07-01");
+                errors.add(x.map().get("from").line(), t("project.fromDateWrite", f));
             }
         }
         Node u = x.map().get("units"), m = x.map().get("mapping"), c = x.map().get("catalog"), l = x.map().get("levels");
-        if (u == null) errors.add(x.line(), "a boundary needs 'units:', the units file from that day on");
-        if (m == null) errors.add(x.line(), "a boundary needs 'mapping:', the file that links the old units to the new (old_code,new_code[,weight])");
+        if (u == null) errors.add(x.line(), t("project.boundaryNeedsUnits"));
+        if (m == null) errors.add(x.line(), t("project.boundaryNeedsMapping"));
         List<String> levels = new ArrayList<>();
         if (l != null) {
             if (!l.isList() || l.list().stream().anyMatch(y -> y.scalar() == null || y.scalar().isBlank())) {
-                errors.add(l.line(), "'levels:' must be a list of level names, top-down, e.g. [province, commune]");
+                errors.add(l.line(), t("project.levelsMustBe2"));
             } else {
                 l.list().forEach(y -> levels.add(y.scalar().strip()));
             }
@@ -320,7 +319,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
     /** Resolves against the project file's directory; shown relative to the working directory when inside it. */
     private static Path path(Path base, Path cwd, Node v, String key, ConfigErrors errors) {
         if (v.scalar() == null || v.scalar().isBlank()) {
-            errors.add(v.line(), "'" + key + ":' must be a file path");
+            errors.add(v.line(), t("project.mustBeFile", key));
             return null;
         }
         Path p = base.resolve(v.scalar().strip()).normalize();

@@ -1,5 +1,7 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.read.CsvTokenizer;
 import dev.tally.read.Delimiters;
 import dev.tally.read.Field;
@@ -42,7 +44,7 @@ public final class UnitsLoader {
 
     /** As above; warnings (codes that differ only in letter case) are added to {@code warnings}. */
     public static Hierarchy load(Path path, List<String> configuredLevels, List<String> warnings) {
-        ConfigFiles.Loaded file = ConfigFiles.load(path, "units file");
+        ConfigFiles.Loaded file = ConfigFiles.load(path, t("units.unitsFile"));
         String name = path.toString();
         ConfigErrors errors = new ConfigErrors(name);
         List<Row> rows = ConfigFiles.kind(path, file.text()) == ConfigFiles.Kind.CSV
@@ -64,7 +66,7 @@ public final class UnitsLoader {
             for (int i = 0; i < t.fields(); i++) header.put(t.text(i).strip().toLowerCase(java.util.Locale.ROOT), i);
             for (String col : List.of("code", "name", "parent")) {
                 if (!header.containsKey(col)) {
-                    errors.add(1, "the header lacks the column '" + col + "'; a units file starts with code,name,parent[,level]");
+                    errors.add(1, t("units.headerLacksColumn", col));
                 }
             }
             if (errors.any()) return rows;
@@ -73,24 +75,24 @@ public final class UnitsLoader {
             int from = header.getOrDefault("active_from", -1), to = header.getOrDefault("active_to", -1);
             while (t.next()) {
                 if (t.problem() != CsvTokenizer.Problem.NONE) {
-                    errors.add(t.problemLine(), "not valid CSV: " + problem(t));
+                    errors.add(t.problemLine(), t("units.validCsv", problem(t)));
                     continue;
                 }
                 rows.add(new Row(get(t, code), get(t, nm), get(t, parent), get(t, level), (int) t.line(),
                         code < t.fields() ? t.text(code).strip() : "", get(t, from), get(t, to)));
             }
         } catch (IOException e) {
-            errors.add(0, "not valid CSV: " + e.getMessage());
+            errors.add(0, t("units.validCsv2", e.getMessage()));
         }
         return rows;
     }
 
     private static String problem(CsvTokenizer t) {
         return switch (t.problem()) {
-            case UNCLOSED_QUOTE -> "a quoted field opened on this line is never closed";
-            case AFTER_QUOTE -> "a character follows a closing quote";
-            case ENCODING -> "bytes that are not valid UTF-8";
-            default -> "the row is too long";
+            case UNCLOSED_QUOTE -> t("units.quotedFieldOpened");
+            case AFTER_QUOTE -> t("units.characterFollowsClosing");
+            case ENCODING -> t("units.bytesThatAre");
+            default -> t("units.rowTooLong");
         };
     }
 
@@ -104,17 +106,17 @@ public final class UnitsLoader {
         Node array = root.isMap() && root.map().containsKey("units") ? root.map().get("units") : root;
         List<Row> rows = new ArrayList<>();
         if (!array.isList()) {
-            errors.add(root.line(), "expected an array of units, each {\"code\": …, \"name\": …, \"parent\": …}");
+            errors.add(root.line(), t("units.expectedArrayUnits"));
             return rows;
         }
         for (Node n : array.list()) {
             if (!n.isMap()) {
-                errors.add(n.line(), "expected an object {\"code\": …, \"name\": …, \"parent\": …}");
+                errors.add(n.line(), t("units.expectedObjectCode"));
                 continue;
             }
             for (String k : n.map().keySet()) {
                 if (!Set.of("code", "name", "parent", "level", "active_from", "active_to").contains(k)) {
-                    errors.add(n.map().get(k).line(), "unknown field '" + k + "'; a unit has code, name, parent, level, active_from, active_to");
+                    errors.add(n.map().get(k).line(), t("units.unknownFieldUnit", k));
                 }
             }
             Node raw = n.map().get("code");
@@ -133,13 +135,12 @@ public final class UnitsLoader {
         Map<String, Row> byCode = new LinkedHashMap<>();
         for (Row r : rows) {
             if (r.code.isEmpty()) {
-                errors.add(r.line, "empty unit code; every unit needs a code");
+                errors.add(r.line, t("units.emptyUnitCode"));
             } else if (byCode.containsKey(r.code)) {
                 Row first = byCode.get(r.code);
                 errors.add(r.line, first.raw.equals(r.raw)
-                        ? "duplicate unit code '" + r.code + "' (first at line " + first.line + "); codes must be unique"
-                        : "unit code '" + r.raw + "' is the same text as '" + first.raw + "' (line " + first.line + ") written in another "
-                                + "Unicode form (precomposed letters or combining accents); codes must be unique. Rename one of them");
+                        ? t("units.duplicateUnitCode", r.code, first.line)
+                        : t("units.unitCodeSame", r.raw, first.raw, first.line));
             } else {
                 byCode.put(r.code, r);
             }
@@ -149,20 +150,20 @@ public final class UnitsLoader {
             try {
                 from = date(r.from);
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(r.line, "unit '" + r.code + "': active_from '" + r.from + "' is not a date; write it as 2025-07-01");
+                errors.add(r.line, t("units.unitActiveFrom", r.code, r.from));
             }
             try {
                 to = date(r.to);
             } catch (java.time.format.DateTimeParseException e) {
-                errors.add(r.line, "unit '" + r.code + "': active_to '" + r.to + "' is not a date; write it as 2025-06-30");
+                errors.add(r.line, t("units.unitActiveDate", r.code, r.to));
             }
             if (from != null && to != null && to.isBefore(from)) {
-                errors.add(r.line, "unit '" + r.code + "': active_to " + to + " is before active_from " + from);
+                errors.add(r.line, t("units.unitActiveBefore", r.code, to, from));
             }
         }
         for (Row r : byCode.values()) {
             if (!r.parent.isEmpty() && !byCode.containsKey(r.parent)) {
-                errors.add(r.line, "unit '" + r.code + "' names the unknown parent '" + r.parent + "'; add that unit or leave parent empty for a root");
+                errors.add(r.line, t("units.unitNamesUnknown", r.code, r.parent));
             }
         }
         // depth by walking up; a walk that meets itself is a cycle. An unknown parent (already
@@ -187,8 +188,7 @@ public final class UnitsLoader {
                 int from = path.indexOf(c);
                 List<String> loop = path.subList(from, path.size());
                 if (reported.add(String.join(",", new java.util.TreeSet<>(loop)))) {
-                    errors.add(byCode.get(c).line, "cycle in parents: " + String.join(" -> ", loop) + " -> " + c
-                            + "; one of these units must have another parent");
+                    errors.add(byCode.get(c).line, t("units.cycleParentsOne", String.join(" -> ", loop), c));
                 }
                 for (String s : path) depth.put(s, -1);
                 continue;
@@ -211,12 +211,9 @@ public final class UnitsLoader {
                 Row first = firstAt.putIfAbsent(d, r);
                 Row sameName = firstOfLevel.putIfAbsent(r.level.toLowerCase(java.util.Locale.ROOT), r);
                 if (first != null && !first.level.equalsIgnoreCase(r.level)) {
-                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but units at depth " + (d + 1)
-                            + " are '" + first.level + "' (line " + first.line + "); units at one depth share one level");
+                    errors.add(r.line, t("units.unitHasLevel", r.code, r.level, (d + 1), first.level, first.line));
                 } else if (sameName != null && depth.get(sameName.code) != d) {
-                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but it is at depth " + (d + 1)
-                            + " and '" + sameName.code + "' (line " + sameName.line + ") of that level at depth "
-                            + (depth.get(sameName.code) + 1) + "; fix the level or the parent");
+                    errors.add(r.line, t("units.unitHasLevel2", r.code, r.level, (d + 1), sameName.code, sameName.line, (depth.get(sameName.code) + 1)));
                 }
             }
             for (int d = 0; firstAt.containsKey(d); d++) levels.add(firstAt.get(d).level);
@@ -224,11 +221,9 @@ public final class UnitsLoader {
             for (Row r : byCode.values()) {
                 int d = depth.get(r.code);
                 if (d >= levels.size()) {
-                    errors.add(r.line, "unit '" + r.code + "' is at depth " + (d + 1) + " but only " + levels.size()
-                            + " levels are configured " + levels + "; add a level in tally.yaml");
+                    errors.add(r.line, t("units.unitAtDepth", r.code, (d + 1), levels.size(), levels));
                 } else if (!r.level.isEmpty() && !levels.get(d).equalsIgnoreCase(r.level)) {
-                    errors.add(r.line, "unit '" + r.code + "' has level '" + r.level + "' but its depth makes it a '"
-                            + levels.get(d) + "'; fix the level or the parent");
+                    errors.add(r.line, t("units.unitHasLevel3", r.code, r.level, levels.get(d)));
                 }
             }
         }
@@ -271,14 +266,13 @@ public final class UnitsLoader {
             if (r.code.isEmpty()) continue;
             Row first = seen.putIfAbsent(r.code.toLowerCase(java.util.Locale.ROOT), r);
             if (first != null && !first.code.equals(r.code)) {
-                warnings.add(file + ":" + r.line + ": warning: unit code '" + r.code + "' differs from '" + first.code + "' (line "
-                        + first.line + ") only in letter case; submissions must use the exact code. Rename one if they are not two units");
+                warnings.add(t("units.warningUnitCode", file, r.line, r.code, first.code, first.line));
             }
         }
     }
 
     /** For messages: fails loudly when a hierarchy has no units at all. */
     static void requireNonEmpty(Hierarchy h, Path path) {
-        if (h.size() == 0) throw TallyException.config(path + ": the units file holds no units");
+        if (h.size() == 0) throw TallyException.config(t("units.unitsFileHolds", path));
     }
 }
