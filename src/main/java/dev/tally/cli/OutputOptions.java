@@ -35,7 +35,7 @@ final class OutputOptions {
 
     @Option(names = "--locale", paramLabel = "TAG",
             description = "Write numbers as this locale does in table, markdown, csv and tsv: vi gives 1.234,5 (and csv then "
-                    + "uses ; between fields), de, fr, en… (default: plain 1234.5, for programs). json and xlsx keep numbers as numbers.")
+                    + "uses ; between fields), de, fr, en… (default: plain 1234.5, for programs; in Vietnamese, --lang vi, table and markdown write 1.234,5). json and xlsx keep numbers as numbers.")
     String locale;
 
     /** The formats by the names --format takes, for help and completion. */
@@ -66,7 +66,7 @@ final class OutputOptions {
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
         return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
-                numbers(), true));
+                numbers(format), true));
     }
 
     Format resolved(Io io) {
@@ -91,7 +91,19 @@ final class OutputOptions {
         return f;
     }
 
-    /** How text formats write numbers. */
+    /**
+     * How {@code format} writes numbers: as --locale says; without it, the way the language of the
+     * messages writes them in the formats people read (table, markdown: 1.234,5 in Vietnamese), and
+     * plain in the formats programs read.
+     */
+    NumberStyle numbers(Format format) {
+        if (locale == null && format.people() && dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
+            return NumberStyle.of(dev.tally.model.Text.Lang.VI.locale());
+        }
+        return numbers();
+    }
+
+    /** How text formats write numbers, as --locale says (plain without it). */
     NumberStyle numbers() {
         if (locale == null || locale.isBlank() || locale.equalsIgnoreCase("plain")) return NumberStyle.PLAIN;
         Locale l = Locale.forLanguageTag(locale.replace('_', '-'));

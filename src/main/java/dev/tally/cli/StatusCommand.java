@@ -127,7 +127,7 @@ final class StatusCommand implements Callable<Integer> {
                     row.add(g.unit().name());
                     row.add(parent == null ? null : parent.code());
                     row.add(parent == null ? null : parent.name());
-                    row.add(g.owed().label());
+                    row.add(fmt.people() ? t("status.owed." + g.owed().name()) : g.owed().label());
                     row.add(g.received() == null ? null : g.received().toString());
                     row.add((long) g.lacking().size());
                     row.add(g.lacking().stream().map(Indicator::code).collect(Collectors.joining(", ")));

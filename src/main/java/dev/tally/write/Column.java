@@ -12,6 +12,17 @@ public record Column(String name, boolean numeric, String key, boolean measure, 
         this(name, numeric, key, measure, compared, points, exempt, false);
     }
 
+    /**
+     * The name people read, in table and markdown: {@code column.NAME} in the run's language where
+     * the bundles have it; a measure keeps its indicator's name as the catalog writes it. Programs
+     * (csv, json, xlsx) always get {@link #name}, the same in every language.
+     */
+    public String heading() {
+        if (measure) return name;
+        String key = "column." + name;
+        return dev.tally.model.Text.has(key) ? dev.tally.model.Text.t(key) : name;
+    }
+
     public static Column text(String name) { return new Column(name, false, name, false, false, false, false); }
 
     public static Column number(String name) { return new Column(name, true, name, false, false, false, false); }

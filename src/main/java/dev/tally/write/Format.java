@@ -11,6 +11,9 @@ public enum Format {
     /** A format a terminal cannot show. */
     public boolean binary() { return this == XLSX; }
 
+    /** Read by people rather than programs: headings and values may be in the run's language, numbers as its locale writes them. */
+    public boolean people() { return this == TABLE || this == MARKDOWN; }
+
     /** The file extension this format is written with. */
     public String extension() {
         return switch (this) {

@@ -207,7 +207,7 @@ public final class Writers {
             List<String> header = new ArrayList<>();
             boolean legend = false;
             for (Column c : columns) {
-                header.add(c.measure() ? c.key() : c.name());
+                header.add(c.measure() ? c.key() : c.heading());
                 legend |= c.measure() && !c.key().equals(c.name());
             }
             int[] wid = natural(header);
@@ -276,7 +276,7 @@ public final class Writers {
 
         private List<String> headerCells() {
             List<String> h = new ArrayList<>();
-            for (Column c : columns) h.add(c.name());
+            for (Column c : columns) h.add(c.heading());
             return h;
         }
 
@@ -340,7 +340,7 @@ public final class Writers {
         @Override
         public void finish() throws IOException {
             StringBuilder sb = new StringBuilder("|");
-            for (Column c : columns) sb.append(' ').append(esc(c.name())).append(" |");
+            for (Column c : columns) sb.append(' ').append(esc(c.heading())).append(" |");
             sb.append("\n|");
             for (Column c : columns) sb.append(c.numeric() ? " ---: |" : " --- |");
             sb.append('\n');
