@@ -1,5 +1,7 @@
 package dev.tally.model;
 
+import static dev.tally.model.Text.t;
+
 import java.util.List;
 
 /**
@@ -73,9 +75,9 @@ public final class Roster {
         }
         if (!u.activeThroughout(p)) {
             return u.activeTo() != null && u.activeTo().isBefore(p.end())
-                    ? "inactive from " + u.activeTo().plusDays(1) : "inactive until " + u.activeFrom().minusDays(1);
+                    ? t("roster.inactiveFrom", u.activeTo().plusDays(1)) : t("roster.inactiveUntil", u.activeFrom().minusDays(1));
         }
-        for (Exemption e : exemptions) if (e.covers(u.code(), form, p)) return "exempt: " + e.reason();
+        for (Exemption e : exemptions) if (e.covers(u.code(), form, p)) return t("roster.exempt", e.reason());
         return null;
     }
 

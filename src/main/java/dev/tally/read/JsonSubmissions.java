@@ -296,7 +296,7 @@ public final class JsonSubmissions {
             if (t == JsonToken.VALUE_NULL) return null;
             String what = kind(t);
             p.skipChildren();
-            problem(keyLine, path + ": expected a text, found " + what, 0, 0);
+            problem(keyLine, t("json.expectedText", path, what), 0, 0);
             return null;
         }
 

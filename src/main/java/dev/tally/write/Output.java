@@ -39,7 +39,7 @@ public final class Output implements AutoCloseable {
 
                 @Override
                 public void close() throws IOException { out.flush(); }
-            }, "standard output");
+            }, t("output.stdout"));
         }
         if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
             // a device or a FIFO: written to, never replaced
