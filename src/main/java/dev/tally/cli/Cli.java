@@ -82,6 +82,13 @@ public final class Cli {
         return commandLine(new Io(in, out, err, workingDir, width, clock, terminal)).execute(args);
     }
 
+    /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
+    static int run(String[] args, Io io) {
+        dev.tally.model.Text.use(language(args, java.util.Map.of()));
+        if (badLanguage(args, io.err())) return ExitCode.USAGE.code();
+        return commandLine(io).execute(args);
+    }
+
     private static boolean badLanguage(String[] args, PrintStream err) {
         for (int i = 0; i < args.length; i++) {
             String v = args[i].startsWith("--lang=") ? args[i].substring(7) : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;

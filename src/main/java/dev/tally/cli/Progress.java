@@ -24,7 +24,10 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
     private final AtomicInteger files = new AtomicInteger();
     private volatile long total;
     private volatile int totalFiles;
+    /** How long reading runs before the line appears; tests set 0. */
+    static volatile long delayMillis = 1000;
     private ScheduledExecutorService timer;
+    private long started;
     private ProgressBar bar;
 
     private Progress(Io io) { this.io = io; }
@@ -37,12 +40,13 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
         total = bytes;
         totalFiles = files;
         if (timer != null) return;
+        started = System.nanoTime();
         timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "tally-progress");
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::show, 1000, 250, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(this::show, delayMillis, 250, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -59,16 +63,20 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
                     .setConsumer(new ConsoleProgressBarConsumer(io.err())).build();
         }
         bar.stepTo(bytes.get() / 1_000_000);
-        bar.setExtraMessage(" " + files.get() + "/" + totalFiles + " files");
+        bar.setExtraMessage(" " + t("progress.files", files.get(), totalFiles));
     }
 
     @Override
     public synchronized void close() {
-        if (timer != null) timer.shutdownNow();
+        if (timer != null) {
+            timer.shutdownNow();
+            // a run that outlasted the delay but ended between two ticks still shows where it ended
+            if (bar == null && System.nanoTime() - started >= delayMillis * 1_000_000) show();
+        }
         timer = null;
         if (bar != null) {
             bar.stepTo(bar.getMax());
-            bar.setExtraMessage(" " + totalFiles + "/" + totalFiles + " files");
+            bar.setExtraMessage(" " + t("progress.files", totalFiles, totalFiles));
             bar.close();
             bar = null;
         }

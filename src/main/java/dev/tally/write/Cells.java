@@ -114,6 +114,36 @@ public final class Cells {
      * The number of terminal columns a string takes: combining marks take none (Vietnamese typed
      * with combining diacritics), East Asian wide and full-width characters take two.
      */
+    /**
+     * {@code s} in lines of at most {@code width} display columns, broken at spaces; a word wider
+     * than that stands alone on its line, whole. One line when width is too small to matter (under 10).
+     */
+    static java.util.List<String> wrap(String s, int width) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (width < 10 || displayWidth(s) <= width) {
+            lines.add(s);
+            return lines;
+        }
+        StringBuilder line = new StringBuilder();
+        int used = 0;
+        for (String word : s.split(" ")) {
+            int w = displayWidth(word);
+            if (used > 0 && used + 1 + w > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+                used = 0;
+            }
+            if (used > 0) {
+                line.append(' ');
+                used++;
+            }
+            line.append(word);
+            used += w;
+        }
+        lines.add(line.toString());
+        return lines;
+    }
+
     public static int displayWidth(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {

@@ -249,7 +249,13 @@ public final class Writers {
                 for (Column c : columns) {
                     if (!c.measure() || c.key().equals(c.name())) continue;
                     String code = c.key();
-                    sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2)).append(c.name()).append('\n');
+                    sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2));
+                    // a long name wraps at spaces under itself, so the legend fits the terminal too
+                    List<String> parts = Cells.wrap(c.name(), width - codeWidth - 2);
+                    for (int part = 0; part < parts.size(); part++) {
+                        if (part > 0) sb.append(" ".repeat(codeWidth + 2));
+                        sb.append(parts.get(part)).append('\n');
+                    }
                 }
             }
             w.write(sb.toString());
