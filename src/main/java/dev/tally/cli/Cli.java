@@ -19,8 +19,45 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
-    public static CommandLine commandLine(Io io) {
+    /** The subcommands, in the order help lists them. */
+    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static java.util.Map<String, Class<?>> subcommands() {
+        java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+        m.put("init", InitCommand.class);
+        m.put("import", ImportCommand.class);
+        m.put("validate", ValidateCommand.class);
+        m.put("rollup", RollupCommand.class);
+        m.put("describe", DescribeCommand.class);
+        m.put("outliers", OutliersCommand.class);
+        m.put("consistency", ConsistencyCommand.class);
+        m.put("remap", RemapCommand.class);
+        m.put("status", StatusCommand.class);
+        m.put("history", HistoryCommand.class);
+        m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
+        m.put("gen-man", GenManCommand.class);
+        m.put("help", picocli.CommandLine.HelpCommand.class);
+        return m;
+    }
+
+    /** The whole command line, every subcommand (help, completion, man pages). */
+    public static CommandLine commandLine(Io io) { return commandLine(io, null); }
+
+    /**
+     * The command line for these arguments. Building a subcommand's model costs picocli a pass of
+     * reflection over its options, so a run that names one (tally rollup …) gets only that one, and
+     * --version none; everything that lists or completes commands (bare tally, --help, help,
+     * generate-completion, gen-man, a mistyped name) gets them all.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
         CommandLine cl = new CommandLine(new TallyCommand(io));
+        String named = args == null ? null : named(args);
+        boolean versionOnly = args != null && named == null && args.length > 0
+                && java.util.Arrays.stream(args).allMatch(a -> a.equals("--version") || a.equals("-V"));
+        for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
+            if (versionOnly) break;
+            if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
+        }
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -49,7 +86,7 @@ public final class Cli {
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(line.getErr());
             return 70;
         });
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().println("tally: " + ex.getMessage());
             c.getErr().println(t("cli.tryHelp", c.getCommandSpec().qualifiedName()));
@@ -61,8 +98,14 @@ public final class Cli {
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
         dev.tally.model.Text.use(language(args, System.getenv()));
         if (badLanguage(args, err)) return ExitCode.USAGE.code();
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // what scripts and package managers call most: answered before picocli builds its model (about 80 ms)
+            out.println("tally " + VersionProvider.version());
+            out.flush();
+            return ExitCode.OK.code();
+        }
         Terminal.State t = Terminal.detect();
-        return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err())).execute(args);
+        return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err()), args).execute(args);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {
@@ -79,14 +122,28 @@ public final class Cli {
         // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in
         dev.tally.model.Text.use(language(args, java.util.Map.of()));
         if (badLanguage(args, err)) return ExitCode.USAGE.code();
-        return commandLine(new Io(in, out, err, workingDir, width, clock, terminal)).execute(args);
+        return commandLine(new Io(in, out, err, workingDir, width, clock, terminal), args).execute(args);
     }
 
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
     static int run(String[] args, Io io) {
         dev.tally.model.Text.use(language(args, java.util.Map.of()));
         if (badLanguage(args, io.err())) return ExitCode.USAGE.code();
-        return commandLine(io).execute(args);
+        return commandLine(io, args).execute(args);
+    }
+
+    /** The subcommand the arguments run, when it is one that needs no other (not help or completion); null otherwise. */
+    private static String named(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--lang")) {
+                i++;
+                continue;
+            }
+            if (a.startsWith("-")) continue;
+            return SUBCOMMANDS.containsKey(a) && !a.equals("help") && !a.equals("generate-completion") && !a.equals("gen-man") ? a : null;
+        }
+        return null;
     }
 
     private static boolean badLanguage(String[] args, PrintStream err) {

@@ -15,9 +15,6 @@ import picocli.CommandLine.Spec;
         description = "tally reads the reports that lower units of an organisation (wards, communes) send for a "
                 + "period, checks them against the indicator catalog, and rolls them up through the hierarchy and "
                 + "over time. Missing is never zero, ratios are never averaged, and partial totals say they are partial.",
-        subcommands = {InitCommand.class, ImportCommand.class, ValidateCommand.class, RollupCommand.class, DescribeCommand.class,
-            OutliersCommand.class, ConsistencyCommand.class, RemapCommand.class, StatusCommand.class,
-            HistoryCommand.class, picocli.AutoComplete.GenerateCompletion.class, GenManCommand.class, picocli.CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",

@@ -16,7 +16,7 @@ class ReadmeTest {
     @Test
     void quickStartCommandsAreTheOnesCiRuns() throws IOException {
         String r = readme();
-        assertThat(r).contains("    mvn -q -B package -DskipTests && java -jar target/tally.jar rollup --config samples/tally.yaml samples/submissions\n");
+        assertThat(r).contains("    mvn -q -B package -DskipTests && target/tally rollup --config samples/tally.yaml samples/submissions\n");
         assertThat(r).contains("    mvn -B verify\n");
         assertThat(Files.readString(Path.of(".ci/run"))).contains("\nmvn -B verify\n");
     }
