@@ -88,6 +88,33 @@ print(f"rollup: from the store {s['mean']:.2f} s ± {s['stddev']:.2f}, from the 
 PY
       echo "peak RSS: from the store $(peak $fromstore) MB, from the files $(peak $fromfiles) MB"
       continue ;;
+    real)
+      # real-shaped: the national hierarchy in ~2,000 small files (long CSV, wide ';' CSV with a BOM, JSON),
+      # a quarter of the indicators decimal; the peer reads the long-CSV third (long/), and so does tally there
+      [ -f "$WORK/real/units.csv" ] || { echo "== generating real"; python3 "$ROOT/src/bench/gen_real.py" "$WORK/real"; }
+      r=$WORK/real
+      all="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/real-all.csv $r/submissions"
+      long="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/real-long.csv $r/long/submissions"
+      duck="node $ROOT/src/bench/duck_real.mjs $BENCH_DIR/duckdb/node_modules $r/long $WORK/real-duck.csv"
+      $long 2>/dev/null; $duck
+      python3 - "$WORK/real-long.csv" "$WORK/real-duck.csv" <<'PY'
+import csv, sys
+from decimal import Decimal
+t = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["reported"])) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["value"]}
+d = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["reported"])) for r in csv.DictReader(open(sys.argv[2], encoding="utf-8"))}
+diff = sum(1 for k in d if t.get(k) != d[k]) + sum(1 for k in t if k not in d)
+print(f"check: {len(d)} aggregates from DuckDB, {len(t)} from tally, {diff} differences")
+PY
+      hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/real.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" -n "duckdb, long CSV" "$duck" >/dev/null 2>&1
+      python3 - "$WORK/real.json" "$(tail -n +2 "$WORK/real-all.csv" | wc -l)" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+for name, x in r.items():
+    print(f"{name:18} {x['median']:.2f} s ± {x['stddev']:.2f}")
+print(f"ratio on the long CSV: tally/duckdb {r['tally, long CSV']['median'] / r['duckdb, long CSV']['median']:.2f}")
+PY
+      echo "peak RSS: tally (all files) $(peak $all) MB, tally (long) $(peak $long) MB, duckdb $(peak $duck) MB"
+      continue ;;
     startup)
       # start-up: what a person or a cron job per unit waits for on a small run
       sample="rollup --config $ROOT/samples/tally.yaml --format csv -o $WORK/sample.csv $ROOT/samples/submissions"
@@ -123,7 +150,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, store, review, startup)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, store, review, startup, real)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"
