@@ -46,7 +46,13 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleAtFixedRate(this::show, delayMillis, 250, TimeUnit.MILLISECONDS);
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                show();
+            } catch (RuntimeException | Error e) {
+                if (System.getenv("TALLY_DEBUG") != null) e.printStackTrace(io.err());
+            }
+        }, delayMillis, 250, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -59,7 +65,9 @@ final class Progress implements Ingest.Watcher, AutoCloseable {
         if (timer == null) return;
         if (bar == null) {
             bar = new ProgressBarBuilder().setTaskName(t("progress.reading")).setInitialMax(Math.max(1, total / 1_000_000)).setUnit(" MB", 1)
-                    .showSpeed().setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(250).continuousUpdate()
+                    .showSpeed().setStyle(ProgressBarStyle.ASCII)
+                    // the line appears after a second: its clock and rate count from the start of the reading
+                    .startsFrom(bytes.get() / 1_000_000, java.time.Duration.ofNanos(System.nanoTime() - started)).setUpdateIntervalMillis(250).continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(io.err())).build();
         }
         bar.stepTo(bytes.get() / 1_000_000);
