@@ -53,6 +53,15 @@ final class FindingOptions {
         };
     }
 
+    /** Whether standard output gets colour (partial markers in a table): as for standard error, on its own terminal. */
+    boolean colourOut(Io io) {
+        return switch (color.toLowerCase(java.util.Locale.ROOT)) {
+            case "always" -> true;
+            case "never" -> false;
+            default -> io.terminal() && System.getenv("NO_COLOR") == null;
+        };
+    }
+
     void check() {
         if (max < 0) throw dev.tally.model.TallyException.usage(t("usage.atLeast", "--max-findings", 0));
         colourCheck();

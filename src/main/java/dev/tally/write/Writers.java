@@ -29,7 +29,7 @@ public final class Writers {
             case TSV -> new FastDelimited(out, '\t', true, opt);
             case JSON -> new Json(out, false, opt.coverage());
             case NDJSON -> new Json(out, true, opt.coverage());
-            case TABLE -> new TextTable(out, opt.width(), opt.numbers());
+            case TABLE -> new TextTable(out, opt.width(), opt.numbers(), opt.colour());
             case MARKDOWN -> new Markdown(out, opt.numbers());
             case XLSX -> new Xlsx(out);
         };
@@ -137,11 +137,14 @@ public final class Writers {
      */
     private static final class TextTable extends Buffered {
         private final int width;
+        /** Partial markers ([r/e], "partial") in yellow, for a terminal. */
+        private final boolean colour;
         /** The widest a text column gets (the last one, unpadded, may run longer), in display columns. */
         static final int MAX_CELL = 80, LAST_CELL = 160;
 
-        TextTable(OutputStream out, int width, NumberStyle style) {
+        TextTable(OutputStream out, int width, NumberStyle style, boolean colour) {
             super(out, style);
+            this.colour = colour;
             this.width = width;
         }
 
@@ -319,6 +322,13 @@ public final class Writers {
             }
         }
 
+        /** A measure's coverage marker in yellow, after the padding is measured: escape codes take no columns. */
+        private static String marked(String cell) {
+            int k = cell.indexOf(" [");
+            if (k < 0) k = cell.indexOf(" (");
+            return k < 0 ? cell : cell.substring(0, k) + "\u001b[33m" + cell.substring(k) + "\u001b[0m";
+        }
+
         private void line(StringBuilder sb, List<String> cells, int[] wid, int[] which, boolean header) {
             StringBuilder l = new StringBuilder();
             int last = columns.size() - 1;
@@ -330,6 +340,7 @@ public final class Writers {
                 String c = whole || (columns.get(i).numeric() && !header) ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
                 int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
                 if (j > 0) l.append("  ");
+                if (colour && !header && columns.get(i).measure()) c = marked(c);
                 if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
                 else l.append(c).append(" ".repeat(pad));
             }
