@@ -39,7 +39,9 @@ final class ManPage {
             new String[] {"NO_COLOR", "When set (to anything), no colour, as with --color never."},
             new String[] {"TALLY_LANG", "The language of messages, help and headers: en or vi (--lang overrides it)."},
             new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese."},
-            new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."});
+            new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."},
+            new String[] {"TALLY_JAVA_OPTS", "JVM options the launcher target/tally adds after its own (for example -Xmx2g); "
+                    + "java -jar tally.jar does not read it."});
 
     /** Each command's examples: what it does, and the command line. */
     static final Map<String, List<String[]>> EXAMPLES = Map.of(
