@@ -90,8 +90,18 @@ public final class RollupTables {
 
     private static Long boxed(int n) { return n >= 0 && n < SMALL.length ? SMALL[n] : Long.valueOf(n); }
 
+    /** Units per chunk of a long output's rows: enough chunks to share among workers, few enough to stay cheap. */
+    private static int chunkSize(int units) { return Math.max(64, units / 64); }
+
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown) throws IOException {
-        boolean compare = anyCompared(r, shown);
+        int size = chunkSize(units.size());
+        int chunks = (units.size() + size - 1) / size;
+        // the rows of a large long output are made in parallel where the format allows, written in order
+        dev.tally.write.OrderedRows.write(sink, chunks, Runtime.getRuntime().availableProcessors(),
+                (k, into) -> longRows(r, c, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, anyCompared(r, shown)));
+    }
+
+    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
         List<Object> row = new ArrayList<>(16);
         for (Unit u : units) {
             for (int p : shown.periods()) {

@@ -32,11 +32,29 @@ final class FastDelimited implements TableSink {
     private final java.util.ArrayList<Object> spread = new java.util.ArrayList<>();
 
     FastDelimited(OutputStream out, char delimiter, boolean tsv, WriteOptions opt) {
+        this(out, (byte) delimiter, tsv, opt.numbers(), opt.coverage());
+    }
+
+    private FastDelimited(OutputStream out, byte delimiter, boolean tsv, NumberStyle numbers, boolean coverage) {
         this.out = out;
-        this.delimiter = (byte) delimiter;
+        this.delimiter = delimiter;
         this.tsv = tsv;
-        this.numbers = opt.numbers();
-        this.coverage = opt.coverage();
+        this.numbers = numbers;
+        this.coverage = coverage;
+    }
+
+    @Override
+    public TableSink fork(OutputStream to) {
+        FastDelimited f = new FastDelimited(to, delimiter, tsv, numbers, coverage);
+        f.columns = columns;
+        f.spreads = spreads;
+        return f;
+    }
+
+    @Override
+    public void append(java.io.ByteArrayOutputStream rows) throws IOException {
+        flushBuffer();
+        rows.writeTo(out);
     }
 
     @Override

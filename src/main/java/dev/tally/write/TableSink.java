@@ -29,4 +29,14 @@ public interface TableSink {
     default boolean sheet(String name, List<Column> columns) throws IOException { return false; }
 
     void finish() throws IOException;
+
+    /**
+     * A sink of the same format and settings, already started with the same columns, that writes
+     * rows (no header) to {@code out}, for rows made on another thread ({@link OrderedRows}); null
+     * where the format must see every row itself (table, markdown, json, xlsx).
+     */
+    default TableSink fork(java.io.OutputStream out) { return null; }
+
+    /** Appends what a {@link #fork} wrote, as if its rows had been written here. */
+    default void append(java.io.ByteArrayOutputStream rows) throws IOException { throw new UnsupportedOperationException("not a forking format"); }
 }

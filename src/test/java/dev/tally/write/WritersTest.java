@@ -78,4 +78,38 @@ class WritersTest {
                 List.of(Arrays.asList("x", new BigDecimal("9007199254740993")), Arrays.asList("y", null)));
         assertThat(t).isEqualTo("{\"a\":\"x\",\"b\":9007199254740993}\n{\"a\":\"y\",\"b\":null}\n");
     }
+
+    /** Rows made in parallel are the same bytes, in the same order, as rows made one after another; and the parallel way is taken. */
+    @Test
+    void orderedRowsInParallelWriteTheSameBytes() throws IOException {
+        List<Column> cols = List.of(Column.text("unit"), Column.text("name"), Column.number("value"));
+        OrderedRows.Chunk rows = (k, into) -> {
+            for (int i = 0; i < 1000; i++) {
+                into.row(Arrays.asList("U" + k + "-" + i, i % 7 == 0 ? "a, \"quoted\" name" : "Xã " + i, i % 5 == 0 ? null : BigDecimal.valueOf(i * 37L, i % 3)));
+            }
+        };
+        String[] out = new String[2];
+        for (int threads = 1; threads <= 2; threads++) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            TableSink csv = Writers.create(Format.CSV, bytes, WriteOptions.defaults());
+            csv.start(cols, Map.of());
+            long before = OrderedRows.forked();
+            OrderedRows.write(csv, 25, threads, rows);
+            csv.finish();
+            assertThat(OrderedRows.forked() - before).isEqualTo(threads == 1 ? 0 : 25);
+            out[threads - 1] = bytes.toString(StandardCharsets.UTF_8);
+        }
+        assertThat(out[1]).isEqualTo(out[0]);
+        assertThat(out[0].lines().count()).isEqualTo(25 * 1000 + 1);
+        assertThat(out[0]).contains("\nU24-999,Xã 999,").contains("\"a, \"\"quoted\"\" name\"");
+        // a format that must see every row itself is written in order on the caller's thread
+        ByteArrayOutputStream table = new ByteArrayOutputStream();
+        TableSink t = Writers.create(Format.TABLE, table, WriteOptions.defaults());
+        t.start(cols, Map.of());
+        long before = OrderedRows.forked();
+        OrderedRows.write(t, 3, 2, rows);
+        t.finish();
+        assertThat(OrderedRows.forked()).isEqualTo(before);
+        assertThat(table.toString(StandardCharsets.UTF_8).lines().count()).isEqualTo(3 * 1000 + 2);
+    }
 }
