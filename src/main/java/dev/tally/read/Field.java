@@ -70,6 +70,11 @@ public final class Field {
     public String nfc() { return nfc(toString()); }
 
     public static String nfc(String s) {
+        // below U+0300 every character is NFC as it stands (no combining marks, no composition
+        // exclusions): codes are almost always ASCII, and the full check costs a sixth of reading a store
+        boolean plain = true;
+        for (int i = 0, n = s.length(); i < n && plain; i++) plain = s.charAt(i) < 0x300;
+        if (plain) return s;
         return Normalizer.isNormalized(s, Normalizer.Form.NFC) ? s : Normalizer.normalize(s, Normalizer.Form.NFC);
     }
 
