@@ -14,7 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * chunk's rows are made by the same code either way, into the output's own sink or, where the
  * format can {@link TableSink#fork fork} (csv, tsv), into a copy of it writing to memory on a worker,
  * whose bytes are then appended in chunk order. At most two chunks per worker are in memory at once,
- * so memory stays bounded whatever the output's size.
+ * in buffers used again and again, so memory stays bounded whatever the output's size.
  */
 public final class OrderedRows {
     private OrderedRows() {}
@@ -36,6 +36,9 @@ public final class OrderedRows {
             return;
         }
         ExecutorService pool = Tasks.pool("tally-write", threads);
+        // buffers go back to a free list once appended: a chunk's bytes are written into the memory of an
+        // earlier chunk, so the heap holds the chunks in flight and makes no garbage of them
+        java.util.concurrent.ConcurrentLinkedQueue<ByteArrayOutputStream> free = new java.util.concurrent.ConcurrentLinkedQueue<>();
         try {
             ArrayDeque<Future<ByteArrayOutputStream>> ahead = new ArrayDeque<>();
             int next = 0;
@@ -43,7 +46,8 @@ public final class OrderedRows {
                 while (next < count && ahead.size() < 2 * threads) {
                     int k = next++;
                     ahead.add(pool.submit(() -> {
-                        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 << 20);
+                        ByteArrayOutputStream reused = free.poll();
+                        ByteArrayOutputStream bytes = reused != null ? reused : new ByteArrayOutputStream(1 << 18);
                         TableSink part = sink.fork(bytes);
                         try {
                             chunk.rows(k, part);
@@ -57,6 +61,8 @@ public final class OrderedRows {
                 }
                 ByteArrayOutputStream bytes = Tasks.get(ahead.poll());
                 sink.append(bytes);
+                bytes.reset();
+                free.add(bytes);
             }
         } finally {
             pool.shutdownNow();
