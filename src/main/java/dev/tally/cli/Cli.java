@@ -119,14 +119,12 @@ public final class Cli {
     /** @param terminal standard output is a terminal (tests set it to see what a person at a terminal sees) */
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock,
                           boolean terminal) {
-        // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in
-        dev.tally.model.Text.use(language(args, java.util.Map.of()));
-        if (badLanguage(args, err)) return ExitCode.USAGE.code();
-        return commandLine(new Io(in, out, err, workingDir, width, clock, terminal), args).execute(args);
+        return run(args, new Io(in, out, err, workingDir, width, clock, terminal));
     }
 
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
     static int run(String[] args, Io io) {
+        // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in
         dev.tally.model.Text.use(language(args, java.util.Map.of()));
         if (badLanguage(args, io.err())) return ExitCode.USAGE.code();
         return commandLine(io, args).execute(args);
@@ -146,9 +144,15 @@ public final class Cli {
         return null;
     }
 
+    /** The value of --lang when argument {@code i} gives one (--lang X or --lang=X), else null. */
+    private static String langAt(String[] args, int i) {
+        String a = args[i];
+        return a.startsWith("--lang=") ? a.substring(7) : a.equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+    }
+
     private static boolean badLanguage(String[] args, PrintStream err) {
         for (int i = 0; i < args.length; i++) {
-            String v = args[i].startsWith("--lang=") ? args[i].substring(7) : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            String v = langAt(args, i);
             if (v != null && dev.tally.model.Text.Lang.of(v) == null) {
                 err.println("tally: " + t("cli.badLang", v));
                 return true;
@@ -163,8 +167,7 @@ public final class Cli {
      */
     static dev.tally.model.Text.Lang language(String[] args, java.util.Map<String, String> env) {
         for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            String v = a.startsWith("--lang=") ? a.substring(7) : a.equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            String v = langAt(args, i);
             if (v != null) {
                 dev.tally.model.Text.Lang l = dev.tally.model.Text.Lang.of(v);
                 if (l != null) return l;

@@ -43,35 +43,28 @@ final class FindingOptions {
         public java.util.Iterator<String> iterator() { return List.of("auto", "always", "never").iterator(); }
     }
 
-    /** Whether standard error gets colour. */
-    boolean colour(Io io) {
-        return switch (color.toLowerCase(java.util.Locale.ROOT)) {
+    /** The one colour rule: always, never, or auto — on a terminal unless NO_COLOR is set. */
+    static boolean colour(String when, boolean terminal) {
+        return switch (when.toLowerCase(java.util.Locale.ROOT)) {
             case "always" -> true;
             case "never" -> false;
-            case "auto" -> io.errTerminal() && System.getenv("NO_COLOR") == null;
-            default -> throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--color", color, "auto, always, never"));
+            case "auto" -> terminal && System.getenv("NO_COLOR") == null;
+            default -> throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--color", when, "auto, always, never"));
         };
     }
 
+    /** Whether standard error gets colour. */
+    boolean colour(Io io) { return colour(color, io.errTerminal()); }
+
     /** Whether standard output gets colour (partial markers in a table): as for standard error, on its own terminal. */
-    boolean colourOut(Io io) {
-        return switch (color.toLowerCase(java.util.Locale.ROOT)) {
-            case "always" -> true;
-            case "never" -> false;
-            default -> io.terminal() && System.getenv("NO_COLOR") == null;
-        };
-    }
+    boolean colourOut(Io io) { return colour(color, io.terminal()); }
 
     void check() {
         if (max < 0) throw dev.tally.model.TallyException.usage(t("usage.atLeast", "--max-findings", 0));
         colourCheck();
     }
 
-    private void colourCheck() {
-        if (!List.of("auto", "always", "never").contains(color.toLowerCase(java.util.Locale.ROOT))) {
-            throw dev.tally.model.TallyException.usage(t("usage.notChoice", "--color", color, "auto, always, never"));
-        }
-    }
+    private void colourCheck() { colour(color, false); }
 
     /**
      * Lists the findings: the first --max-findings (errors only with --quiet), then one line counting

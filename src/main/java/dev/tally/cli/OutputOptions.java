@@ -66,7 +66,7 @@ final class OutputOptions {
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
         return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
-                numbers(format), true, io.terminal() && System.getenv("NO_COLOR") == null));
+                numbers(format), true, FindingOptions.colour("auto", io.terminal())));
     }
 
     Format resolved(Io io) {

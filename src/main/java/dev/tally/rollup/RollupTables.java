@@ -96,9 +96,10 @@ public final class RollupTables {
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown) throws IOException {
         int size = chunkSize(units.size());
         int chunks = (units.size() + size - 1) / size;
+        boolean compare = anyCompared(r, shown);
         // the rows of a large long output are made in parallel where the format allows, written in order
         dev.tally.write.OrderedRows.write(sink, chunks, Runtime.getRuntime().availableProcessors(),
-                (k, into) -> longRows(r, c, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, anyCompared(r, shown)));
+                (k, into) -> longRows(r, c, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, compare));
     }
 
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {

@@ -253,4 +253,26 @@ class ReadersTest {
         o.writeBytes(b);
         return o.toByteArray();
     }
+
+    /**
+     * Field.nfc skips the Unicode check for text below U+0300: every such character, and every pair,
+     * is its own NFC form; Vietnamese in either form still comes out precomposed.
+     */
+    @Test
+    void nfcAgreesWithTheJdkBelowCombiningMarksAndComposesAboveThem() {
+        for (char a = 0; a < 0x300; a++) {
+            String one = String.valueOf(a);
+            assertThat(Field.nfc(one)).isSameAs(one);
+            assertThat(java.text.Normalizer.normalize(one, java.text.Normalizer.Form.NFC)).isEqualTo(one);
+        }
+        for (char a = 0x20; a < 0x300; a += 7) {
+            for (char b = 0x20; b < 0x300; b++) {
+                String two = "" + a + b;
+                assertThat(java.text.Normalizer.normalize(two, java.text.Normalizer.Form.NFC)).isEqualTo(two);
+            }
+        }
+        String decomposed = "Xa\u0303 \u0110o\u0302\u0300ng"; // "Xã Đồng" with combining marks
+        assertThat(Field.nfc(decomposed)).isEqualTo("X\u00e3 \u0110\u1ed3ng");
+        assertThat(Field.nfc("X\u00e3 \u0110\u1ed3ng")).isEqualTo("X\u00e3 \u0110\u1ed3ng");
+    }
 }
