@@ -70,21 +70,23 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         if (settings.file() == null && settings.store() == null) {
             throw TallyException.usage(t("usage.noInput"));
         }
-        // opening the store loads SQLite's native library: do it while the units and catalog load
+        // opening the store loads SQLite's native library, and the files its values came from take a
+        // query over every submission: both while the units and catalog load
         CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(Workspace.storePath(settings), false));
+        CompletableFuture<StoreIngest.Sources> sourcing = opening.thenApply(StoreIngest.Sources::of);
         Project p;
         try {
             p = project.load(io);
             if (out != null) out.refuseInputs(p.files());
         } catch (RuntimeException e) {
-            opening.thenAccept(Store::close);
+            sourcing.whenComplete((x, failure) -> opening.thenAccept(Store::close));
             throw e;
         }
         try (Store store = Tasks.join(opening)) {
-            List<String> sources = store.sourceFiles();
-            Ingest.EraRead r = StoreIngest.readEras(store, p.eras(), within, input.threads);
-            List<InputFile> files = sources.isEmpty() ? List.of(new InputFile(store.file().toString(), store.file()))
-                    : sources.stream().map(f -> new InputFile(f, null)).toList();
+            Ingest.EraRead r = StoreIngest.readEras(store, Tasks.join(sourcing), p.eras(), within, input.threads);
+            // the input names are the files the values came from, or the store itself when it holds nothing
+            List<InputFile> files = r.inputs().stream().map(f -> f.equals(store.file().toString()) ? new InputFile(f, store.file())
+                    : new InputFile(f, null)).toList();
             return new Loaded(p, files, r);
         }
     }

@@ -28,74 +28,83 @@ public final class StoreIngest {
 
     /** The result's input names are the files the values came from ({@link Store#sourceFiles}). */
     public static Validator.Result read(Store store, Hierarchy h, Catalog c, List<Period> within, int threads) {
-        return read(store, dev.tally.model.Roster.of(h), c, within, threads);
+        return readEras(store, List.of(new dev.tally.model.Era(0, null, null, h, c, dev.tally.model.Roster.of(h), null)), within, threads)
+                .results().get(0);
     }
 
-    public static Validator.Result read(Store store, dev.tally.model.Roster roster, Catalog c, List<Period> within, int threads) {
-        List<String> names = store.sourceFiles();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) byName.put(names.get(i), i);
-        // the input index of each import: values name the import they came from
-        Map<Long, Integer> index = new HashMap<>();
-        store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
-        Validator v = new Validator(roster, c, within, names.isEmpty() ? List.of(store.file().toString()) : names, false, false);
-        long[] range = store.currentIdRange();
-        int workers = Math.max(1, threads);
-        long span = range[1] - range[0] + 1;
-        List<Validator.Part> parts = new ArrayList<>();
-        for (int k = 0; k < workers; k++) parts.add(v.part());
-        if (span <= 0) return v.finish(parts.subList(0, 1), false);
-        ExecutorService pool = Tasks.pool("tally-store", workers);
-        try {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int k = 0; k < workers; k++) {
-                long from = range[0] + span * k / workers, to = range[0] + span * (k + 1) / workers - 1;
-                Validator.Part part = parts.get(k);
-                futures.add(pool.submit(() -> {
-                    try (Store own = Store.open(store.file(), false)) {
-                        readSlice(own, from, to, part, index);
-                    }
-                }));
-            }
-            for (Future<?> f : futures) Tasks.get(f);
-        } finally {
-            pool.shutdownNow();
+    /**
+     * The files current values came from, named once: the input names of the result (the store
+     * itself when it holds nothing), and each import's position among them.
+     */
+    public record Sources(List<String> names, Map<Long, Integer> index) {
+        /** Two queries over the whole store (a tenth of a second on 100,000 submissions): made while the configuration loads. */
+        public static Sources of(Store store) {
+            List<String> files = store.sourceFiles();
+            Map<String, Integer> byName = new HashMap<>();
+            for (int i = 0; i < files.size(); i++) byName.put(files.get(i), i);
+            Map<Long, Integer> index = new HashMap<>();
+            store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
+            return new Sources(files.isEmpty() ? List.of(store.file().toString()) : files, index);
         }
-        // a cell belongs to one form's submission, current once: two slices never hold the same cell
-        return v.finish(parts, false);
     }
 
-    /** With eras: each stored submission is validated against the era its period lies in. */
+    /**
+     * Each stored submission validated against the era its period lies in. With one era the store
+     * is read in id slices, one connection and one validator part per thread; with several, on one
+     * thread through the era router (a stored submission is one unit, form and period, so no cell
+     * comes twice either way).
+     */
     public static Ingest.EraRead readEras(Store store, List<dev.tally.model.Era> eras, List<Period> within, int threads) {
-        if (eras.size() == 1) {
-            Validator.Result r = read(store, eras.get(0).roster(), eras.get(0).catalog(), within, threads);
-            return new Ingest.EraRead(eras, List.of(r), r == null ? List.of() : store.sourceFiles());
-        }
-        List<String> names = store.sourceFiles();
-        Map<String, Integer> byName = new HashMap<>();
-        for (int i = 0; i < names.size(); i++) byName.put(names.get(i), i);
-        Map<Long, Integer> index = new HashMap<>();
-        store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
-        List<String> inputNames = names.isEmpty() ? List.of(store.file().toString()) : names;
+        return readEras(store, Sources.of(store), eras, within, threads);
+    }
+
+    public static Ingest.EraRead readEras(Store store, Sources sources, List<dev.tally.model.Era> eras, List<Period> within, int threads) {
         List<Validator> validators = new ArrayList<>();
-        Validator.Part[] parts = new Validator.Part[eras.size()];
-        for (dev.tally.model.Era e : eras) {
-            Validator v = new Validator(e.roster(), e.catalog(), within, inputNames, false, false);
-            validators.add(v);
-            parts[e.index()] = v.part();
-        }
+        for (dev.tally.model.Era e : eras) validators.add(new Validator(e.roster(), e.catalog(), within, sources.names(), false, false));
         long[] range = store.currentIdRange();
-        // one thread: a stored submission is one unit, form and period, so no cell comes twice
-        if (range[1] >= range[0]) readSlice(store, range[0], range[1], new EraRouter(eras, parts), index);
+        long span = range[1] - range[0] + 1;
+        int workers = eras.size() > 1 || span <= 0 ? 1 : Math.max(1, threads);
+        // parts[k][era]: the k-th slice's part of each era's validator
+        Validator.Part[][] parts = new Validator.Part[workers][eras.size()];
+        for (int k = 0; k < workers; k++) for (int e = 0; e < eras.size(); e++) parts[k][e] = validators.get(e).part();
+        if (span > 0 && workers == 1) {
+            readSlice(store, range[0], range[1], sink(eras, parts[0]), sources.index());
+        } else if (span > 0) {
+            ExecutorService pool = Tasks.pool("tally-store", workers);
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int k = 0; k < workers; k++) {
+                    long from = range[0] + span * k / workers, to = range[0] + span * (k + 1) / workers - 1;
+                    dev.tally.read.ValueSink part = sink(eras, parts[k]);
+                    futures.add(pool.submit(() -> {
+                        try (Store own = Store.open(store.file(), false)) {
+                            readSlice(own, from, to, part, sources.index());
+                        }
+                    }));
+                }
+                for (Future<?> f : futures) Tasks.get(f);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
         List<Validator.Result> results = new ArrayList<>();
-        for (int e = 0; e < eras.size(); e++) results.add(validators.get(e).finish(List.of(parts[e]), false));
-        return new Ingest.EraRead(eras, List.copyOf(results), inputNames);
+        for (int e = 0; e < eras.size(); e++) {
+            List<Validator.Part> mine = new ArrayList<>();
+            for (Validator.Part[] slice : parts) mine.add(slice[e]);
+            results.add(validators.get(e).finish(mine, false));
+        }
+        return new Ingest.EraRead(eras, List.copyOf(results), sources.names());
+    }
+
+    private static dev.tally.read.ValueSink sink(List<dev.tally.model.Era> eras, Validator.Part[] parts) {
+        return eras.size() == 1 ? parts[0] : new EraRouter(eras, parts);
     }
 
     private static void readSlice(Store store, long from, long to, dev.tally.read.ValueSink part, Map<Long, Integer> index) {
         Field unit = new Field(), period = new Field();
         int[][] inputs = {new int[64]};
         long[][] lines = {new long[64]};
+        JsonSubmissions.StoredReader reader = JsonSubmissions.storedReader(store.file().toString(), part);
         store.currentSubmissions(from, to, sub -> {
             int[] n = {0};
             Json.readSources(sub.sources(), sub.importId(), (position, importId, line) -> {
@@ -106,8 +115,8 @@ public final class StoreIngest {
                 inputs[0][n[0]] = index.getOrDefault(importId, 0);
                 lines[0][n[0]++] = line;
             });
-            JsonSubmissions.readStored(store.file().toString(), unit.set(sub.unit()), period.set(sub.period()), sub.values(),
-                    java.util.Arrays.copyOf(inputs[0], n[0]), java.util.Arrays.copyOf(lines[0], n[0]), part);
+            reader.read(unit.set(sub.unit()), period.set(sub.period()), sub.values(),
+                    java.util.Arrays.copyOf(inputs[0], n[0]), java.util.Arrays.copyOf(lines[0], n[0]));
         });
     }
 }

@@ -62,8 +62,34 @@ public final class JsonSubmissions {
      * value the input it came from and its line, in the map's order.
      */
     public static void readStored(String file, Field unit, Field period, byte[] values, int[] inputs, long[] lines, ValueSink sink) {
+        storedReader(file, sink).read(unit, period, values, inputs, lines);
+    }
+
+    /** Reads stored submissions one after another into one sink, re-using its buffers. */
+    public interface StoredReader {
+        /** One stored submission: see {@link #readStored}. */
+        void read(Field unit, Field period, byte[] values, int[] inputs, long[] lines);
+
+        /** How many value maps went through the JSON parser rather than the scan of the store's own form. */
+        long parsed();
+    }
+
+    public static StoredReader storedReader(String file, ValueSink sink) { return storedReader(file, sink, true); }
+
+    /** With {@code scan} false every map goes through the JSON parser: the reference the scan is tested against. */
+    static StoredReader storedReader(String file, ValueSink sink, boolean scan) {
         Reader r = new Reader(file, sink);
-        r.stored(unit, period, values, inputs, lines);
+        r.stored = true;
+        r.scan = scan;
+        return new StoredReader() {
+            @Override
+            public void read(Field unit, Field period, byte[] values, int[] inputs, long[] lines) {
+                r.stored(unit, period, values, inputs, lines);
+            }
+
+            @Override
+            public long parsed() { return r.parsedMaps; }
+        };
     }
 
     private static boolean isSpace(byte c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -102,13 +128,21 @@ public final class JsonSubmissions {
         long[] line = new long[16];
         long overflow;
         final Field a = new Field(), b = new Field(), c = new Field(), d = new Field();
+        /** Reading the store: a value's line comes from its source map, not from the JSON text. */
+        boolean stored;
+        /**
+         * Each key's NFC form as UTF-8, by the key's String: the parser hands out one canonical
+         * String per distinct name, so a submission's 50 codes are normalized and encoded once per
+         * reader instead of once per value.
+         */
+        private final java.util.IdentityHashMap<String, byte[]> keyBytes = new java.util.IdentityHashMap<>();
 
         Reader(String file, ValueSink sink) {
             this.file = file;
             this.sink = sink;
         }
 
-        long line(JsonParser p) { return lineOffset + p.currentTokenLocation().getLineNr(); }
+        long line(JsonParser p) { return stored ? 0 : lineOffset + p.currentTokenLocation().getLineNr(); }
 
         void problem(long line, String message, long values, long records) {
             sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, line), unit, period, null, null, message), values, records);
@@ -317,28 +351,45 @@ public final class JsonSubmissions {
                     continue;
                 }
                 byte kind = 0;
-                String text;
                 boolean num = false;
+                entry(code, at);
                 switch (t) {
-                    case VALUE_NULL -> text = "";
-                    case VALUE_TRUE -> text = "true";
-                    case VALUE_FALSE -> text = "false";
+                    case VALUE_NULL -> { }
+                    case VALUE_TRUE -> put("true");
+                    case VALUE_FALSE -> put("false");
                     case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                        text = p.getText();
+                        putText(p);
                         num = true;
                     }
-                    case VALUE_STRING -> text = p.getText();
+                    case VALUE_STRING -> putText(p);
                     default -> {
                         kind = (byte) (t == JsonToken.START_ARRAY ? 1 : 2);
-                        text = "";
                         p.skipChildren();
                     }
                 }
-                add(code, text, num, kind, at);
+                valEnd[n] = used;
+                number[n] = num;
+                bad[n] = kind;
+                n++;
             }
         }
 
-        private void add(String code, String text, boolean num, byte kind, long at) {
+        /** Starts entry n: its key, and where its value's text begins. */
+        private void entry(String code, long at) {
+            grow();
+            byte[] key = keyBytes.get(code);
+            if (key == null) {
+                key = Field.nfc(code).getBytes(StandardCharsets.UTF_8);
+                if (keyBytes.size() < 4096) keyBytes.put(code, key); // bounded: a hostile file may have millions of keys
+            }
+            keyAt[n] = used;
+            put(key);
+            keyEnd[n] = used;
+            valAt[n] = used;
+            line[n] = at;
+        }
+
+        private void grow() {
             if (n == keyAt.length) {
                 int cap = n * 2;
                 keyAt = Arrays.copyOf(keyAt, cap);
@@ -349,20 +400,27 @@ public final class JsonSubmissions {
                 bad = Arrays.copyOf(bad, cap);
                 line = Arrays.copyOf(line, cap);
             }
-            keyAt[n] = used;
-            put(Field.nfc(code));
-            keyEnd[n] = used;
-            valAt[n] = used;
-            put(text);
-            valEnd[n] = used;
-            number[n] = num;
-            bad[n] = kind;
-            line[n] = at;
-            n++;
         }
 
-        private void put(String s) {
-            byte[] x = s.getBytes(StandardCharsets.UTF_8);
+        /** The current token's text as UTF-8, without a String for the usual ASCII number or code. */
+        private void putText(JsonParser p) throws IOException {
+            char[] chars = p.getTextCharacters();
+            int off = p.getTextOffset(), len = p.getTextLength();
+            if (used + len > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, used + len));
+            for (int i = 0; i < len; i++) {
+                char ch = chars[off + i];
+                if (ch >= 0x80) {
+                    put(new String(chars, off, len));
+                    return;
+                }
+                data[used + i] = (byte) ch;
+            }
+            used += len;
+        }
+
+        private void put(String s) { put(s.getBytes(StandardCharsets.UTF_8)); }
+
+        private void put(byte[] x) {
             if (used + x.length > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, used + x.length));
             System.arraycopy(x, 0, data, used, x.length);
             used += x.length;
@@ -401,21 +459,89 @@ public final class JsonSubmissions {
 
         // ------------------------------------------------------------ the store's value maps
 
+        /**
+         * Reads a value map in exactly the form the store writes ({@code {"code":12,"rate":-0.5,"x":null}}:
+         * no spaces, ASCII codes without escapes, plain JSON numbers) straight into the entries,
+         * without a JSON parser: most of the cost of reading a store was the parser. Anything else
+         * (a map edited by hand, a code needing NFC, a string value) returns false with nothing kept,
+         * and the map goes through {@link #readMap}, which gives the same entries for what both read.
+         */
+        private boolean scanned(byte[] b) {
+            malformed = false;
+            int len = b.length;
+            if (len < 2 || b[0] != '{') return false;
+            int i = 1;
+            if (b[i] == '}') return i + 1 == len;
+            while (true) {
+                if (i >= len || b[i] != '"') return unscanned();
+                int ks = ++i;
+                while (i < len && b[i] != '"') {
+                    if (b[i] < 0x20 || b[i] == '\\') return unscanned(); // a control character, an escape, or not ASCII (negative)
+                    i++;
+                }
+                if (i + 2 >= len || b[i + 1] != ':' || n == MAX_ENTRIES) return unscanned();
+                int ke = i;
+                i += 2;
+                boolean num;
+                int vs = i;
+                if (b[i] == 'n') {
+                    if (i + 4 > len || b[i + 1] != 'u' || b[i + 2] != 'l' || b[i + 3] != 'l') return unscanned();
+                    i += 4;
+                    num = false;
+                } else {
+                    i = plainNumber(b, i, len);
+                    if (i < 0) return unscanned();
+                    num = true;
+                }
+                grow();
+                keyAt[n] = used;
+                put(b, ks, ke);
+                keyEnd[n] = used;
+                valAt[n] = used;
+                if (num) put(b, vs, i);
+                valEnd[n] = used;
+                number[n] = num;
+                bad[n] = 0;
+                line[n] = 0;
+                n++;
+                if (i >= len) return unscanned();
+                if (b[i] == '}') return i + 1 == len || unscanned();
+                if (b[i++] != ',') return unscanned();
+            }
+        }
+
+        private boolean unscanned() {
+            n = 0;
+            used = 0;
+            return false;
+        }
+
+        /** The end of a JSON number without exponent ({@code -?(0|[1-9][0-9]*)(\.[0-9]+)?}) starting at i, or -1. */
+        private static int plainNumber(byte[] b, int i, int len) {
+            if (i < len && b[i] == '-') i++;
+            if (i >= len || b[i] < '0' || b[i] > '9') return -1;
+            if (b[i++] != '0') while (i < len && b[i] >= '0' && b[i] <= '9') i++;
+            if (i < len && b[i] == '.') {
+                int f = ++i;
+                while (i < len && b[i] >= '0' && b[i] <= '9') i++;
+                if (i == f) return -1;
+            }
+            return i;
+        }
+
+        private void put(byte[] x, int from, int to) {
+            int len = to - from;
+            if (used + len > data.length) data = Arrays.copyOf(data, Math.max(data.length * 2, used + len));
+            System.arraycopy(x, from, data, used, len);
+            used += len;
+        }
+
         void stored(Field unitField, Field periodField, byte[] values, int[] inputs, long[] lines) {
             resetObject();
             unit = unitField.toString();
             period = periodField.toString();
-            try (JsonParser p = FACTORY.createParser(values)) {
-                JsonToken t = next(p);
-                values(p, t, "$");
-                if (valuesBad) {
-                    problem(0, t("store.notObject"), 0, 1);
-                    return;
-                }
-            } catch (IOException e) {
-                problem(0, t("store.unreadable", e.getMessage()), n, 1);
-                return;
-            }
+            if (!(scan && scanned(values))) readMap(values);
+            if (valuesBad || malformed) return;
             for (int k = 0; k < n; k++) line[k] = k < lines.length ? lines[k] : 0;
             objectLine = n > 0 ? line[0] : 0;
             if (n > 0 && inputs.length > 0) sink.input(inputs[0]);
@@ -430,6 +556,23 @@ public final class JsonSubmissions {
                 sink.value(c.set(data, keyAt[k], keyEnd[k]), d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
             }
             sink.end();
+        }
+
+        long parsedMaps;
+        boolean malformed, scan;
+
+        /** A value map that is not in the store's own form, through the JSON parser. */
+        private void readMap(byte[] values) {
+            parsedMaps++;
+            malformed = false;
+            try (JsonParser p = FACTORY.createParser(values)) {
+                JsonToken t = next(p);
+                values(p, t, "$");
+                if (valuesBad) problem(0, t("store.notObject"), 0, 1);
+            } catch (IOException e) {
+                malformed = true;
+                problem(0, t("store.unreadable", e.getMessage()), n, 1);
+            }
         }
     }
 }

@@ -18,6 +18,7 @@ import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
+import dev.tally.store.Encoder;
 import dev.tally.store.Store;
 import dev.tally.validate.Validator;
 import java.io.IOException;
@@ -332,30 +333,31 @@ public final class Importer {
         return CompletableFuture.supplyAsync(() -> subs.parallelStream().map(s -> prepare(r.of(s.era()).table(), plan, importIds, s)).toList());
     }
 
+    /** One encoder per thread that prepares submissions: it re-uses its buffers from one to the next. */
+    private static final ThreadLocal<Encoder> ENCODERS = ThreadLocal.withInitial(Encoder::new);
+
     private static Prepared prepare(CellTable t, Plan plan, long[] importIds, Sub s) {
         Catalog c = s.era().catalog();
         int ni = c.size();
-        Map<String, BigDecimal> values = new LinkedHashMap<>();
-        Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
         int[] usable = new int[s.cells().length];
         int n = 0;
         List<String> given = new ArrayList<>();
+        // a rejected submission is not stored: only its given codes are kept
+        Encoder encoder = plan.errors().containsKey(s) ? null : ENCODERS.get();
         for (int cell : s.cells()) {
-            if (t.state(s.period(), cell) == CellTable.REJECTED) continue; // a conflict: neither value is used
+            byte state = t.state(s.period(), cell);
+            if (state == CellTable.REJECTED) continue; // a conflict: neither value is used
             String code = c.indicators().get(cell % ni).code();
-            long where = t.where(s.period(), cell);
-            BigDecimal v = t.value(s.period(), cell);
-            values.put(code, v);
-            if (v != null) given.add(code);
-            imports.put(code, importIds[CellTable.whereInput(where)]);
-            lines.put(code, CellTable.whereLine(where));
+            if (state != CellTable.MISSING) given.add(code);
             usable[n++] = cell;
+            if (encoder == null) continue;
+            long where = t.where(s.period(), cell);
+            long importId = importIds[CellTable.whereInput(where)], line = CellTable.whereLine(where);
+            if (state == CellTable.NUM) encoder.add(code, t.longValue(s.period(), cell), t.scale(s.period(), cell), importId, line);
+            else encoder.add(code, t.value(s.period(), cell), importId, line);
         }
-        Store.Encoded encoded = null;
-        if (!plan.errors().containsKey(s) && !values.isEmpty()) {
-            encoded = Store.encode(new Submission(s.era().hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue(), values,
-                    imports, lines), importIds[s.inputs()[0]]);
-        }
+        Store.Encoded encoded = encoder == null || n == 0 ? null
+                : encoder.finish(s.era().hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue().text(), importIds[s.inputs()[0]]);
         return new Prepared(s, java.util.Arrays.copyOf(usable, n), given, encoded);
     }
 

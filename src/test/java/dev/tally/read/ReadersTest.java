@@ -275,4 +275,65 @@ class ReadersTest {
         assertThat(Field.nfc(decomposed)).isEqualTo("X\u00e3 \u0110\u1ed3ng");
         assertThat(Field.nfc("X\u00e3 \u0110\u1ed3ng")).isEqualTo("X\u00e3 \u0110\u1ed3ng");
     }
+
+    /** Everything a stored map sends: each value with its number flag and input, each finding with its message. */
+    private static List<String> readStored(String map, boolean scan, long[] parsed) {
+        List<String> got = new ArrayList<>();
+        ValueSink sink = new ValueSink() {
+            @Override
+            public void input(int input) { got.add("input " + input); }
+
+            @Override
+            public void begin(Field u, Field p, long line) { got.add("begin " + u + " " + p + " @" + line); }
+
+            @Override
+            public void value(Field indicator, Field value, long line, boolean number) {
+                got.add(indicator + "=" + value + (number ? " (number)" : "") + " @" + line);
+            }
+
+            @Override
+            public void end() { got.add("end"); }
+
+            @Override
+            public void problem(Finding f, long values, long recs) { got.add(f.code() + " " + f.message() + " " + values + "/" + recs); }
+        };
+        JsonSubmissions.StoredReader r = JsonSubmissions.storedReader("tally.db", sink, scan);
+        byte[] bytes = map.getBytes(StandardCharsets.UTF_8);
+        long[] lines = {7, 8, 9, 10, 11, 12};
+        r.read(Field.of("X01"), Field.of("2025-H1"), bytes, new int[] {0, 1, 1, 0, 0, 0}, lines);
+        parsed[0] = r.parsed();
+        return got;
+    }
+
+    /**
+     * The store's value maps are scanned without a JSON parser when they are exactly in the form the
+     * store writes; anything else goes through the parser. Either way the sink gets the same calls:
+     * each map below is read both ways and compared, and the scan is seen to be taken for exactly
+     * the maps in the store's own form.
+     */
+    @Test
+    void storedMapsScannedOrParsedGiveTheSameValuesAndFindings() {
+        List<String> own = List.of("{}", "{\"a\":1}", "{\"dvk_models\":7,\"rate\":-12.5,\"cadres\":null,\"z\":0,\"f\":0.001}",
+                "{\"big\":123456789012345678901234567890.25,\"neg\":-0.5}", "{\"a\":1,\"a\":2}");
+        List<String> other = List.of("{ }", "{\"a\": 1}", "{\"a\":\"12\"}", "{\"a\":1e3}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":-}",
+                "{\"a\":true}", "{\"a\":[1]}", "{\"a\":{\"b\":1}}", "{\"a\":1}x", "{\"a\":1,}", "{\"a\\u0062\":1}", "{\"x\u00e3\":1}",
+                "{\"xa\u0303\":1}", "[1,2]", "", "{", "{\"a\"", "{\"a\":", "{\"a\":nul}", "{\"a\":null", "null", "{\"a\":1}}");
+        long[] parsed = new long[1];
+        for (String map : own) {
+            List<String> scanned = readStored(map, true, parsed);
+            assertThat(parsed[0]).as(map).isZero();
+            assertThat(scanned).as(map).isEqualTo(readStored(map, false, parsed));
+        }
+        for (String map : other) {
+            List<String> read = readStored(map, true, parsed);
+            assertThat(parsed[0]).as(map).isEqualTo(1);
+            assertThat(read).as(map).isEqualTo(readStored(map, false, parsed));
+        }
+        // what the scan gives, spelled out once
+        assertThat(readStored("{\"dvk_models\":7,\"rate\":-12.5,\"cadres\":null}", true, parsed)).containsExactly(
+                "input 0", "begin X01 2025-H1 @7", "input 0", "dvk_models=7 (number) @7", "input 1", "rate=-12.5 (number) @8", "input 1",
+                "cadres= @9", "end");
+        // and a code written in decomposed form reaches the sink composed, as from any reader
+        assertThat(readStored("{\"xa\u0303\":1}", true, parsed)).contains("x\u00e3=1 (number) @7");
+    }
 }
