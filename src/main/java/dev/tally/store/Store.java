@@ -44,6 +44,17 @@ public final class Store implements AutoCloseable {
     static final int SCHEMA_VERSION = 2;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    /**
+     * sqlite-jdbc logs its own failures (say, no writable temporary directory for its native
+     * library) as stack traces on standard error; tally reports them in one line instead. Held
+     * here because the logging system keeps loggers only weakly.
+     */
+    private static final java.util.logging.Logger SQLITE_LOG = java.util.logging.Logger.getLogger("org.sqlite");
+
+    static {
+        SQLITE_LOG.setLevel(java.util.logging.Level.OFF);
+    }
+
     private final Connection db;
     private final Path file;
 
