@@ -29,6 +29,20 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
     /** Parses any accepted form; empty when the text is not a period. */
     public static Optional<Period> parse(String text) {
         if (text == null) return Optional.empty();
+        Optional<Period> known = PARSED.get(text);
+        if (known != null) return known;
+        Optional<Period> p = parseText(text);
+        if (PARSED.size() < 4096) PARSED.put(text, p); // bounded: a hostile input may hold millions of distinct texts
+        return p;
+    }
+
+    /**
+     * Periods parsed, by their text: a store or a file names a handful of periods a hundred
+     * thousand times, and the regular expressions were most of a status run on a large store.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Optional<Period>> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Period> parseText(String text) {
         String s = text.strip().toUpperCase(Locale.ROOT);
         int dots = s.indexOf("..");
         if (dots >= 0) {

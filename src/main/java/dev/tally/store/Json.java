@@ -119,6 +119,20 @@ public final class Json {
         }
     }
 
+    /** Calls back the code of each value that is not null (missing), in the map's order, without making numbers of the values. */
+    public static void readGiven(byte[] json, java.util.function.Consumer<String> out) {
+        try (JsonParser p = FACTORY.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String code = p.currentName();
+                if (p.nextToken() != JsonToken.VALUE_NULL) out.accept(code);
+                p.skipChildren();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A JSON array of strings: ["dvk_models","dialogues"]. */
     static String strings(Collection<String> items) {
         StringBuilder sb = new StringBuilder().append('[');

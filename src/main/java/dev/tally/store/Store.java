@@ -545,9 +545,7 @@ public final class Store implements AutoCloseable {
              ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
             while (r.next()) {
                 java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-                Json.readValues(r.getString(5), (code, v) -> {
-                    if (v != null) codes.add(code);
-                });
+                Json.readGiven(r.getBytes(5), codes::add);
                 out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes));
             }
         } catch (SQLException e) {

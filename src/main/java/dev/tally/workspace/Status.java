@@ -123,8 +123,9 @@ public final class Status {
                     }
                 }
             }
-            for (Period target : targets(form, asked, got)) {
-                List<Period> inside = inside(form, target, got).stream().filter(counted).toList();
+            java.util.Collection<Period> arrived = periods(got);
+            for (Period target : targets(form, asked, arrived)) {
+                List<Period> inside = inside(form, target, arrived).stream().filter(counted).toList();
                 if (inside.isEmpty()) continue;
                 int n = h.size();
                 // per unit: expected, received, on time, exempt, incomplete, rejected; summed into every unit above
@@ -197,12 +198,11 @@ public final class Status {
      * longest type that arrived inside it (2024 over half-year arrivals: 2024-H1 and 2024-H2), else
      * the target.
      */
-    private static List<Period> inside(Form form, Period target, Map<String, Got> got) {
+    private static List<Period> inside(Form form, Period target, java.util.Collection<Period> arrived) {
         if (form.period() != null) return target.periodsOf(form.period());
         PeriodType longest = null;
-        for (String key : got.keySet()) {
-            Period p = Period.parse(key.substring(key.indexOf('\u0000') + 1)).orElse(null);
-            if (p == null || !target.contains(p)) continue;
+        for (Period p : arrived) {
+            if (!target.contains(p)) continue;
             if (p.equals(target)) return List.of(target);
             if (p.type() != PeriodType.RANGE && (longest == null || p.type().compareTo(longest) < 0)) longest = p.type();
         }
@@ -210,14 +210,26 @@ public final class Status {
     }
 
     /** The periods rows are made for: the one asked, else each period of the form's type that something arrived for. */
-    private static List<Period> targets(Form form, Period asked, Map<String, Got> got) {
+    private static List<Period> targets(Form form, Period asked, java.util.Collection<Period> arrived) {
         if (asked != null) return List.of(asked);
         TreeSet<Period> seen = new TreeSet<>();
-        for (String key : got.keySet()) {
-            Period.parse(key.substring(key.indexOf('\u0000') + 1)).filter(p -> form.period() == null || p.type() == form.period())
-                    .ifPresent(seen::add);
-        }
+        for (Period p : arrived) if (form.period() == null || p.type() == form.period()) seen.add(p);
         return new ArrayList<>(seen);
+    }
+
+    /**
+     * The distinct periods something arrived for, each parsed once (the keys are unit and period:
+     * 100,000 keys hold a handful of periods, and parsing each key was most of a status run).
+     */
+    private static java.util.Collection<Period> periods(Map<String, Got> got) {
+        Map<String, Period> byText = new HashMap<>();
+        for (String key : got.keySet()) {
+            String text = key.substring(key.indexOf('\u0000') + 1);
+            if (!byText.containsKey(text)) byText.put(text, Period.parse(text).orElse(null));
+        }
+        List<Period> out = new ArrayList<>();
+        for (Period p : byText.values()) if (p != null) out.add(p);
+        return out;
     }
 
     /**
