@@ -5,6 +5,7 @@
 #   bash src/bench/run.sh w1         # one workload
 #   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
 #   bash src/bench/run.sh review     # describe and outliers against rollup on W2
+#   bash src/bench/run.sh w3         # W3 (52M values, 6,930 files, 1.7 GB): one timed run of each tool, peak RSS
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
 # /tmp/tally-bench), installs the DuckDB peer (DuckDB's own engine through its node API, started as a
@@ -64,6 +65,20 @@ for w in "${workloads[@]}"; do
     w1) generate w1 --provinces 63 --districts 11 --communes 15 --indicators 50 --periods 2024-H1,2024-H2 ;;
     w2) generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
           --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10 ;;
+    w3)
+      # ten times W2 (110 districts a province): generating takes about 25 minutes and 3.6 GB of disk,
+      # and each tool runs a minute, so one run each, alternated; the totals are not checked here
+      # (expected.csv has 55M rows: W1 and W2 check the same code)
+      generate w3 --provinces 63 --districts 110 --communes 15 --indicators 50 --files district \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10
+      d=$WORK/w3
+      echo "== w3: $(du -sh "$d/submissions" | cut -f1) of submissions"
+      for tool in tally duckdb; do
+        if [ $tool = tally ]; then cmd="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/w3-tally.csv $d/submissions"
+        else cmd="node $BENCH_DIR/duckdb/duck_rollup.mjs $d $WORK/w3-duck.csv"; fi
+        /usr/bin/time -f "$tool: %e s, peak RSS %M KB" $cmd 2>&1 >/dev/null | grep "peak RSS" || true
+      done
+      continue ;;
     store)
       # every file must be accepted to be imported, so this W2 has no missing required values
       [ -f "$WORK/w2c/units.csv" ] || { echo "== generating w2c"; python3 "$BENCH_DIR/gen.py" "$WORK/w2c" --provinces 63 --districts 11 \
@@ -150,7 +165,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, store, review, startup, real)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, w3, store, review, startup, real)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

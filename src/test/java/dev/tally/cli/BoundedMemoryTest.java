@@ -68,4 +68,26 @@ class BoundedMemoryTest {
         // the good rows beside them: 2025, 2027 and 2029 accepted
         assertThat(r.err()).contains("3 accepted");
     }
+
+    /**
+     * When the heap is too small for the data (here 20,000 units x 200 indicators, a 70 MB table, in
+     * 24 MB), the run ends with one line saying so and how to give more, exit 4, never a stack trace.
+     */
+    @Test
+    void runningOutOfMemoryIsOneLineAndExitFour() throws Exception {
+        StringBuilder units = new StringBuilder("code,name,parent\nP,Tỉnh,\n");
+        for (int i = 0; i < 20_000; i++) units.append("C").append(i).append(",Xã ").append(i).append(",P\n");
+        Path u = Files.writeString(dir.resolve("big-units.csv"), units);
+        StringBuilder catalog = new StringBuilder("indicators:\n");
+        for (int i = 0; i < 200; i++) catalog.append("  - {code: x").append(i).append(", type: integer}\n");
+        Path c = Files.writeString(dir.resolve("big-catalog.yaml"), catalog);
+        Path data = Files.writeString(dir.resolve("one.csv"), "unit,period,indicator,value\nC1,2024,x1,4\n");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
+                "-cp", System.getProperty("java.class.path"), "dev.tally.Main", "rollup", "--units", u.toString(), "--catalog", c.toString(),
+                data.toString()).redirectOutput(dir.resolve("oom-out").toFile()).redirectError(dir.resolve("oom-err").toFile()).start();
+        assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+        String err = Files.readString(dir.resolve("oom-err"));
+        assertThat(p.exitValue()).as(err).isEqualTo(4);
+        assertThat(err).contains("tally: out of memory; give the JVM more: TALLY_JAVA_OPTS=-Xmx8g").doesNotContain("Exception").doesNotContain("\tat ");
+    }
 }
