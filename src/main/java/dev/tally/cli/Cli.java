@@ -104,6 +104,13 @@ public final class Cli {
             out.flush();
             return ExitCode.OK.code();
         }
+        if (named(args) != null) {
+            // while picocli builds its model on this thread (~60 ms), the other core gets the
+            // configuration's parsers going; a daemon, so it never holds up the exit
+            Thread preload = new Thread(dev.tally.config.Project::preload, "tally-preload");
+            preload.setDaemon(true);
+            preload.start();
+        }
         Terminal.State t = Terminal.detect();
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err()), args).execute(args);
     }

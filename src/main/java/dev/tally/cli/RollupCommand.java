@@ -216,7 +216,7 @@ final class RollupCommand implements Callable<Integer> {
             try (Output target = Output.open(out.file(), io.out())) {
                 TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(fmt),
                         coverage == Coverage.columns, findings.colourOut(io)));
-                Map<String, Object> meta = meta(data, result);
+                Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, catalog, sel, sink, meta, show);
                 else RollupTables.writeWide(result, h, catalog, sel, sink, meta, forPeople,
                         fmt == Format.TABLE || fmt == Format.MARKDOWN, show);

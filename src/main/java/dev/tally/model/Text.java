@@ -1,8 +1,12 @@
 package dev.tally.model;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.MissingResourceException;
-import java.util.ResourceBundle;
+import java.util.Properties;
 
 /**
  * Every message a person reads, in English or Vietnamese: one key per message in
@@ -34,31 +38,47 @@ public final class Text {
         }
     }
 
-    static final String BUNDLE = "dev.tally.messages";
     private static volatile Lang lang = Lang.EN;
-    private static volatile ResourceBundle bundle = load(Lang.EN);
 
-    private static ResourceBundle load(Lang l) {
-        // no fallback to the JVM's default locale: English is the base bundle
-        return ResourceBundle.getBundle(BUNDLE, l.locale(), ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
+    /*
+     * Plain Properties read as UTF-8, not ResourceBundle: its locale lookup cost every run ~15 ms of
+     * start-up (async-profiler), and all it would do here is what the defaults do: a key missing from
+     * the Vietnamese file falls back to English, and no language falls back to the JVM's default
+     * locale. Each file is read when first needed (the holder classes), so a thread started with the
+     * process can read it while the command line is built (preload).
+     */
+    private static final class English {
+        static final Properties MESSAGES = read("messages.properties", null);
     }
 
-    public static void use(Lang l) {
-        if (l == lang) return;
-        bundle = load(l);
-        lang = l;
+    private static final class Vietnamese {
+        static final Properties MESSAGES = read("messages_vi.properties", English.MESSAGES);
     }
+
+    private static Properties bundle() { return lang == Lang.VI ? Vietnamese.MESSAGES : English.MESSAGES; }
+
+    /** Reads the messages of the run's language now (a head start; see Cli). */
+    public static void preload() { bundle(); }
+
+    private static Properties read(String name, Properties defaults) {
+        Properties p = new Properties(defaults);
+        try (InputStream in = Text.class.getResourceAsStream("/dev/tally/" + name)) {
+            if (in == null) throw new IllegalStateException("no resource /dev/tally/" + name + " in the jar");
+            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    public static void use(Lang l) { lang = l; }
 
     public static Lang lang() { return lang; }
 
     /** The message for {@code key} with {@code {0}}, {@code {1}}… replaced by the arguments. */
     public static String t(String key, Object... args) {
-        String s;
-        try {
-            s = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("no message '" + key + "'", e);
-        }
+        String s = bundle().getProperty(key);
+        if (s == null) throw new IllegalStateException("no message '" + key + "'");
         if (args.length == 0) return s;
         StringBuilder out = new StringBuilder(s.length() + 32);
         for (int i = 0; i < s.length(); i++) {
@@ -79,7 +99,7 @@ public final class Text {
     }
 
     /** True when the key has a message (for optional translations, such as a column's name for people). */
-    public static boolean has(String key) { return bundle.containsKey(key); }
+    public static boolean has(String key) { return bundle().getProperty(key) != null; }
 
     /** "1 file", "3 files"; in Vietnamese the noun does not change. */
     public static String count(long n, String key) {

@@ -14,6 +14,13 @@ public enum Format {
     /** Read by people rather than programs: headings and values may be in the run's language, numbers as its locale writes them. */
     public boolean people() { return this == TABLE || this == MARKDOWN; }
 
+    /**
+     * Has a place for a run's metadata (JSON's header object, a workbook's metadata sheet); the other
+     * formats ignore it, so a command need not compute it for them (the catalog's SHA-256 costs a
+     * start-up its digest provider).
+     */
+    public boolean carriesMeta() { return this == JSON || this == XLSX; }
+
     /** The file extension this format is written with. */
     public String extension() {
         return switch (this) {

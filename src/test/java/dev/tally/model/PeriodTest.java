@@ -28,6 +28,22 @@ class PeriodTest {
     }
 
     @Test
+    void periodsAreEqualByEveryComponentAsARecordIs() {
+        // equals and hashCode are written out (start-up); they must stay what the record would give
+        Period parsed = Period.parse("2024S1").orElseThrow();
+        Period made = new Period(PeriodType.HALF, LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 30), "2024-H1");
+        assertThat(parsed).isNotSameAs(made).isEqualTo(made).hasSameHashCodeAs(made);
+        assertThat(new java.util.HashMap<>(java.util.Map.of(made, 7))).containsEntry(parsed, 7);
+        assertThat(parsed)
+                .isNotEqualTo(new Period(PeriodType.QUARTER, made.start(), made.end(), made.text()))
+                .isNotEqualTo(new Period(PeriodType.HALF, made.start().plusDays(1), made.end(), made.text()))
+                .isNotEqualTo(new Period(PeriodType.HALF, made.start(), made.end().minusDays(1), made.text()))
+                .isNotEqualTo(new Period(PeriodType.HALF, made.start(), made.end(), "2024-H2"))
+                .isNotEqualTo("2024-H1")
+                .isNotEqualTo(null);
+    }
+
+    @Test
     void boundsAreInclusiveDays() {
         Period h1 = Period.parse("2024-H1").orElseThrow();
         assertThat(h1.start()).isEqualTo(LocalDate.of(2024, 1, 1));
