@@ -29,14 +29,30 @@ public final class AtomicFile implements AutoCloseable {
     public static AtomicFile create(Path target) throws IOException {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        Path temp = newTemp(dir, abs.getFileName().toString());
         permissions(abs, temp);
         return new AtomicFile(abs, temp, Files.newOutputStream(temp));
     }
 
     /**
-     * A temporary file is created private (rw-------); the output should read like any other file:
-     * the permissions of the file it replaces, else rw-r--r--.
+     * A new file {@code .NAME.RANDOM.tmp} beside the target. The name need not be unguessable: the
+     * file is created only if nothing is there (a link included), else another name is tried.
+     * Files.createTempFile would seed a SecureRandom for it, ~10 ms of every run that writes a file.
+     */
+    static Path newTemp(Path dir, String name) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            Path p = dir.resolve("." + name + "." + Long.toUnsignedString(java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+            try {
+                return Files.createFile(p);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt == 100) throw e;
+            }
+        }
+    }
+
+    /**
+     * The output should read like any other file: the temporary file gets the permissions of the
+     * file it replaces, else rw-r--r--, while it is still empty.
      */
     private static void permissions(Path target, Path temp) {
         try {
