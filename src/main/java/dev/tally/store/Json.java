@@ -32,8 +32,12 @@ public final class Json {
         readSources(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), mainImport, out);
     }
 
+    /** Source maps that went to the JSON parser rather than the scan of {@link #lineList} (tests: the scan is taken). */
+    static final java.util.concurrent.atomic.LongAdder PARSED_SOURCE_MAPS = new java.util.concurrent.atomic.LongAdder();
+
     public static void readSources(byte[] json, long mainImport, SourceSink out) {
         if (lineList(json, mainImport, out)) return;
+        PARSED_SOURCE_MAPS.increment();
         try (JsonParser p = FACTORY.createParser(json)) {
             JsonToken start = p.nextToken();
             int position = 0;
