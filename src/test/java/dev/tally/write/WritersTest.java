@@ -30,6 +30,27 @@ class WritersTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Commands compute a run's metadata only for the formats that say they carry it: exactly those that write it. */
+    @Test
+    void theFormatsThatCarryMetadataAreThoseThatWriteIt() throws IOException {
+        for (Format f : Format.values()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            TableSink s = Writers.create(f, out, new WriteOptions(false, ',', 80));
+            s.start(List.of(Column.text("unit"), Column.number("n")), Map.of("catalog_sha256", "sentinel4f2a"));
+            s.row(Arrays.asList("A", 1L));
+            s.finish();
+            String written = out.toString(StandardCharsets.UTF_8);
+            if (f == Format.XLSX) {
+                StringBuilder all = new StringBuilder();
+                try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(out.toByteArray()))) {
+                    while (zip.getNextEntry() != null) all.append(new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+                }
+                written = all.toString();
+            }
+            assertThat(written.contains("sentinel4f2a")).as(f + " writes the metadata").isEqualTo(f.carriesMeta());
+        }
+    }
+
     @Test
     void tableAlignsByDisplayWidthAndRightAlignsNumbers() throws IOException {
         String t = render(Format.TABLE, 0, List.of(Column.text("name"), Column.number("n")),
