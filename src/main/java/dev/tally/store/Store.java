@@ -272,6 +272,11 @@ public final class Store implements AutoCloseable {
     public final class Batch implements AutoCloseable {
         private boolean open = true;
         private final PreparedStatement findCurrent, latest, retire, addSubmission, addImport;
+        /**
+         * Every (unit, form, period) with a version in the store, when {@link #expect} read them in one
+         * scan; null until then, and then every submission is looked up.
+         */
+        private java.util.Set<String> versioned;
 
         Batch() throws SQLException {
             try (Statement st = db.createStatement()) {
@@ -328,8 +333,36 @@ public final class Store implements AutoCloseable {
             return put(encode(s, importId), received);
         }
 
+        /**
+         * Says that about {@code submissions} submissions are to be put. When they are many against the
+         * submissions the store holds, the keys that have any version are read in one scan of the unique
+         * index (unit, form, period, version), and a submission whose key is not among them is stored
+         * without looking up its latest version, which it cannot have (a first import of 104,000
+         * submissions: 104,000 lookups, 0.4 s). Otherwise each submission is looked up as before: a
+         * small import into a large store reads no more than it stores.
+         */
+        public void expect(long submissions) throws SQLException {
+            long rows;
+            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT coalesce(max(id), 0) FROM submission")) {
+                rows = r.next() ? r.getLong(1) : 0;
+            }
+            if (rows > 8 * submissions) return;
+            java.util.Set<String> keys = new java.util.HashSet<>();
+            try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT DISTINCT unit, form, period FROM submission")) {
+                while (r.next()) keys.add(key(r.getString(1), r.getString(2), r.getString(3)));
+            }
+            versioned = keys;
+        }
+
+        private static String key(String unit, String form, String period) {
+            return unit + '\0' + form + '\0' + period;
+        }
+
         /** Stores an {@link #encode encoded} submission (see {@link #put(Submission, long, String)}). */
         public Outcome put(Encoded s, String received) throws SQLException {
+            // a key the scan did not see has no version: nothing to compare or retire
+            if (versioned != null && versioned.add(key(s.unit(), s.form(), s.period()))) return insert(s, received, 0, false);
+            LOOKUPS.increment();
             latest.setString(1, s.unit());
             latest.setString(2, s.form());
             latest.setString(3, s.period());
@@ -349,6 +382,10 @@ public final class Store implements AutoCloseable {
                 retire.setLong(1, currentId);
                 retire.executeUpdate();
             }
+            return insert(s, received, version, currentId >= 0);
+        }
+
+        private Outcome insert(Encoded s, String received, int version, boolean replaces) throws SQLException {
             addSubmission.setString(1, s.unit());
             addSubmission.setString(2, s.form());
             addSubmission.setString(3, s.period());
@@ -360,7 +397,7 @@ public final class Store implements AutoCloseable {
             addSubmission.setString(9, s.values());
             addSubmission.setString(10, s.sources());
             addSubmission.executeUpdate();
-            return currentId >= 0 ? Outcome.REPLACED : Outcome.NEW;
+            return replaces ? Outcome.REPLACED : Outcome.NEW;
         }
 
         /** Records that a submission arrived and was rejected: the codes it gave values for, and why (finding codes, or the --atomic reason). */
@@ -446,6 +483,9 @@ public final class Store implements AutoCloseable {
             }
         }
     }
+
+    /** How many submissions {@link Batch#put} looked up one by one: for tests of {@link Batch#expect}. */
+    static final java.util.concurrent.atomic.LongAdder LOOKUPS = new java.util.concurrent.atomic.LongAdder();
 
     public Batch begin() {
         try {

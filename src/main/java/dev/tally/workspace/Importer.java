@@ -262,6 +262,7 @@ public final class Importer {
         // submissions are made and encoded in parallel, a chunk ahead of the one being written in order
         List<Sub> subs = plan.subs();
         CompletableFuture<List<Prepared>> next = prepare(r, plan, importIds, 0);
+        batch.expect(subs.size());
         for (int from = 0; from < subs.size(); from += CHUNK) {
             List<Prepared> ready = Tasks.join(next);
             if (from + CHUNK < subs.size()) next = prepare(r, plan, importIds, from + CHUNK);

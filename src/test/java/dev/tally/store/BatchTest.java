@@ -1,0 +1,88 @@
+package dev.tally.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tally.model.Period;
+import dev.tally.model.Submission;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Storing submissions: what becomes of each (new, replaced, unchanged) is the same whether the batch
+ * read the store's keys in one scan ({@link Store.Batch#expect}) or looked each submission up, and the
+ * scan spares exactly the lookups of keys the store has no version of.
+ */
+class BatchTest {
+    @TempDir
+    Path dir;
+
+    private static Submission sub(String unit, String period, String value) {
+        return new Submission(unit, "all", Period.parse(period).orElseThrow(), Map.of("a", new BigDecimal(value)), Map.of(), Map.of("a", 2L));
+    }
+
+    /** Puts the submissions in one committed batch; {@code expect} < 0: without calling expect. */
+    private static List<Store.Outcome> put(Store store, long expect, List<Submission> subs) throws Exception {
+        List<Store.Outcome> out = new ArrayList<>();
+        try (Store.Batch b = store.begin()) {
+            long id = b.recordImport("f.csv", "0".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", subs.size());
+            if (expect >= 0) b.expect(expect);
+            for (Submission s : subs) out.add(b.put(s, id, "2025-07-01"));
+            b.commit();
+        }
+        return out;
+    }
+
+    private interface Step {
+        List<Store.Outcome> run() throws Exception;
+    }
+
+    private static List<Store.Outcome> counting(long[] lookups, Step step) throws Exception {
+        long before = Store.LOOKUPS.sum();
+        List<Store.Outcome> out = step.run();
+        lookups[0] = Store.LOOKUPS.sum() - before;
+        return out;
+    }
+
+    @Test
+    void theScanSparesExactlyTheLookupsOfKeysWithoutAVersionAndChangesNoOutcome() throws Exception {
+        List<Submission> first = List.of(sub("X01", "2025-H1", "1"), sub("X02", "2025-H1", "2"), sub("X03", "2025-H1", "3"));
+        // X01 unchanged, X02 replaced, X04 new (twice in one batch: the second is a replacement of the first)
+        List<Submission> second = List.of(sub("X01", "2025-H1", "1"), sub("X02", "2025-H1", "20"), sub("X04", "2025-H1", "4"),
+                sub("X04", "2025-H1", "40"));
+        List<List<Store.Outcome>> outcomes = new ArrayList<>();
+        long[][] lookups = new long[4][1];
+        for (boolean scan : new boolean[] {true, false}) {
+            try (Store store = Store.open(dir.resolve(scan + ".db"), true)) {
+                int k = scan ? 0 : 2;
+                outcomes.add(counting(lookups[k], () -> put(store, scan ? first.size() : -1, first)));
+                outcomes.add(counting(lookups[k + 1], () -> put(store, scan ? second.size() : -1, second)));
+            }
+        }
+        Store.Outcome n = Store.Outcome.NEW, r = Store.Outcome.REPLACED, u = Store.Outcome.UNCHANGED;
+        assertThat(outcomes).containsExactly(List.of(n, n, n), List.of(u, r, n, r), List.of(n, n, n), List.of(u, r, n, r));
+        // scanned: none of the first import is looked up; of the second, X01, X02 and X04's second time
+        assertThat(lookups[0][0]).isZero();
+        assertThat(lookups[1][0]).isEqualTo(3);
+        assertThat(lookups[2][0]).isEqualTo(3);
+        assertThat(lookups[3][0]).isEqualTo(4);
+    }
+
+    @Test
+    void aSmallImportIntoALargeStoreLooksEachSubmissionUp() throws Exception {
+        List<Submission> many = new ArrayList<>();
+        for (int i = 0; i < 20; i++) many.add(sub("U" + i, "2025-H1", String.valueOf(i)));
+        try (Store store = Store.open(dir.resolve("large.db"), true)) {
+            put(store, many.size(), many);
+            long[] lookups = new long[1];
+            // one submission against 20 stored: the scan would read twenty keys to spare one lookup
+            List<Store.Outcome> out = counting(lookups, () -> put(store, 1, List.of(sub("NEW", "2025-H1", "1"))));
+            assertThat(out).containsExactly(Store.Outcome.NEW);
+            assertThat(lookups[0]).isEqualTo(1);
+        }
+    }
+}
