@@ -195,6 +195,12 @@ public final class Store implements AutoCloseable {
     }
 
     private void createSchema(Statement st) throws SQLException {
+        // 16 KiB pages rather than 4: a submission's row is about 900 bytes, and with four times fewer
+        // pages an import writes fewer page headers and B-tree splits, once into the write-ahead log and
+        // once into the file (W2's 104,000 submissions: insert and commit 2.05 s -> 1.66 s, medians of 5).
+        // Only an empty file takes it (outside a transaction; a store keeps the page size it was made
+        // with, and one another process has just made is left as it is).
+        st.execute("PRAGMA page_size = 16384");
         st.execute("BEGIN IMMEDIATE");
         if (tableCount(st) == 0) { // a concurrent first import may have created it while we waited
             st.execute("PRAGMA application_id = " + APPLICATION_ID);

@@ -85,4 +85,15 @@ class BatchTest {
             assertThat(lookups[0]).isEqualTo(1);
         }
     }
+
+    @Test
+    void aNewStoreHasSixteenKiBPages() throws Exception {
+        Path file = dir.resolve("new.db");
+        Store.open(file, true).close();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet r = c.createStatement().executeQuery("PRAGMA page_size")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).isEqualTo(16384);
+        }
+    }
 }
