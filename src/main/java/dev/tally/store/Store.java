@@ -446,14 +446,18 @@ public final class Store implements AutoCloseable {
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         Map<String, BigDecimal> values = new LinkedHashMap<>();
-                        Json.readValues(r.getString(4), values::put);
-                        List<String> codes = new ArrayList<>(values.keySet());
                         Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
-                        Json.readSources(r.getString(5), r.getLong(6), (position, id, line) -> {
-                            if (position >= codes.size()) return;
-                            imports.put(codes.get(position), id);
-                            lines.put(codes.get(position), line);
-                        });
+                        try {
+                            Json.readValues(r.getString(4), values::put);
+                            List<String> codes = new ArrayList<>(values.keySet());
+                            Json.readSources(r.getString(5), r.getLong(6), (position, id, line) -> {
+                                if (position >= codes.size()) return;
+                                imports.put(codes.get(position), id);
+                                lines.put(codes.get(position), line);
+                            });
+                        } catch (java.io.UncheckedIOException e) {
+                            throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
+                        }
                         out.add(new Current(r.getString(1), r.getString(2), r.getString(3), values, imports, lines, r.getLong(6), r.getString(7)));
                     }
                 }
@@ -591,7 +595,11 @@ public final class Store implements AutoCloseable {
              ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
             while (r.next()) {
                 java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-                Json.readGiven(r.getBytes(5), codes::add);
+                try {
+                    Json.readGiven(r.getBytes(5), codes::add);
+                } catch (java.io.UncheckedIOException e) {
+                    throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
+                }
                 out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes));
             }
         } catch (SQLException e) {
@@ -610,9 +618,13 @@ public final class Store implements AutoCloseable {
              ResultSet r = st.executeQuery("SELECT unit, form, period, received, given, errors FROM rejection x WHERE id = "
                      + "(SELECT max(id) FROM rejection y WHERE y.unit = x.unit AND y.form = x.form AND y.period = x.period) ORDER BY unit, form, period")) {
             while (r.next()) {
-                out.add(new Rejection(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                        new java.util.LinkedHashSet<>(Json.readStrings(r.getString(5))),
-                        Json.readStrings(r.getString(6))));
+                try {
+                    out.add(new Rejection(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
+                            new java.util.LinkedHashSet<>(Json.readStrings(r.getString(5))),
+                            Json.readStrings(r.getString(6))));
+                } catch (java.io.UncheckedIOException e) {
+                    throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
+                }
             }
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
@@ -635,7 +647,11 @@ public final class Store implements AutoCloseable {
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
                     Map<String, BigDecimal> values = new LinkedHashMap<>();
-                    Json.readValues(r.getString(1), (code, v) -> values.put(code, v));
+                    try {
+                        Json.readValues(r.getString(1), (code, v) -> values.put(code, v));
+                    } catch (java.io.UncheckedIOException e) {
+                        throw damaged(unit, r.getString(8), period.text(), e);
+                    }
                     out.add(new Version(r.getString(8), r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6),
                             r.getString(7), values));
                 }
@@ -644,6 +660,16 @@ public final class Store implements AutoCloseable {
             throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
+    }
+
+    /**
+     * A stored row that cannot be read (its JSON was changed by another program, or the file is
+     * damaged): one line that names the store, the submission and what to do.
+     */
+    private dev.tally.model.TallyException damaged(String unit, String form, String period, java.io.UncheckedIOException e) {
+        Throwable c = e.getCause();
+        String why = c instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : c.getMessage();
+        return StoreException.io(t("store.damaged", file, unit, form, period, String.valueOf(why).replaceAll("\\s+", " ")));
     }
 
     @Override

@@ -212,6 +212,25 @@ class WorkspaceTest {
     }
 
     @Test
+    void aStoredRowAnotherProgramDamagedIsNamedInOneLine() throws Exception {
+        tally("import", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,3\nC12,2024-H1,rec,1\n").toString());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
+            // as a program that ignores the store's checks would leave it
+            st.execute("PRAGMA ignore_check_constraints = 1");
+            st.execute("UPDATE submission SET value_map = '{\"rec\": 3,' WHERE unit = 'C12'");
+        }
+        for (String[] command : List.of(new String[] {"status", "--period", "2024-H1"}, new String[] {"history", "--unit", "C12", "--period", "2024-H1"},
+                new String[] {"rollup"})) {
+            Tally.Run r = tally(command);
+            assertThat(r.exit()).as(command[0]).isEqualTo(command[0].equals("rollup") ? 1 : 4);
+            assertThat(r.err()).as(command[0]).contains("C12").containsIgnoringCase("the store may be damaged").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+        Tally.Run status = tally("status", "--period", "2024-H1");
+        assertThat(status.err().strip()).isEqualTo("tally: " + dir.resolve("tally.db") + ": the stored submission of C12 (all, 2024-H1) cannot be read: "
+                + "Unexpected end-of-input within/between Object entries. The store may be damaged: restore it from a backup, or import its files again into a new store");
+    }
+
+    @Test
     void initWithTheSampleGivesAWorkingProject() throws Exception {
         Path demo = dir.resolve("demo");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
