@@ -96,4 +96,47 @@ class BatchTest {
             assertThat(r.getInt(1)).isEqualTo(16384);
         }
     }
+
+    private static List<String> check(Path file) throws Exception {
+        List<String> out = new ArrayList<>();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+             java.sql.ResultSet r = c.createStatement().executeQuery("PRAGMA integrity_check")) {
+            while (r.next()) out.add(r.getString(1));
+        }
+        return out;
+    }
+
+    /**
+     * An import has SQLite skip the schema's CHECKs (json_valid of every map) because what tally writes
+     * is valid by construction: here SQLite checks that it is, on the awkward cases, and that the check
+     * would see a broken map.
+     */
+    @Test
+    void whatAnImportWritesPassesTheChecksItSkips() throws Exception {
+        Path file = dir.resolve("checks.db");
+        java.util.Map<String, BigDecimal> values = new java.util.LinkedHashMap<>();
+        values.put("quote\"back\\slash", new BigDecimal("-0.001"));
+        values.put("tab\tnew\nline\u0001", null);
+        values.put("\u0111\u1ea3ng_vi\u00ean \ud83d\ude00", new BigDecimal("123456789012345678901234567890.5"));
+        values.put("e", new BigDecimal("1E+3"));
+        java.util.Map<String, Long> imports = new java.util.LinkedHashMap<>(), lines = new java.util.LinkedHashMap<>();
+        try (Store store = Store.open(file, true); Store.Batch b = store.begin()) {
+            long one = b.recordImport("a \"b\".csv", "0".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", 4);
+            long two = b.recordImport("c.csv", "1".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", 4);
+            b.expect(2);
+            b.put(new Submission("X\"1", "all", Period.parse("2025-H1").orElseThrow(), values, Map.of(), Map.of()), one, "2025-07-01");
+            // values from two files: the source map is an object of [import, line]
+            values.keySet().forEach(k -> imports.put(k, imports.size() % 2 == 0 ? one : two));
+            values.keySet().forEach(k -> lines.put(k, 100L + lines.size()));
+            b.put(new Submission("X2", "f\u00f6rm", Period.parse("2025-Q2").orElseThrow(), values, imports, lines), one, "2025-07-01");
+            b.reject("X3", "all", Period.parse("2025-H1").orElseThrow(), two, "2025-07-01", values.keySet(), List.of("range", "\"odd\""));
+            b.commit();
+        }
+        assertThat(check(file)).containsExactly("ok");
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement st = c.createStatement()) {
+            st.execute("PRAGMA ignore_check_constraints = ON");
+            st.execute("UPDATE submission SET source_map = '[1,' WHERE unit = 'X2'");
+        }
+        assertThat(check(file)).singleElement().asString().contains("CHECK constraint failed in submission");
+    }
 }
