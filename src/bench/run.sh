@@ -5,6 +5,7 @@
 #   bash src/bench/run.sh w1         # one workload
 #   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
 #   bash src/bench/run.sh review     # describe and outliers against rollup on W2
+#   bash src/bench/run.sh real       # real-shaped: 2,079 small files in three formats (205k values); real1m: the same with 1.01M values, beside W1
 #   bash src/bench/run.sh w3         # W3 (52M values, 6,930 files, 1.7 GB): one timed run of each tool, peak RSS
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
@@ -56,6 +57,10 @@ sys.exit(1 if bad else 0)
 PY
 }
 
+values() { # the values tally read, from its summary line on standard error
+  "$@" 2>&1 >/dev/null | sed -n 's/.* records, \([0-9]*\) values:.*/\1/p' | head -1
+}
+
 peak() { # peak RSS in MB of a command
   /usr/bin/time -v "$@" 2>&1 >/dev/null | awk -F: '/Maximum resident/ {printf "%d", $2/1024}'
 }
@@ -103,16 +108,21 @@ print(f"rollup: from the store {s['mean']:.2f} s ± {s['stddev']:.2f}, from the 
 PY
       echo "peak RSS: from the store $(peak $fromstore) MB, from the files $(peak $fromfiles) MB"
       continue ;;
-    real)
+    real|real1m)
       # real-shaped: the national hierarchy in ~2,000 small files (long CSV, wide ';' CSV with a BOM, JSON),
-      # a quarter of the indicators decimal; the peer reads the long-CSV third (long/), and so does tally there
-      [ -f "$WORK/real/units.csv" ] || { echo "== generating real"; python3 "$ROOT/src/bench/gen_real.py" "$WORK/real"; }
-      r=$WORK/real
-      all="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/real-all.csv $r/submissions"
-      long="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/real-long.csv $r/long/submissions"
-      duck="node $ROOT/src/bench/duck_real.mjs $BENCH_DIR/duckdb/node_modules $r/long $WORK/real-duck.csv"
+      # a quarter of the indicators decimal; the peer reads the long-CSV third (long/), and so does tally there.
+      # real: 20 indicators (205k values). real1m: 100 indicators (1.01M values, W1 has 1.04M), timed beside
+      # W1 in the same run, so that the time per value is compared at the same size rather than with the JVM's
+      # start spread over five times fewer values
+      if [ $w = real ]; then n=20; else n=100; generate w1 --provinces 63 --districts 11 --communes 15 --indicators 50 --periods 2024-H1,2024-H2; fi
+      [ -f "$WORK/$w/units.csv" ] || { echo "== generating $w"; python3 "$ROOT/src/bench/gen_real.py" "$WORK/$w" --indicators $n; }
+      r=$WORK/$w
+      all="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-all.csv $r/submissions"
+      long="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-long.csv $r/long/submissions"
+      duck="node $ROOT/src/bench/duck_real.mjs $BENCH_DIR/duckdb/node_modules $r/long $WORK/$w-duck.csv"
+      w1="$TALLY rollup --units $WORK/w1/units.csv --catalog $WORK/w1/indicators.csv --format csv -o $WORK/w1-tally.csv $WORK/w1/submissions"
       $long 2>/dev/null; $duck
-      python3 - "$WORK/real-long.csv" "$WORK/real-duck.csv" <<'PY'
+      python3 - "$WORK/$w-long.csv" "$WORK/$w-duck.csv" <<'PY'
 import csv, sys
 from decimal import Decimal
 t = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["reported"])) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["value"]}
@@ -120,13 +130,24 @@ d = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["repo
 diff = sum(1 for k in d if t.get(k) != d[k]) + sum(1 for k in t if k not in d)
 print(f"check: {len(d)} aggregates from DuckDB, {len(t)} from tally, {diff} differences")
 PY
-      hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/real.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" -n "duckdb, long CSV" "$duck" >/dev/null 2>&1
-      python3 - "$WORK/real.json" "$(tail -n +2 "$WORK/real-all.csv" | wc -l)" <<'PY'
+      if [ $w = real ]; then
+        hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" \
+            -n "duckdb, long CSV" "$duck" >/dev/null 2>&1
+      else
+        hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" \
+            -n "duckdb, long CSV" "$duck" -n "tally, W1" "$w1" >/dev/null 2>&1
+      fi
+      # values as tally counts them (its summary line: read, empty ones included), the same way for both
+      python3 - "$WORK/$w.json" "$(values $all)" "$( [ $w = real ] || values $w1)" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 for name, x in r.items():
     print(f"{name:18} {x['median']:.2f} s ± {x['stddev']:.2f}")
 print(f"ratio on the long CSV: tally/duckdb {r['tally, long CSV']['median'] / r['duckdb, long CSV']['median']:.2f}")
+if "tally, W1" in r:
+    n, n1 = int(sys.argv[2]), int(sys.argv[3])
+    a, b = r["tally, all files"]["median"] / n * 1e6, r["tally, W1"]["median"] / n1 * 1e6
+    print(f"per value: real-shaped {a:.2f} us ({n} values), W1 {b:.2f} us ({n1} values), ratio {a / b:.2f}")
 PY
       echo "peak RSS: tally (all files) $(peak $all) MB, tally (long) $(peak $long) MB, duckdb $(peak $duck) MB"
       continue ;;
@@ -165,7 +186,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, w3, store, review, startup, real)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, w3, store, review, startup, real, real1m)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"
