@@ -11,8 +11,8 @@
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
 # /tmp/tally-bench), installs the DuckDB peer (DuckDB's own engine through its node API, started as a
 # user starts a script: $BENCH_DIR/duckdb, npm), checks that tally's totals equal the generator's
-# independent expected.csv, then times both tools with hyperfine (Debian package 'hyperfine'; a plain
-# loop when it is missing) and prints the time ratio and each one's peak RSS.
+# independent expected.csv, then times both tools in alternation (src/bench/alternate.py; start-up with
+# hyperfine, Debian package 'hyperfine') and prints the time ratio and each one's peak RSS.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$(pwd)
@@ -57,6 +57,10 @@ sys.exit(1 if bad else 0)
 PY
 }
 
+alternate() { # times commands in alternation, RUNS each (src/bench/alternate.py: why not hyperfine here)
+  python3 "$ROOT/src/bench/alternate.py" --runs "$RUNS" "$@"
+}
+
 values() { # the values tally read, from its summary line on standard error
   "$@" 2>&1 >/dev/null | sed -n 's/.* records, \([0-9]*\) values:.*/\1/p' | head -1
 }
@@ -92,13 +96,20 @@ for w in "${workloads[@]}"; do
       p=$WORK/store-project; rm -rf "$p"; mkdir -p "$p"
       printf 'units: %s\ncatalog: %s\nstore: tally.db\n' "$WORK/w2c/units.csv" "$WORK/w2c/indicators.csv" > "$p/tally.yaml"
       echo "== store: importing W2 (5.2M values, 693 files)"
-      start=$(date +%s%N)
       (cd "$p" && "$TALLY" import "$WORK/w2c/submissions" | tail -2)
-      echo "import: $(( ($(date +%s%N) - start) / 1000000 )) ms, store $(du -h "$p/tally.db" | cut -f1)"
+      # each timed import starts from an empty store; the last one leaves the store the rollups read
+      alternate --prepare "rm -f $p/tally.db $p/tally.db-wal $p/tally.db-shm" --export-json "$WORK/import.json" \
+          import "$TALLY import --config $p/tally.yaml $WORK/w2c/submissions"
+      python3 - "$WORK/import.json" <<'PY'
+import json, sys
+x = json.load(open(sys.argv[1]))["results"][0]
+print(f"import (median of {len(x['times'])}, empty store each time): {x['median']:.2f} s ± {x['stddev']:.2f}, {5197500 / x['median'] / 1e6:.2f}M values/s")
+PY
+      echo "store: $(du -h "$p/tally.db" | cut -f1)"
       fromstore="$TALLY rollup --config $p/tally.yaml --format csv -o $WORK/store-rollup.csv"
       fromfiles="$TALLY rollup --config $p/tally.yaml --format csv -o $WORK/files-rollup.csv $WORK/w2c/submissions"
       $fromstore && $fromfiles && cmp "$WORK/store-rollup.csv" "$WORK/files-rollup.csv" && echo "check: the same output from the store and from the files"
-      hyperfine -N -w 1 -r "$RUNS" --export-json "$WORK/store.json" -n store "$fromstore" -n files "$fromfiles" >/dev/null 2>&1
+      alternate --export-json "$WORK/store.json" store "$fromstore" files "$fromfiles"
       python3 - "$WORK/store.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
@@ -131,11 +142,10 @@ diff = sum(1 for k in d if t.get(k) != d[k]) + sum(1 for k in t if k not in d)
 print(f"check: {len(d)} aggregates from DuckDB, {len(t)} from tally, {diff} differences")
 PY
       if [ $w = real ]; then
-        hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" \
-            -n "duckdb, long CSV" "$duck" >/dev/null 2>&1
+        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "duckdb, long CSV" "$duck"
       else
-        hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n "tally, all files" "$all" -n "tally, long CSV" "$long" \
-            -n "duckdb, long CSV" "$duck" -n "tally, W1" "$w1" >/dev/null 2>&1
+        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "duckdb, long CSV" "$duck" \
+            "tally, W1" "$w1"
       fi
       # values as tally counts them (its summary line: read, empty ones included), the same way for both
       python3 - "$WORK/$w.json" "$(values $all)" "$( [ $w = real ] || values $w1)" <<'PY'
@@ -171,12 +181,12 @@ PY
       base="$TALLY"
       in="--units $d/units.csv --catalog $d/indicators.csv --format csv $d/submissions"
       echo "== review: rollup, describe (default units, and every unit) and outliers on W2"
-      hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/review.json" \
-          -n rollup "$base rollup -o $WORK/review-rollup.csv $in" \
-          -n describe "$base describe -o $WORK/review-describe.csv $in" \
-          -n describe-all "$base describe --level commune -o $WORK/review-describe-all.csv $in" \
-          -n outliers-peers "$base outliers --against peers -o $WORK/review-outliers.csv $in" \
-          -n outliers-history "$base outliers -o $WORK/review-outliers-h.csv $in" >/dev/null 2>&1
+      alternate --export-json "$WORK/review.json" \
+          rollup "$base rollup -o $WORK/review-rollup.csv $in" \
+          describe "$base describe -o $WORK/review-describe.csv $in" \
+          describe-all "$base describe --level commune -o $WORK/review-describe-all.csv $in" \
+          outliers-peers "$base outliers --against peers -o $WORK/review-outliers.csv $in" \
+          outliers-history "$base outliers -o $WORK/review-outliers-h.csv $in"
       python3 - "$WORK/review.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
@@ -196,22 +206,14 @@ PY
   # tally exits 1 here: the generator leaves required values empty, which are reported (on stderr)
   $tally 2>/dev/null || true
   check "$d/expected.csv" "$WORK/$w-tally.csv"
-  if command -v hyperfine >/dev/null; then
-    hyperfine -N -w 1 -r "$RUNS" -i --export-json "$WORK/$w.json" -n tally "$tally" -n "java -jar" "$jar" -n duckdb "$duck" >/dev/null 2>&1
-    python3 - "$WORK/$w.json" <<'PY'
+  alternate --export-json "$WORK/$w.json" tally "$tally" "java -jar" "$jar" duckdb "$duck"
+  python3 - "$WORK/$w.json" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 t, j, d = r["tally"], r["java -jar"], r["duckdb"]
-print(f"time (median of {len(t['times'])}): tally {t['median']:.2f} s ± {t['stddev']:.2f} (java -jar {j['median']:.2f} s), "
+print(f"time (median of {len(t['times'])}, alternating): tally {t['median']:.2f} s ± {t['stddev']:.2f} (java -jar {j['median']:.2f} s), "
       f"duckdb {d['median']:.2f} s ± {d['stddev']:.2f}, ratio tally/duckdb {t['median'] / d['median']:.2f} "
       f"(java -jar {j['median'] / d['median']:.2f})")
 PY
-  else
-    for tool in tally duck; do
-      start=$(date +%s%N); for _ in $(seq "$RUNS"); do ${!tool} >/dev/null 2>&1 || true; done
-      eval "${tool}_ms=\$(( (\$(date +%s%N) - start) / 1000000 / RUNS ))"
-    done
-    echo "time: tally ${tally_ms} ms, duckdb ${duck_ms} ms, ratio $(python3 -c "print(round($tally_ms/$duck_ms, 2))")"
-  fi
   echo "peak RSS: tally $(peak $tally) MB, duckdb $(peak $duck) MB"
 done
