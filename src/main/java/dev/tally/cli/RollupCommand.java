@@ -193,7 +193,8 @@ final class RollupCommand implements Callable<Integer> {
         }
         java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
         if (compare != null) for (Period t : shown) pairs.put(t, against(t));
-        RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike);
+        // nothing below reads the cells again, so the rollup may give each period's up once it is rolled up
+        RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike).releasingCells();
         // with boundaries, in the units of the latest era among the targets, earlier ones re-mapped
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), spec, data.inputNames());
         RollupResult result = across.result();

@@ -209,7 +209,7 @@ public final class Ingest {
         List<Work> work = planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
         start(watcher, work, inputs.size());
         int workers = Math.max(1, Math.min(threads, work.size()));
-        for (int i = 0; i < workers; i++) parts.add(v.part());
+        parts.addAll(v.parts(workers));
         if (workers == 1) {
             drain(parts.get(0), inputs, work, options, stdin, 0, work.size(), watcher);
             return v.finish(parts, false);
@@ -294,7 +294,7 @@ public final class Ingest {
         List<List<Validator.Part>> parts = new ArrayList<>();
         for (Validator v : validators) {
             List<Validator.Part> ps = new ArrayList<>();
-            for (int k = 0; k < workers; k++) ps.add(v.part());
+            ps.addAll(v.parts(workers));
             parts.add(ps);
         }
         int[] bounds = chunks(work, workers);

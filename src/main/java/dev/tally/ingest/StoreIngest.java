@@ -66,7 +66,10 @@ public final class StoreIngest {
         int workers = eras.size() > 1 || span <= 0 ? 1 : Math.max(1, threads);
         // parts[k][era]: the k-th slice's part of each era's validator
         Validator.Part[][] parts = new Validator.Part[workers][eras.size()];
-        for (int k = 0; k < workers; k++) for (int e = 0; e < eras.size(); e++) parts[k][e] = validators.get(e).part();
+        for (int e = 0; e < eras.size(); e++) {
+            List<Validator.Part> shared = validators.get(e).parts(workers);
+            for (int k = 0; k < workers; k++) parts[k][e] = shared.get(k);
+        }
         if (span > 0 && workers == 1) {
             readSlice(store, range[0], range[1], sink(eras, parts[0]), sources.index());
         } else if (span > 0) {
@@ -87,12 +90,17 @@ public final class StoreIngest {
                 pool.shutdownNow();
             }
         }
-        List<Validator.Result> results = new ArrayList<>();
+        List<List<Validator.Part>> byEra = new ArrayList<>();
         for (int e = 0; e < eras.size(); e++) {
             List<Validator.Part> mine = new ArrayList<>();
             for (Validator.Part[] slice : parts) mine.add(slice[e]);
-            results.add(validators.get(e).finish(mine, false));
+            // the store keeps one current row per unit, form and period, so slices never share a cell;
+            // should another program have broken that, one slice reads it all, as files would be read again
+            if (validators.get(e).collides(mine)) return readEras(store, sources, eras, within, 1);
+            byEra.add(mine);
         }
+        List<Validator.Result> results = new ArrayList<>();
+        for (int e = 0; e < eras.size(); e++) results.add(validators.get(e).finish(byEra.get(e), false));
         return new Ingest.EraRead(eras, List.copyOf(results), sources.names());
     }
 

@@ -3,7 +3,6 @@ package dev.tally.model;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,9 @@ import java.util.Map;
  * long and scale are equal.
  *
  * <p>Each cell also remembers where its value came from (input index and line) for messages.
- * Not thread-safe: parallel readers fill one table each, merged in input order by the validator.
+ * Threads may fill disjoint cells of one dense table at once ({@link #periodId} and the arrays made
+ * on first need are safe for that; the validator proves afterwards that no cell was filled by two
+ * threads). Anything else, and every sparse table, is for one thread at a time.
  *
  * <p>A dense table has a row of cells for every unit of the hierarchy ({@code cell = unit × indicators
  * + indicator}), which the rollup needs. A {@link #sparse} table gives rows only to the units it meets,
@@ -36,16 +37,23 @@ public final class CellTable {
     private int rows;
     private int capacity;
     private final List<Period> periods = new ArrayList<>();
-    private final Map<Period, Integer> periodIds = new HashMap<>();
-    private final List<Slab> slabs = new ArrayList<>();
+    /** Read without a lock by threads filling a shared table; written under the table's lock, after the period's slab. */
+    private final Map<Period, Integer> periodIds = new java.util.concurrent.ConcurrentHashMap<>();
+    /**
+     * One slab per period id, the array replaced whole when a period is added or released (never
+     * changed in place), so that threads filling a shared table read it without a lock.
+     */
+    private volatile Slab[] slabs = new Slab[0];
 
     /** One period's cells; the scale and BigDecimal arrays exist only once a cell needs them. */
     private static final class Slab {
-        final long[] value;
-        final byte[] state;
-        final long[] where;
-        byte[] scale;
-        BigDecimal[] big;
+        // not final: a release drops them (see release)
+        long[] value;
+        byte[] state;
+        long[] where;
+        /** made on first need, by whichever thread needs it first (see {@link #scale()}) */
+        volatile byte[] scale;
+        volatile BigDecimal[] big;
 
         Slab(int n) {
             value = new long[n];
@@ -59,6 +67,28 @@ public final class CellTable {
             where = Arrays.copyOf(old.where, n);
             scale = old.scale == null ? null : Arrays.copyOf(old.scale, n);
             big = old.big == null ? null : Arrays.copyOf(old.big, n);
+        }
+
+        byte[] scale() {
+            byte[] s = scale;
+            if (s == null) {
+                synchronized (this) {
+                    s = scale;
+                    if (s == null) scale = s = new byte[state.length];
+                }
+            }
+            return s;
+        }
+
+        BigDecimal[] big() {
+            BigDecimal[] b = big;
+            if (b == null) {
+                synchronized (this) {
+                    b = big;
+                    if (b == null) big = b = new BigDecimal[state.length];
+                }
+            }
+            return b;
         }
     }
 
@@ -104,11 +134,48 @@ public final class CellTable {
 
     public int periodId(Period p) {
         Integer id = periodIds.get(p);
+        return id != null ? id : addPeriod(p);
+    }
+
+    private synchronized int addPeriod(Period p) {
+        Integer id = periodIds.get(p);
         if (id != null) return id;
-        periodIds.put(p, periods.size());
+        Slab[] more = Arrays.copyOf(slabs, slabs.length + 1);
+        more[more.length - 1] = new Slab(capacity * indicators);
+        slabs = more;
         periods.add(p);
-        slabs.add(new Slab(capacity * indicators));
+        periodIds.put(p, periods.size() - 1);
         return periods.size() - 1;
+    }
+
+    /**
+     * Gives up a period's cells, for a caller that has taken all it needs from them (a rollup whose
+     * table is read once): their memory can then go before the result's is made. Any later use of
+     * the period fails.
+     */
+    public synchronized void release(int period) {
+        Slab s = slabs[period];
+        if (s == null) return;
+        Slab[] fewer = slabs.clone();
+        fewer[period] = null;
+        slabs = fewer;
+        // the arrays are large enough for G1 to keep each in regions of its own, which a young
+        // collection frees at once only when nothing on the heap still points at them: without this
+        // they waited for the next full marking, and the result grew beside them (W3: 2.1 GB live, not 1.2)
+        s.value = null;
+        s.state = null;
+        s.where = null;
+        s.scale = null;
+        s.big = null;
+    }
+
+    /** True when the period's cells were {@link #release released}. */
+    public boolean released(int period) { return slabs[period] == null; }
+
+    private Slab slab(int period) {
+        Slab s = slabs[period];
+        if (s == null) throw new IllegalStateException("the cells of " + periods.get(period) + " were released");
+        return s;
     }
 
     /** The id of a known period, or -1. */
@@ -136,40 +203,42 @@ public final class CellTable {
         if (rows == capacity) {
             capacity *= 2;
             unitOfRow = Arrays.copyOf(unitOfRow, capacity);
-            for (int p = 0; p < slabs.size(); p++) slabs.set(p, new Slab(slabs.get(p), capacity * indicators));
+            Slab[] grown = new Slab[slabs.length];
+            for (int p = 0; p < grown.length; p++) grown[p] = new Slab(slabs[p], capacity * indicators);
+            slabs = grown;
         }
         rowOfUnit[unit] = rows;
         unitOfRow[rows] = unit;
         return rows++;
     }
 
-    public byte state(int period, int cell) { return slabs.get(period).state[cell]; }
+    public byte state(int period, int cell) { return slab(period).state[cell]; }
 
     /**
      * The period's cell states, indexed by cell, for loops over millions of cells. The array is the
      * table's own: read it, never write it.
      */
-    public byte[] states(int period) { return slabs.get(period).state; }
+    public byte[] states(int period) { return slab(period).state; }
 
     /** The period's unscaled values (meaningful where the state is NUM); read only, like {@link #states}. */
-    public long[] longs(int period) { return slabs.get(period).value; }
+    public long[] longs(int period) { return slab(period).value; }
 
     /** The period's scales, or null when every NUM cell is a whole number; read only. */
-    public byte[] scales(int period) { return slabs.get(period).scale; }
+    public byte[] scales(int period) { return slab(period).scale; }
 
     /** The period's BigDecimal values (meaningful where the state is BIG), or null when none; read only. */
-    public BigDecimal[] bigs(int period) { return slabs.get(period).big; }
+    public BigDecimal[] bigs(int period) { return slab(period).big; }
 
-    public long longValue(int period, int cell) { return slabs.get(period).value[cell]; }
+    public long longValue(int period, int cell) { return slab(period).value[cell]; }
 
     public int scale(int period, int cell) {
-        byte[] s = slabs.get(period).scale;
+        byte[] s = slab(period).scale;
         return s == null ? 0 : s[cell];
     }
 
     /** The value of a NUM or BIG cell; null otherwise. */
     public BigDecimal value(int period, int cell) {
-        Slab s = slabs.get(period);
+        Slab s = slab(period);
         return switch (s.state[cell]) {
             case NUM -> BigDecimal.valueOf(s.value[cell], s.scale == null ? 0 : s.scale[cell]);
             case BIG -> s.big[cell];
@@ -177,7 +246,7 @@ public final class CellTable {
         };
     }
 
-    public long where(int period, int cell) { return slabs.get(period).where[cell]; }
+    public long where(int period, int cell) { return slab(period).where[cell]; }
 
     public static long where(int input, long line) { return ((long) input << 40) | line; }
 
@@ -187,43 +256,39 @@ public final class CellTable {
 
     /** Sets an exact value of up to 18 digits in normal form. */
     public void putNum(int period, int cell, long unscaled, int scale, long where) {
-        Slab s = slabs.get(period);
+        Slab s = slab(period);
         s.where[cell] = where;
         s.value[cell] = unscaled;
         s.state[cell] = NUM;
-        if (scale != 0 || s.scale != null) {
-            if (s.scale == null) s.scale = new byte[s.state.length];
-            s.scale[cell] = (byte) scale;
-        }
+        if (scale != 0 || s.scale != null) s.scale()[cell] = (byte) scale;
     }
 
     /** Sets a value of 19 to 38 digits in normal form. */
     public void putBig(int period, int cell, BigDecimal v, long where) {
-        Slab s = slabs.get(period);
+        Slab s = slab(period);
         s.where[cell] = where;
-        if (s.big == null) s.big = new BigDecimal[s.state.length];
-        s.big[cell] = v;
+        s.big()[cell] = v;
         s.state[cell] = BIG;
     }
 
     public void putMissing(int period, int cell, long where) {
-        Slab s = slabs.get(period);
+        Slab s = slab(period);
         s.where[cell] = where;
         s.state[cell] = MISSING;
     }
 
     /** Marks a cell given with conflicting values; {@code where} is where it was first given. */
     public void reject(int period, int cell, long where) {
-        Slab s = slabs.get(period);
+        Slab s = slab(period);
         s.where[cell] = where;
         s.state[cell] = REJECTED;
     }
 
-    public void reject(int period, int cell) { slabs.get(period).state[cell] = REJECTED; }
+    public void reject(int period, int cell) { slab(period).state[cell] = REJECTED; }
 
     /** Copies a cell of another table (state, value, where) into this one. */
     public void copy(CellTable from, int fromPeriod, int fromCell, int period, int cell) {
-        Slab f = from.slabs.get(fromPeriod);
+        Slab f = from.slab(fromPeriod);
         switch (f.state[fromCell]) {
             case NUM -> putNum(period, cell, f.value[fromCell], f.scale == null ? 0 : f.scale[fromCell], f.where[fromCell]);
             case BIG -> putBig(period, cell, f.big[fromCell], f.where[fromCell]);

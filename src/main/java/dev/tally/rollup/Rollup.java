@@ -118,9 +118,14 @@ public final class Rollup {
         int[][] reported = new int[targets.size()][];
         int[][] contributed = spec.compare().isEmpty() ? null : new int[targets.size()][];
         java.util.concurrent.atomic.AtomicLong bigSlots = new java.util.concurrent.atomic.AtomicLong();
+        int[][] membersOf = new int[targets.size()][];
+        for (int ti = 0; ti < targets.size(); ti++) membersOf[ti] = members(targets.get(ti));
+        // like-for-like rolls the cells up again after every target, so they are kept until the end
+        int[] lastUse = spec.releaseCells() && !spec.likeForLike() ? lastUse(membersOf) : null;
+        if (lastUse != null) releaseUsedBy(lastUse, -1);
         for (int ti = 0; ti < targets.size(); ti++) {
             Period target = targets.get(ti);
-            int[] members = members(target);
+            int[] members = membersOf[ti];
             values[ti] = new Values((n + 1) * ni);
             reported[ti] = new int[(n + 1) * ni];
             if (contributed != null) contributed[ti] = new int[(n + 1) * ni];
@@ -148,6 +153,7 @@ public final class Rollup {
                     }
                 }
             }
+            if (lastUse != null) releaseUsedBy(lastUse, ti);
         }
         RollupResult.Compared[] compared = new RollupResult.Compared[targets.size()];
         for (var pair : spec.compare().entrySet()) {
@@ -163,6 +169,19 @@ public final class Rollup {
         for (Indicator ind : derivedInOrder()) depths[ind.index()] = operands(ind).stream().mapToInt(op -> depths[op.index()]).max().orElse(h.maxDepth());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
                 bigSlots.get(), depths, quality);
+    }
+
+    /** For each data period, the last target (by index) that reads it; -1 when none does. */
+    private int[] lastUse(int[][] membersOf) {
+        int[] last = new int[t.periods().size()];
+        java.util.Arrays.fill(last, -1);
+        for (int ti = 0; ti < membersOf.length; ti++) for (int p : membersOf[ti]) last[p] = ti;
+        return last;
+    }
+
+    /** Gives up the cells of the data periods that no target after {@code ti} reads. */
+    private void releaseUsedBy(int[] lastUse, int ti) {
+        for (int p = 0; p < lastUse.length; p++) if (lastUse[p] == ti && !t.released(p)) t.release(p);
     }
 
     /**

@@ -11,9 +11,16 @@ import java.util.Map;
  * {@code preferReported}: where a unit's own reported total exists and its children are incomplete,
  * use the reported total. {@code compare}: for a target, the period it is compared with (both must
  * be among {@code periods}); with {@code likeForLike} both sides of each comparison take only the
- * reporting units that gave a full value in both periods.
+ * reporting units that gave a full value in both periods. {@code releaseCells}: the caller has no
+ * further use for the cell table, so the rollup gives up each data period's cells once the last
+ * target that needs them is rolled up (W3: the table's 0.9 GB go while the result's are made).
  */
-public record RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike) {
+public record RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike,
+                         boolean releaseCells) {
+    public RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike) {
+        this(periods, preferReported, exact, compare, likeForLike, false);
+    }
+
     public RollupSpec(List<Period> periods, boolean preferReported) {
         this(periods, preferReported, false, Map.of(), false);
     }
@@ -21,4 +28,7 @@ public record RollupSpec(List<Period> periods, boolean preferReported, boolean e
     public RollupSpec(List<Period> periods, boolean preferReported, boolean exact) {
         this(periods, preferReported, exact, Map.of(), false);
     }
+
+    /** The same, for a caller that does not use the cell table after the rollup. */
+    public RollupSpec releasingCells() { return new RollupSpec(periods, preferReported, exact, compare, likeForLike, true); }
 }

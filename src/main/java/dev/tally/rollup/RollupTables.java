@@ -95,11 +95,19 @@ public final class RollupTables {
         return b;
     }
 
-    /** Units per chunk of a long output's rows: enough chunks to share among workers, few enough to stay cheap. */
-    private static int chunkSize(int units) { return Math.max(64, units / 64); }
+    /**
+     * Units per chunk of a long output's rows: enough chunks to share among workers, few enough to
+     * stay cheap, and no more than about {@link #ROWS_PER_CHUNK} rows each, since every chunk in flight
+     * is held as text (W3's 1,733 units a chunk were 48 MB each, four of them at once).
+     */
+    static int chunkSize(int units, int rowsPerUnit) {
+        return Math.min(Math.max(64, units / 64), Math.max(1, ROWS_PER_CHUNK / Math.max(1, rowsPerUnit)));
+    }
+
+    static final int ROWS_PER_CHUNK = 1 << 16;
 
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown) throws IOException {
-        int size = chunkSize(units.size());
+        int size = chunkSize(units.size(), shown.periods().size() * c.size());
         int chunks = (units.size() + size - 1) / size;
         boolean compare = anyCompared(r, shown);
         // the rows of a large long output are made in parallel where the format allows, written in order

@@ -37,8 +37,9 @@ import java.util.Map;
  * and whole numbers and decimals of up to 18 digits are kept as longs: {@link Stats} counts the
  * values that needed more, so tests can prove the common case stays on the allocation-free way.
  *
- * <p>Work is split in {@link Part}s, one per reading thread, each with its own table; {@link #finish}
- * merges them in input order, so the result does not depend on the number of threads.
+ * <p>Work is split in {@link Part}s, one per reading thread, filling one dense table together or each
+ * its own sparse one; {@link #finish} merges them in input order, so the result does not depend on
+ * the number of threads.
  */
 public final class Validator {
     private final Hierarchy hierarchy;
@@ -89,7 +90,25 @@ public final class Validator {
         this.rules = new ValueRules(catalog);
     }
 
-    public Part part() { return new Part(sparse); }
+    public Part part() { return new Part(sparse ? CellTable.sparse(hierarchy.size(), catalog.size())
+            : new CellTable(hierarchy.size(), catalog.size()), false); }
+
+    /**
+     * Parts for {@code n} reading threads. For a dense table they fill one table together, each
+     * keeping a bit per cell it filled, so that memory is one national table and not one per thread
+     * (W3: 0.9 GB each) and {@link #finish} has nothing to merge; {@link #collides} then says whether
+     * two of them filled the same cell. Sparse tables are small: one each, merged.
+     */
+    public List<Part> parts(int n) {
+        List<Part> parts = new ArrayList<>(n);
+        if (n == 1 || sparse) {
+            for (int i = 0; i < n; i++) parts.add(part());
+            return parts;
+        }
+        CellTable shared = new CellTable(hierarchy.size(), catalog.size());
+        for (int i = 0; i < n; i++) parts.add(new Part(shared, true));
+        return parts;
+    }
 
     public List<String> inputs() { return inputs; }
 
@@ -123,9 +142,11 @@ public final class Validator {
      */
     public static final int LISTED_PER_INPUT = 10_000;
 
-    /** One reading thread's share: its own table, counts and findings. Not thread-safe. */
+    /** One reading thread's share: its table (its own, or shared with the other parts), counts and findings. Not thread-safe. */
     public final class Part implements ValueSink {
         final CellTable table;
+        /** For a shared table: per period id, a bit for each cell this part filled; null for a table of its own. */
+        private long[][] owned;
         final List<Located> findings = new ArrayList<>();
         final Counts counts = new Counts();
         private final int[] listed = new int[Math.max(1, inputs.size())];
@@ -154,8 +175,20 @@ public final class Validator {
         private Period lastIdPeriod;
         private int lastPeriodId;
 
-        Part(boolean sparseTable) {
-            table = sparseTable ? CellTable.sparse(hierarchy.size(), catalog.size()) : new CellTable(hierarchy.size(), catalog.size());
+        Part(CellTable table, boolean shared) {
+            this.table = table;
+            this.owned = shared ? new long[0][] : null;
+        }
+
+        private boolean owns(int period, int cell) {
+            return period < owned.length && owned[period] != null && (owned[period][cell >>> 6] & (1L << cell)) != 0;
+        }
+
+        private void own(int period, int cell) {
+            if (period >= owned.length) owned = java.util.Arrays.copyOf(owned, period + 1);
+            long[] bits = owned[period];
+            if (bits == null) owned[period] = bits = new long[(table.cells() + 63) >>> 6];
+            bits[cell >>> 6] |= 1L << cell;
         }
 
         /** Subsequent values come from input number {@code index}. */
@@ -305,8 +338,12 @@ public final class Validator {
             int cell = table.cell(unit, ind);
             long where = CellTable.where(input, line);
             byte st = table.state(periodId, cell);
+            // in a shared table, a cell this part has not filled is empty to it: if another part filled
+            // it, both have its bit, and the inputs are read again in one thread (see collides)
+            if (owned != null && !owns(periodId, cell)) st = CellTable.EMPTY;
             if (st == CellTable.EMPTY) {
                 put(cell, where);
+                if (owned != null) own(periodId, cell);
                 counts.accepted++;
                 return;
             }
@@ -424,6 +461,7 @@ public final class Validator {
      */
     public boolean collides(List<Part> parts) {
         if (parts.size() < 2) return false;
+        if (parts.get(0).owned != null) return collidesShared(parts);
         Map<Period, byte[]> seen = new HashMap<>();
         for (Part part : parts) {
             CellTable t = part.table;
@@ -435,6 +473,32 @@ public final class Validator {
                     int global = t.unitOf(c) * t.indicators() + c % t.indicators();
                     if (mark[global] != 0) return true;
                     mark[global] = 1;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * For parts that filled one table: whether two of them filled the same cell (both have its bit,
+     * whatever the timing of their writes), so that the table is not what one reader in input order
+     * would have made.
+     */
+    private static boolean collidesShared(List<Part> parts) {
+        int periods = 0;
+        for (Part part : parts) periods = Math.max(periods, part.owned.length);
+        for (int p = 0; p < periods; p++) {
+            long[] seen = null;
+            for (Part part : parts) {
+                long[] bits = p < part.owned.length ? part.owned[p] : null;
+                if (bits == null) continue;
+                if (seen == null) {
+                    seen = bits.clone();
+                    continue;
+                }
+                for (int w = 0; w < bits.length; w++) {
+                    if ((seen[w] & bits[w]) != 0) return true;
+                    seen[w] |= bits[w];
                 }
             }
         }
@@ -461,7 +525,7 @@ public final class Validator {
             warnings += part.unlistedWarnings;
             big += part.bigValues;
             text += part.textLookups;
-            merge(base.table, part.table);
+            if (part.table != base.table) merge(base.table, part.table);
         }
         CellTable table = base.table;
         List<Located> checks = new ArrayList<>();

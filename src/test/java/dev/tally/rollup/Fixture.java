@@ -41,12 +41,28 @@ final class Fixture {
     static final String TREE = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\n"
             + "C12,Xã 12,D1,commune\nD2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n";
 
-    Fixture roll(String longCsv, boolean preferReported, String... periods) {
+    Fixture roll(String longCsv, boolean preferReported, String... periods) { return roll(longCsv, preferReported, false, periods); }
+
+    /** @param release the rollup may give up the cells as it goes (as the rollup command lets it) */
+    Fixture roll(String longCsv, boolean preferReported, boolean release, String... periods) {
         List<Period> targets = java.util.Arrays.stream(periods).map(Period::parseOrThrow).toList();
         validated = Ingest.run(h, c, targets, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
                 new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
-        result = Rollup.run(h, c, validated.table(), new RollupSpec(targets, preferReported), List.of("in.csv"));
+        RollupSpec spec = new RollupSpec(targets, preferReported);
+        result = Rollup.run(h, c, validated.table(), release ? spec.releasingCells() : spec, List.of("in.csv"));
         return this;
+    }
+
+    /** Every unit's (and the total's) cell of every target and indicator, as {@link #cell} shows it. */
+    List<String> allCells() {
+        List<String> all = new java.util.ArrayList<>();
+        for (Period p : result.periods()) {
+            for (var ind : c.indicators()) {
+                all.add("* " + p.text() + " " + ind.code() + " " + cell("*", p.text(), ind.code()));
+                for (var u : h.units()) all.add(u.code() + " " + p.text() + " " + ind.code() + " " + cell(u.code(), p.text(), ind.code()));
+            }
+        }
+        return all;
     }
 
     Fixture roll(String longCsv, String... periods) { return roll(longCsv, false, periods); }

@@ -6,6 +6,7 @@ import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Severity;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -160,5 +161,49 @@ class RollupTest {
         Fixture x = f("indicators:\n  - {code: a, type: integer, min: 0}\n").roll("C11,2024,a,10\nC12,2024,a,-5\nC21,2024,a,2.5\nC21,2024,a,x\n");
         assertThat(x.cell("P", "2024", "a")).isEqualTo("10 1/3");
         assertThat(x.validated.summary().rejected()).isEqualTo(3);
+    }
+
+    @Test
+    void aRollupAllowedToReleaseTheCellsGivesEachPeriodUpAfterItsLastTargetWithTheSameResult() {
+        String cat = "indicators:\n  - {code: flow, type: integer}\n  - {code: stock, type: integer, over_time: last}\n"
+                + "  - {code: share, type: percent, decimals: 1, formula: 100 * stock / flow}\n";
+        String data = "C11,2024-01,flow,1\nC11,2024-02,flow,2\nC12,2024-03,flow,4\nC21,2024-04,flow,3\nC11,2024-02,stock,5\n"
+                + "C11,2024-05,stock,6\nC21,2024-06,flow,\nD1,2024-02,flow,3\n";
+        // 1 + 2 + 4, and no commune gave the whole quarter; 2024-02 is read by two targets (2024-Q1 and itself, after it): released only after the second
+        Fixture kept = f(cat).roll(data, false, false, "2024-Q1", "2024-02", "2024-Q2");
+        Fixture released = f(cat).roll(data, false, true, "2024-Q1", "2024-02", "2024-Q2");
+        assertThat(released.allCells()).isEqualTo(kept.allCells()).contains("P 2024-Q1 flow 7 0/3", "C11 2024-Q2 stock 6 1/1");
+        assertThat(released.result.findings()).isEqualTo(kept.result.findings()).isNotEmpty(); // D1's total against its communes'
+        dev.tally.model.CellTable t = released.validated.table();
+        for (int p = 0; p < t.periods().size(); p++) assertThat(t.released(p)).as(t.periods().get(p).text()).isTrue();
+        assertThat(kept.validated.table().released(0)).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.states(0)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("were released");
+    }
+
+    @Test
+    void likeForLikeKeepsTheCellsItRollsUpAgain() {
+        Fixture x = f("indicators:\n  - {code: a, type: integer}\n");
+        String data = "C11,2024,a,10\nC12,2024,a,4\nC11,2023,a,8\nC21,2023,a,1\n";
+        java.util.Map<dev.tally.model.Period, dev.tally.model.Period> pair = java.util.Map.of(dev.tally.model.Period.parseOrThrow("2024"),
+                dev.tally.model.Period.parseOrThrow("2023"));
+        List<dev.tally.model.Period> both = List.of(dev.tally.model.Period.parseOrThrow("2024"), dev.tally.model.Period.parseOrThrow("2023"));
+        x.compare(data, true, "2024=2023");
+        List<String> plain = x.allCells();
+        x.validated = dev.tally.ingest.Ingest.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
+                dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(("unit,period,indicator,value\n" + data)
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
+        x.result = Rollup.run(x.h, x.c, x.validated.table(), new RollupSpec(both, false, false, pair, true).releasingCells(), List.of("in.csv"));
+        assertThat(x.allCells()).isEqualTo(plain);
+        assertThat(x.compared("P", "2024", "a")).isEqualTo("10 1/3 vs 8 1/3 comparable 25.0");
+        assertThat(x.validated.table().released(0)).isFalse();
+    }
+
+    @Test
+    void aChunkOfLongRowsStaysSmallWhateverTheTablesSize() {
+        assertThat(RollupTables.chunkSize(214, 2)).isEqualTo(64);
+        assertThat(RollupTables.chunkSize(11_152, 100)).as("W1").isEqualTo(174);
+        assertThat(RollupTables.chunkSize(110_943, 500)).as("W3: 65,500 rows, not 866,500").isEqualTo(131);
+        assertThat(RollupTables.chunkSize(10, 1_000_000)).isEqualTo(1);
     }
 }

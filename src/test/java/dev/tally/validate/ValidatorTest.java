@@ -143,4 +143,84 @@ class ValidatorTest {
         assertThat(r.summary().accepted()).isEqualTo(2);
         assertThat(r.summary().addsUp()).isTrue();
     }
+
+    // ------------------------------------------------------------ threads filling one table
+
+    static void give(Validator.Part part, String unit, String period, String indicator, String value, long line) {
+        part.begin(new dev.tally.read.Field().set(unit), new dev.tally.read.Field().set(period), line);
+        part.value(new dev.tally.read.Field().set(indicator), new dev.tally.read.Field().set(value), line, false);
+        part.end();
+    }
+
+    static Validator validator(int inputs) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs; i++) names.add("f" + i + ".csv");
+        return new Validator(h, c, List.of(), names, false, false);
+    }
+
+    @Test
+    void partsOfADenseTableFillOneTableAndFinishWithoutAMerge() {
+        Validator v = validator(2);
+        List<Validator.Part> parts = v.parts(2);
+        assertThat(parts.get(1).table).as("one national table, not one per thread").isSameAs(parts.get(0).table);
+        parts.get(0).input(0);
+        give(parts.get(0), "C11", "2024", "received", "3", 2);
+        give(parts.get(0), "C11", "2024", "received", "3", 3); // the same part again: a duplicate, as one reader sees it
+        parts.get(1).input(1);
+        give(parts.get(1), "C12", "2024", "received", "5", 2);
+        assertThat(v.collides(parts)).isFalse();
+        Validator.Result r = v.finish(parts, false);
+        assertThat(r.table()).isSameAs(parts.get(0).table);
+        assertThat(r.summary().accepted()).isEqualTo(2);
+        assertThat(r.summary().duplicates()).isEqualTo(1);
+        int p = r.table().findPeriod(Period.parseOrThrow("2024"));
+        assertThat(r.table().longValue(p, r.table().cell(h.unit("C12").index(), c.indicator("received").index()))).isEqualTo(5);
+        // sparse tables (one small file at a time) stay one a part
+        Validator sparse = new Validator(h, c, List.of(), List.of("f0.csv", "f1.csv"), true, false);
+        List<Validator.Part> own = sparse.parts(2);
+        assertThat(own.get(1).table).isNotSameAs(own.get(0).table);
+    }
+
+    @Test
+    void aCellFilledByTwoPartsOfOneTableIsACollision() {
+        Validator v = validator(2);
+        List<Validator.Part> parts = v.parts(2);
+        parts.get(0).input(0);
+        give(parts.get(0), "C11", "2024", "received", "3", 2);
+        parts.get(1).input(1);
+        give(parts.get(1), "C11", "2024", "received", "3", 2);
+        assertThat(v.collides(parts)).as("both parts filled the cell").isTrue();
+    }
+
+    @Test
+    void twoThreadsFillingTheSameCellsAtOnceAreAlwaysCaught() throws Exception {
+        // whether a part meets the other's value or both write the same empty cell at the same moment,
+        // both parts have the cell's bit, every time
+        for (int round = 0; round < 20; round++) {
+            Validator v = validator(2);
+            List<Validator.Part> parts = v.parts(2);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<Thread> threads = new java.util.ArrayList<>();
+            for (int k = 0; k < 2; k++) {
+                Validator.Part part = parts.get(k);
+                int input = k;
+                Thread t = new Thread(() -> {
+                    part.input(input);
+                    try {
+                        go.await();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    for (int y = 2000; y < 2400; y++) {
+                        for (String unit : List.of("C11", "C12", "C21")) give(part, unit, String.valueOf(y), "received", "1", y);
+                    }
+                });
+                threads.add(t);
+                t.start();
+            }
+            go.countDown();
+            for (Thread t : threads) t.join();
+            assertThat(v.collides(parts)).as("round " + round).isTrue();
+        }
+    }
 }
