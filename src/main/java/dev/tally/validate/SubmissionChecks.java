@@ -36,6 +36,8 @@ final class SubmissionChecks {
     private final Catalog catalog;
     private final List<String> inputs;
     private final List<Formula> compiled = new ArrayList<>();
+    /** Per form, its indicators' indexes, resolved once: the loop below visits every unit of every period. */
+    private final int[][] formIndicators;
 
     SubmissionChecks(Roster roster, Catalog catalog, List<String> inputs) {
         this.roster = roster;
@@ -43,6 +45,10 @@ final class SubmissionChecks {
         this.catalog = catalog;
         this.inputs = inputs;
         for (Rule r : catalog.rules()) compiled.add(Formula.compile(r.check()));
+        formIndicators = new int[catalog.forms().size()][];
+        for (int f = 0; f < formIndicators.length; f++) {
+            formIndicators[f] = catalog.forms().get(f).indicators().stream().mapToInt(code -> catalog.indicator(code).index()).toArray();
+        }
     }
 
     /** Checks every period, in parallel (each on its own checker: compiled rules are not thread-safe). */
@@ -65,30 +71,30 @@ final class SubmissionChecks {
         byte[] states = t.states(p);
         for (int row = 0, rows = t.cells() / ni; row < rows; row++) {
             int base = row * ni;
-            Unit u = hierarchy.unit(t.unitOf(base));
             boolean any = false;
             for (int i = 0; i < ni && !any; i++) any = states[base + i] != CellTable.EMPTY;
             if (!any) continue;
+            Unit u = hierarchy.unit(t.unitOf(base));
             long first = Long.MAX_VALUE;
             for (int i = 0; i < ni; i++) {
                 if (states[base + i] != CellTable.EMPTY) first = Math.min(first, t.where(p, base + i));
             }
             Source src = new Source(inputs.get(CellTable.whereInput(first)), CellTable.whereLine(first));
             // one submission per form the unit gave anything of
-            for (Form form : catalog.forms()) {
+            for (int fi = 0; fi < formIndicators.length; fi++) {
+                Form form = catalog.forms().get(fi);
                 long formFirst = Long.MAX_VALUE;
-                for (String code : form.indicators()) {
-                    int i = catalog.indicator(code).index();
+                for (int i : formIndicators[fi]) {
                     if (states[base + i] != CellTable.EMPTY) formFirst = Math.min(formFirst, t.where(p, base + i));
                 }
                 if (formFirst == Long.MAX_VALUE) continue;
                 Source at = new Source(inputs.get(CellTable.whereInput(formFirst)), CellTable.whereLine(formFirst));
                 String of = catalog.declaresForms() ? t("finding.onForm", form.code()) : "";
                 List<String> missing = new ArrayList<>();
-                for (String code : form.indicators()) {
-                    Indicator ind = catalog.indicator(code);
-                    if (!ind.required() || !roster.reporter(u, depthOf[ind.index()])) continue;
-                    byte st = states[base + ind.index()];
+                for (int i : formIndicators[fi]) {
+                    Indicator ind = catalog.indicators().get(i);
+                    if (!ind.required() || !roster.reporter(u, depthOf[i])) continue;
+                    byte st = states[base + i];
                     if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
                 }
                 if (!missing.isEmpty()) {

@@ -24,6 +24,12 @@ final class FastDelimited implements TableSink {
     private final byte[] buf = new byte[1 << 16];
     private int pos;
     private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    /**
+     * Per column, the last String written and its bytes: a long table repeats a unit's code, name and
+     * level and the period on row after row, so most texts are found here without the map.
+     */
+    private String[] lastText = new String[16];
+    private byte[][] lastBytes = new byte[16][];
     private final byte[] digits = new byte[20];
     private final NumberStyle numbers;
     private final boolean coverage;
@@ -95,12 +101,22 @@ final class FastDelimited implements TableSink {
                 put(Cells.text(c).getBytes(StandardCharsets.US_ASCII));
             } else {
                 String s = c.toString();
+                if (i >= lastText.length) {
+                    lastText = java.util.Arrays.copyOf(lastText, n);
+                    lastBytes = java.util.Arrays.copyOf(lastBytes, n);
+                }
+                if (lastText[i] == s) {
+                    put(lastBytes[i]);
+                    continue;
+                }
                 byte[] e = encoded.get(s);
                 if (e == null) {
                     e = encode(s, true);
                     if (encoded.size() >= CACHE_LIMIT) encoded.clear();
                     encoded.put(s, e);
                 }
+                lastText[i] = s;
+                lastBytes[i] = e;
                 put(e);
             }
         }
