@@ -116,7 +116,10 @@ public final class RollupTables {
     }
 
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
-        List<Object> row = new ArrayList<>(16);
+        // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
+        Object[] cells = new Object[longColumns(r, shown).size()];
+        List<Object> row = java.util.Arrays.asList(cells);
+        boolean exempt = r.hasExempt(), remapped = r.remapped();
         for (Unit u : units) {
             for (int p : shown.periods()) {
                 String period = r.periods().get(p).text();
@@ -125,33 +128,33 @@ public final class RollupTables {
                     int exp = r.expected(u.index(), p, ind.index());
                     int rep = r.reported(u.index(), p, ind.index());
                     if (v == null && rep == 0) continue;
-                    row.clear();
-                    row.add(u.code());
-                    row.add(u.name());
-                    row.add(u.level());
-                    row.add(period);
-                    row.add(ind.code());
-                    row.add(v);
-                    row.add(boxed(rep));
-                    row.add(boxed(exp));
-                    if (r.hasExempt()) row.add(boxed(r.exempt(u.index(), p, ind.index())));
-                    if (r.remapped()) row.add(r.quality(u.index(), p, ind.index()));
+                    cells[0] = u.code();
+                    cells[1] = u.name();
+                    cells[2] = u.level();
+                    cells[3] = period;
+                    cells[4] = ind.code();
+                    cells[5] = v;
+                    cells[6] = boxed(rep);
+                    cells[7] = boxed(exp);
+                    int k = 8;
+                    if (exempt) cells[k++] = boxed(r.exempt(u.index(), p, ind.index()));
+                    if (remapped) cells[k++] = r.quality(u.index(), p, ind.index());
                     if (compare) {
                         if (r.compared(p)) {
                             int q = r.comparedWith(p);
                             BigDecimal now = r.value(u.index(), p, ind.index());
                             BigDecimal then = r.compareValue(u.index(), p, ind.index());
                             BigDecimal ch = change(ind, now, then);
-                            row.add(r.periods().get(q).text());
-                            row.add(r.compareNumber(u.index(), p, ind.index()));
-                            row.add(boxed(r.compareReported(u.index(), p, ind.index())));
-                            row.add(boxed(r.expected(u.index(), q, ind.index())));
-                            row.add(now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index()));
-                            row.add(now == null || then == null ? null : now.subtract(then));
-                            row.add(points(ind) ? null : ch);
-                            row.add(points(ind) ? ch : null);
+                            cells[k++] = r.periods().get(q).text();
+                            cells[k++] = r.compareNumber(u.index(), p, ind.index());
+                            cells[k++] = boxed(r.compareReported(u.index(), p, ind.index()));
+                            cells[k++] = boxed(r.expected(u.index(), q, ind.index()));
+                            cells[k++] = now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index());
+                            cells[k++] = now == null || then == null ? null : now.subtract(then);
+                            cells[k++] = points(ind) ? null : ch;
+                            cells[k++] = points(ind) ? ch : null;
                         } else {
-                            for (int k = 0; k < COMPARE_COLUMNS.size(); k++) row.add(null);
+                            for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
                         }
                     }
                     sink.row(row);

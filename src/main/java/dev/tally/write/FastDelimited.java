@@ -32,6 +32,8 @@ final class FastDelimited implements TableSink {
     private byte[][] lastBytes = new byte[16][];
     private final byte[] digits = new byte[20];
     private final NumberStyle numbers;
+    /** numbers.plain(), asked once: every number of every row needs it */
+    private final boolean plainNumbers;
     private final boolean coverage;
     private List<Column> columns;
     private boolean spreads;
@@ -46,6 +48,7 @@ final class FastDelimited implements TableSink {
         this.delimiter = delimiter;
         this.tsv = tsv;
         this.numbers = numbers;
+        this.plainNumbers = numbers.plain();
         this.coverage = coverage;
     }
 
@@ -88,7 +91,7 @@ final class FastDelimited implements TableSink {
             if (i > 0) put(delimiter);
             Object c = cells.get(i);
             if (c == null) continue;
-            if (!numbers.plain() && c instanceof Number num) {
+            if (!plainNumbers && c instanceof Number num) {
                 put(numbers.format(num).getBytes(StandardCharsets.UTF_8));
                 continue;
             }
@@ -100,7 +103,7 @@ final class FastDelimited implements TableSink {
             } else if (c instanceof Number) {
                 put(Cells.text(c).getBytes(StandardCharsets.US_ASCII));
             } else {
-                String s = c.toString();
+                String s = c instanceof String text ? text : c.toString();
                 if (i >= lastText.length) {
                     lastText = java.util.Arrays.copyOf(lastText, n);
                     lastBytes = java.util.Arrays.copyOf(lastBytes, n);
@@ -143,6 +146,10 @@ final class FastDelimited implements TableSink {
 
     private void putLong(long v) throws IOException {
         if (pos + 21 > buf.length) flushBuffer();
+        if (v >= 0 && v <= Integer.MAX_VALUE) {
+            putDigits((int) v);
+            return;
+        }
         if (v == Long.MIN_VALUE) {
             put(Long.toString(v).getBytes(StandardCharsets.US_ASCII));
             return;
@@ -155,6 +162,22 @@ final class FastDelimited implements TableSink {
         do {
             digits[n++] = (byte) ('0' + v % 10);
             v /= 10;
+        } while (v != 0);
+        while (n > 0) buf[pos++] = digits[--n];
+    }
+
+    /**
+     * The digits of a non-negative int, the common case (counts, most values), without a division:
+     * C1, which compiles a rollup, makes {@code x / 10} a division instruction, and for a long a call
+     * into the runtime (in W2's profile the digits were 16 % of writing). For 0 <= x < 2^32,
+     * x * 0xCCCCCCCD >>> 35 is x / 10 exactly.
+     */
+    private void putDigits(int v) {
+        int n = 0;
+        do {
+            int q = (int) ((v * 0xCCCCCCCDL) >>> 35);
+            digits[n++] = (byte) ('0' + (v - q * 10));
+            v = q;
         } while (v != 0);
         while (n > 0) buf[pos++] = digits[--n];
     }

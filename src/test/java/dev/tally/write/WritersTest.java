@@ -30,6 +30,25 @@ class WritersTest {
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    /** Whole numbers are written digit by digit without a String: every edge of the int and long ways. */
+    @Test
+    void csvWritesEveryWholeNumberAsJavaWouldSpellIt() throws IOException {
+        long[] edges = {0, 1, 9, 10, 99, 100, 65_535, 999_999_999, 1_000_000_000, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L,
+                4_294_967_295L, 4_294_967_296L, -1, -10, Integer.MIN_VALUE, Long.MAX_VALUE, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        StringBuilder expected = new StringBuilder("n,i\n");
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        List<Long> all = new java.util.ArrayList<>();
+        for (long e : edges) all.add(e);
+        for (int k = 0; k < 1000; k++) all.add(k % 2 == 0 ? (long) random.nextInt(Integer.MAX_VALUE) : random.nextLong());
+        for (long v : all) {
+            Object asInt = v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : null;
+            rows.add(Arrays.asList(v, asInt));
+            expected.append(v).append(',').append(asInt == null ? "" : asInt.toString()).append('\n');
+        }
+        assertThat(render(Format.CSV, 80, List.of(Column.number("n"), Column.number("i")), rows)).isEqualTo(expected.toString());
+    }
+
     /** Commands compute a run's metadata only for the formats that say they carry it: exactly those that write it. */
     @Test
     void theFormatsThatCarryMetadataAreThoseThatWriteIt() throws IOException {
