@@ -1,7 +1,6 @@
 package dev.tally.validate;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,7 +40,7 @@ final class CodeIndex {
         int slot = hash(b, from, to) & mask;
         int len = to - from;
         for (byte[] k; (k = keys[slot]) != null; slot = (slot + 1) & mask) {
-            if (k.length == len && Arrays.equals(k, 0, len, b, from, to)) return values[slot];
+            if (k.length == len && dev.tally.read.Field.equalBytes(k, 0, b, from, len)) return values[slot];
         }
         return -1;
     }
