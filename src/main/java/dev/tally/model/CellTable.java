@@ -151,7 +151,7 @@ public final class CellTable {
     /**
      * Gives up a period's cells, for a caller that has taken all it needs from them (a rollup whose
      * table is read once): their memory can then go before the result's is made. Any later use of
-     * the period fails.
+     * the period fails; releasing it again does nothing.
      */
     public synchronized void release(int period) {
         Slab s = slabs[period];

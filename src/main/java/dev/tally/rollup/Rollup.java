@@ -181,7 +181,7 @@ public final class Rollup {
 
     /** Gives up the cells of the data periods that no target after {@code ti} reads. */
     private void releaseUsedBy(int[] lastUse, int ti) {
-        for (int p = 0; p < lastUse.length; p++) if (lastUse[p] == ti && !t.released(p)) t.release(p);
+        for (int p = 0; p < lastUse.length; p++) if (lastUse[p] == ti) t.release(p);
     }
 
     /**
