@@ -5,7 +5,6 @@ import static dev.tally.model.Text.t;
 import dev.tally.io.TextInput;
 import dev.tally.model.TallyException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
@@ -27,6 +26,9 @@ final class ConfigFiles {
     record Loaded(String text, byte[] bytes) {
         Reader reader() { return new StringReader(text); }
 
+        /** The text as UTF-8 bytes without a byte order mark (for the CSV tokenizer): the file's own bytes when they are that. */
+        TextInput.Utf8 utf8() { return TextInput.Utf8.of(bytes, text); }
+
         String sha256() {
             try {
                 return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
@@ -39,13 +41,7 @@ final class ConfigFiles {
     static Loaded load(Path path, String what) {
         try {
             byte[] bytes = Files.readAllBytes(path);
-            try (InputStream in = new java.io.ByteArrayInputStream(bytes);
-                 Reader r = TextInput.open(in, StandardCharsets.UTF_8).reader()) {
-                StringBuilder sb = new StringBuilder();
-                char[] buf = new char[8192];
-                for (int n; (n = r.read(buf)) > 0; ) sb.append(buf, 0, n);
-                return new Loaded(sb.toString(), bytes);
-            }
+            return new Loaded(TextInput.decode(bytes, StandardCharsets.UTF_8), bytes);
         } catch (NoSuchFileException e) {
             throw TallyException.io(t("config.foundCheckPath", path, what));
         } catch (CharacterCodingException e) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,10 +55,11 @@ public final class UnitsLoader {
     }
 
     private static List<Row> readCsv(ConfigFiles.Loaded file, String name, ConfigErrors errors) {
-        String text = file.text();
         List<Row> rows = new ArrayList<>();
-        byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        CsvTokenizer t = new CsvTokenizer(new java.io.ByteArrayInputStream(bytes), Delimiters.sniff(bytes, 0, bytes.length));
+        var utf8 = file.utf8();
+        byte[] bytes = utf8.bytes();
+        CsvTokenizer t = new CsvTokenizer(new java.io.ByteArrayInputStream(bytes, utf8.from(), bytes.length - utf8.from()),
+                Delimiters.sniff(bytes, utf8.from(), bytes.length));
         try {
             if (!t.next()) return rows;
             Map<String, Integer> header = new HashMap<>();
@@ -132,20 +132,27 @@ public final class UnitsLoader {
     }
 
     private static Hierarchy build(List<Row> rows, List<String> configuredLevels, ConfigErrors errors) {
-        Map<String, Row> byCode = new LinkedHashMap<>();
+        // the distinct codes in file order, each known by its number: arrays over those numbers carry
+        // parents, depths and children, not maps keyed by code (110,000 units: 510 -> ... ms)
+        Map<String, Integer> index = new HashMap<>(rows.size() * 2);
+        List<Row> byNumber = new ArrayList<>(rows.size());
         for (Row r : rows) {
             if (r.code.isEmpty()) {
                 errors.add(r.line, t("units.emptyUnitCode"));
-            } else if (byCode.containsKey(r.code)) {
-                Row first = byCode.get(r.code);
-                errors.add(r.line, first.raw.equals(r.raw)
-                        ? t("units.duplicateUnitCode", r.code, first.line)
-                        : t("units.unitCodeSame", r.raw, first.raw, first.line));
-            } else {
-                byCode.put(r.code, r);
+                continue;
             }
+            Integer known = index.putIfAbsent(r.code, byNumber.size());
+            if (known == null) {
+                byNumber.add(r);
+                continue;
+            }
+            Row first = byNumber.get(known);
+            errors.add(r.line, first.raw.equals(r.raw)
+                    ? t("units.duplicateUnitCode", r.code, first.line)
+                    : t("units.unitCodeSame", r.raw, first.raw, first.line));
         }
-        for (Row r : byCode.values()) {
+        int n = byNumber.size();
+        for (Row r : byNumber) {
             java.time.LocalDate from = null, to = null;
             try {
                 from = date(r.from);
@@ -161,65 +168,40 @@ public final class UnitsLoader {
                 errors.add(r.line, t("units.unitActiveBefore", r.code, to, from));
             }
         }
-        for (Row r : byCode.values()) {
-            if (!r.parent.isEmpty() && !byCode.containsKey(r.parent)) {
-                errors.add(r.line, t("units.unitNamesUnknown", r.code, r.parent));
-            }
+        // -1: a root, or a unit whose parent is unknown (reported here, then walked as a root so that
+        // cycles elsewhere are still found)
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            Row r = byNumber.get(i);
+            Integer p = r.parent.isEmpty() ? null : index.get(r.parent);
+            parent[i] = p == null ? -1 : p;
+            if (p == null && !r.parent.isEmpty()) errors.add(r.line, t("units.unitNamesUnknown", r.code, r.parent));
         }
-        // depth by walking up; a walk that meets itself is a cycle. An unknown parent (already
-        // reported) ends the walk as if it were a root, so cycles elsewhere are still found.
-        Map<String, Integer> depth = new HashMap<>();
-        Set<String> reported = new HashSet<>();
-        for (Row r : byCode.values()) {
-            List<String> path = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            String c = r.code;
-            boolean cycle = false;
-            while (!c.isEmpty() && !depth.containsKey(c)) {
-                if (!seen.add(c)) {
-                    cycle = true;
-                    break;
-                }
-                path.add(c);
-                c = byCode.get(c).parent;
-                if (!byCode.containsKey(c)) c = "";
-            }
-            if (cycle) {
-                int from = path.indexOf(c);
-                List<String> loop = path.subList(from, path.size());
-                if (reported.add(String.join(",", new java.util.TreeSet<>(loop)))) {
-                    errors.add(byCode.get(c).line, t("units.cycleParentsOne", String.join(" -> ", loop), c));
-                }
-                for (String s : path) depth.put(s, -1);
-                continue;
-            }
-            int base = c.isEmpty() ? -1 : depth.get(c);
-            for (int i = path.size() - 1; i >= 0; i--) {
-                base = base < 0 && !c.isEmpty() ? -1 : base + 1;
-                depth.put(path.get(i), base);
-            }
-        }
+        int[] depth = depths(byNumber, parent, errors);
         errors.throwIfAny();
 
         List<String> levels = new ArrayList<>(configuredLevels == null ? List.of() : configuredLevels);
         if (levels.isEmpty()) {
             Map<Integer, Row> firstAt = new HashMap<>();
-            Map<String, Row> firstOfLevel = new HashMap<>();
-            for (Row r : byCode.values()) {
+            Map<String, Integer> firstOfLevel = new HashMap<>();
+            for (int i = 0; i < n; i++) {
+                Row r = byNumber.get(i);
                 if (r.level.isEmpty()) continue;
-                int d = depth.get(r.code);
+                int d = depth[i];
                 Row first = firstAt.putIfAbsent(d, r);
-                Row sameName = firstOfLevel.putIfAbsent(r.level.toLowerCase(java.util.Locale.ROOT), r);
+                Integer sameName = firstOfLevel.putIfAbsent(r.level.toLowerCase(java.util.Locale.ROOT), i);
                 if (first != null && !first.level.equalsIgnoreCase(r.level)) {
                     errors.add(r.line, t("units.unitHasLevel", r.code, r.level, (d + 1), first.level, first.line));
-                } else if (sameName != null && depth.get(sameName.code) != d) {
-                    errors.add(r.line, t("units.unitHasLevel2", r.code, r.level, (d + 1), sameName.code, sameName.line, (depth.get(sameName.code) + 1)));
+                } else if (sameName != null && depth[sameName] != d) {
+                    Row same = byNumber.get(sameName);
+                    errors.add(r.line, t("units.unitHasLevel2", r.code, r.level, (d + 1), same.code, same.line, (depth[sameName] + 1)));
                 }
             }
             for (int d = 0; firstAt.containsKey(d); d++) levels.add(firstAt.get(d).level);
         } else {
-            for (Row r : byCode.values()) {
-                int d = depth.get(r.code);
+            for (int i = 0; i < n; i++) {
+                Row r = byNumber.get(i);
+                int d = depth[i];
                 if (d >= levels.size()) {
                     errors.add(r.line, t("units.unitAtDepth", r.code, (d + 1), levels.size(), levels));
                 } else if (!r.level.isEmpty() && !levels.get(d).equalsIgnoreCase(r.level)) {
@@ -229,39 +211,84 @@ public final class UnitsLoader {
         }
         errors.throwIfAny();
 
-        // order: parents before children, siblings in file order
-        Map<String, List<Row>> kids = new LinkedHashMap<>();
-        List<Row> roots = new ArrayList<>();
-        for (Row r : byCode.values()) {
-            if (r.parent.isEmpty()) roots.add(r);
-            else kids.computeIfAbsent(r.parent, k -> new ArrayList<>()).add(r);
+        // order: parents before children, siblings in file order (each unit's children in one range of kids)
+        int[] start = new int[n + 1];
+        for (int i = 0; i < n; i++) if (parent[i] >= 0) start[parent[i] + 1]++;
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        int[] kids = new int[start[n]];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (int i = 0; i < n; i++) if (parent[i] >= 0) kids[fill[parent[i]]++] = i;
+        List<Unit> units = new ArrayList<>(n);
+        int[] stack = new int[Math.max(1, n)];
+        for (int root = 0; root < n; root++) {
+            if (parent[root] >= 0) continue;
+            // iterative preorder: deep hierarchies must not overflow the stack
+            int top = 0;
+            stack[top++] = root;
+            while (top > 0) {
+                int x = stack[--top];
+                Row r = byNumber.get(x);
+                int d = depth[x];
+                String level = d < levels.size() ? levels.get(d) : !r.level.isEmpty() ? r.level : "level" + (d + 1);
+                units.add(new Unit(r.code, r.name.isEmpty() ? r.code : r.name, r.parent.isEmpty() ? null : r.parent, level, d, units.size(),
+                        date(r.from), date(r.to)));
+                for (int k = start[x + 1] - 1; k >= start[x]; k--) stack[top++] = kids[k];
+            }
         }
-        List<Unit> units = new ArrayList<>(byCode.size());
-        for (Row root : roots) addTree(root, kids, depth, levels, units);
         return new Hierarchy(units, levels);
     }
 
-    private static void addTree(Row r, Map<String, List<Row>> kids, Map<String, Integer> depth, List<String> levels, List<Unit> out) {
-        // iterative preorder: deep hierarchies must not overflow the stack
-        java.util.ArrayDeque<Row> stack = new java.util.ArrayDeque<>();
-        stack.push(r);
-        while (!stack.isEmpty()) {
-            Row x = stack.pop();
-            int d = depth.get(x.code);
-            String level = !x.level.isEmpty() ? x.level : d < levels.size() ? levels.get(d) : "level" + (d + 1);
-            if (d < levels.size()) level = levels.get(d);
-            out.add(new Unit(x.code, x.name.isEmpty() ? x.code : x.name, x.parent.isEmpty() ? null : x.parent, level, d, out.size(),
-                    date(x.from), date(x.to)));
-            List<Row> k = kids.getOrDefault(x.code, List.of());
-            for (int i = k.size() - 1; i >= 0; i--) stack.push(k.get(i));
+    /**
+     * Each unit's depth (0 for a root) by walking up to a unit whose depth is known; a walk that
+     * meets itself is a cycle, reported once, and the units on it and below it get -1.
+     */
+    private static int[] depths(List<Row> byNumber, int[] parent, ConfigErrors errors) {
+        int n = parent.length;
+        final int unknown = Integer.MIN_VALUE;
+        int[] depth = new int[n];
+        java.util.Arrays.fill(depth, unknown);
+        int[] onWalk = new int[n]; // the walk (unit number + 1) that last passed each unit
+        int[] path = new int[Math.max(1, n)];
+        Set<String> reported = new HashSet<>();
+        for (int i = 0; i < n; i++) {
+            int len = 0;
+            int c = i;
+            boolean cycle = false;
+            while (c >= 0 && depth[c] == unknown) {
+                if (onWalk[c] == i + 1) {
+                    cycle = true;
+                    break;
+                }
+                onWalk[c] = i + 1;
+                path[len++] = c;
+                c = parent[c];
+            }
+            if (cycle) {
+                int from = 0;
+                while (path[from] != c) from++;
+                List<String> loop = new ArrayList<>();
+                for (int k = from; k < len; k++) loop.add(byNumber.get(path[k]).code);
+                if (reported.add(String.join(",", new java.util.TreeSet<>(loop)))) {
+                    errors.add(byNumber.get(c).line, t("units.cycleParentsOne", String.join(" -> ", loop), byNumber.get(c).code));
+                }
+                for (int k = 0; k < len; k++) depth[path[k]] = -1;
+                continue;
+            }
+            // from a known unit (-1: below a cycle, and so are these) or from the top (c < 0: the first is a root)
+            int base = c < 0 ? -1 : depth[c];
+            for (int k = len - 1; k >= 0; k--) {
+                base = base < 0 && c >= 0 ? -1 : base + 1;
+                depth[path[k]] = base;
+            }
         }
+        return depth;
     }
 
     private static java.time.LocalDate date(String s) { return s == null || s.isBlank() ? null : java.time.LocalDate.parse(s.strip()); }
 
     /** Codes that differ only in letter case (C11 and c11) are allowed, but almost always a mistake. */
     private static void caseTwins(List<Row> rows, String file, List<String> warnings) {
-        Map<String, Row> seen = new HashMap<>();
+        Map<String, Row> seen = new HashMap<>(rows.size() * 2);
         for (Row r : rows) {
             if (r.code.isEmpty()) continue;
             Row first = seen.putIfAbsent(r.code.toLowerCase(java.util.Locale.ROOT), r);

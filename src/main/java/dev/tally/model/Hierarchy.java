@@ -16,32 +16,32 @@ public final class Hierarchy {
     private final List<Unit> units;
     private final Map<String, Unit> byCode;
     private final int[] parent;
-    private final List<List<Unit>> children;
+    /** Every unit's children, grouped by parent in unit order: those of unit i are [childStart[i], childStart[i + 1]). */
+    private final List<Unit> children;
+    private final int[] childStart;
     private final List<String> levels;
     private final int maxDepth;
 
     public Hierarchy(List<Unit> unitsInOrder, List<String> levels) {
         this.units = List.copyOf(unitsInOrder);
         this.levels = List.copyOf(levels);
-        this.byCode = new HashMap<>(units.size() * 2);
-        this.parent = new int[units.size()];
-        List<List<Unit>> kids = new ArrayList<>(units.size());
+        int n = units.size();
+        this.byCode = new HashMap<>(n * 2);
+        this.parent = new int[n];
+        for (Unit u : units) byCode.put(u.code(), u);
+        // children as one array in unit order with each unit's range in it (not a list per unit: a
+        // national hierarchy has 110,000 units, most of them without children)
+        int[] start = new int[n + 1];
         for (Unit u : units) {
-            byCode.put(u.code(), u);
-            kids.add(new ArrayList<>());
+            parent[u.index()] = u.parent() == null ? -1 : byCode.get(u.parent()).index();
+            if (parent[u.index()] >= 0) start[parent[u.index()] + 1]++;
         }
-        for (Unit u : units) {
-            if (u.parent() == null) {
-                parent[u.index()] = -1;
-            } else {
-                Unit p = byCode.get(u.parent());
-                parent[u.index()] = p.index();
-                kids.get(p.index()).add(u);
-            }
-        }
-        List<List<Unit>> frozen = new ArrayList<>(kids.size());
-        for (List<Unit> k : kids) frozen.add(Collections.unmodifiableList(k));
-        this.children = Collections.unmodifiableList(frozen);
+        for (int i = 0; i < n; i++) start[i + 1] += start[i];
+        Unit[] kids = new Unit[start[n]];
+        int[] fill = java.util.Arrays.copyOf(start, n);
+        for (Unit u : units) if (parent[u.index()] >= 0) kids[fill[parent[u.index()]]++] = u;
+        this.childStart = start;
+        this.children = Collections.unmodifiableList(java.util.Arrays.asList(kids));
         int d = 0;
         for (Unit u : units) d = Math.max(d, u.depth());
         this.maxDepth = d;
@@ -58,7 +58,7 @@ public final class Hierarchy {
     /** Dense parent indices, -1 for roots. Shared, do not modify. */
     public int[] parentIndex() { return parent; }
 
-    public List<Unit> children(Unit u) { return children.get(u.index()); }
+    public List<Unit> children(Unit u) { return children.subList(childStart[u.index()], childStart[u.index() + 1]); }
 
     public List<Unit> roots() {
         List<Unit> r = new ArrayList<>();
@@ -100,8 +100,7 @@ public final class Hierarchy {
         while (!stack.isEmpty()) {
             Unit u = stack.pop();
             out.add(u);
-            List<Unit> kids = children.get(u.index());
-            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+            for (int i = childStart[u.index() + 1] - 1; i >= childStart[u.index()]; i--) stack.push(children.get(i));
         }
     }
 }

@@ -49,6 +49,76 @@ class ConfigTest {
     }
 
     @Test
+    void childrenComeAfterTheirParentInFileOrderWhereverTheirRowsAre() throws IOException {
+        Path f = write("u.csv", "code,name,parent\nC2,,D1\nD1,,P\nC1,,D1\nP,,\nD2,,P\nC3,,D2\nQ,,\nD3,,Q\n");
+        Hierarchy h = UnitsLoader.load(f, List.of("province", "district", "commune"));
+        assertThat(h.units()).extracting(u -> u.code()).containsExactly("P", "D1", "C2", "C1", "D2", "C3", "Q", "D3");
+        assertThat(h.units()).extracting(u -> u.depth()).containsExactly(0, 1, 2, 2, 1, 2, 0, 1);
+        assertThat(h.units()).extracting(u -> u.index()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7);
+        assertThat(h.parentIndex()).containsExactly(-1, 0, 1, 1, 0, 4, -1, 6);
+        assertThat(h.children(h.unit("P"))).extracting(u -> u.code()).containsExactly("D1", "D2");
+        assertThat(h.children(h.unit("D1"))).extracting(u -> u.code()).containsExactly("C2", "C1");
+        assertThat(h.children(h.unit("Q"))).extracting(u -> u.code()).containsExactly("D3");
+        assertThat(h.children(h.unit("C3"))).isEmpty();
+        assertThat(h.subtree(h.unit("P"))).extracting(u -> u.code()).containsExactly("P", "D1", "C2", "C1", "D2", "C3");
+        // a unit without a name is shown by its code; without level names anywhere, a level is "levelN"
+        assertThat(h.unit("C2").name()).isEqualTo("C2");
+        Hierarchy unnamed = UnitsLoader.load(write("s.csv", "code,name,parent\nP,,\nD,,P\n"), List.of());
+        assertThat(unnamed.units()).extracting(u -> u.level()).containsExactly("level1", "level2");
+    }
+
+    @Test
+    void aCycleIsReportedOnceWithTheUnitsOnItAndTheUnitsBelowItAreNotBlamed() throws IOException {
+        // A's parent is C, C's is B, B's is A; D hangs below the cycle, R is a sound root
+        Path f = write("u.csv", "code,name,parent\nR,,\nA,,C\nB,,A\nC,,B\nD,,A\n");
+        assertConfigError(() -> UnitsLoader.load(f, List.of()))
+                .hasMessage(f + ":3: cycle in parents: A -> C -> B -> A; one of these units must have another parent");
+    }
+
+    @Test
+    void aHierarchyTenThousandLevelsDeepLoadsWithoutRecursion() throws IOException {
+        StringBuilder b = new StringBuilder("code,name,parent\n");
+        // the deepest unit first: its walk up meets every other unit
+        for (int i = 9_999; i >= 0; i--) b.append('U').append(i).append(",,").append(i == 0 ? "" : "U" + (i - 1)).append('\n');
+        Hierarchy h = UnitsLoader.load(write("deep.csv", b.toString()), List.of());
+        assertThat(h.size()).isEqualTo(10_000);
+        assertThat(h.unit("U9999").depth()).isEqualTo(9_999);
+        assertThat(h.units().get(0).code()).isEqualTo("U0");
+        assertThat(h.units().get(9_999).code()).isEqualTo("U9999");
+    }
+
+    @Test
+    void unitsCsvWithAByteOrderMarkOrInUtf16ReadsTheSame() throws IOException {
+        String text = "code,name,parent\nP,Tỉnh,\nD,Huyện,P\n";
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        byte[] utf16 = ("\uFEFF" + text).getBytes(StandardCharsets.UTF_16LE);
+        for (byte[] bytes : List.of(utf8, bom, utf16)) {
+            Path f = dir.resolve("u" + bytes.length + ".csv");
+            Files.write(f, bytes);
+            Hierarchy h = UnitsLoader.load(f, List.of());
+            assertThat(h.units()).extracting(u -> u.code() + "=" + u.name()).containsExactly("P=Tỉnh", "D=Huyện");
+        }
+        // the file's own bytes are tokenized when they are UTF-8: no second copy of a large file
+        ConfigFiles.Loaded plain = new ConfigFiles.Loaded(text, utf8);
+        assertThat(plain.utf8().bytes()).isSameAs(utf8);
+        assertThat(plain.utf8().from()).isZero();
+        assertThat(new ConfigFiles.Loaded(text, bom).utf8().from()).isEqualTo(3);
+        assertThat(new ConfigFiles.Loaded(text, utf16).utf8().bytes()).isEqualTo(utf8);
+    }
+
+    @Test
+    void aUnitsFileThatIsNotUtf8IsAConfigurationError() throws IOException {
+        Path f = dir.resolve("latin1.csv");
+        Files.write(f, "code,name,parent\nP,T\u1ec9nh,\nD,Hu\u00e9,P\n".getBytes(StandardCharsets.ISO_8859_1));
+        assertConfigError(() -> UnitsLoader.load(f, List.of())).hasMessageContaining(f.toString());
+    }
+
+    @Test
     void unitsJsonAndLevelsFromTheFile() throws IOException {
         Path f = write("u.json", "[{\"code\":\"P\",\"name\":\"Tỉnh\",\"parent\":null,\"level\":\"tinh\"},"
                 + "{\"code\":\"D\",\"name\":\"Huyện\",\"parent\":\"P\",\"level\":\"huyen\"}]");
