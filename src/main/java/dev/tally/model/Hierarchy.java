@@ -60,6 +60,9 @@ public final class Hierarchy {
 
     public List<Unit> children(Unit u) { return children.subList(childStart[u.index()], childStart[u.index() + 1]); }
 
+    /** True when no unit has {@code u} as its parent (asked for every unit and indicator: no list is made). */
+    public boolean isLeaf(Unit u) { return childStart[u.index()] == childStart[u.index() + 1]; }
+
     public List<Unit> roots() {
         List<Unit> r = new ArrayList<>();
         for (Unit u : units) if (u.parent() == null) r.add(u);

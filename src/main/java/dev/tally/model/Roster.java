@@ -64,7 +64,7 @@ public final class Roster {
             int o = oldUnit[u.index()];
             return o >= 0 && depth >= base && old.reporter(old.hierarchy.unit(o), depth - base);
         }
-        return u.depth() == depth || (u.depth() < depth && hierarchy.children(u).isEmpty());
+        return u.depth() == depth || (u.depth() < depth && hierarchy.isLeaf(u));
     }
 
     /** Why {@code u} is not expected to report {@code form} for {@code p}: null when it is expected. */

@@ -60,6 +60,7 @@ class ConfigTest {
         assertThat(h.children(h.unit("D1"))).extracting(u -> u.code()).containsExactly("C2", "C1");
         assertThat(h.children(h.unit("Q"))).extracting(u -> u.code()).containsExactly("D3");
         assertThat(h.children(h.unit("C3"))).isEmpty();
+        assertThat(h.units()).filteredOn(h::isLeaf).extracting(u -> u.code()).containsExactly("C2", "C1", "C3", "D3");
         assertThat(h.subtree(h.unit("P"))).extracting(u -> u.code()).containsExactly("P", "D1", "C2", "C1", "D2", "C3");
         // a unit without a name is shown by its code; without level names anywhere, a level is "levelN"
         assertThat(h.unit("C2").name()).isEqualTo("C2");
