@@ -224,6 +224,7 @@ final class RollupCommand implements Callable<Integer> {
                 target.commit();
             }
             timing.mark("write");
+            timing.note("output", dev.tally.io.AtomicFile.directWrites());
         }
         report.printSummary(io, findings);
         if (strict && errors > 0) {

@@ -16,4 +16,9 @@ final class Timing {
         err.printf("timing: %-18s %6d ms%n", phase, (now - last) / 1_000_000);
         last = now;
     }
+
+    /** A line of its own, when timings are on. */
+    void note(String what, String text) {
+        if (on) err.printf("timing: %-18s %s%n", what, text);
+    }
 }
