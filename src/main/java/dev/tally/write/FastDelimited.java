@@ -31,6 +31,16 @@ final class FastDelimited implements TableSink {
     private String[] lastText = new String[16];
     private byte[][] lastBytes = new byte[16][];
     private final byte[] digits = new byte[20];
+    /**
+     * The last row's leading text cells as written (delimiters between them): the first
+     * {@code prefixCells} of lastText, ending at prefixEnd[i] for cell i. A long table's rows share
+     * their unit, its name and level, and the period, with the rows before.
+     */
+    private byte[] prefix = new byte[256];
+    private int[] prefixEnd = new int[16];
+    private int prefixCells, prefixLength;
+    /** Rows that began with the last row's bytes: tests prove the way is taken. */
+    private long reusedRows;
     private final NumberStyle numbers;
     /** numbers.plain(), asked once: every number of every row needs it */
     private final boolean plainNumbers;
@@ -87,43 +97,76 @@ final class FastDelimited implements TableSink {
             for (int i = 0; i < columns.size(); i++) Cells.spread(columns.get(i), cells.get(i), coverage, spread);
             cells = spread;
         }
-        for (int i = 0, n = cells.size(); i < n; i++) {
+        int n = cells.size();
+        if (n > lastText.length) {
+            lastText = java.util.Arrays.copyOf(lastText, n);
+            lastBytes = java.util.Arrays.copyOf(lastBytes, n);
+        }
+        // the leading texts this row shares with the last one (the same String objects) are copied
+        // as the bytes they were written as last time, in one piece
+        int same = 0;
+        while (same < prefixCells && same < n && cells.get(same) == lastText[same]) same++;
+        int i = 0;
+        if (same > 0) {
+            int len = prefixEnd[same - 1];
+            put(prefix, len);
+            prefixCells = same;
+            prefixLength = len;
+            i = same;
+            reusedRows++;
+        } else {
+            prefixCells = 0;
+            prefixLength = 0;
+        }
+        for (; i < n; i++) {
             if (i > 0) put(delimiter);
             Object c = cells.get(i);
             if (c == null) continue;
-            if (!plainNumbers && c instanceof Number num) {
-                put(numbers.format(num).getBytes(StandardCharsets.UTF_8));
+            if (c instanceof String || !(c instanceof Number)) {
+                String s = c instanceof String text ? text : c.toString();
+                byte[] e;
+                if (lastText[i] == s) {
+                    e = lastBytes[i];
+                } else {
+                    e = encoded.get(s);
+                    if (e == null) {
+                        e = encode(s, true);
+                        if (encoded.size() >= CACHE_LIMIT) encoded.clear();
+                        encoded.put(s, e);
+                    }
+                    lastText[i] = s;
+                    lastBytes[i] = e;
+                }
+                put(e);
+                if (prefixCells == i) extendPrefix(i, e);
                 continue;
             }
-            if (c instanceof Long l) putLong(l);
-            else if (c instanceof Integer k) putLong(k);
-            else if (c instanceof BigDecimal b) {
+            if (!plainNumbers && c instanceof Number num) {
+                put(numbers.format(num).getBytes(StandardCharsets.UTF_8));
+            } else if (c instanceof Long l) {
+                putLong(l);
+            } else if (c instanceof Integer k) {
+                putLong(k);
+            } else if (c instanceof BigDecimal b) {
                 if (b.scale() == 0 && b.precision() < 19) putLong(b.longValue());
                 else put(b.toPlainString().getBytes(StandardCharsets.US_ASCII));
-            } else if (c instanceof Number) {
-                put(Cells.text(c).getBytes(StandardCharsets.US_ASCII));
             } else {
-                String s = c instanceof String text ? text : c.toString();
-                if (i >= lastText.length) {
-                    lastText = java.util.Arrays.copyOf(lastText, n);
-                    lastBytes = java.util.Arrays.copyOf(lastBytes, n);
-                }
-                if (lastText[i] == s) {
-                    put(lastBytes[i]);
-                    continue;
-                }
-                byte[] e = encoded.get(s);
-                if (e == null) {
-                    e = encode(s, true);
-                    if (encoded.size() >= CACHE_LIMIT) encoded.clear();
-                    encoded.put(s, e);
-                }
-                lastText[i] = s;
-                lastBytes[i] = e;
-                put(e);
+                put(Cells.text(c).getBytes(StandardCharsets.US_ASCII));
             }
         }
         put((byte) '\n');
+    }
+
+    /** Adds text cell {@code i}, the next of the row's leading texts, to the prefix the next row may share. */
+    private void extendPrefix(int i, byte[] e) {
+        int need = prefixLength + (i > 0 ? 1 : 0) + e.length;
+        if (need > prefix.length) prefix = java.util.Arrays.copyOf(prefix, Math.max(need, prefix.length * 2));
+        if (i >= prefixEnd.length) prefixEnd = java.util.Arrays.copyOf(prefixEnd, Math.max(i + 1, prefixEnd.length * 2));
+        if (i > 0) prefix[prefixLength++] = delimiter;
+        System.arraycopy(e, 0, prefix, prefixLength, e.length);
+        prefixLength += e.length;
+        prefixEnd[i] = prefixLength;
+        prefixCells = i + 1;
     }
 
     private byte[] encode(String s, boolean neutralise) {
@@ -187,22 +230,28 @@ final class FastDelimited implements TableSink {
         buf[pos++] = b;
     }
 
-    private void put(byte[] b) throws IOException {
-        if (b.length > buf.length - pos) {
+    private void put(byte[] b) throws IOException { put(b, b.length); }
+
+    /** The first {@code len} bytes of {@code b}. */
+    private void put(byte[] b, int len) throws IOException {
+        if (len > buf.length - pos) {
             flushBuffer();
-            if (b.length > buf.length) {
-                out.write(b);
+            if (len > buf.length) {
+                out.write(b, 0, len);
                 return;
             }
         }
-        System.arraycopy(b, 0, buf, pos, b.length);
-        pos += b.length;
+        System.arraycopy(b, 0, buf, pos, len);
+        pos += len;
     }
 
     private void flushBuffer() throws IOException {
         out.write(buf, 0, pos);
         pos = 0;
     }
+
+    /** How many rows began with the bytes of the row before. */
+    long reusedRows() { return reusedRows; }
 
     @Override
     public void finish() throws IOException {

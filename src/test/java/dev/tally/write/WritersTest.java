@@ -49,6 +49,45 @@ class WritersTest {
         assertThat(render(Format.CSV, 80, List.of(Column.number("n"), Column.number("i")), rows)).isEqualTo(expected.toString());
     }
 
+    /**
+     * A row that starts with the same text objects as the row before is written from that row's bytes:
+     * the table is what writing every cell gives, quoting, neutralising and nulls included, and the
+     * rows that share a lead are counted.
+     */
+    @Test
+    void rowsThatShareTheirLeadingTextsWithTheRowBeforeAreWrittenTheSame() throws IOException {
+        String unit = "P01", name = "Tỉnh \"Một\", A", level = "province", h1 = "2024-H1", h2 = "2024-H2";
+        String formula = "=SUM(A1)"; // neutralised the same way whichever way it is written
+        String sameTextOtherObject = new String("P01".toCharArray());
+        List<List<Object>> rows = List.of(
+                Arrays.asList(unit, name, level, h1, "a", 1L),
+                Arrays.asList(unit, name, level, h1, "b", 2L),          // 4 shared
+                Arrays.asList(unit, name, level, h2, "a", null),        // 3 shared
+                Arrays.asList(unit, name, null, h2, "b", 4L),           // 2 shared; the null ends the lead
+                Arrays.asList(unit, name, null, h2, "c", 5L),           // 2 shared again
+                Arrays.asList(sameTextOtherObject, name, level, h1, "a", 6L), // equal text, another object: none shared
+                Arrays.asList(formula, formula, level, h1, "a", 7L),
+                Arrays.asList(formula, formula, level, h1, "b", 8L));   // 4 shared, neutralised bytes reused
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FastDelimited sink = new FastDelimited(out, ',', false, new WriteOptions(false, ',', 0));
+        sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"), Column.text("period"),
+                Column.text("indicator"), Column.number("value")), Map.of());
+        for (List<Object> r : rows) sink.row(r);
+        sink.finish();
+        String quoted = "\"Tỉnh \"\"Một\"\", A\"";
+        String neutral = "'=SUM(A1)";
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("unit,unit_name,level,period,indicator,value\n"
+                + "P01," + quoted + ",province,2024-H1,a,1\n"
+                + "P01," + quoted + ",province,2024-H1,b,2\n"
+                + "P01," + quoted + ",province,2024-H2,a,\n"
+                + "P01," + quoted + ",,2024-H2,b,4\n"
+                + "P01," + quoted + ",,2024-H2,c,5\n"
+                + "P01," + quoted + ",province,2024-H1,a,6\n"
+                + neutral + "," + neutral + ",province,2024-H1,a,7\n"
+                + neutral + "," + neutral + ",province,2024-H1,b,8\n");
+        assertThat(sink.reusedRows()).isEqualTo(5);
+    }
+
     /** Commands compute a run's metadata only for the formats that say they carry it: exactly those that write it. */
     @Test
     void theFormatsThatCarryMetadataAreThoseThatWriteIt() throws IOException {
