@@ -142,8 +142,10 @@ final class BypassingFileStream extends OutputStream {
         if (position % block != 0 || bufferSize < block) return;
         try {
             direct = opener.open(path);
-        } catch (IOException | UnsupportedOperationException e) {
-            return; // the file system refuses O_DIRECT (tmpfs before Linux 6.6): the cache it is
+        } catch (IOException | UnsupportedOperationException | NoClassDefFoundError e) {
+            // the file system refuses O_DIRECT (tmpfs before Linux 6.6), or a runtime without the
+            // jdk.unsupported module has no such option: the cache it is
+            return;
         }
         directDone = false;
         buf = aligned(bufferSize / block * block, block);
