@@ -107,7 +107,17 @@ final class BypassingFileStream extends OutputStream {
         FileChannel ch = direct != null ? direct : cached;
         long start = System.nanoTime();
         int n = buf.remaining();
-        while (buf.hasRemaining()) ch.write(buf, position + (n - buf.remaining()));
+        try {
+            while (buf.hasRemaining()) ch.write(buf, position + (n - buf.remaining()));
+        } catch (IOException e) {
+            if (ch != direct) throw e;
+            // a direct write the file system would not take (a block size it did not tell): the same
+            // bytes again through the cache, which reports a real failure (a full disk) as its own
+            ch = cached;
+            stopDirect();
+            buf.position(0);
+            while (buf.hasRemaining()) ch.write(buf, position + (n - buf.remaining()));
+        }
         position += n;
         buf.clear();
         if (ch == direct) {
@@ -151,11 +161,15 @@ final class BypassingFileStream extends OutputStream {
         buf = aligned(bufferSize / block * block, block);
     }
 
-    private void stopDirect() throws IOException {
+    private void stopDirect() {
         directDone = true;
         FileChannel d = direct;
         direct = null;
-        d.close();
+        try {
+            d.close();
+        } catch (IOException e) {
+            // nothing was left unwritten in it: direct writes are not buffered
+        }
     }
 
     @Override

@@ -112,6 +112,20 @@ class BypassingFileStreamTest {
     }
 
     @Test
+    void aDirectWriteTheFileSystemRefusesIsWrittenThroughTheCacheInstead() throws IOException {
+        Path f = Files.createFile(dir.resolve("refusing.bin"));
+        // a channel that fails every write, as one with a block size the file system did not report would
+        BypassingFileStream out = new BypassingFileStream(f, 64 * KB, 0, 1L << 40, 16 * KB, p -> {
+            FileChannel c = FileChannel.open(p, StandardOpenOption.WRITE);
+            c.close();
+            return c;
+        });
+        byte[] data = write(out);
+        assertThat(Files.readAllBytes(f)).isEqualTo(data);
+        assertThat(out.directBytes()).isZero();
+    }
+
+    @Test
     void aSmallOutputNeverGoesDirect() throws IOException {
         Path f = Files.createFile(dir.resolve("small.bin"));
         BypassingFileStream out = new BypassingFileStream(f);
