@@ -79,23 +79,28 @@ public final class Text {
     public static String t(String key, Object... args) {
         String s = bundle().getProperty(key);
         if (s == null) throw new IllegalStateException("no message '" + key + "'");
-        if (args.length == 0) return s;
-        StringBuilder out = new StringBuilder(s.length() + 32);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int close = c == '{' ? s.indexOf('}', i) : -1;
-            if (close > i + 1 && close - i <= 3) {
-                String n = s.substring(i + 1, close);
-                if (n.chars().allMatch(Character::isDigit)) {
-                    int k = Integer.parseInt(n);
-                    out.append(k < args.length ? String.valueOf(args[k]) : "{" + n + "}");
-                    i = close;
-                    continue;
-                }
+        return args.length == 0 ? s : format(s, args);
+    }
+
+    /**
+     * {@code pattern} with {0} to {99} replaced by the arguments (String.valueOf); a brace that starts
+     * nothing of that form, or a number past the arguments, stays as written. Made for every finding
+     * (W3 has 505,000): no substring, stream or MessageFormat per placeholder.
+     */
+    static String format(String pattern, Object... args) {
+        int n = pattern.length();
+        StringBuilder out = new StringBuilder(n + 32);
+        int copied = 0; // the text up to here is in out; runs of text are copied whole, not by the character
+        for (int i = pattern.indexOf('{'); i >= 0; i = pattern.indexOf('{', i + 1)) {
+            int j = i + 1, k = 0;
+            while (j < n && j - i <= 2 && pattern.charAt(j) >= '0' && pattern.charAt(j) <= '9') k = k * 10 + (pattern.charAt(j++) - '0');
+            if (j > i + 1 && j < n && pattern.charAt(j) == '}' && k < args.length) {
+                out.append(pattern, copied, i).append(args[k]);
+                copied = j + 1;
+                i = j;
             }
-            out.append(c);
         }
-        return out.toString();
+        return out.append(pattern, copied, n).toString();
     }
 
     /** True when the key has a message (for optional translations, such as a column's name for people). */
