@@ -115,15 +115,17 @@ public final class StoreIngest {
         JsonSubmissions.StoredReader reader = JsonSubmissions.storedReader(store.file().toString(), part);
         store.currentSubmissions(from, to, sub -> {
             int[] n = {0};
+            // nearly every value of a submission came from its own import: looked up once, not per value
+            int mainInput = index.getOrDefault(sub.importId(), 0);
             Json.readSources(sub.sources(), sub.importId(), (position, importId, line) -> {
                 if (n[0] == inputs[0].length) {
                     inputs[0] = java.util.Arrays.copyOf(inputs[0], n[0] * 2);
                     lines[0] = java.util.Arrays.copyOf(lines[0], n[0] * 2);
                 }
-                inputs[0][n[0]] = index.getOrDefault(importId, 0);
+                inputs[0][n[0]] = importId == sub.importId() ? mainInput : index.getOrDefault(importId, 0);
                 lines[0][n[0]++] = line;
             });
-            reader.read(unit.set(sub.unit()), period.set(sub.period()), sub.values(),
+            reader.read(unit.set(sub.unit(), 0, sub.unit().length), period.set(sub.period(), 0, sub.period().length), sub.values(),
                     java.util.Arrays.copyOf(inputs[0], n[0]), java.util.Arrays.copyOf(lines[0], n[0]));
         });
     }

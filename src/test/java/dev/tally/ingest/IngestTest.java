@@ -172,6 +172,47 @@ class IngestTest {
         }
     }
 
+    /**
+     * A submission whose values came from two files in one import is stored with each value's import
+     * and line; read back, every cell names its own file and line (the store's reader looks the
+     * submission's own import up once and any other per value).
+     */
+    @Test
+    void valuesOfOneSubmissionFromTwoFilesKeepTheirOwnFileAndLineInTheStore() throws IOException {
+        // the first two indicators of every submission in a.csv, the rest in b.csv
+        StringBuilder a = new StringBuilder("unit,period,indicator,value\n"), b = new StringBuilder("unit,period,indicator,value\n");
+        java.util.Map<String, String> expected = new TreeMap<>();
+        int lineA = 1, lineB = 1;
+        for (String[] d : data) {
+            boolean first = d[2].equals("n1") || d[2].equals("n2");
+            (first ? a : b).append(String.join(",", d)).append('\n');
+            int line = first ? ++lineA : ++lineB;
+            expected.put(d[0] + " " + d[1] + " " + d[2], (first ? "a.csv" : "b.csv") + ":" + line);
+        }
+        Path fa = Files.writeString(dir.resolve("a.csv"), a), fb = Files.writeString(dir.resolve("b.csv"), b);
+        Path yaml = Files.writeString(dir.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\nstore: tally.db\n");
+        Project project = Project.load(yaml, null, null, Path.of(""));
+        try (Store store = Store.open(dir.resolve("tally.db"), true)) {
+            Importer.run(project, store, List.of(new InputFile("a.csv", fa), new InputFile("b.csv", fb)), ReadOptions.defaults(),
+                    new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2);
+        }
+        try (Store store = Store.open(dir.resolve("tally.db"), false)) {
+            Ingest.EraRead read = StoreIngest.readEras(store, List.of(new dev.tally.model.Era(0, null, null, h, c, dev.tally.model.Roster.of(h), null)),
+                    List.of(), 2);
+            CellTable t = read.results().get(0).table();
+            java.util.Map<String, String> got = new TreeMap<>();
+            for (int p = 0; p < t.periods().size(); p++) {
+                for (int cell = 0; cell < t.cells(); cell++) {
+                    if (t.state(p, cell) == CellTable.EMPTY) continue;
+                    long where = t.where(p, cell);
+                    got.put(h.unit(t.unitOf(cell)).code() + " " + t.periods().get(p) + " " + c.indicators().get(cell % t.indicators()).code(),
+                            read.inputs().get(CellTable.whereInput(where)) + ":" + CellTable.whereLine(where));
+                }
+            }
+            assertThat(got).isEqualTo(expected);
+        }
+    }
+
     @Test
     void aLargeFileIsCutIntoSlicesAndReadInParallelWithTheSameResult() throws IOException {
         Path f = longCsv("long.csv");
