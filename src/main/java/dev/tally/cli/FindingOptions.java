@@ -90,6 +90,22 @@ final class FindingOptions {
         if (file != null) write(io, all);
     }
 
+    /**
+     * Refuses, before anything is read, a --findings file that is one of the inputs or the command's
+     * own output ({@code output}, or null): the findings would replace it.
+     */
+    void refuseInputs(Io io, Path output, java.util.Collection<Path> inputs) {
+        if (file == null) return;
+        Path target = io.workingDir().resolve(file);
+        if (OutputOptions.same(target, output)) throw dev.tally.model.TallyException.usage(t("usage.findingsIsOutput", file));
+        OutputOptions.refuse(target, "--findings", inputs);
+    }
+
+    /** Writes every finding to --findings, when it is given. */
+    void writeFile(Io io, List<Finding> all) {
+        if (file != null) write(io, all);
+    }
+
     private void write(Io io, List<Finding> all) {
         Format f = Format.fromFileName(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         try (Output target = Output.open(io.workingDir().resolve(file), io.out())) {

@@ -100,6 +100,11 @@ final class ImportCommand implements Callable<Integer> {
         Project p = project.load(io);
         Importer.Report report;
         var path = Workspace.storePath(p.settings());
+        // --findings must not replace a file being imported, the project's own files or the store
+        List<java.nio.file.Path> read = new java.util.ArrayList<>(p.files());
+        for (var f : files) read.add(f.path());
+        read.add(path);
+        findingOptions.refuseInputs(io, null, read);
         Importer.Atomic mode = switch (atomic) {
             case submission -> Importer.Atomic.SUBMISSION;
             case file -> Importer.Atomic.FILE;

@@ -37,20 +37,25 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
     /** @param out the command's output, refused before anything is read when it names an input */
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
                      OutputOptions out) {
-        return of(io, project, input, delimiter, within, inputs, out, null);
+        return of(io, project, input, delimiter, within, inputs, out, (FindingOptions) null);
     }
 
-    /** @param progress the progress line of a run at a terminal, or null */
+    /**
+     * @param findings the command's --quiet (its progress line at a terminal) and --findings file,
+     *                 refused like -o when it is an input; or null
+     */
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
-                     OutputOptions out, Progress progress) {
-        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within, out);
+                     OutputOptions out, FindingOptions findings) {
+        Outputs outputs = new Outputs(io, out, findings);
+        if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within, outputs);
+        Progress progress = findings == null ? null : Progress.of(io, findings.quiet);
         var readOptions = input.toReadOptions(delimiter);
         List<InputFile> files = Inputs.expand(inputs);
-        if (out != null) out.refuseInputs(files.stream().map(InputFile::path).toList());
+        outputs.refuseInputs(files.stream().map(InputFile::path).toList());
         // planning the reading (finding file layouts, cutting large files) needs no configuration
         CompletableFuture<Ingest.Plan> plan = CompletableFuture.supplyAsync(() -> Ingest.plan(files, readOptions, input.threads));
         Project p = project.load(io);
-        if (out != null) out.refuseInputs(p.files());
+        outputs.refuseInputs(p.files());
         Ingest.Plan planned = Tasks.join(plan);
         Ingest.EraRead r;
         try {
@@ -63,9 +68,9 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
     }
 
     /** With no INPUT: the current version of every submission in the project's store. */
-    private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within, OutputOptions out) {
+    private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within, Outputs out) {
         var settings = dev.tally.config.Project.settings(project.config, io.workingDir());
-        if (out != null) out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
+        out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
                 settings.file() == null || settings.store() != null ? null : Workspace.storePath(settings)));
         if (settings.file() == null && settings.store() == null) {
             throw TallyException.usage(t("usage.noInput"));
@@ -77,7 +82,7 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         Project p;
         try {
             p = project.load(io);
-            if (out != null) out.refuseInputs(p.files());
+            out.refuseInputs(p.files());
         } catch (RuntimeException e) {
             sourcing.whenComplete((x, failure) -> opening.thenAccept(Store::close));
             throw e;
@@ -88,6 +93,14 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
             List<InputFile> files = r.inputs().stream().map(f -> f.equals(store.file().toString()) ? new InputFile(f, store.file())
                     : new InputFile(f, null)).toList();
             return new Loaded(p, files, r);
+        }
+    }
+
+    /** Every file the command writes (-o, --findings), each refused when it is one of the inputs. */
+    private record Outputs(Io io, OutputOptions out, FindingOptions findings) {
+        void refuseInputs(java.util.Collection<java.nio.file.Path> inputs) {
+            if (out != null) out.refuseInputs(inputs);
+            if (findings != null) findings.refuseInputs(io, out == null ? null : out.file(), inputs);
         }
     }
 

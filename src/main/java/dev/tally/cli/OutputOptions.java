@@ -126,18 +126,26 @@ final class OutputOptions {
      * Refuses, before anything is read, an output that is one of the inputs (a submission, the units,
      * the catalog, the project file or the store), links resolved: writing would replace it.
      */
-    void refuseInputs(Collection<Path> inputs) {
-        Path out = file();
+    void refuseInputs(Collection<Path> inputs) { refuse(file(), "-o", inputs); }
+
+    /**
+     * The one rule for every file a command writes ({@code option} names it in the message): refused
+     * when it is one of {@code inputs}, links resolved.
+     */
+    static void refuse(Path out, String option, Collection<Path> inputs) {
         // an input exists; an output that does not (nor a file a link of that name points to) is none
         // of them, which spares resolving the real path of each of thousands of inputs (~20 ms)
         if (out == null || !Files.exists(out)) return;
         Path target = real(out);
         for (Path in : inputs) {
             if (in != null && real(in).equals(target)) {
-                throw TallyException.usage(t("usage.outputIsInput", out, in));
+                throw TallyException.usage(t("usage.outputIsInput", option, out, in));
             }
         }
     }
+
+    /** Whether two output paths name the same file, links resolved (neither need exist). */
+    static boolean same(Path a, Path b) { return a != null && b != null && real(a).equals(real(b)); }
 
     private static Path real(Path p) {
         try {

@@ -35,7 +35,7 @@ final class ReviewInput {
 
     /** Reads and validates the submissions; {@code within}: the periods needed (empty: all). */
     Loaded load(Io io, List<Period> within, OutputOptions out) {
-        return Loaded.of(io, project, input, inputDelimiter.value(), within, inputs, out, Progress.of(io, findings.quiet));
+        return Loaded.of(io, project, input, inputDelimiter.value(), within, inputs, out, findings);
     }
 
     /** The indicators asked for, in catalog order; every one when none was. */

@@ -72,8 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
         findingOptions.check();
-        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out,
-                Progress.of(io, findingOptions.quiet));
+        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions);
         List<dev.tally.model.Finding> findings = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
@@ -91,6 +90,9 @@ final class ValidateCommand implements Callable<Integer> {
             }
             target.commit();
         }
+        // the findings are validate's output; --findings writes them all to a file as well, as it
+        // does for the other commands (the screen's table may stop at --max-findings)
+        findingOptions.writeFile(io, findings);
         // the summary goes with a table on standard output, otherwise to standard error so that
         // other formats stay machine-readable
         if (tableOnScreen) {

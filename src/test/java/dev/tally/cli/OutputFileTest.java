@@ -170,6 +170,55 @@ class OutputFileTest {
         assertThat(Files.readAllBytes(sub)).isEqualTo(before);
     }
 
+    /**
+     * --findings is an output too: onto a submission, the project's files or the -o output it is
+     * refused before anything is read, in every command that takes it (it used to replace them).
+     */
+    @Test
+    void aFindingsFileThatNamesAnInputOrTheOutputIsRefused() throws IOException {
+        Path project = dir.resolve("project");
+        Files.createDirectories(project.resolve("submissions"));
+        for (String f : List.of("tally.yaml", "units.csv", "catalog.yaml")) Files.copy(Path.of("samples", f), project.resolve(f));
+        Path sub = Files.copy(Path.of("samples/faulty/luc-nam-2024-H1-errors.csv"), project.resolve("submissions/sub.csv"));
+        Path yaml = project.resolve("tally.yaml"), units = project.resolve("units.csv");
+        byte[] subBefore = Files.readAllBytes(sub), yamlBefore = Files.readAllBytes(yaml), unitsBefore = Files.readAllBytes(units);
+        String cfg = yaml.toString(), dirOfSubs = project.resolve("submissions").toString();
+        for (String[] args : List.of(
+                new String[] {"rollup", "--config", cfg, "--findings", sub.toString(), dirOfSubs},
+                new String[] {"validate", "--config", cfg, "--findings", sub.toString(), dirOfSubs},
+                new String[] {"describe", "--config", cfg, "--findings", sub.toString(), dirOfSubs},
+                new String[] {"rollup", "--config", cfg, "--findings", yaml.toString(), dirOfSubs},
+                new String[] {"rollup", "--config", cfg, "--findings", units.toString(), dirOfSubs},
+                new String[] {"import", "--config", cfg, "--findings", sub.toString(), dirOfSubs})) {
+            GoldenTest.Result r = run(false, args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.err()).as(String.join(" ", args)).contains("--findings").contains("is one of the inputs");
+        }
+        Path out = dir.resolve("out.csv");
+        GoldenTest.Result same = run(false, "rollup", "--config", cfg, "-o", out.toString(), "--findings", out.toString(), dirOfSubs);
+        assertThat(same.exit()).isEqualTo(2);
+        assertThat(same.err()).contains("--findings " + out + " is also the -o output");
+        assertThat(Files.readAllBytes(sub)).isEqualTo(subBefore);
+        assertThat(Files.readAllBytes(yaml)).isEqualTo(yamlBefore);
+        assertThat(Files.readAllBytes(units)).isEqualTo(unitsBefore);
+        assertThat(out).doesNotExist();
+        assertThat(project.resolve("tally.db")).doesNotExist();
+    }
+
+    /** validate lists its findings as its output, and --findings writes every one of them to a file as well. */
+    @Test
+    void validateWritesEveryFindingToTheFindingsFile() throws IOException {
+        Path findings = dir.resolve("all.csv");
+        GoldenTest.Result r = run(false, "validate", "--config", "samples/tally.yaml", "--max-findings", "1", "--findings", findings.toString(),
+                "samples/faulty");
+        assertThat(r.exit()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(findings);
+        assertThat(lines.get(0)).startsWith("severity,code,file,line");
+        GoldenTest.Result csv = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "samples/faulty");
+        assertThat(lines).isEqualTo(csv.out().lines().toList());
+        assertThat(lines.size()).isGreaterThan(3);
+    }
+
     @Test
     void historyTakesMinusOToo() {
         assertThat(Cli.commandLine(new Io(System.in, System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC()))
