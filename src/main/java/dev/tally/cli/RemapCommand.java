@@ -69,9 +69,12 @@ final class RemapCommand implements Callable<Integer> {
             throw TallyException.usage(t("usage.noBoundaries"));
         }
         for (Path input : data.project().files()) {
-            if (input.toAbsolutePath().normalize().startsWith(target.toAbsolutePath().normalize())) {
-                throw TallyException.usage(t("usage.projectDirectory", dir));
-            }
+            if (inside(input, target)) throw TallyException.usage(t("usage.projectDirectory", dir));
+        }
+        // a PERIOD.csv written among the submissions read would replace one of the same name, and
+        // be read again by the next run beside the originals
+        for (var input : data.files()) {
+            if (input.path() != null && inside(input.path(), target)) throw TallyException.usage(t("usage.inputDirectory", dir, input.display()));
         }
         DataReport report = new DataReport(data.summary(), data.findings(), List.of());
         report.printFindings(io, in.findings);
@@ -104,5 +107,18 @@ final class RemapCommand implements Callable<Integer> {
                 + (leftOut.isEmpty() ? "" : t("remap.leftOut", String.join("; ", leftOut.entrySet().stream()
                 .map(x -> x.getValue() + " " + x.getKey()).toList()))));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** Whether {@code file} is in {@code dir} or below it, links resolved where they exist. */
+    private static boolean inside(Path file, Path dir) {
+        return real(file).startsWith(real(dir));
+    }
+
+    private static Path real(Path p) {
+        try {
+            return p.toRealPath();
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 }

@@ -176,6 +176,22 @@ class BoundaryTest {
         assertThat(exact.err()).contains("estimated from weights (--estimates writes them)");
     }
 
+    /** remap's PERIOD.csv files must not land among the submissions read: one named 2024-H2.csv would be replaced. */
+    @Test
+    void remapRefusesADirectoryThatHoldsItsInputs() throws IOException {
+        Path subs = Files.createDirectories(dir.resolve("subs"));
+        Path input = Files.move(data(), subs.resolve("2024-H2.csv"));
+        byte[] before = Files.readAllBytes(input);
+        Tally.Run r = tally("remap", "-o", subs.toString(), subs.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(subs + ": holds " + input + ", read by this run");
+        assertThat(Files.readAllBytes(input)).isEqualTo(before);
+        assertThat(Files.list(subs)).containsExactly(input);
+        // a directory below the inputs' own is another directory
+        assertThat(tally("remap", "-o", subs.resolve("remapped").toString(), "--estimates", input.toString()).exit()).isZero();
+        assertThat(subs.resolve("remapped/2024-H2.csv")).exists();
+    }
+
     @Test
     void statusCountsEachEraWithItsOwnUnits() throws IOException {
         tally("import", data().toString());
