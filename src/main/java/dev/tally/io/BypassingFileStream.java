@@ -74,7 +74,7 @@ final class BypassingFileStream extends OutputStream {
         this.bufferSize = bufferSize;
         this.cached = FileChannel.open(path, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         // direct, so that the channel does not copy it once more; most outputs never need more than this
-        this.buf = aligned((int) Math.min(bufferSize, Math.min(directAfter, 1 << 16)), 4096);
+        this.buf = aligned((int) Math.max(4096, Math.min(bufferSize, Math.min(directAfter, 1 << 16))), 4096);
     }
 
     /** A direct buffer of {@code size} bytes whose address is a multiple of {@code align}. */
