@@ -144,6 +144,9 @@ final class OutputOptions {
         }
     }
 
+    /** Whether {@code file} is in {@code dir} or below it, links resolved (neither need exist). */
+    static boolean inside(Path file, Path dir) { return real(file).startsWith(real(dir)); }
+
     /** Whether two output paths name the same file, links resolved (neither need exist). */
     static boolean same(Path a, Path b) { return a != null && b != null && real(a).equals(real(b)); }
 

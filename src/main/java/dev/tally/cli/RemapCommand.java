@@ -69,12 +69,12 @@ final class RemapCommand implements Callable<Integer> {
             throw TallyException.usage(t("usage.noBoundaries"));
         }
         for (Path input : data.project().files()) {
-            if (inside(input, target)) throw TallyException.usage(t("usage.projectDirectory", dir));
+            if (OutputOptions.inside(input, target)) throw TallyException.usage(t("usage.projectDirectory", dir));
         }
         // a PERIOD.csv written among the submissions read would replace one of the same name, and
         // be read again by the next run beside the originals
         for (var input : data.files()) {
-            if (input.path() != null && inside(input.path(), target)) throw TallyException.usage(t("usage.inputDirectory", dir, input.display()));
+            if (input.path() != null && OutputOptions.inside(input.path(), target)) throw TallyException.usage(t("usage.inputDirectory", dir, input.display()));
         }
         DataReport report = new DataReport(data.summary(), data.findings(), List.of());
         report.printFindings(io, in.findings);
@@ -109,16 +109,4 @@ final class RemapCommand implements Callable<Integer> {
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 
-    /** Whether {@code file} is in {@code dir} or below it, links resolved where they exist. */
-    private static boolean inside(Path file, Path dir) {
-        return real(file).startsWith(real(dir));
-    }
-
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
-    }
 }

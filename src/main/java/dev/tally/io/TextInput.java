@@ -46,8 +46,7 @@ public final class TextInput {
      * decoder over the array, without a reader's buffers (a units file of 110,000 lines is 4 MB).
      */
     public static String decode(byte[] bytes, Charset fallback) throws CharacterCodingException {
-        Bom bom = Bom.of(bytes.length > 0 ? bytes[0] & 0xff : -1, bytes.length > 1 ? bytes[1] & 0xff : -1,
-                bytes.length > 2 ? bytes[2] & 0xff : -1);
+        Bom bom = Bom.of(bytes);
         return decoder(bom.charset(fallback), true).decode(ByteBuffer.wrap(bytes, bom.skip, bytes.length - bom.skip)).toString();
     }
 
@@ -57,8 +56,7 @@ public final class TextInput {
      */
     public record Utf8(byte[] bytes, int from) {
         public static Utf8 of(byte[] bytes, String text) {
-            Bom bom = bytes.length == 0 ? Bom.NONE : Bom.of(bytes[0] & 0xff, bytes.length > 1 ? bytes[1] & 0xff : -1,
-                    bytes.length > 2 ? bytes[2] & 0xff : -1);
+            Bom bom = Bom.of(bytes);
             return switch (bom) {
                 case NONE -> new Utf8(bytes, 0);
                 case UTF_8 -> new Utf8(bytes, 3);
@@ -83,6 +81,11 @@ public final class TextInput {
         Bom(Charset charset, int skip) {
             this.charset = charset;
             this.skip = skip;
+        }
+
+        /** From the start of a whole text. */
+        static Bom of(byte[] b) {
+            return of(b.length > 0 ? b[0] & 0xff : -1, b.length > 1 ? b[1] & 0xff : -1, b.length > 2 ? b[2] & 0xff : -1);
         }
 
         /** From the first three bytes (-1 past the end). */
