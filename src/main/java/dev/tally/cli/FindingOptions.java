@@ -119,11 +119,19 @@ final class FindingOptions {
     }
 
     /** The closing count by code, when the findings were many or not all listed. */
-    void printByCode(Io io, List<Finding> all) {
+    void printByCode(Io io, List<Finding> all) { printByCode(io.err(), all, 0); }
+
+    /** As above, to {@code to}, wrapped at spaces to {@code width} columns (0: one line). */
+    void printByCode(java.io.PrintStream to, List<Finding> all, int width) {
         if (all.size() <= 50 && all.size() <= max) return;
         Map<String, Long> byCode = new TreeMap<>();
         for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
-        io.err().println(t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))));
+        printFitted(to, t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "))), width);
+    }
+
+    /** Each line of {@code text} wrapped at spaces to a terminal's {@code width} (0: as it is). */
+    static void printFitted(java.io.PrintStream to, String text, int width) {
+        for (String line : text.split("\n", -1)) for (String part : dev.tally.write.Cells.wrap(line, width)) to.println(part);
     }
 }

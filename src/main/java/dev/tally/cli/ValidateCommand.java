@@ -95,13 +95,15 @@ final class ValidateCommand implements Callable<Integer> {
         findingOptions.writeFile(io, findings);
         // the summary goes with a table on standard output, otherwise to standard error so that
         // other formats stay machine-readable
+        // (on the table's terminal, wrapped at spaces to its width like the table's messages)
         if (tableOnScreen) {
             io.out().println();
-            io.out().println(summary.text());
+            FindingOptions.printFitted(io.out(), summary.text(), io.width());
+            findingOptions.printByCode(io.out(), findings, io.width());
         } else {
             io.err().println(summary.text());
+            findingOptions.printByCode(io, findings);
         }
-        findingOptions.printByCode(tableOnScreen ? new Io(io.in(), io.out(), io.out(), io.workingDir(), io.width(), io.clock()) : io, findings);
         if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         }

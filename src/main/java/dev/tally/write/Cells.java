@@ -111,14 +111,11 @@ public final class Cells {
     }
 
     /**
-     * The number of terminal columns a string takes: combining marks take none (Vietnamese typed
-     * with combining diacritics), East Asian wide and full-width characters take two.
-     */
-    /**
      * {@code s} in lines of at most {@code width} display columns, broken at spaces; a word wider
-     * than that stands alone on its line, whole. One line when width is too small to matter (under 10).
+     * than that is broken where the line is full (a path or a long code must not run past the edge
+     * of a terminal). One line when width is too small to matter (under 10).
      */
-    static java.util.List<String> wrap(String s, int width) {
+    public static java.util.List<String> wrap(String s, int width) {
         java.util.List<String> lines = new java.util.ArrayList<>();
         if (width < 10 || displayWidth(s) <= width) {
             lines.add(s);
@@ -137,13 +134,32 @@ public final class Cells {
                 line.append(' ');
                 used++;
             }
-            line.append(word);
-            used += w;
+            if (w <= width - used) {
+                line.append(word);
+                used += w;
+                continue;
+            }
+            // too wide for any line: cut at the edge, a combining mark staying with its letter
+            for (int i = 0; i < word.length(); ) {
+                int cp = word.codePointAt(i), cw = width(cp);
+                if (used + cw > width) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    used = 0;
+                }
+                line.appendCodePoint(cp);
+                used += cw;
+                i += Character.charCount(cp);
+            }
         }
         lines.add(line.toString());
         return lines;
     }
 
+    /**
+     * The number of terminal columns a string takes: combining marks take none (Vietnamese typed
+     * with combining diacritics), East Asian wide and full-width characters take two.
+     */
     public static int displayWidth(String s) {
         int w = 0;
         for (int i = 0; i < s.length(); ) {

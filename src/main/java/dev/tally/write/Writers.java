@@ -158,11 +158,48 @@ public final class Writers {
             }
             // one huge cell must not pad every row to its width: long text is cut, numbers never are
             for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
-            if (width > 0) shrink(wid);
+            if (width > 0) fit(wid);
             StringBuilder sb = new StringBuilder();
             render(sb, headerCells(), wid, allColumns());
             w.write(sb.toString());
             w.flush();
+        }
+
+        /**
+         * A closing text column (a finding's message) on a terminal: never cut, since it says what to
+         * fix, and never left for the terminal to wrap mid-word back at its left edge. It wraps at spaces
+         * within its own column ({@code closing} columns wide) when at least {@link #MIN_ROOM} are left
+         * for it; on a narrower terminal it goes under its row, indented ({@code under}).
+         */
+        private int closing;
+        private boolean under;
+        static final int MIN_ROOM = 24, WANT_ROOM = 40, UNDER_INDENT = 4;
+
+        private void fit(int[] wid) {
+            int n = wid.length, last = n - 1;
+            if (columns.get(last).numeric()) {
+                shrink(wid, n, 0, 16);
+                return;
+            }
+            int[] inPlace = wid.clone();
+            shrink(inPlace, last, Math.min(wid[last], WANT_ROOM), 16);
+            int room = width - start(inPlace, last);
+            if (room >= Math.min(wid[last], MIN_ROOM)) {
+                System.arraycopy(inPlace, 0, wid, 0, last);
+                closing = Math.min(wid[last], room);
+                return;
+            }
+            // the other columns must then fit the terminal's whole width, cut further if need be
+            shrink(wid, last, 0, 16);
+            shrink(wid, last, 0, 8);
+            under = true;
+        }
+
+        /** Where column {@code last} starts: the columns before it and their gaps. */
+        private static int start(int[] wid, int last) {
+            int t = 2 * last;
+            for (int i = 0; i < last; i++) t += wid[i];
+            return t;
         }
 
         private int[] natural(List<String> header) {
@@ -275,9 +312,13 @@ public final class Writers {
         /** The header, its rule and the rows, of the columns {@code which}. */
         private void render(StringBuilder sb, List<String> header, int[] wid, int[] which) {
             line(sb, header, wid, which, true);
+            int last = columns.size() - 1;
             for (int j = 0; j < which.length; j++) {
+                int i = which[j];
+                boolean closingText = i == last && !columns.get(i).numeric();
+                if (closingText && under) continue;
                 if (j > 0) sb.append("  ");
-                sb.append("-".repeat(wid[which[j]]));
+                sb.append("-".repeat(closingText && closing > 0 ? Math.min(wid[i], closing) : wid[i]));
             }
             sb.append('\n');
             for (List<String> r : rows) line(sb, r, wid, which, false);
@@ -290,30 +331,25 @@ public final class Writers {
         }
 
         /**
-         * Narrows columns until the table fits: text columns down to 16, numeric columns down to their
-         * widest value (only their header is cut, never a number), the widest candidate first. A last
-         * text column is never cut; the fit leaves it at least 20 columns before the terminal wraps it.
+         * Narrows columns {@code [0, upTo)} until they fit with {@code reserve} columns left after them
+         * (0: nothing follows): text columns down to {@code textFloor}, numeric columns down to their
+         * widest value (only their header is cut, never a number), the widest candidate first.
          */
-        private void shrink(int[] wid) {
-            int[] floor = new int[wid.length];
-            int last = wid.length - 1;
-            for (int i = 0; i < wid.length; i++) {
+        private void shrink(int[] wid, int upTo, int reserve, int textFloor) {
+            int[] floor = new int[upTo];
+            for (int i = 0; i < upTo; i++) {
                 if (!columns.get(i).numeric()) {
-                    // a closing text column (a message) is never cut: the terminal wraps it instead
-                    floor[i] = i == last ? wid[i] : Math.min(wid[i], 16);
+                    floor[i] = Math.min(wid[i], textFloor);
                 } else {
                     int data = 1;
                     for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
                     floor[i] = Math.max(data, Math.min(wid[i], 6));
                 }
             }
-            int total = 2 * (wid.length - 1);
-            for (int i = 0; i < last; i++) total += wid[i];
-            if (!columns.get(last).numeric()) total += Math.min(wid[last], 20);
-            else total += wid[last];
+            int total = start(wid, upTo) - 2 + (reserve > 0 ? 2 + reserve : 0);
             while (total > width) {
                 int widest = -1;
-                for (int i = 0; i < wid.length; i++) {
+                for (int i = 0; i < upTo; i++) {
                     if (wid[i] > floor[i] && (widest < 0 || wid[i] > wid[widest])) widest = i;
                 }
                 if (widest < 0) break;
@@ -332,12 +368,22 @@ public final class Writers {
         private void line(StringBuilder sb, List<String> cells, int[] wid, int[] which, boolean header) {
             StringBuilder l = new StringBuilder();
             int last = columns.size() - 1;
+            List<String> more = List.of();
             for (int j = 0; j < which.length; j++) {
                 int i = which[j];
                 // a closing text column (a message) is never cut or padded: nothing follows it
                 boolean whole = i == last && !columns.get(i).numeric();
+                if (whole && under) {
+                    if (!header) more = Cells.wrap(cells.get(i), width - UNDER_INDENT);
+                    continue;
+                }
                 // a number is never cut; a header may be
                 String c = whole || (columns.get(i).numeric() && !header) ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
+                if (whole && closing > 0) {
+                    List<String> parts = Cells.wrap(c, closing);
+                    c = parts.get(0);
+                    more = parts.subList(1, parts.size());
+                }
                 int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
                 if (j > 0) l.append("  ");
                 if (colour && !header && columns.get(i).measure()) c = marked(c);
@@ -347,6 +393,8 @@ public final class Writers {
             int end = l.length();
             while (end > 0 && l.charAt(end - 1) == ' ') end--;
             sb.append(l, 0, end).append('\n');
+            String indent = " ".repeat(under ? UNDER_INDENT : start(wid, last));
+            for (String part : more) sb.append(indent).append(part).append('\n');
         }
     }
 

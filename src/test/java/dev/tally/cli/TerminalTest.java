@@ -75,6 +75,30 @@ class TerminalTest {
         assertThat(figures).isGreaterThan(60);
     }
 
+    /**
+     * validate's findings on a terminal: every line fits it, and every message is there whole (wrapped
+     * at spaces, beside its row at 200 columns, under it at 80), as a pipe gets it on one line.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {80, 200})
+    void findingsFitTheTerminalWithEveryMessageWhole(int width) throws IOException {
+        String[] validate = {"validate", "--config", "samples/tally.yaml", "samples/faulty"};
+        Run shown = tally(true, false, width, validate);
+        assertThat(shown.exit()).isEqualTo(1);
+        for (String line : shown.out().split("\n")) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(width);
+        golden("validate-" + width + ".txt", shown.out());
+        String words = String.join(" ", shown.out().split("\\s+"));
+        Run piped = tally(false, false, 0, with(validate, "--format", "csv"));
+        List<String> messages = new ArrayList<>();
+        for (org.apache.commons.csv.CSVRecord r : org.apache.commons.csv.CSVParser.parse(piped.out(),
+                org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) messages.add(r.get("message"));
+        assertThat(messages).hasSize(14);
+        for (String m : messages) {
+            // a word longer than the column is broken at the edge: compare without the breaks
+            assertThat(words.replace(" ", "")).contains(m.replace(" ", ""));
+        }
+    }
+
     @Test
     void aNarrowTerminalGetsCodesWithALegendAndBlocksThatRepeatTheUnit() {
         String out = tally(true, false, 80, ROLLUP).out();

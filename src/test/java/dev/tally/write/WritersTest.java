@@ -131,6 +131,47 @@ class WritersTest {
         assertThat(t).contains("123456").contains("…");
     }
 
+    /** A finding's message closes the table: on a terminal it wraps at spaces in its own column, never cut. */
+    @Test
+    void aClosingMessageWrapsInItsOwnColumnOnATerminal() throws IOException {
+        List<Column> cols = List.of(Column.text("unit"), Column.number("line"), Column.text("message"));
+        List<List<Object>> rows = List.of(Arrays.asList("BG-LN-CAMLY", 15L, "given as '5' here but as '2' at line 12; neither value is used. Keep one"),
+                Arrays.asList("BG-LN-XYZ", 8L, "short"));
+        assertThat(render(Format.TABLE, 50, cols, rows)).isEqualTo("""
+                unit         line  message
+                -----------  ----  -------------------------------
+                BG-LN-CAMLY    15  given as '5' here but as '2' at
+                                   line 12; neither value is used.
+                                   Keep one
+                BG-LN-XYZ       8  short
+                """);
+        // a pipe or a file gets each finding on one line, whole
+        assertThat(render(Format.TABLE, 0, cols, rows)).isEqualTo("""
+                unit         line  message
+                -----------  ----  ------------------------------------------------------------------------
+                BG-LN-CAMLY    15  given as '5' here but as '2' at line 12; neither value is used. Keep one
+                BG-LN-XYZ       8  short
+                """);
+    }
+
+    /** Too narrow for the message beside its row: it goes under the row, wrapped, and a word wider than a line is broken. */
+    @Test
+    void onANarrowTerminalTheMessageGoesUnderItsRow() throws IOException {
+        List<Column> cols = List.of(Column.text("unit"), Column.number("line"), Column.text("message"));
+        List<List<Object>> rows = List.of(Arrays.asList("BG-LN-CAMLY", 15L, "given as '5' at samples/faulty/luc-nam-2024-H1-errors.csv:12; keep one"));
+        String t = render(Format.TABLE, 30, cols, rows);
+        assertThat(t).isEqualTo("""
+                unit         line
+                -----------  ----
+                BG-LN-CAMLY    15
+                    given as '5' at
+                    samples/faulty/luc-nam-202
+                    4-H1-errors.csv:12; keep
+                    one
+                """);
+        for (String line : t.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(30);
+    }
+
     @Test
     void csvNeutralisesFormulasButNotNumbersAndQuotesWhenNeeded() throws IOException {
         String t = render(Format.CSV, 0, List.of(Column.text("a"), Column.number("b")),
