@@ -256,6 +256,30 @@ class IngestTest {
         assertThat(cells(run(2, f), h, c)).contains(data.get(0)[0] + " " + data.get(0)[1] + " " + data.get(0)[2] + " = 7");
     }
 
+    /**
+     * Quotes after the last cut do not keep a file whole: the last slice is read by the same tokenizer
+     * as the whole file, so a quoted line break there is read, and the lines after it numbered, the same.
+     */
+    @Test
+    void quotesInTheLastSliceAreReadAsInTheWholeFile() throws IOException {
+        int last = data.size() - 1;
+        data.set(last - 1, new String[] {data.get(last - 1)[0], data.get(last - 1)[1], data.get(last - 1)[2], "\"1\n2\""});
+        data.set(last, new String[] {data.get(last)[0], data.get(last)[1], data.get(last)[2], "\"7\""});
+        Path f = longCsv("long.csv");
+        Ingest.splitBytes = 1024;
+        long counted = Slicer.COUNTED.get();
+        Ingest.Plan plan = Ingest.plan(List.of(new InputFile("long.csv", f)), ReadOptions.defaults(), 2);
+        assertThat(plan.slices()).as("the file is still read in slices").isEqualTo(2);
+        assertThat(Slicer.COUNTED.get() - counted).as("only the first slice was counted").isLessThan(Files.size(f) * 3 / 4);
+        Validator.Result one = run(1, f), two = run(2, f);
+        assertThat(cells(two, h, c)).isEqualTo(cells(one, h, c))
+                .contains(data.get(last)[0] + " " + data.get(last)[1] + " " + data.get(last)[2] + " = 7");
+        assertThat(two.findings()).isEqualTo(one.findings()).hasSize(1);
+        // the record with the quoted line break starts on line data.size() (data begins on line 2)
+        assertThat(two.findings().get(0).line()).isEqualTo(data.size());
+        assertThat(two.summary()).isEqualTo(one.summary());
+    }
+
     @Test
     void codesInAnotherUnicodeFormAreTheSameUnit() throws IOException {
         Path units = Files.writeString(dir.resolve("u2.csv"), "code,name,parent\nXÃ-ĐÔNG,Xã Đông,\n");
