@@ -12,8 +12,11 @@ import java.util.Map;
 public final class FindingReport {
     private FindingReport() {}
 
-    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text("code"), Column.text("file"),
-            Column.number("line"), Column.text("unit"), Column.text("period"), Column.text("indicator"),
+    /** The location's columns, which a narrow terminal writes before the message as "file:line:". */
+    static final String FILE = "file", LINE = "line";
+
+    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text("code"), Column.text(FILE),
+            Column.number(LINE), Column.text("unit"), Column.text("period"), Column.text("indicator"),
             Column.text("value"), Column.text("message"));
 
     public static void write(TableSink sink, List<Finding> findings, Map<String, Object> meta) throws IOException {

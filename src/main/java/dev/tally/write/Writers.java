@@ -160,7 +160,7 @@ public final class Writers {
             for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
             if (width > 0) fit(wid);
             StringBuilder sb = new StringBuilder();
-            render(sb, headerCells(), wid, allColumns());
+            render(sb, headerCells(), wid, inRow());
             w.write(sb.toString());
             w.flush();
         }
@@ -189,16 +189,37 @@ public final class Writers {
                 closing = Math.min(wid[last], room);
                 return;
             }
-            // the other columns must then fit the terminal's whole width, cut further if need be
+            // the other columns must then fit the terminal's whole width, cut further if need be; a
+            // location (file, line) goes with the message, whole, as a compiler writes it
+            under = true;
+            location = location();
+            if (location >= 0) wid[location] = wid[location + 1] = 0;
             shrink(wid, last, 0, 16);
             shrink(wid, last, 0, 8);
-            under = true;
         }
 
-        /** Where column {@code last} starts: the columns before it and their gaps. */
-        private static int start(int[] wid, int last) {
-            int t = 2 * last;
-            for (int i = 0; i < last; i++) t += wid[i];
+        /**
+         * The column of a finding's file when the line's column follows it ({@link FindingReport#COLUMNS}),
+         * else -1. Under-mode writes them as {@code file:line:} before the message, whole, instead of
+         * cutting a path to a few letters: a terminal can open it, and the row keeps room for the code.
+         */
+        private int location() {
+            for (int i = 0; i + 1 < columns.size() - 1; i++) {
+                if (columns.get(i).name().equals(FindingReport.FILE) && !columns.get(i).numeric()
+                        && columns.get(i + 1).name().equals(FindingReport.LINE)) return i;
+            }
+            return -1;
+        }
+
+        /** In under-mode, the column of the file that goes with the message (and the line's after it), or -1. */
+        private int location = -1;
+
+        private boolean moved(int i) { return location >= 0 && (i == location || i == location + 1); }
+
+        /** Where column {@code last} starts: the columns before it that are in the row, and their gaps. */
+        private int start(int[] wid, int last) {
+            int t = 0;
+            for (int i = 0; i < last; i++) if (!moved(i)) t += wid[i] + 2;
             return t;
         }
 
@@ -216,10 +237,11 @@ public final class Writers {
             return t;
         }
 
-        private int[] allColumns() {
-            int[] all = new int[columns.size()];
-            for (int i = 0; i < all.length; i++) all[i] = i;
-            return all;
+        /** The columns a row shows: all but a location that goes with the message. */
+        private int[] inRow() {
+            List<Integer> in = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) if (!moved(i)) in.add(i);
+            return in.stream().mapToInt(Integer::intValue).toArray();
         }
 
         /** Leading text columns (the unit, its name…) are the keys every block repeats; the rest must hold numbers. */
@@ -358,6 +380,13 @@ public final class Writers {
             }
         }
 
+        /** "file:line: " of a row whose location goes with its message; "" without one. */
+        private String located(List<String> cells) {
+            if (location < 0 || cells.get(location).isEmpty()) return "";
+            String line = cells.get(location + 1);
+            return cells.get(location) + (line.isEmpty() ? "" : ":" + line) + ": ";
+        }
+
         /** A measure's coverage marker in yellow, after the padding is measured: escape codes take no columns. */
         private static String marked(String cell) {
             int k = cell.indexOf(" [");
@@ -374,7 +403,7 @@ public final class Writers {
                 // a closing text column (a message) is never cut or padded: nothing follows it
                 boolean whole = i == last && !columns.get(i).numeric();
                 if (whole && under) {
-                    if (!header) more = Cells.wrap(cells.get(i), width - UNDER_INDENT);
+                    if (!header) more = Cells.wrap(located(cells) + cells.get(i), width - UNDER_INDENT);
                     continue;
                 }
                 // a number is never cut; a header may be

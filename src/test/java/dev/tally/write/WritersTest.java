@@ -173,6 +173,30 @@ class WritersTest {
     }
 
     @Test
+    void onANarrowTerminalAFindingsFileAndLineLeadItsMessageWhole() throws IOException {
+        List<Column> cols = List.of(Column.text("code"), Column.text("file"), Column.number("line"), Column.text("unit"), Column.text("message"));
+        List<List<Object>> rows = List.of(
+                Arrays.asList("conflict", "samples/faulty/luc-nam.csv", 15L, "BG-LN-CAMLY", "given as '5' here but as '2' at line 12; keep one"),
+                Arrays.asList("missing-required", "samples/faulty/luc-nam.csv", null, "BG-LN-BAODAI", "gave no value"),
+                Arrays.asList("unknown-unit", "", null, "BG-LN-XYZ", "not in the units file"));
+        String t = render(Format.TABLE, 40, cols, rows);
+        assertThat(t).isEqualTo("""
+                code              unit
+                ----------------  ------------
+                conflict          BG-LN-CAMLY
+                    samples/faulty/luc-nam.csv:15: given
+                    as '5' here but as '2' at line 12;
+                    keep one
+                missing-required  BG-LN-BAODAI
+                    samples/faulty/luc-nam.csv: gave no
+                    value
+                unknown-unit      BG-LN-XYZ
+                    not in the units file
+                """);
+        for (String line : t.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(40);
+    }
+
+    @Test
     void csvNeutralisesFormulasButNotNumbersAndQuotesWhenNeeded() throws IOException {
         String t = render(Format.CSV, 0, List.of(Column.text("a"), Column.number("b")),
                 List.of(Arrays.asList("=1+2", -5L), Arrays.asList("-3", new BigDecimal("-0.5")), Arrays.asList("@x, \"y\"", null),
