@@ -112,7 +112,7 @@ public final class Cli {
             preload.start();
         }
         Terminal.State t = Terminal.detect();
-        return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err()), args).execute(args);
+        return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err(), t.errWidth()), args).execute(args);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {

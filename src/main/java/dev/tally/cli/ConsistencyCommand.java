@@ -113,7 +113,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         }
         report.printSummary(io, in.findings);
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
-        io.err().println(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()
+        io.note(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")), flagged, result.rows().size(), fig.format(tolerance).toPlainString())
                 + (result.notScored() > 0 ? t("consistency.notScored", result.notScored()) : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();

@@ -38,7 +38,7 @@ final class DataReport {
 
     /** The closing summary line, and the count by code when the findings were many. */
     void printSummary(Io io, FindingOptions options) {
-        io.err().println(summaryLine());
+        io.note(summaryLine());
         options.printByCode(io, all);
     }
 

@@ -81,10 +81,10 @@ final class FindingOptions {
             if (shown.size() < max) shown.add(f);
             else rest.merge(f.code().key(), 1L, Long::sum);
         }
-        FindingReport.printLines(err, shown, c);
+        FindingReport.printLines(err, shown, c, io.errWidth());
         if (!rest.isEmpty()) {
             long n = rest.values().stream().mapToLong(Long::longValue).sum();
-            err.println(t("cli.moreFindingsNotListed", n, max, file == null ? t("cli.findingsFileHint") : "",
+            io.note(t("cli.moreFindingsNotListed", n, max, file == null ? t("cli.findingsFileHint") : "",
                     rest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
         }
         if (file != null) write(io, all);
@@ -119,19 +119,16 @@ final class FindingOptions {
     }
 
     /** The closing count by code, when the findings were many or not all listed. */
-    void printByCode(Io io, List<Finding> all) { printByCode(io.err(), all, 0); }
+    void printByCode(Io io, List<Finding> all) { printByCode(io, all, false); }
 
-    /** As above, to {@code to}, wrapped at spaces to {@code width} columns (0: one line). */
-    void printByCode(java.io.PrintStream to, List<Finding> all, int width) {
+    /** As above, to standard output ({@code toOut}: under validate's table) or standard error. */
+    void printByCode(Io io, List<Finding> all, boolean toOut) {
         if (all.size() <= 50 && all.size() <= max) return;
         Map<String, Long> byCode = new TreeMap<>();
         for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
-        printFitted(to, t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", "))), width);
-    }
-
-    /** Each line of {@code text} wrapped at spaces to a terminal's {@code width} (0: as it is). */
-    static void printFitted(java.io.PrintStream to, String text, int width) {
-        for (String line : text.split("\n", -1)) for (String part : dev.tally.write.Cells.wrap(line, width)) to.println(part);
+        String text = t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", ")));
+        if (toOut) io.say(text);
+        else io.note(text);
     }
 }

@@ -66,7 +66,7 @@ final class HistoryCommand implements Callable<Integer> {
         if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();
         boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
         if (versions.isEmpty()) {
-            io.out().println(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
+            io.say(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
             return 0;
         }
         try (Output target = Output.open(out.file(), io.out())) {

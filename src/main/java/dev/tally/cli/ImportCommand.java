@@ -148,7 +148,8 @@ final class ImportCommand implements Callable<Integer> {
                 report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions())).append('\n');
         sb.append(t(dryRun ? "import.valuesDry" : "import.values.line", report.values(), report.stored(), report.unchanged(),
                 report.duplicates(), report.ignored(), report.rejected())).append('\n');
-        io.out().print(sb);
+        sb.setLength(sb.length() - 1);
+        io.say(sb.toString());
         io.out().flush();
         findingOptions.printByCode(io, report.findings());
         if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));

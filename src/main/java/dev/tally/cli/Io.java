@@ -6,16 +6,36 @@ import java.nio.file.Path;
 
 /**
  * The process's streams, working directory and terminal width (0: unlimited), whether standard
- * output and standard error are terminals, passed in so tests run the real command line in-process
+ * output and standard error are terminals and standard error's width (0: not one), passed in so tests run the real command line in-process
  * with fixed settings.
  */
 record Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock, boolean terminal,
-          boolean errTerminal) {
+          boolean errTerminal, int errWidth) {
+    /** Standard error, when a terminal, as wide as standard output's {@code width} (tests). */
+    Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock, boolean terminal,
+       boolean errTerminal) {
+        this(in, out, err, workingDir, width, clock, terminal, errTerminal, errTerminal ? width : 0);
+    }
+
     Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
         this(in, out, err, workingDir, width, clock, false, false);
     }
 
     Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock, boolean terminal) {
         this(in, out, err, workingDir, width, clock, terminal, false);
+    }
+
+    /**
+     * A note for a person on standard error (a closing summary): on a terminal each line wrapped at
+     * spaces to its width, continued 4 columns in, instead of broken mid-word at its edge; elsewhere
+     * as it is, one line for grep and logs.
+     */
+    void note(String text) { print(err, text, errWidth); }
+
+    /** A message for a person on standard output, wrapped as {@link #note} when it is a terminal. */
+    void say(String text) { print(out, text, terminal ? width : 0); }
+
+    private static void print(PrintStream to, String text, int width) {
+        for (String line : text.split("\n", -1)) to.println(dev.tally.write.Cells.hanging(line, width));
     }
 }

@@ -34,8 +34,8 @@ final class ManPage {
 
     /** The environment every command reads. */
     static final List<String[]> ENVIRONMENT = List.of(
-            new String[] {"COLUMNS", "The width of the terminal a table is fitted to, overriding the width the terminal reports. "
-                    + "On a pipe tables are never fitted."},
+            new String[] {"COLUMNS", "The width of the terminal that tables, findings and summaries are fitted to, overriding the width "
+                    + "the terminal reports. On a pipe or in a file nothing is fitted or wrapped: one finding a line."},
             new String[] {"NO_COLOR", "When set (to anything), no colour, as with --color never."},
             new String[] {"TALLY_LANG", "The language of messages, help and headers: en or vi (--lang overrides it)."},
             new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese."},

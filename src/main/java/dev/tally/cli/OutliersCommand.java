@@ -150,7 +150,7 @@ final class OutliersCommand implements Callable<Integer> {
             target.commit();
         }
         report.printSummary(io, in.findings);
-        io.err().println(t("outliers.summary", found.found(), found.found() > found.outliers().size()
+        io.note(t("outliers.summary", found.found(), found.found() > found.outliers().size()
                 ? t("outliers.listed", found.outliers().size(), max) : "", found.scored(),
                 a == Outliers.Against.HISTORY ? (history != null ? t("outliers.againstPrevious", history) : t("outliers.againstHistory"))
                         : t("outliers.againstPeers"), m.key(), fig.format(t).toPlainString())

@@ -19,7 +19,7 @@ final class ProjectOptions {
     /** Loads the project; its warnings (codes that differ only in letter case…) go to standard error. */
     Project load(Io io) {
         Project p = Project.load(config, units, catalog, io.workingDir());
-        for (String w : p.warnings()) io.err().println("tally: " + w);
+        for (String w : p.warnings()) io.note("tally: " + w);
         return p;
     }
 }

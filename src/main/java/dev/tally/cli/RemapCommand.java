@@ -102,7 +102,7 @@ final class RemapCommand implements Callable<Integer> {
             }
         }
         report.printSummary(io, in.findings);
-        io.err().println(t("remap.summary", dev.tally.model.Text.count(written, "summary.values"), dir,
+        io.note(t("remap.summary", dev.tally.model.Text.count(written, "summary.values"), dir,
                 files.isEmpty() ? t("remap.noFiles") : String.join(", ", files))
                 + (leftOut.isEmpty() ? "" : t("remap.leftOut", String.join("; ", leftOut.entrySet().stream()
                 .map(x -> x.getValue() + " " + x.getKey()).toList()))));

@@ -228,7 +228,7 @@ final class RollupCommand implements Callable<Integer> {
         }
         report.printSummary(io, findings);
         if (strict && errors > 0) {
-            io.err().println("tally: " + t("cli.strictNothingWritten"));
+            io.note("tally: " + t("cli.strictNothingWritten"));
         }
         return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }

@@ -15,28 +15,31 @@ import org.jline.terminal.spi.TerminalProvider;
 final class Terminal {
     private Terminal() {}
 
-    record State(boolean out, boolean err, int width) {}
+    record State(boolean out, boolean err, int width, int errWidth) {}
 
     static State detect() {
-        if (!maybe(1) && !maybe(2)) return new State(false, false, 0);
+        if (!maybe(1) && !maybe(2)) return new State(false, false, 0, 0);
         boolean out, err;
-        int width = 0;
+        int width = 0, errWidth = 0;
         try {
             TerminalProvider p = TerminalProvider.load("jni");
             out = p.isSystemStream(SystemStream.Output);
             err = p.isSystemStream(SystemStream.Error);
             if (out) width = p.systemStreamWidth(SystemStream.Output);
+            if (err) errWidth = p.systemStreamWidth(SystemStream.Error);
         } catch (Throwable e) {
             // no native support on this platform: the JVM's own answer, and a common width
             out = err = System.console() != null;
-            width = out ? 120 : 0;
+            width = errWidth = out ? 120 : 0;
         }
-        if (out) {
-            Integer columns = columns();
-            if (columns != null) width = columns;
-            else if (width <= 0) width = 120;
-        }
-        return new State(out, err, out ? width : 0);
+        return new State(out, err, out ? given(width) : 0, err ? given(errWidth) : 0);
+    }
+
+    /** A terminal's width: $COLUMNS when set, else what the terminal said, else 120. */
+    private static int given(int measured) {
+        Integer columns = columns();
+        if (columns != null) return columns;
+        return measured > 0 ? measured : 120;
     }
 
     /** The width of a terminal as $COLUMNS gives it, or null. */

@@ -80,11 +80,11 @@ final class ValidateCommand implements Callable<Integer> {
             TableSink sink = out.sink(io, fmt, target);
             if (tableOnScreen && findings.isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
-                io.out().println(t("cli.noFindings"));
+                io.say(t("cli.noFindings"));
             } else if (tableOnScreen && findings.size() > findingOptions.max) {
                 // a person at a terminal gets the first --max-findings; the rest are counted below
                 FindingReport.write(sink, findings.subList(0, findingOptions.max), FindingReport.meta(summary.toMap()));
-                io.out().println(t("cli.moreFindingsNotShown", findings.size() - findingOptions.max, findingOptions.max));
+                io.say(t("cli.moreFindingsNotShown", findings.size() - findingOptions.max, findingOptions.max));
             } else {
                 FindingReport.write(sink, findings, FindingReport.meta(summary.toMap()));
             }
@@ -98,11 +98,11 @@ final class ValidateCommand implements Callable<Integer> {
         // (on the table's terminal, wrapped at spaces to its width like the table's messages)
         if (tableOnScreen) {
             io.out().println();
-            FindingOptions.printFitted(io.out(), summary.text(), io.width());
-            findingOptions.printByCode(io.out(), findings, io.width());
+            io.say(summary.text());
+            findingOptions.printByCode(io, findings, true);
         } else {
-            io.err().println(summary.text());
-            findingOptions.printByCode(io, findings);
+            io.note(summary.text());
+            findingOptions.printByCode(io, findings, false);
         }
         if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));

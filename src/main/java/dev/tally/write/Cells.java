@@ -110,6 +110,19 @@ public final class Cells {
         return PLAIN_NUMBER.matcher(s).matches() ? s : "'" + s;
     }
 
+    /** Continuation lines of {@link #hanging} start this many columns in. */
+    public static final int HANG = 4;
+
+    /**
+     * {@code s} for a terminal {@code width} columns wide (0: as it is): wrapped at spaces, the lines
+     * after the first indented {@link #HANG} columns, joined by newlines.
+     */
+    public static String hanging(String s, int width) {
+        if (width <= 0 || displayWidth(s) <= width) return s;
+        java.util.List<String> parts = wrap(s, width - HANG);
+        return String.join("\n" + " ".repeat(HANG), parts);
+    }
+
     /**
      * {@code s} in lines of at most {@code width} display columns, broken at spaces; a word wider
      * than that is broken where the line is full (a path or a long code must not run past the edge

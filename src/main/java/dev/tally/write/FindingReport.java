@@ -40,16 +40,20 @@ public final class FindingReport {
     }
 
     /** One line per finding for standard error: "file:line: severity [code] message". */
-    public static void printLines(PrintStream err, List<Finding> findings) { printLines(err, findings, false); }
+    public static void printLines(PrintStream err, List<Finding> findings) { printLines(err, findings, false, 0); }
 
     private static final String RED = "\u001b[31m", YELLOW = "\u001b[33m", BOLD = "\u001b[1m", RESET = "\u001b[0m";
 
-    /** As above; with {@code colour}, the severity in red (error) or yellow (warning), for a terminal. */
-    public static void printLines(PrintStream err, List<Finding> findings, boolean colour) {
+    /**
+     * As above, for a terminal: with {@code colour}, the severity in red (error) or yellow (warning);
+     * with a {@code width}, each finding wrapped at spaces to it ({@link Cells#hanging}).
+     */
+    public static void printLines(PrintStream err, List<Finding> findings, boolean colour, int width) {
         // one write for all: standard error flushes on every println, which adds up over 50,000 findings
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            sb.append(colour ? coloured(f) : line(f)).append(System.lineSeparator());
+            String plain = Cells.hanging(line(f), width).replace("\n", System.lineSeparator());
+            sb.append(colour ? coloured(f, plain) : plain).append(System.lineSeparator());
             if (sb.length() > 1 << 16) {
                 err.print(sb);
                 sb.setLength(0);
@@ -59,8 +63,9 @@ public final class FindingReport {
         err.flush();
     }
 
-    private static String coloured(Finding f) {
-        String plain = line(f), sev = f.severity().key() + " [" + f.code().key() + "]";
+    /** {@code plain}, a finding's line, with its severity and code coloured (unless a wrap split them). */
+    private static String coloured(Finding f, String plain) {
+        String sev = f.severity().key() + " [" + f.code().key() + "]";
         String on = f.severity() == dev.tally.model.Severity.ERROR ? BOLD + RED : YELLOW;
         return plain.replaceFirst(java.util.regex.Pattern.quote(sev), java.util.regex.Matcher.quoteReplacement(on + sev + RESET));
     }

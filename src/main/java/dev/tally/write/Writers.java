@@ -150,6 +150,12 @@ public final class Writers {
 
         @Override
         public void finish() throws IOException {
+            if (width > 0 && rows.isEmpty()) {
+                // on a terminal a header over nothing says less than this, and may not fit (psql does the same)
+                w.write(dev.tally.model.Text.t("table.noRows") + "\n");
+                w.flush();
+                return;
+            }
             int n = columns.size();
             int[] wid = natural(headerCells());
             if (width > 0 && total(wid) > width && fitsInBlocks()) {

@@ -137,6 +137,41 @@ class TerminalTest {
         assertThat(pty("stty cols 120", Map.of("NO_COLOR", "1"), faulty)).doesNotContain("\u001b[").contains("error [conflict]");
     }
 
+    /**
+     * Findings and the closing summary on standard error's terminal: every line fits it, a finding or
+     * summary that does not is continued 4 columns in, and joined up again they are the pipe's lines.
+     */
+    @Test
+    void standardErrorFitsItsTerminalAndLosesNoWord() {
+        String[] faulty = with(FAULTY, "--color", "never");
+        Run piped = tally(false, false, 0, faulty);
+        Run shown = tally(false, true, 80, faulty);
+        assertThat(shown.exit()).isEqualTo(piped.exit());
+        List<String> pipedLines = piped.err().lines().toList(), shownLines = shown.err().lines().toList();
+        for (String line : shownLines) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
+        assertThat(pipedLines.stream().filter(l -> Cells.displayWidth(l) > 80).count()).as("the pipe has long lines to wrap").isGreaterThan(5);
+        List<String> joined = new ArrayList<>();
+        for (String line : shownLines) {
+            if (line.startsWith("    ")) joined.set(joined.size() - 1, joined.get(joined.size() - 1) + " " + line.substring(4));
+            else joined.add(line);
+        }
+        assertThat(joined).isEqualTo(pipedLines);
+        // the summary is among them, whole
+        assertThat(joined).contains(pipedLines.get(pipedLines.size() - 1));
+    }
+
+    @Test
+    void anEmptyTableOnATerminalSaysSoInsteadOfAHeaderOverNothing() {
+        String[] outliers = {"outliers", "--config", "samples/tally.yaml", "samples/submissions/2024-H1"};
+        Run shown = tally(true, true, 80, outliers);
+        assertThat(shown.exit()).isZero();
+        assertThat(shown.out()).isEqualTo("(no rows)\n");
+        assertThat(shown.err()).contains("outliers: 0 found");
+        // a program still gets the header
+        assertThat(tally(false, false, 0, with(outliers, "--format", "csv")).out()).startsWith("unit,unit_name,period,indicator,value");
+        assertThat(tally(true, false, 80, with(outliers, "--lang", "vi")).out()).isEqualTo("(không có dòng nào)\n");
+    }
+
     @Test
     void progressOnATerminalOnly() {
         Progress.delayMillis = 0;
