@@ -141,6 +141,8 @@ public final class Writers {
         private final boolean colour;
         /** The widest a text column gets (the last one, unpadded, may run longer), in display columns. */
         static final int MAX_CELL = 80, LAST_CELL = 160;
+        /** The narrowest a key column (a unit's code, a name) is cut to so that numbers fit beside the keys. */
+        static final int KEY_FLOOR = 6;
 
         TextTable(OutputStream out, int width, NumberStyle style, boolean colour) {
             super(out, style);
@@ -284,6 +286,18 @@ public final class Writers {
             for (int i = 0; i < k; i++) {
                 wid[i] = Math.min(wid[i], Math.max(16, Math.min(40, width / 3)));
                 keysWidth += wid[i] + 2;
+            }
+            // and more, the widest first, down to KEY_FLOOR, when they would take more than two thirds of
+            // the width or leave no room for the widest number (status: form, its name, period, level,
+            // unit, its name took 82 columns before any count: ten blocks of one column at 80)
+            int number = 1;
+            for (int i = k; i < n; i++) for (List<String> r : rows) number = Math.max(number, Cells.displayWidth(r.get(i)));
+            while (keysWidth > width * 2 / 3 || keysWidth + number > width) {
+                int widest = -1;
+                for (int i = 0; i < k; i++) if (wid[i] > KEY_FLOOR && (widest < 0 || wid[i] > wid[widest])) widest = i;
+                if (widest < 0) break;
+                wid[widest]--;
+                keysWidth--;
             }
             // a column too wide to stand beside the keys even alone loses the end of its header, never of a number
             for (int i = k; i < n; i++) {

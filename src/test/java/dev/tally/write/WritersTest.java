@@ -196,6 +196,28 @@ class WritersTest {
         for (String line : t.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(40);
     }
 
+    /** status's shape: six key columns wider than the terminal before any count, then nine counts. */
+    @Test
+    void keyColumnsWiderThanTheTerminalAreCutSoThatBlocksHoldSeveralNumbers() throws IOException {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (String k : List.of("form", "form_name", "period", "level", "unit", "unit_name")) cols.add(Column.text(k));
+        List<String> counts = List.of("expected", "received", "on_time", "late", "missing", "rejected", "exempt", "incomplete", "rate_pct");
+        for (String c : counts) cols.add(Column.number(c));
+        List<Object> row = new java.util.ArrayList<>(List.of("dan_van", "Báo cáo công tác dân vận", "2024-H1", "province", "HCM",
+                "Thành phố Hồ Chí Minh"));
+        for (int i = 0; i < counts.size(); i++) row.add(123_456L);
+        String t = render(Format.TABLE, 80, cols, List.of(row));
+        List<String> lines = t.lines().toList();
+        for (String line : lines) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
+        List<String> headers = lines.stream().filter(l -> l.startsWith("form ")).toList();
+        // keys cut to two thirds of 80 (52 columns with their gaps) leave room for two or three counts
+        // a block: four blocks (before, the keys alone took 82 columns and every line ran past the edge)
+        assertThat(headers).hasSize(4);
+        for (String c : counts) assertThat(String.join(" ", headers)).contains(c);
+        assertThat(lines.stream().filter(l -> l.startsWith("dan_van")).mapToLong(l -> l.split("123456", -1).length - 1).sum()).isEqualTo(9);
+        assertThat(headers.get(0).indexOf("expected")).isLessThanOrEqualTo(80 * 2 / 3 + 2);
+    }
+
     @Test
     void csvNeutralisesFormulasButNotNumbersAndQuotesWhenNeeded() throws IOException {
         String t = render(Format.CSV, 0, List.of(Column.text("a"), Column.number("b")),
