@@ -287,17 +287,24 @@ public final class Writers {
                 wid[i] = Math.min(wid[i], Math.max(16, Math.min(40, width / 3)));
                 keysWidth += wid[i] + 2;
             }
-            // and more, the widest first, down to KEY_FLOOR, when they would take more than two thirds of
-            // the width or leave no room for the widest number (status: form, its name, period, level,
-            // unit, its name took 82 columns before any count: ten blocks of one column at 80)
+            // and more, the widest first, down to KEY_FLOOR: names (text with spaces) while the keys take
+            // more than two thirds of the width, codes only when no number would fit beside them, since a
+            // cut code can look like another ('petitions_…'). status's form, its name, period, level, unit
+            // and its name took 82 columns before any count: ten blocks of one column at 80.
             int number = 1;
             for (int i = k; i < n; i++) for (List<String> r : rows) number = Math.max(number, Cells.displayWidth(r.get(i)));
-            while (keysWidth > width * 2 / 3 || keysWidth + number > width) {
-                int widest = -1;
-                for (int i = 0; i < k; i++) if (wid[i] > KEY_FLOOR && (widest < 0 || wid[i] > wid[widest])) widest = i;
-                if (widest < 0) break;
-                wid[widest]--;
-                keysWidth--;
+            boolean[] prose = new boolean[k];
+            for (int i = 0; i < k; i++) for (List<String> r : rows) prose[i] |= r.get(i).indexOf(' ') >= 0;
+            for (boolean codesToo : new boolean[] {false, true}) {
+                while (codesToo ? keysWidth + number > width : keysWidth > width * 2 / 3) {
+                    int widest = -1;
+                    for (int i = 0; i < k; i++) {
+                        if ((codesToo || prose[i]) && wid[i] > KEY_FLOOR && (widest < 0 || wid[i] > wid[widest])) widest = i;
+                    }
+                    if (widest < 0) break;
+                    wid[widest]--;
+                    keysWidth--;
+                }
             }
             // a column too wide to stand beside the keys even alone loses the end of its header, never of a number
             for (int i = k; i < n; i++) {

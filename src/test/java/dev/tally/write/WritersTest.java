@@ -218,6 +218,21 @@ class WritersTest {
         assertThat(headers.get(0).indexOf("expected")).isLessThanOrEqualTo(80 * 2 / 3 + 2);
     }
 
+    /** describe's shape: names give way first; codes stay whole while numbers still fit beside them. */
+    @Test
+    void keyCodesStayWholeWhileNamesAreCut() throws IOException {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (String k : List.of("unit", "unit_name", "level", "period", "indicator")) cols.add(Column.text(k));
+        for (String c : List.of("n", "missing", "sum", "mean", "sd")) cols.add(Column.number(c));
+        List<List<Object>> rows = List.of(
+                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_received", 16L, 0L, 249L, new BigDecimal("15.5625"), null),
+                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_resolved", 16L, 0L, 223L, new BigDecimal("13.9375"), null));
+        String t = render(Format.TABLE, 80, cols, rows);
+        for (String line : t.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
+        assertThat(t).contains("petitions_received").contains("petitions_resolved").contains("2024-H1").contains("province")
+                .doesNotContain("Thành phố Hồ Chí Minh");
+    }
+
     @Test
     void csvNeutralisesFormulasButNotNumbersAndQuotesWhenNeeded() throws IOException {
         String t = render(Format.CSV, 0, List.of(Column.text("a"), Column.number("b")),
