@@ -118,7 +118,6 @@ public final class RollupTables {
     private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
         // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
         Object[] cells = new Object[longColumns(r, shown).size()];
-        List<Object> row = java.util.Arrays.asList(cells);
         boolean exempt = r.hasExempt(), remapped = r.remapped();
         for (Unit u : units) {
             for (int p : shown.periods()) {
@@ -157,7 +156,7 @@ public final class RollupTables {
                             for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
                         }
                     }
-                    sink.row(row);
+                    sink.row(cells);
                 }
             }
         }

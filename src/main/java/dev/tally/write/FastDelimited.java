@@ -90,6 +90,9 @@ final class FastDelimited implements TableSink {
         put((byte) '\n');
     }
 
+    /** A row given as a List, copied here so that both ways write through {@link #write}. */
+    private Object[] given = new Object[16];
+
     @Override
     public void row(List<?> cells) throws IOException {
         if (spreads) {
@@ -98,6 +101,19 @@ final class FastDelimited implements TableSink {
             cells = spread;
         }
         int n = cells.size();
+        if (n > given.length) given = new Object[n];
+        for (int i = 0; i < n; i++) given[i] = cells.get(i);
+        write(given, n);
+    }
+
+    @Override
+    public void row(Object[] cells) throws IOException {
+        if (spreads) row(java.util.Arrays.asList(cells));
+        else write(cells, cells.length);
+    }
+
+    /** Cells {@code [0, n)} as one line. */
+    private void write(Object[] cells, int n) throws IOException {
         if (n > lastText.length) {
             lastText = java.util.Arrays.copyOf(lastText, n);
             lastBytes = java.util.Arrays.copyOf(lastBytes, n);
@@ -105,7 +121,7 @@ final class FastDelimited implements TableSink {
         // the leading texts this row shares with the last one (the same String objects) are copied
         // as the bytes they were written as last time, in one piece
         int same = 0;
-        while (same < prefixCells && same < n && cells.get(same) == lastText[same]) same++;
+        while (same < prefixCells && same < n && cells[same] == lastText[same]) same++;
         int i = 0;
         if (same > 0) {
             int len = prefixEnd[same - 1];
@@ -120,7 +136,7 @@ final class FastDelimited implements TableSink {
         }
         for (; i < n; i++) {
             if (i > 0) put(delimiter);
-            Object c = cells.get(i);
+            Object c = cells[i];
             if (c == null) continue;
             if (c instanceof String || !(c instanceof Number)) {
                 String s = c instanceof String text ? text : c.toString();

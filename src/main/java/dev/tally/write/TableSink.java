@@ -19,6 +19,12 @@ public interface TableSink {
 
     void row(List<?> cells) throws IOException;
 
+    /**
+     * The same row as an array the caller re-fills for the next one (a sink copies what it keeps): a
+     * long output's millions of rows reach a streaming format without a List's interface calls.
+     */
+    default void row(Object[] cells) throws IOException { row(java.util.Arrays.asList(cells)); }
+
     /** A row that totals the rows above it: set apart where the format can (a workbook styles and separates it). */
     default void total(List<?> cells) throws IOException { row(cells); }
 

@@ -68,24 +68,31 @@ class WritersTest {
                 Arrays.asList(sameTextOtherObject, name, level, h1, "a", 6L), // equal text, another object: none shared
                 Arrays.asList(formula, formula, level, h1, "a", 7L),
                 Arrays.asList(formula, formula, level, h1, "b", 8L));   // 4 shared, neutralised bytes reused
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        FastDelimited sink = new FastDelimited(out, ',', false, new WriteOptions(false, ',', 0));
-        sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"), Column.text("period"),
-                Column.text("indicator"), Column.number("value")), Map.of());
-        for (List<Object> r : rows) sink.row(r);
-        sink.finish();
-        String quoted = "\"Tỉnh \"\"Một\"\", A\"";
-        String neutral = "'=SUM(A1)";
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("unit,unit_name,level,period,indicator,value\n"
-                + "P01," + quoted + ",province,2024-H1,a,1\n"
-                + "P01," + quoted + ",province,2024-H1,b,2\n"
-                + "P01," + quoted + ",province,2024-H2,a,\n"
-                + "P01," + quoted + ",,2024-H2,b,4\n"
-                + "P01," + quoted + ",,2024-H2,c,5\n"
-                + "P01," + quoted + ",province,2024-H1,a,6\n"
-                + neutral + "," + neutral + ",province,2024-H1,a,7\n"
-                + neutral + "," + neutral + ",province,2024-H1,b,8\n");
-        assertThat(sink.reusedRows()).isEqualTo(5);
+        // as Lists, and as one array re-filled for every row (the long rollup's way): the same bytes
+        for (boolean array : new boolean[] {false, true}) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            FastDelimited sink = new FastDelimited(out, ',', false, new WriteOptions(false, ',', 0));
+            sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"), Column.text("period"),
+                    Column.text("indicator"), Column.number("value")), Map.of());
+            Object[] refilled = new Object[6];
+            for (List<Object> r : rows) {
+                if (array) sink.row(r.toArray(refilled));
+                else sink.row(r);
+            }
+            sink.finish();
+            String quoted = "\"Tỉnh \"\"Một\"\", A\"";
+            String neutral = "'=SUM(A1)";
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(array ? "array" : "list").isEqualTo("unit,unit_name,level,period,indicator,value\n"
+                    + "P01," + quoted + ",province,2024-H1,a,1\n"
+                    + "P01," + quoted + ",province,2024-H1,b,2\n"
+                    + "P01," + quoted + ",province,2024-H2,a,\n"
+                    + "P01," + quoted + ",,2024-H2,b,4\n"
+                    + "P01," + quoted + ",,2024-H2,c,5\n"
+                    + "P01," + quoted + ",province,2024-H1,a,6\n"
+                    + neutral + "," + neutral + ",province,2024-H1,a,7\n"
+                    + neutral + "," + neutral + ",province,2024-H1,b,8\n");
+            assertThat(sink.reusedRows()).isEqualTo(5);
+        }
     }
 
     /** Commands compute a run's metadata only for the formats that say they carry it: exactly those that write it. */
