@@ -11,7 +11,7 @@
 # Nothing here is needed: when a step fails there is no archive, and the launcher runs the jar
 # without it. The logs stay in WORKDIR.
 java=$1 jar=$2 archive=$3 samples=$4 work=$5
-rm -rf "$work" "$archive"
+rm -rf "$work" "$archive" "$archive.for" "$(dirname "$archive")/tally.classlist"
 mkdir -p "$work" || exit 1
 cp -R "$samples" "$work/project" || exit 1
 rm -f "$work/project"/tally.db*
@@ -48,4 +48,8 @@ awk '!seen[$0]++' "$work/all.classlist" >"$work/merged.classlist" || exit 1
 # the archive records the jar's path: the launcher runs it by the same absolute path
 "$java" -Xshare:dump -XX:SharedClassListFile="$work/merged.classlist" -XX:SharedArchiveFile="$archive" \
     -cp "$jar" >"$work/dump.log" 2>&1 || { echo "class-data: the dump failed, see $work/dump.log" >&2; rm -f "$archive"; exit 1; }
+# the class list beside the archive, and the jar it was made for: a copy of the install elsewhere
+# makes its own archive from them (the launcher)
+cp "$work/merged.classlist" "$(dirname "$archive")/tally.classlist" || exit 1
+printf '%s\n' "$jar" >"$archive.for" || exit 1
 echo "class-data: $(wc -l <"$work/merged.classlist" | tr -d ' ') classes from $n runs in $archive"
