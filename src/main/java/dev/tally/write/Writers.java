@@ -407,10 +407,14 @@ public final class Writers {
             }
         }
 
-        /** "file:line: " of a row whose location goes with its message; "" without one. */
+        /**
+         * "file:line: " of a row whose location goes with its message; "" without one. The line as
+         * digits alone, as editors and terminals read a location, not as the run's locale groups a
+         * number in its column (1.402 in Vietnamese).
+         */
         private String located(List<String> cells) {
             if (location < 0 || cells.get(location).isEmpty()) return "";
-            String line = cells.get(location + 1);
+            String line = cells.get(location + 1).replaceAll("[^0-9]", "");
             return cells.get(location) + (line.isEmpty() ? "" : ":" + line) + ": ";
         }
 

@@ -201,6 +201,13 @@ class WritersTest {
                     not in the units file
                 """);
         for (String line : t.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(40);
+        // a locale that groups digits (Vietnamese: 1.402) groups the line's column, never the location
+        ByteArrayOutputStream vi = new ByteArrayOutputStream();
+        TableSink s = Writers.create(Format.TABLE, vi, new WriteOptions(false, ',', 40, new NumberStyle(',', '.'), true));
+        s.start(cols, Map.of());
+        s.row(Arrays.asList("conflict", "a.csv", 1402L, "BG-LN-CAMLY", "keep one"));
+        s.finish();
+        assertThat(vi.toString(StandardCharsets.UTF_8)).contains("    a.csv:1402: keep one\n");
     }
 
     /** status's shape: six key columns wider than the terminal before any count, then nine counts. */
