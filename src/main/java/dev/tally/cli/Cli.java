@@ -66,7 +66,9 @@ public final class Cli {
             Throwable t = ex;
             if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();
             if (t instanceof TallyException te) {
-                line.getErr().println("tally: " + te.getMessage());
+                // on a terminal wrapped at spaces like every other note (a path and what to do are long)
+                line.getErr().flush();
+                io.note("tally: " + te.getMessage());
                 return te.exitCode().code();
             }
             if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
@@ -88,8 +90,9 @@ public final class Cli {
         });
         cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println("tally: " + ex.getMessage());
-            c.getErr().println(t("cli.tryHelp", c.getCommandSpec().qualifiedName()));
+            c.getErr().flush();
+            io.note("tally: " + ex.getMessage());
+            io.note(t("cli.tryHelp", c.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE.code();
         });
         return cl;

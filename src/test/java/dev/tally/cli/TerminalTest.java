@@ -161,6 +161,19 @@ class TerminalTest {
     }
 
     @Test
+    void anErrorOnATerminalWrapsAtSpacesAndOnAPipeStaysOneLine() {
+        String[] bad = {"rollup", "--config", "samples/tally.yaml", "--period", "2024-H9", "samples/submissions"};
+        Run piped = tally(false, false, 0, bad), shown = tally(false, true, 40, bad);
+        assertThat(shown.exit()).isEqualTo(piped.exit()).isEqualTo(2);
+        String error = piped.err().lines().findFirst().orElseThrow();
+        assertThat(error).startsWith("tally: ").hasSizeGreaterThan(40);
+        List<String> lines = shown.err().lines().toList();
+        for (String line : lines) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(40);
+        assertThat(lines.get(1)).startsWith("    ");
+        assertThat(String.join(" ", lines).replaceAll(" +", " ")).startsWith(error.replaceAll(" +", " "));
+    }
+
+    @Test
     void anEmptyTableOnATerminalSaysSoInsteadOfAHeaderOverNothing() {
         String[] outliers = {"outliers", "--config", "samples/tally.yaml", "samples/submissions/2024-H1"};
         Run shown = tally(true, true, 80, outliers);
