@@ -55,6 +55,8 @@ final class BypassingFileStream extends OutputStream {
     private long position;
     private long directBytes, directNanos;
     private boolean closed;
+    /** The direct write that was refused, after which the rest went through the cache; null when none was. */
+    private IOException refused;
 
     BypassingFileStream(Path path) throws IOException {
         this(path, DIRECT_AFTER, MIN_DIRECT_RATE, JUDGE_AFTER, BUFFER, O_DIRECT);
@@ -111,8 +113,10 @@ final class BypassingFileStream extends OutputStream {
             while (buf.hasRemaining()) ch.write(buf, position + (n - buf.remaining()));
         } catch (IOException e) {
             if (ch != direct) throw e;
-            // a direct write the file system would not take (a block size it did not tell): the same
-            // bytes again through the cache, which reports a real failure (a full disk) as its own
+            // a direct write the file system would not take (a block size it did not tell, a short
+            // write that left the position unaligned): the same bytes again through the cache, which
+            // reports a real failure (a full disk) as its own
+            refused = e;
             ch = cached;
             stopDirect();
             buf.position(0);
@@ -198,4 +202,7 @@ final class BypassingFileStream extends OutputStream {
 
     /** Bytes this stream wrote direct. */
     long directBytes() { return directBytes; }
+
+    /** Why direct writes stopped before the end, where a write was refused (tests); else null. */
+    IOException refused() { return refused; }
 }

@@ -64,10 +64,15 @@ class BypassingFileStreamTest {
         BypassingFileStream out = new BypassingFileStream(f, 64 * KB, 0, 1L << 40, 16 * KB, DIRECT);
         byte[] data = write(out);
         assertThat(Files.readAllBytes(f)).isEqualTo(data);
-        if (directAllowed(dir)) {
+        if (directAllowed(dir) && out.refused() == null) {
             // 64 full buffers of 16 KB; the first four end before 64 KB, the 123-byte tail goes through the cache
             assertThat(out.directBytes()).isEqualTo(60 * 16 * KB);
             assertThat(BypassingFileStream.DIRECT_BYTES.get() - before).isGreaterThanOrEqualTo(60 * 16 * KB);
+        } else if (directAllowed(dir)) {
+            // the kernel refused one direct write (seen once in CI: 59 of the 60 went direct): that
+            // buffer and the rest went through the cache, and the file is still the same (above)
+            assertThat(out.directBytes()).as(String.valueOf(out.refused())).isLessThan(60 * 16 * KB);
+            assertThat(out.directBytes() % (16 * KB)).isZero();
         } else {
             assertThat(out.directBytes()).isZero();
         }
