@@ -11,7 +11,7 @@
 # Nothing here is needed: when a step fails there is no archive, and the launcher runs the jar
 # without it. The logs stay in WORKDIR.
 java=$1 jar=$2 archive=$3 samples=$4 work=$5
-rm -rf "$work" "$archive" "$archive.for" "$(dirname "$archive")/tally.classlist"
+rm -rf "$work" "$archive" "$archive.for" "$archive.stale" "$(dirname "$archive")/tally.classlist"
 mkdir -p "$work" || exit 1
 cp -R "$samples" "$work/project" || exit 1
 rm -f "$work/project"/tally.db*

@@ -16,6 +16,22 @@ public final class Main {
             System.err.println("tally: " + dev.tally.model.Text.t("cli.outOfMemory"));
             code = dev.tally.model.ExitCode.IO.code();
         }
+        markStaleArchive();
         System.exit(code);
+    }
+
+    /**
+     * The launcher names its class-data archive ({@code -Dtally.archive}); where this JVM could not
+     * map it (made by another build of the JVM, before a JDK update, or for a jar elsewhere), a mark
+     * beside it has the launcher make it again on the next run. One property read when all is well.
+     */
+    static void markStaleArchive() {
+        String archive = System.getProperty("tally.archive");
+        if (archive == null || System.getProperty("java.vm.info", "").contains("sharing")) return;
+        try {
+            java.nio.file.Files.newOutputStream(java.nio.file.Path.of(archive + ".stale")).close();
+        } catch (java.io.IOException | RuntimeException e) {
+            // an install that cannot be written keeps running without its archive, as before
+        }
     }
 }
