@@ -45,6 +45,8 @@ public final class Validator {
     private final Hierarchy hierarchy;
     private final Roster roster;
     private final Catalog catalog;
+    /** The catalog's indicators by index, looked up for every value: an array, not a List's calls. */
+    private final Indicator[] byIndex;
     private final List<Period> within;
     private final List<String> inputs;
     private final boolean sparse;
@@ -87,6 +89,7 @@ public final class Validator {
             indIds[ind.index()] = ind.index();
         }
         this.indicators = new CodeIndex(inds, indIds);
+        this.byIndex = catalog.indicators().toArray(new Indicator[0]);
         this.rules = new ValueRules(catalog);
     }
 
@@ -272,7 +275,7 @@ public final class Validator {
                         t("finding.unknownIndicator", indicatorField.shown(), indicatorHint(indicatorField)));
                 return;
             }
-            Indicator indicator = catalog.indicators().get(ind);
+            Indicator indicator = byIndex[ind];
             if (indicator.derived()) {
                 keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(inputs.get(input), line), unitCode(), period.text(),
                         indicator.code(), valueField.shown(),
