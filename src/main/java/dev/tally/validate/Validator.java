@@ -175,8 +175,9 @@ public final class Validator {
         private int lastPeriodLen = -1;
         private Period lastPeriodValue;
         private final Map<String, Period> periods = new HashMap<>();
-        private Period lastIdPeriod;
+        private Period lastIdPeriod, lastWithinPeriod;
         private int lastPeriodId;
+        private boolean lastOutside;
 
         Part(CellTable table, boolean shared) {
             this.table = table;
@@ -236,7 +237,12 @@ public final class Validator {
                 recordPeriod = periodField.shown();
                 return;
             }
-            outside = !within.isEmpty() && within.stream().noneMatch(w -> w.contains(period));
+            if (period != lastWithinPeriod) {
+                // once per change of period, not per record (rows come grouped by period)
+                lastWithinPeriod = period;
+                lastOutside = !within.isEmpty() && within.stream().noneMatch(w -> w.contains(period));
+            }
+            outside = lastOutside;
             if (outside) return;
             unit = unit(unitField);
             if (unit < 0) {
