@@ -181,6 +181,41 @@ class RollupTest {
                 .hasMessageContaining("were released");
     }
 
+    /**
+     * Units with no cell in their subtree are not visited (D2 and C21 here): the same numbers,
+     * coverage and findings as visiting them all, with months into a quarter, a mean, a formula, a
+     * reported total that differs from its communes', and a comparison.
+     */
+    @Test
+    void unitsWithNothingBelowThemAreSkippedWithTheSameResult() {
+        String cat = "indicators:\n  - {code: flow, type: integer}\n  - {code: avg, aggregate: mean}\n"
+                + "  - {code: stock, type: integer, over_time: last}\n"
+                + "  - {code: share, type: percent, decimals: 1, formula: 100 * stock / flow}\n";
+        String data = "C11,2024-01,flow,1\nC11,2024-02,flow,2\nC12,2024-03,flow,\nC11,2024-02,stock,5\nC12,2024-01,avg,3\n"
+                + "C11,2024-01,avg,4\nD1,2024-02,flow,9\nC11,2023-02,flow,6\n";
+        List<String> cells = new java.util.ArrayList<>(), compared = new java.util.ArrayList<>();
+        List<List<Finding>> findings = new java.util.ArrayList<>();
+        long[] skipped = new long[2];
+        for (boolean all : new boolean[] {true, false}) {
+            Rollup.visitAll = all;
+            try {
+                long before = Rollup.SKIPPED_UNITS.get();
+                Fixture x = f(cat).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
+                skipped[all ? 0 : 1] = Rollup.SKIPPED_UNITS.get() - before;
+                cells.add(String.join("\n", x.allCells()));
+                compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
+                findings.add(x.result.findings());
+            } finally {
+                Rollup.visitAll = false;
+            }
+        }
+        assertThat(cells.get(1)).isEqualTo(cells.get(0)).contains("P 2024-Q1 flow 3 0/3", "D2 2024-Q1 flow - 0/1");
+        assertThat(compared.get(1)).isEqualTo(compared.get(0));
+        assertThat(findings.get(1)).isEqualTo(findings.get(0)).isNotEmpty(); // D1's 9 against its communes' 2
+        assertThat(skipped[0]).isZero();
+        assertThat(skipped[1]).isEqualTo(2); // D2 and C21, in the one rollup
+    }
+
     @Test
     void likeForLikeKeepsTheCellsItRollsUpAgain() {
         Fixture x = f("indicators:\n  - {code: a, type: integer}\n");
