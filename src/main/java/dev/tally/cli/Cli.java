@@ -65,27 +65,27 @@ public final class Cli {
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Throwable t = ex;
             if (t instanceof CommandLine.ExecutionException && t.getCause() != null) t = t.getCause();
+            // one line, on a terminal wrapped at spaces like every other note (a path and what to do are long)
+            line.getErr().flush();
             if (t instanceof TallyException te) {
-                // on a terminal wrapped at spaces like every other note (a path and what to do are long)
-                line.getErr().flush();
                 io.note("tally: " + te.getMessage());
                 return te.exitCode().code();
             }
             if (t instanceof java.io.IOException || t instanceof java.io.UncheckedIOException) {
                 // every output goes through write.Output, which names the file; this is a last resort
-                line.getErr().println("tally: " + t("cli.ioError", t.getMessage()));
+                io.note("tally: " + t("cli.ioError", t.getMessage()));
                 return ExitCode.IO.code();
             }
             if (t instanceof StackOverflowError) {
-                line.getErr().println("tally: " + t("cli.tooDeep"));
+                io.note("tally: " + t("cli.tooDeep"));
                 return ExitCode.IO.code();
             }
             if (t instanceof OutOfMemoryError) {
-                line.getErr().println("tally: " + t("cli.outOfMemory"));
+                io.note("tally: " + t("cli.outOfMemory"));
                 return ExitCode.IO.code();
             }
-            line.getErr().println("tally: " + t("cli.internal", t));
-            if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(line.getErr());
+            io.note("tally: " + t("cli.internal", t));
+            if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(io.err());
             return 70;
         });
         cl.setParameterExceptionHandler((ex, given) -> {

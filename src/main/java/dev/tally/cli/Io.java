@@ -6,8 +6,8 @@ import java.nio.file.Path;
 
 /**
  * The process's streams, working directory and terminal width (0: unlimited), whether standard
- * output and standard error are terminals and standard error's width (0: not one), passed in so tests run the real command line in-process
- * with fixed settings.
+ * output and standard error are terminals and standard error's width (0: not one), passed in so
+ * tests run the real command line in-process with fixed settings.
  */
 record Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock, boolean terminal,
           boolean errTerminal, int errWidth) {

@@ -181,7 +181,7 @@ public final class Writers {
          */
         private int closing;
         private boolean under;
-        static final int MIN_ROOM = 24, WANT_ROOM = 40, UNDER_INDENT = 4;
+        static final int MIN_ROOM = 24, WANT_ROOM = 40, UNDER_INDENT = Cells.HANG;
 
         private void fit(int[] wid) {
             int n = wid.length, last = n - 1;
