@@ -53,8 +53,10 @@ class ParallelOutputTest {
         String[] base = {"rollup", "--units", dir.resolve("units.csv").toString(), "--catalog", dir.resolve("catalog.yaml").toString(),
                 dir.resolve("data.csv").toString()};
 
-        long before = OrderedRows.forked();
+        long before = OrderedRows.forked(), arrays = dev.tally.write.Writers.rowsGivenAsArrays();
         String csv = tally(concat(base, "--format", "csv"));
+        // every row reached the writer as the re-filled array, not through a List
+        assertThat(dev.tally.write.Writers.rowsGivenAsArrays() - arrays).isEqualTo(2 * 214 - 24);
         boolean parallel = Runtime.getRuntime().availableProcessors() > 1;
         assertThat(OrderedRows.forked() - before).as("chunks made on workers").isEqualTo(parallel ? 4 : 0); // 214 units, 64 a chunk
         String ndjson = tally(concat(base, "--format", "ndjson"));
