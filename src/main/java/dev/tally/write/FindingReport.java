@@ -14,8 +14,10 @@ public final class FindingReport {
 
     /** The location's columns, which a narrow terminal writes before the message as "file:line:". */
     static final String FILE = "file", LINE = "line";
+    /** The finding code's column, which a terminal's table never cuts. */
+    static final String CODE = "code";
 
-    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text("code"), Column.text(FILE),
+    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text(CODE), Column.text(FILE),
             Column.number(LINE), Column.text("unit"), Column.text("period"), Column.text("indicator"),
             Column.text("value"), Column.text("message"));
 

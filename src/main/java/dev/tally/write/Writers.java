@@ -391,7 +391,8 @@ public final class Writers {
             int[] floor = new int[upTo];
             for (int i = 0; i < upTo; i++) {
                 if (!columns.get(i).numeric()) {
-                    floor[i] = Math.min(wid[i], textFloor);
+                    // a finding's code is what a person looks up: never cut (the longest is 17 columns)
+                    floor[i] = columns.get(i).name().equals(FindingReport.CODE) ? wid[i] : Math.min(wid[i], textFloor);
                 } else {
                     int data = 1;
                     for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));

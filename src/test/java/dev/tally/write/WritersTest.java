@@ -208,6 +208,15 @@ class WritersTest {
         s.row(Arrays.asList("conflict", "a.csv", 1402L, "BG-LN-CAMLY", "keep one"));
         s.finish();
         assertThat(vi.toString(StandardCharsets.UTF_8)).contains("    a.csv:1402: keep one\n");
+        // a hostile value 5000 digits long and a long indicator are cut; the code a person looks up is not
+        String hostile = render(Format.TABLE, 80, FindingReport.COLUMNS, List.of(
+                Arrays.asList("error", "too-many-digits", "/tmp/hostile/a.csv", 2L, "BG-LN-DOINGO", "2024-H1", "dvk_models", "9".repeat(5000),
+                        "the value has 5000 digits"),
+                Arrays.asList("error", "unknown-indicator", "/tmp/hostile/a.csv", 3L, "BG-LN-DOINGO", "2024-H1", "x".repeat(300), "1",
+                        "indicator 'x…' is not in the catalog")));
+        assertThat(hostile.lines().toList().get(2)).startsWith("error     too-many-digits    BG-LN-DOINGO");
+        assertThat(hostile).contains("error     unknown-indicator  BG-LN-DOINGO");
+        for (String line : hostile.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(80);
     }
 
     /** status's shape: six key columns wider than the terminal before any count, then nine counts. */
