@@ -269,11 +269,21 @@ public final class Writers {
             return true;
         }
 
+        /** What a key column becomes in blocks: repeated in every block, said once above, shown once after the keys, or in a legend below. */
+        private enum KeyRole { REPEATED, SAID, ONCE, LEGEND }
+
         /**
          * A table too wide for the terminal, as people expect of a good command line: the columns are
          * headed by their short keys (an indicator's code) with a legend of the full names below, and
          * when that is still too wide they are split into blocks that each fit, each repeating the key
          * columns. A number is never cut; a row is never wrapped.
+         *
+         * <p>Keys with one value in every row (one form, one period) are said once above the table. When
+         * the keys would take more than two thirds of the width, a name that goes with a code among them
+         * (unit_name with unit) is not repeated in every block, cut to a few letters ('Thành …' was any
+         * of three cities): the code beside the numbers tells the rows apart, and the name is shown
+         * whole, once, after the keys in the first block, or, where it repeats down the rows (a form's
+         * name, a unit's over many periods), in a legend below, each code with its name.
          */
         private void blocks() throws IOException {
             int n = columns.size(), k = keys();
@@ -284,11 +294,30 @@ public final class Writers {
                 legend |= c.measure() && !c.key().equals(c.name());
             }
             int[] wid = natural(header);
+            KeyRole[] role = new KeyRole[k];
+            java.util.Arrays.fill(role, KeyRole.REPEATED);
+            markSaid(role);
+            int[] full = wid.clone();
+            boolean[] prose = new boolean[k];
+            for (int i = 0; i < k; i++) for (List<String> r : rows) prose[i] |= r.get(i).indexOf(' ') >= 0;
             // the key columns may give up some width (a long name) so that numbers fit beside them
             int keysWidth = 0;
             for (int i = 0; i < k; i++) {
-                wid[i] = Math.min(wid[i], Math.max(16, Math.min(40, width / 3)));
+                if (role[i] != KeyRole.REPEATED) continue;
+                if (prose[i]) wid[i] = Math.min(wid[i], Math.max(16, Math.min(40, width / 3)));
                 keysWidth += wid[i] + 2;
+            }
+            int[] codeOf = new int[k];
+            java.util.Arrays.fill(codeOf, -1);
+            if (keysWidth > width * 2 / 3) {
+                for (int i = 0; i < k; i++) {
+                    int code = codeNamed(i, role);
+                    if (code < 0) continue;
+                    codeOf[i] = code;
+                    role[i] = repeatsDown(code, i) ? KeyRole.LEGEND : KeyRole.ONCE;
+                    keysWidth -= wid[i] + 2;
+                    wid[i] = full[i];
+                }
             }
             // and more, the widest first, down to KEY_FLOOR: names (text with spaces) while the keys take
             // more than two thirds of the width, codes only when no number would fit beside them, since a
@@ -296,12 +325,11 @@ public final class Writers {
             // and its name took 82 columns before any count: ten blocks of one column at 80.
             int number = 1;
             for (int i = k; i < n; i++) for (List<String> r : rows) number = Math.max(number, Cells.displayWidth(r.get(i)));
-            boolean[] prose = new boolean[k];
-            for (int i = 0; i < k; i++) for (List<String> r : rows) prose[i] |= r.get(i).indexOf(' ') >= 0;
             for (boolean codesToo : new boolean[] {false, true}) {
                 while (codesToo ? keysWidth + number > width : keysWidth > width * 2 / 3) {
                     int widest = -1;
                     for (int i = 0; i < k; i++) {
+                        if (role[i] != KeyRole.REPEATED) continue;
                         if ((codesToo || prose[i]) && wid[i] > KEY_FLOOR && (widest < 0 || wid[i] > wid[widest])) widest = i;
                     }
                     if (widest < 0) break;
@@ -309,55 +337,138 @@ public final class Writers {
                     keysWidth--;
                 }
             }
-            // a column too wide to stand beside the keys even alone loses the end of its header, never of a number
-            for (int i = k; i < n; i++) {
+            List<Integer> keys = new ArrayList<>(), flowing = new ArrayList<>();
+            for (int i = 0; i < k; i++) {
+                if (role[i] == KeyRole.REPEATED) keys.add(i);
+                else if (role[i] == KeyRole.ONCE) flowing.add(i);
+            }
+            for (int i = k; i < n; i++) flowing.add(i);
+            // a column too wide to stand beside the keys even alone loses the end of its header, never of
+            // a number; a name shown once, its end
+            for (int i : flowing) {
                 if (keysWidth + wid[i] <= width) continue;
                 int data = 1;
-                for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
+                if (i >= k) for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
                 wid[i] = Math.max(data, width - keysWidth);
             }
+            // each block takes the names still to show that fit, then the next numbers, in order, that fit
             List<int[]> blocks = new ArrayList<>();
-            List<Integer> current = new ArrayList<>();
-            int used = keysWidth;
-            for (int i = k; i < n; i++) {
-                if (!current.isEmpty() && used + wid[i] > width) {
-                    blocks.add(block(k, current));
-                    current.clear();
-                    used = keysWidth;
+            java.util.ArrayDeque<Integer> names = new java.util.ArrayDeque<>(), numbers = new java.util.ArrayDeque<>();
+            for (int i : flowing) (i < k ? names : numbers).add(i);
+            while (!names.isEmpty() || !numbers.isEmpty()) {
+                List<Integer> current = new ArrayList<>();
+                int used = keysWidth;
+                for (java.util.Iterator<Integer> it = names.iterator(); it.hasNext(); ) {
+                    int i = it.next();
+                    if (current.isEmpty() || used + wid[i] <= width) {
+                        current.add(i);
+                        used += wid[i] + 2;
+                        it.remove();
+                    }
                 }
-                current.add(i);
-                used += wid[i] + 2;
+                while (!numbers.isEmpty() && (current.isEmpty() || used + wid[numbers.peek()] <= width)) {
+                    current.add(numbers.peek());
+                    used += wid[numbers.poll()] + 2;
+                }
+                blocks.add(block(keys, current));
             }
-            if (!current.isEmpty()) blocks.add(block(k, current));
             StringBuilder sb = new StringBuilder();
+            said(sb, header, role);
             for (int b = 0; b < blocks.size(); b++) {
                 if (b > 0) sb.append('\n');
                 render(sb, header, wid, blocks.get(b));
+            }
+            for (int i = 0; i < k; i++) {
+                if (role[i] != KeyRole.LEGEND) continue;
+                int code = codeOf[i];
+                Map<String, String> nameOf = new java.util.LinkedHashMap<>();
+                for (List<String> r : rows) nameOf.putIfAbsent(r.get(code), r.get(i));
+                int codeWidth = Cells.displayWidth(header.get(code));
+                for (String c : nameOf.keySet()) codeWidth = Math.max(codeWidth, Cells.displayWidth(c));
+                sb.append('\n');
+                legendLine(sb, header.get(code), codeWidth, header.get(i));
+                for (var e : nameOf.entrySet()) legendLine(sb, e.getKey(), codeWidth, e.getValue());
             }
             if (legend) {
                 sb.append('\n');
                 int codeWidth = 0;
                 for (Column c : columns) if (c.measure()) codeWidth = Math.max(codeWidth, Cells.displayWidth(c.key()));
                 for (Column c : columns) {
-                    if (!c.measure() || c.key().equals(c.name())) continue;
-                    String code = c.key();
-                    sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2));
-                    // a long name wraps at spaces under itself, so the legend fits the terminal too
-                    List<String> parts = Cells.wrap(c.name(), width - codeWidth - 2);
-                    for (int part = 0; part < parts.size(); part++) {
-                        if (part > 0) sb.append(" ".repeat(codeWidth + 2));
-                        sb.append(parts.get(part)).append('\n');
-                    }
+                    if (c.measure() && !c.key().equals(c.name())) legendLine(sb, c.key(), codeWidth, c.name());
                 }
             }
             w.write(sb.toString());
             w.flush();
         }
 
-        private static int[] block(int keys, List<Integer> cols) {
-            int[] out = new int[keys + cols.size()];
-            for (int i = 0; i < keys; i++) out[i] = i;
-            for (int j = 0; j < cols.size(); j++) out[keys + j] = cols.get(j);
+        /** {@code code}, padded to {@code codeWidth}, then {@code text}, wrapped at spaces under itself so that it fits the terminal. */
+        private void legendLine(StringBuilder sb, String code, int codeWidth, String text) {
+            sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2));
+            List<String> parts = Cells.wrap(text, Math.max(1, width - codeWidth - 2));
+            for (int part = 0; part < parts.size(); part++) {
+                if (part > 0) sb.append(" ".repeat(codeWidth + 2));
+                sb.append(parts.get(part)).append('\n');
+            }
+        }
+
+        /**
+         * Marks {@link KeyRole#SAID} the key columns that hold one value in every row, of two rows or
+         * more, as long as another key still tells the rows apart (a single row is its own heading).
+         */
+        private void markSaid(KeyRole[] role) {
+            if (rows.size() < 2) return;
+            List<Integer> same = new ArrayList<>();
+            for (int i = 0; i < role.length; i++) {
+                String first = rows.get(0).get(i);
+                boolean all = true;
+                for (List<String> r : rows) {
+                    if (!r.get(i).equals(first)) {
+                        all = false;
+                        break;
+                    }
+                }
+                if (all) same.add(i);
+            }
+            if (same.size() < role.length) for (int i : same) role[i] = KeyRole.SAID;
+        }
+
+        /** The key whose name key {@code i} is ({@code X} for {@code X_name}), still repeated in the rows; -1 when none is. */
+        private int codeNamed(int i, KeyRole[] role) {
+            String name = columns.get(i).name();
+            if (role[i] != KeyRole.REPEATED || !name.endsWith("_name")) return -1;
+            String code = name.substring(0, name.length() - "_name".length());
+            for (int j = 0; j < role.length; j++) if (j != i && role[j] == KeyRole.REPEATED && columns.get(j).name().equals(code)) return j;
+            return -1;
+        }
+
+        /**
+         * Names in column {@code name} repeat down the rows, each code having one name, so that a legend
+         * says them in fewer lines than the rows: a code that appears at least twice on average. A row
+         * with a name but no code (a total) keeps its name in the rows.
+         */
+        private boolean repeatsDown(int code, int name) {
+            Map<String, String> names = new java.util.HashMap<>();
+            for (List<String> r : rows) {
+                String c = r.get(code), was = names.putIfAbsent(c, r.get(name));
+                if (c.isEmpty() && !r.get(name).isEmpty()) return false;
+                if (was != null && !was.equals(r.get(name))) return false;
+            }
+            return names.size() * 2 <= rows.size();
+        }
+
+        /** The keys with one value in every row, each on a line of its own before the table, and a blank line. */
+        private void said(StringBuilder sb, List<String> header, KeyRole[] role) {
+            int headWidth = -1;
+            for (int i = 0; i < role.length; i++) if (role[i] == KeyRole.SAID) headWidth = Math.max(headWidth, Cells.displayWidth(header.get(i)));
+            if (headWidth < 0) return;
+            for (int i = 0; i < role.length; i++) if (role[i] == KeyRole.SAID) legendLine(sb, header.get(i), headWidth, rows.get(0).get(i));
+            sb.append('\n');
+        }
+
+        private static int[] block(List<Integer> keys, List<Integer> cols) {
+            int[] out = new int[keys.size() + cols.size()];
+            for (int i = 0; i < keys.size(); i++) out[i] = keys.get(i);
+            for (int j = 0; j < cols.size(); j++) out[keys.size() + j] = cols.get(j);
             return out;
         }
 

@@ -219,9 +219,13 @@ class WritersTest {
         for (String line : hostile.split("\n")) assertThat(Cells.displayWidth(line)).isLessThanOrEqualTo(80);
     }
 
-    /** status's shape: six key columns wider than the terminal before any count, then nine counts. */
+    /**
+     * status's shape: six key columns wider than the terminal before any count, then nine counts. The
+     * codes are repeated in every block; the two names, which before were cut to 'Báo c…' and 'Thành …'
+     * in each of four blocks, are shown once, whole, beside the first counts that fit.
+     */
     @Test
-    void keyColumnsWiderThanTheTerminalAreCutSoThatBlocksHoldSeveralNumbers() throws IOException {
+    void keyColumnsWiderThanTheTerminalLeaveTheirNamesToTheFirstBlocks() throws IOException {
         List<Column> cols = new java.util.ArrayList<>();
         for (String k : List.of("form", "form_name", "period", "level", "unit", "unit_name")) cols.add(Column.text(k));
         List<String> counts = List.of("expected", "received", "on_time", "late", "missing", "rejected", "exempt", "incomplete", "rate_pct");
@@ -230,30 +234,143 @@ class WritersTest {
                 "Thành phố Hồ Chí Minh"));
         for (int i = 0; i < counts.size(); i++) row.add(123_456L);
         String t = render(Format.TABLE, 80, cols, List.of(row));
-        List<String> lines = t.lines().toList();
-        for (String line : lines) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
-        List<String> headers = lines.stream().filter(l -> l.startsWith("form ")).toList();
-        // keys cut to two thirds of 80 (52 columns with their gaps) leave room for two or three counts
-        // a block: four blocks (before, the keys alone took 82 columns and every line ran past the edge)
-        assertThat(headers).hasSize(4);
-        for (String c : counts) assertThat(String.join(" ", headers)).contains(c);
-        assertThat(lines.stream().filter(l -> l.startsWith("dan_van")).mapToLong(l -> l.split("123456", -1).length - 1).sum()).isEqualTo(9);
-        assertThat(headers.get(0).indexOf("expected")).isLessThanOrEqualTo(80 * 2 / 3 + 2);
+        assertThat(t).isEqualTo("""
+                form     period   level     unit  form_name                 expected  received
+                -------  -------  --------  ----  ------------------------  --------  --------
+                dan_van  2024-H1  province  HCM   Báo cáo công tác dân vận    123456    123456
+
+                form     period   level     unit  unit_name              on_time    late
+                -------  -------  --------  ----  ---------------------  -------  ------
+                dan_van  2024-H1  province  HCM   Thành phố Hồ Chí Minh   123456  123456
+
+                form     period   level     unit  missing  rejected  exempt  incomplete
+                -------  -------  --------  ----  -------  --------  ------  ----------
+                dan_van  2024-H1  province  HCM    123456    123456  123456      123456
+
+                form     period   level     unit  rate_pct
+                -------  -------  --------  ----  --------
+                dan_van  2024-H1  province  HCM     123456
+                """);
     }
 
-    /** describe's shape: names give way first; codes stay whole while numbers still fit beside them. */
+    /** Codes are cut last, and only when no number would fit beside them. */
     @Test
-    void keyCodesStayWholeWhileNamesAreCut() throws IOException {
+    void keyCodesAreCutOnlyWhenNoNumberWouldFitBesideThem() throws IOException {
+        List<Column> cols = List.of(Column.text("unit"), Column.text("indicator"), Column.number("value"));
+        List<List<Object>> rows = List.of(Arrays.asList("BG-LN-CAMLY", "petitions_received", 123L), Arrays.asList("BG-LN-DOINGO", "petitions_resolved", 4567L));
+        String wide = render(Format.TABLE, 38, cols, rows);
+        assertThat(wide).isEqualTo("""
+                unit          indicator           val…
+                ------------  ------------------  ----
+                BG-LN-CAMLY   petitions_received   123
+                BG-LN-DOINGO  petitions_resolved  4567
+                """);
+        String narrow = render(Format.TABLE, 24, cols, rows);
+        for (String line : narrow.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(24);
+        assertThat(narrow).contains("4567").contains("…");
+    }
+
+    /** describe's shape for one unit: keys with one value in every row are said once above, whole, not cut in every row. */
+    @Test
+    void keysWithOneValueInEveryRowAreSaidOnceAbove() throws IOException {
         List<Column> cols = new java.util.ArrayList<>();
         for (String k : List.of("unit", "unit_name", "level", "period", "indicator")) cols.add(Column.text(k));
-        for (String c : List.of("n", "missing", "sum", "mean", "sd")) cols.add(Column.number(c));
+        for (String c : List.of("n", "missing", "sum", "mean", "sd", "min", "p25", "median", "p75", "max")) cols.add(Column.number(c));
         List<List<Object>> rows = List.of(
-                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_received", 16L, 0L, 249L, new BigDecimal("15.5625"), null),
-                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_resolved", 16L, 0L, 223L, new BigDecimal("13.9375"), null));
+                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_received", 16L, 0L, 249L, new BigDecimal("15.5625"),
+                        new BigDecimal("8.4378"), 5L, 9L, 14L, 21L, 33L),
+                Arrays.asList("HCM", "Thành phố Hồ Chí Minh", "province", "2024-H1", "petitions_resolved", 16L, 0L, 223L, new BigDecimal("13.9375"),
+                        null, 2L, 8L, 13L, 19L, 30L));
         String t = render(Format.TABLE, 80, cols, rows);
-        for (String line : t.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
-        assertThat(t).contains("petitions_received").contains("petitions_resolved").contains("2024-H1").contains("province")
-                .doesNotContain("Thành phố Hồ Chí Minh");
+        assertThat(t).isEqualTo("""
+                unit       HCM
+                unit_name  Thành phố Hồ Chí Minh
+                level      province
+                period     2024-H1
+
+                indicator            n  missing  sum     mean      sd  min  p25  median  p75
+                ------------------  --  -------  ---  -------  ------  ---  ---  ------  ---
+                petitions_received  16        0  249  15.5625  8.4378    5    9      14   21
+                petitions_resolved  16        0  223  13.9375            2    8      13   19
+
+                indicator           max
+                ------------------  ---
+                petitions_received   33
+                petitions_resolved   30
+                """);
+        // a single row is its own heading: nothing is taken out of it
+        String one = render(Format.TABLE, 80, cols, rows.subList(0, 1));
+        assertThat(one.lines().findFirst().orElseThrow()).startsWith("unit ");
+    }
+
+    /**
+     * status's shape at 80 columns: with the keys too wide, a name that goes with a code is shown once,
+     * whole, in the first block (units, most of them once each), or in a legend below when it repeats
+     * down the rows (a form over many units); never cut to a few letters in every block.
+     */
+    @Test
+    void namesOfCodesAreShownWholeOnceOrInALegendNotCutInEveryBlock() throws IOException {
+        List<Column> cols = new java.util.ArrayList<>();
+        for (String k : List.of("form", "form_name", "period", "level", "unit", "unit_name")) cols.add(Column.text(k));
+        List<String> counts = List.of("expected", "received", "on_time", "late", "missing");
+        for (String c : counts) cols.add(Column.number(c));
+        List<List<Object>> rows = new java.util.ArrayList<>();
+        for (String period : List.of("2023-H2", "2024-H1")) {
+            rows.add(Arrays.asList("dan_van", "Báo cáo công tác dân vận", period, "province", "HCM", "Thành phố Hồ Chí Minh", 20L, 20L, 18L, 2L, 0L));
+            rows.add(Arrays.asList("dan_van", "Báo cáo công tác dân vận", period, "district", "HCM-BT", "Quận Bình Thạnh", 20L, 19L, 19L, 0L, 1L));
+            // a total has a name and no code: its name stays in the rows
+            rows.add(Arrays.asList("dan_van", "Báo cáo công tác dân vận", period, "total", "", "total", 40L, 39L, 37L, 2L, 1L));
+        }
+        String t = render(Format.TABLE, 80, cols, rows);
+        assertThat(t).isEqualTo("""
+                form       dan_van
+                form_name  Báo cáo công tác dân vận
+
+                period   level     unit    unit_name              expected  received  on_time
+                -------  --------  ------  ---------------------  --------  --------  -------
+                2023-H2  province  HCM     Thành phố Hồ Chí Minh        20        20       18
+                2023-H2  district  HCM-BT  Quận Bình Thạnh              20        19       19
+                2023-H2  total             total                        40        39       37
+                2024-H1  province  HCM     Thành phố Hồ Chí Minh        20        20       18
+                2024-H1  district  HCM-BT  Quận Bình Thạnh              20        19       19
+                2024-H1  total             total                        40        39       37
+
+                period   level     unit    unit_name              late  missing
+                -------  --------  ------  ---------------------  ----  -------
+                2023-H2  province  HCM     Thành phố Hồ Chí Minh     2        0
+                2023-H2  district  HCM-BT  Quận Bình Thạnh           0        1
+                2023-H2  total             total                     2        1
+                2024-H1  province  HCM     Thành phố Hồ Chí Minh     2        0
+                2024-H1  district  HCM-BT  Quận Bình Thạnh           0        1
+                2024-H1  total             total                     2        1
+                """);
+        // (the keys left, names whole, fit in two thirds of the width: they are repeated in every block)
+        // two forms: the forms' names repeat down the rows, so they go to a legend; without the totals,
+        // so do the units'
+        List<List<Object>> two = new java.util.ArrayList<>();
+        for (String form : List.of("dan_van", "hdnd")) {
+            String name = form.equals("hdnd") ? "Báo cáo HĐND và nông thôn mới" : "Báo cáo công tác dân vận";
+            for (List<Object> r : rows) {
+                if (r.get(4).equals("")) continue;
+                List<Object> copy = new java.util.ArrayList<>(r);
+                copy.set(0, form);
+                copy.set(1, name);
+                two.add(copy);
+            }
+        }
+        String legend = render(Format.TABLE, 80, cols, two);
+        for (String line : legend.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
+        assertThat(legend).startsWith("form     period   level     unit    expected  received  on_time  late  missing\n")
+                .endsWith("""
+
+                        form     form_name
+                        dan_van  Báo cáo công tác dân vận
+                        hdnd     Báo cáo HĐND và nông thôn mới
+
+                        unit    unit_name
+                        HCM     Thành phố Hồ Chí Minh
+                        HCM-BT  Quận Bình Thạnh
+                        """);
     }
 
     @Test
