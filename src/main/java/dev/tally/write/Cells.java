@@ -213,4 +213,23 @@ public final class Cells {
         // keep trailing combining marks with their base letter
         return sb.append('…').toString();
     }
+
+    /**
+     * Cuts a string to at most {@code max} display columns by its start, beginning with … when cut: for
+     * a path, whose end (the file's name) is what tells one from another.
+     */
+    public static String truncateStart(String s, int max) {
+        if (displayWidth(s) <= max) return s;
+        int w = 0, from = s.length();
+        while (from > 0) {
+            int cp = s.codePointBefore(from);
+            int cw = width(cp);
+            if (w + cw > max - 1) break;
+            w += cw;
+            from -= Character.charCount(cp);
+        }
+        // a combining mark whose letter did not fit goes with it
+        while (from < s.length() && width(s.codePointAt(from)) == 0) from += Character.charCount(s.codePointAt(from));
+        return "…" + s.substring(from);
+    }
 }

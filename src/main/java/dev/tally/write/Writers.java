@@ -487,6 +487,12 @@ public final class Writers {
             for (List<String> r : rows) line(sb, r, wid, which, false);
         }
 
+        /** A column of file paths, cut by its start when it must be: the file's name is at the end. */
+        private boolean path(int i) {
+            String name = columns.get(i).name();
+            return name.equals(FindingReport.FILE);
+        }
+
         private List<String> headerCells() {
             List<String> h = new ArrayList<>();
             for (Column c : columns) h.add(c.heading());
@@ -553,7 +559,8 @@ public final class Writers {
                     continue;
                 }
                 // a number is never cut; a header may be
-                String c = whole || (columns.get(i).numeric() && !header) ? cells.get(i) : Cells.truncate(cells.get(i), wid[i]);
+                String c = whole || (columns.get(i).numeric() && !header) ? cells.get(i)
+                        : !header && path(i) ? Cells.truncateStart(cells.get(i), wid[i]) : Cells.truncate(cells.get(i), wid[i]);
                 if (whole && closing > 0) {
                     List<String> parts = Cells.wrap(c, closing);
                     c = parts.get(0);

@@ -19,6 +19,32 @@ class WritersTest {
         assertThat(Cells.displayWidth("北江")).isEqualTo(4);                             // CJK takes two
         assertThat(Cells.truncate("Phường Nguyễn Thị Minh Khai", 10)).isEqualTo("Phường Ng…");
         assertThat(Cells.displayWidth(Cells.truncate("北江北江北江", 5))).isLessThanOrEqualTo(5);
+        // a path keeps its end, the file's name; a mark whose letter is cut off goes with it
+        assertThat(Cells.truncateStart("submissions/2024-H1/bac-giang.csv", 15)).isEqualTo("…/bac-giang.csv");
+        assertThat(Cells.truncateStart("a/xo\u0301a.csv", 6)).isEqualTo("…a.csv");
+        assertThat(Cells.truncateStart("a/xo\u0301a.csv", 7)).isEqualTo("…o\u0301a.csv");
+        assertThat(Cells.truncateStart("short.csv", 9)).isEqualTo("short.csv");
+        assertThat(Cells.displayWidth(Cells.truncateStart("北江北江北江", 5))).isLessThanOrEqualTo(5);
+    }
+
+    /** history's shape at 80 columns: a file's path cut by its start, so the file's name stays. */
+    @Test
+    void aPathCutToFitKeepsItsEnd() throws IOException {
+        List<Column> cols = List.of(Column.text("form"), Column.number("version"), Column.text("received"), Column.text("file"),
+                Column.text("changes"));
+        List<List<Object>> rows = List.of(
+                Arrays.asList("hdnd", 2L, "2026-11-24T00:28:01Z", "submissions/2024-H1/bac-giang-districts.csv", "resolutions: 40 -> 41"),
+                Arrays.asList("hdnd", 1L, "2026-11-20T09:15:44Z", "submissions/2024-H1/bac-giang-early.csv", "first version: 7 values"));
+        String t = render(Format.TABLE, 60, cols, rows);
+        for (String line : t.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(60);
+        assertThat(t).isEqualTo("""
+                form  version  received              file
+                ----  -------  --------------------  -----------------------
+                hdnd        2  2026-11-24T00:28:01Z  …ac-giang-districts.csv
+                    resolutions: 40 -> 41
+                hdnd        1  2026-11-20T09:15:44Z  …H1/bac-giang-early.csv
+                    first version: 7 values
+                """);
     }
 
     private static String render(Format f, int width, List<Column> cols, List<List<Object>> rows) throws IOException {
