@@ -64,15 +64,31 @@ public final class Field {
 
     /**
      * Whether {@code len} bytes from {@code a[aFrom]} equal those from {@code b[bFrom]}. Codes and
-     * periods are a few bytes, compared on every row: a plain loop for them, since under C1 (which
-     * compiles a rollup) Arrays.equals goes through range checks and a general mismatch routine that
-     * cost more than the comparison (W2: 14 % of reading).
+     * periods are a few bytes, compared on every row: read as words of eight or four bytes here, since
+     * under C1 (which compiles a rollup) Arrays.equals goes through range checks and a general mismatch
+     * routine that cost more than the comparison (W2: 14 % of reading), and a loop over single bytes
+     * took W2's unit and period checks 160 ms of CPU against 55 ms this way (async-profiler, 2 runs each).
      */
     public static boolean equalBytes(byte[] a, int aFrom, byte[] b, int bFrom, int len) {
         if (len > 32) return java.util.Arrays.equals(a, aFrom, aFrom + len, b, bFrom, bFrom + len);
+        if (len >= 8) {
+            // eight bytes at a time, the last eight overlapping the ones before when len is not a multiple
+            int k = 0;
+            for (; k + 8 <= len; k += 8) if ((long) LONGS.get(a, aFrom + k) != (long) LONGS.get(b, bFrom + k)) return false;
+            return k == len || (long) LONGS.get(a, aFrom + len - 8) == (long) LONGS.get(b, bFrom + len - 8);
+        }
+        if (len >= 4) {
+            return (int) INTS.get(a, aFrom) == (int) INTS.get(b, bFrom)
+                    && (int) INTS.get(a, aFrom + len - 4) == (int) INTS.get(b, bFrom + len - 4);
+        }
         for (int k = 0; k < len; k++) if (a[aFrom + k] != b[bFrom + k]) return false;
         return true;
     }
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final java.lang.invoke.VarHandle INTS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     /** The text, decoded as UTF-8 (invalid bytes become U+FFFD). */
     @Override
