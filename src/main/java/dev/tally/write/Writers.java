@@ -403,6 +403,9 @@ public final class Writers {
 
         /** {@code code}, padded to {@code codeWidth}, then {@code text}, wrapped at spaces under itself so that it fits the terminal. */
         private void legendLine(StringBuilder sb, String code, int codeWidth, String text) {
+            // a code too long for half the terminal (a hostile one) is cut there, so the text keeps room
+            codeWidth = Math.min(codeWidth, Math.max(KEY_FLOOR, width / 2));
+            code = Cells.truncate(code, codeWidth);
             sb.append(code).append(" ".repeat(codeWidth - Cells.displayWidth(code) + 2));
             List<String> parts = Cells.wrap(text, Math.max(1, width - codeWidth - 2));
             for (int part = 0; part < parts.size(); part++) {

@@ -384,6 +384,17 @@ class WritersTest {
                 two.add(copy);
             }
         }
+        // a hostile code thousands of characters long is cut in the legend too: every line fits
+        List<List<Object>> hostile = new java.util.ArrayList<>();
+        for (List<Object> r : two) {
+            List<Object> copy = new java.util.ArrayList<>(r);
+            if (copy.get(4).equals("HCM")) copy.set(4, "H".repeat(5000));
+            hostile.add(copy);
+        }
+        String cut = render(Format.TABLE, 80, cols, hostile);
+        for (String line : cut.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
+        assertThat(cut.length()).isLessThan(20_000);
+        assertThat(cut).contains("Thành phố Hồ Chí Minh");
         String legend = render(Format.TABLE, 80, cols, two);
         for (String line : legend.lines().toList()) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(80);
         assertThat(legend).startsWith("form     period   level     unit    expected  received  on_time  late  missing\n")
