@@ -13,7 +13,7 @@ final class InputOptions {
             description = "Encoding of input files without a BOM (default UTF-8), e.g. windows-1258.")
     String encoding;
 
-    @Option(names = "--decimal-comma", description = "Numbers use a decimal comma: 1.234,5 and 1 234,5.")
+    @Option(names = "--decimal-comma", description = "Typed numbers (CSV cells, JSON strings) use a decimal comma: 1.234,5 and 1 234,5. JSON number tokens stay as JSON writes them.")
     boolean decimalComma;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true, description = "Reading threads (default: one per core).")

@@ -12,7 +12,8 @@ import java.util.Locale;
  * values go through it. Missing markers: empty, {@code -}, {@code N/A}. Plain numbers: {@code 1234},
  * {@code -3}, {@code 1234.5}, {@code 007}. With decimal comma (Vietnamese and European spreadsheets):
  * {@code 1.234,5}, {@code 1 234,5}, {@code 1234,5}; the dot then only groups thousands, so {@code 1.5}
- * is refused as ambiguous rather than guessed. A JSON number token may also carry an exponent
+ * is refused as ambiguous rather than guessed. A JSON number token is read by JSON's grammar
+ * whatever the decimal comma (13.000 is thirteen there, never 13000), and may also carry an exponent
  * ({@code 1.5e3}); in a CSV cell an exponent is refused, since spreadsheets write long numbers as
  * {@code 1.23E+15} and have already lost digits. Yes/no words (true/false, yes/no, có/không) give 1
  * and 0.
@@ -57,8 +58,10 @@ public final class Numbers {
                 return out;
             }
         }
-        if (decimalComma ? general(b, from, to, true, false, out) : general(b, from, to, false, jsonNumber, out)) return out;
-        return words(b, from, to, decimalComma, jsonNumber, out);
+        // a JSON number token has JSON's grammar (a dot, an exponent) whatever --decimal-comma says of typed text
+        boolean comma = decimalComma && !jsonNumber;
+        if (comma ? general(b, from, to, true, false, out) : general(b, from, to, false, jsonNumber, out)) return out;
+        return words(b, from, to, comma, jsonNumber, out);
     }
 
     /**
@@ -211,7 +214,8 @@ public final class Numbers {
             if (b[i] == ',') comma = true;
             if ((b[i] == 'e' || b[i] == 'E') && i > from && isDigit(b[i - 1])) exp = true;
         }
-        if (!decimalComma && comma) out.hint = t("number.decimalComma");
+        // 12.345.678: thousands grouped by dots, as Vietnamese numbers are written
+        if (!decimalComma && (comma || general(b, from, to, true, false, new Num()))) out.hint = t("number.decimalComma");
         else if (exp) out.hint = t("number.exponent");
         return out;
     }

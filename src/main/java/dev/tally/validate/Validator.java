@@ -90,7 +90,7 @@ public final class Validator {
         }
         this.indicators = new CodeIndex(inds, indIds);
         this.byIndex = catalog.indicators().toArray(new Indicator[0]);
-        this.rules = new ValueRules(catalog);
+        this.rules = new ValueRules(catalog, decimalComma);
     }
 
     public Part part() { return new Part(sparse ? CellTable.sparse(hierarchy.size(), catalog.size())
@@ -310,7 +310,7 @@ public final class Validator {
             }
             int problem = rules.check(ind, num);
             if (problem != ValueRules.OK) {
-                reject(ValueRules.code(problem), line, indicator.code(), valueField, rules.message(problem, ind, num, valueField.shown()));
+                reject(ValueRules.code(problem), line, indicator.code(), valueField, rules.message(problem, ind, num, valueField.shown(), number));
                 return;
             }
             if (num.kind == Num.BIG) bigValues++;

@@ -21,13 +21,18 @@ final class ValueRules {
     static final int OK = 0, WORD = 1, NOT_WHOLE = 2, NOT_PERCENT = 3, NOT_BOOLEAN = 4, BELOW_MIN = 5, ABOVE_MAX = 6;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** 1.234 or 12.345.678: digits grouped in threes by dots. */
+    private static final java.util.regex.Pattern THOUSANDS_DOTS = java.util.regex.Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{3})+");
 
     private final Indicator[] byIndex;
     /** For whole numbers: v is at least min iff v >= minWhole (when minSet); likewise max. */
     private final long[] minWhole, maxWhole;
     private final boolean[] minSet, maxSet;
+    /** The run reads 1.234,5 (--decimal-comma); else a dot is the decimal sign. */
+    private final boolean decimalComma;
 
-    ValueRules(Catalog c) {
+    ValueRules(Catalog c, boolean decimalComma) {
+        this.decimalComma = decimalComma;
         int n = c.size();
         byIndex = c.indicators().toArray(new Indicator[0]);
         minWhole = new long[n];
@@ -99,13 +104,23 @@ final class ValueRules {
         return problem >= BELOW_MIN ? FindingCode.OUT_OF_RANGE : FindingCode.WRONG_TYPE;
     }
 
-    /** What is wrong and what to give instead; {@code raw} is the value as written. */
-    String message(int problem, int indicator, Num n, String raw) {
+    /**
+     * What is wrong and what to give instead; {@code raw} is the value as written, {@code jsonNumber}
+     * when it was a JSON number token (which --decimal-comma does not read differently).
+     */
+    String message(int problem, int indicator, Num n, String raw, boolean jsonNumber) {
         Indicator ind = byIndex[indicator];
         String code = ind.code();
         return switch (problem) {
             case WORD -> t("value.word", raw, code, article(ind.type()));
-            case NOT_WHOLE -> t("value.notWhole", raw, code, n.decimal().setScale(0, RoundingMode.DOWN).toPlainString());
+            case NOT_WHOLE -> {
+                String whole = n.decimal().setScale(0, RoundingMode.DOWN).toPlainString();
+                // a dot between groups of three digits is how Vietnamese reports write thousands: the
+                // value is most likely the whole number, not a fraction to round down
+                yield !decimalComma && !jsonNumber && THOUSANDS_DOTS.matcher(raw.strip()).matches()
+                        ? t("value.notWholeThousands", raw, code, raw.strip().replace(".", ""), whole)
+                        : t("value.notWhole", raw, code, whole);
+            }
             case NOT_PERCENT -> t("value.notPercent", raw, code);
             case NOT_BOOLEAN -> t("value.notBoolean", raw, code);
             case BELOW_MIN -> t("value.belowMin", n.decimal().toPlainString(), ind.min().toPlainString(), code, bounds(ind));

@@ -71,6 +71,19 @@ class NumbersTest {
     }
 
     @Test
+    void aJsonNumberTokenIsDotDecimalWhateverTheDecimalCommaOfTheRun() {
+        // --decimal-comma reads what people type (1.234,5 in a CSV cell or a JSON string); a JSON number
+        // token has one grammar, so 13.000 stays thirteen and 1.234 stays one and a bit, never x1000
+        assertThat(parse("13.000", true, true).decimal()).isEqualByComparingTo("13");
+        assertThat(parse("1.234", true, true).decimal()).isEqualByComparingTo("1.234");
+        assertThat(parse("1.5", true, true).decimal()).isEqualByComparingTo("1.5");
+        assertThat(parse("2.5e1", true, true).decimal()).isEqualByComparingTo("25");
+        // the same text as a JSON string (or a CSV cell) follows --decimal-comma
+        assertThat(parse("13.000", true, false).decimal()).isEqualByComparingTo("13000");
+        assertThat(parse("1.234,5", true, false).decimal()).isEqualByComparingTo("1234.5");
+    }
+
+    @Test
     void exponentsOnlyInJsonNumbers() {
         // 1.5e3 = 1500; 25e-2 = 0.25; 1E+2 = 100
         assertThat(parse("1.5e3", false, true).decimal()).isEqualByComparingTo("1500");

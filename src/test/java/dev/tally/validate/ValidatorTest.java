@@ -71,6 +71,56 @@ class ValidatorTest {
     }
 
     @Test
+    void aCountWrittenWithDotsBetweenThousandsIsToldOfDecimalCommaNotRoundedDown() throws IOException {
+        // 1.234 in a Vietnamese report is one thousand two hundred and thirty-four: "give a count like 1" would mislead
+        Validator.Result r = run(HEAD + "C11,2024,received,1.234\nC11,2024,resolved,12.345.678\nC12,2024,received,2.5\n"
+                + "C12,2024,resolved,1.2345\n");
+        List<String> messages = r.findings().stream().filter(f -> f.code() == FindingCode.WRONG_TYPE).map(Finding::message).toList();
+        assertThat(messages).containsExactly(
+                "'1.234' is not a whole number but 'received' is an integer; if it means 1234, with a dot between thousands"
+                        + " as Vietnamese numbers are written, read the file with --decimal-comma; otherwise give a count like 1",
+                "'2.5' is not a whole number but 'received' is an integer; give a count like 2",
+                "'1.2345' is not a whole number but 'resolved' is an integer; give a count like 1");
+        // with two dots it is no number at all in plain mode, and says the same
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.NOT_A_NUMBER).singleElement()
+                .satisfies(f -> assertThat(f.message()).isEqualTo("'12.345.678' is not a number; give a number like 1234 or 1234.5, or leave"
+                        + " the cell empty (N/A and - also mean missing); for numbers like 1.234,5 use --decimal-comma"));
+        // read with --decimal-comma the same text is the count it meant
+        Path p = dir.resolve("vn.csv");
+        Files.writeString(p, HEAD + "C11,2024,received,1.234\n", StandardCharsets.UTF_8);
+        Validator.Result vn = Ingest.run(h, c, List.of(), List.of(new InputFile("vn.csv", p)),
+                new ReadOptions(null, null, true), new ByteArrayInputStream(new byte[0]), 1);
+        assertThat(codes(vn)).doesNotContain(FindingCode.WRONG_TYPE);
+        assertThat(vn.summary().accepted()).isEqualTo(1);
+    }
+
+    @Test
+    void jsonNumbersKeepTheirMeaningUnderDecimalCommaAndGetNoHintOfIt() throws IOException {
+        // a run over Vietnamese CSVs and a system's JSON takes --decimal-comma for the CSVs; the JSON's
+        // number 2.750 is two and three quarters there, not 2750, and its string "1.234,5" is the CSVs' style
+        Path json = dir.resolve("system.json");
+        Files.writeString(json, "[{\"unit\": \"C11\", \"period\": \"2024\", \"values\": {\"score\": 2.750, \"received\": 1.234}},"
+                + " {\"unit\": \"C12\", \"period\": \"2024\", \"values\": {\"score\": \"7,5\", \"received\": \"1.234\"}}]", StandardCharsets.UTF_8);
+        for (boolean comma : new boolean[] {true, false}) {
+            Validator.Result r = Ingest.run(h, c, List.of(), List.of(new InputFile("system.json", json)),
+                    new ReadOptions(null, null, comma), new ByteArrayInputStream(new byte[0]), 1);
+            int score = c.indicator("score").index(), p = r.table().periods().indexOf(Period.parseOrThrow("2024"));
+            assertThat(r.table().value(p, r.table().cell(h.unit("C11").index(), score))).as("comma " + comma).isEqualByComparingTo("2.75");
+            List<String> wrong = r.findings().stream().filter(f -> f.code() == FindingCode.WRONG_TYPE).map(Finding::message).toList();
+            if (comma) {
+                // the number token 1.234 is not whole; the string "1.234" is 1234 under --decimal-comma
+                assertThat(wrong).containsExactly("'1.234' is not a whole number but 'received' is an integer; give a count like 1");
+                assertThat(r.table().value(p, r.table().cell(h.unit("C12").index(), score))).isEqualByComparingTo("7.5");
+            } else {
+                // --decimal-comma would not change the number token, so only the string is told of it
+                assertThat(wrong).containsExactly("'1.234' is not a whole number but 'received' is an integer; give a count like 1",
+                        "'1.234' is not a whole number but 'received' is an integer; if it means 1234, with a dot between thousands"
+                                + " as Vietnamese numbers are written, read the file with --decimal-comma; otherwise give a count like 1");
+            }
+        }
+    }
+
+    @Test
     void requiredOnlyAtTheIndicatorsReportingLevel() throws IOException {
         // D1 reports sessions only: received/resolved are required of communes, not of districts
         Validator.Result r = run(HEAD + "D1,2024,sessions,4\nC11,2024,received,\nC12,2024,score,5\n");
