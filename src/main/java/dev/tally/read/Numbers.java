@@ -214,10 +214,33 @@ public final class Numbers {
             if (b[i] == ',') comma = true;
             if ((b[i] == 'e' || b[i] == 'E') && i > from && isDigit(b[i - 1])) exp = true;
         }
+        // 1,234 or 12,345,678: thousands grouped by commas, as English numbers are written; --decimal-comma
+        // would read it as 1.234, so it is told both ways
+        if (!decimalComma && commaThousands(b, from, to)) out.hint = t("number.commaThousands", stripped(b, from, to));
         // 12.345.678: thousands grouped by dots, as Vietnamese numbers are written
-        if (!decimalComma && (comma || general(b, from, to, true, false, new Num()))) out.hint = t("number.decimalComma");
+        else if (!decimalComma && (comma || general(b, from, to, true, false, new Num()))) out.hint = t("number.decimalComma");
         else if (exp) out.hint = t("number.exponent");
         return out;
+    }
+
+    /** Digits grouped in threes by commas, one group of one to three first: 1,234 or -12,345,678. */
+    private static boolean commaThousands(byte[] b, int from, int to) {
+        int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
+        int first = i;
+        while (i < to && isDigit(b[i])) i++;
+        if (i == first || i - first > 3 || i == to) return false;
+        while (i < to) {
+            if (b[i] != ',' || i + 4 > to || !isDigit(b[i + 1]) || !isDigit(b[i + 2]) || !isDigit(b[i + 3])) return false;
+            i += 4;
+        }
+        return true;
+    }
+
+    /** The text without its commas: what 1,234 means when they group thousands. */
+    private static String stripped(byte[] b, int from, int to) {
+        StringBuilder s = new StringBuilder(to - from);
+        for (int i = from; i < to; i++) if (b[i] != ',') s.append((char) b[i]);
+        return s.toString();
     }
 
     /** True when the text is a yes/no word rather than a number (for messages). */

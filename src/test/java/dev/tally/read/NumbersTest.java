@@ -66,7 +66,14 @@ class NumbersTest {
 
     @Test
     void hintsSayWhatToDo() {
-        assertThat(parse("1,5", false, false).hint).contains("--decimal-comma");
+        assertThat(parse("1,5", false, false).hint).isEqualTo("for numbers like 1.234,5 use --decimal-comma");
+        // an English 1,234 is 1234, which --decimal-comma would read as 1.234: told both ways
+        assertThat(parse("1,234", false, false).hint).isEqualTo("if it means 1234, write 1234: tally reads no commas between thousands;"
+                + " if the comma is the decimal sign (1.234,5), use --decimal-comma");
+        assertThat(parse("-12,345,678", false, false).hint).startsWith("if it means -12345678, write -12345678:");
+        assertThat(parse("1,2345", false, false).hint).isEqualTo("for numbers like 1.234,5 use --decimal-comma");
+        assertThat(parse("1234,567", false, false).hint).isEqualTo("for numbers like 1.234,5 use --decimal-comma");
+        assertThat(parse("12.345.678", false, false).hint).isEqualTo("for numbers like 1.234,5 use --decimal-comma");
         assertThat(parse("1.5E3", false, false).hint).contains("in full");
     }
 
