@@ -446,13 +446,27 @@ public final class Validator {
 
         private String unitHint(String code) {
             textLookups++;
-            return Hints.unit(hierarchy, code);
+            return hints().unit(code);
         }
 
         private String indicatorHint(Field f) {
             textLookups++;
-            return Hints.indicator(catalog, f.toString().strip());
+            return hints().indicator(f.toString().strip());
         }
+    }
+
+    /** The index of codes and names for "did you mean", made once for all parts on the first unknown code. */
+    private volatile Hints hints;
+
+    private Hints hints() {
+        Hints made = hints;
+        if (made == null) {
+            synchronized (this) {
+                if (hints == null) hints = new Hints(hierarchy, catalog);
+                made = hints;
+            }
+        }
+        return made;
     }
 
     private String at(long where) {
