@@ -1,11 +1,17 @@
 package dev.tally.cli;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.config.Project;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** --config, --units, --catalog: where the hierarchy and the catalog come from (every command takes them). */
 final class ProjectOptions {
+    /** The most configuration warnings printed; the rest are counted. */
+    static final int SHOWN_WARNINGS = 50;
+
     @Option(names = "--config", paramLabel = "FILE",
             description = "Project file (default: tally.yaml in the current directory or a parent).")
     Path config;
@@ -19,7 +25,10 @@ final class ProjectOptions {
     /** Loads the project; its warnings (codes that differ only in letter case…) go to standard error. */
     Project load(Io io) {
         Project p = Project.load(config, units, catalog, io.workingDir());
-        for (String w : p.warnings()) io.note("tally: " + w);
+        // the first few warnings, then how many more: 100,000 codes that differ only in letter case are one problem to fix
+        List<String> warnings = p.warnings();
+        for (String w : warnings.subList(0, Math.min(warnings.size(), SHOWN_WARNINGS))) io.note("tally: " + w);
+        if (warnings.size() > SHOWN_WARNINGS) io.note("tally: " + t("config.moreWarnings", warnings.size() - SHOWN_WARNINGS, warnings.size()));
         return p;
     }
 }

@@ -4,8 +4,15 @@ import dev.tally.model.TallyException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects configuration problems, one line each ("file:line: what is wrong; what to do"), and throws them together. */
+/**
+ * Collects configuration problems, one line each ("file:line: what is wrong; what to do"), and throws
+ * them together: the first {@link #SHOWN} by line, then how many more, so that a units file of the wrong
+ * shape (100,000 rows, each naming an unknown parent) is a screenful to act on, not 100,000 lines.
+ */
 final class ConfigErrors {
+    /** The most problems listed; the rest are counted. */
+    static final int SHOWN = 50;
+
     private record Line(long line, String text) {}
 
     private final List<Line> lines = new ArrayList<>();
@@ -24,6 +31,8 @@ final class ConfigErrors {
         if (lines.isEmpty()) return;
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(java.util.Comparator.comparingLong(Line::line)); // stable: same-line problems keep their order
-        throw TallyException.config(String.join(System.lineSeparator(), sorted.stream().map(Line::text).toList()));
+        List<String> shown = new ArrayList<>(sorted.stream().limit(SHOWN).map(Line::text).toList());
+        if (sorted.size() > SHOWN) shown.add(file + ": " + dev.tally.model.Text.t("config.moreProblems", sorted.size() - SHOWN, sorted.size()));
+        throw TallyException.config(String.join(System.lineSeparator(), shown));
     }
 }

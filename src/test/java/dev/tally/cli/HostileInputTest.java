@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,6 +175,9 @@ class HostileInputTest {
         // ---- expressions (refused when the catalog is loaded) and arithmetic failures (findings)
         config("formula-huge-power", UNITS, CATALOG + "  - {code: p, formula: received ^ 99999999}\n", "exponent");
         config("formula-power-of-ten", UNITS, CATALOG + "  - {code: p, formula: received * 10^999999999}\n", "exponent");
+        StringBuilder orphans = new StringBuilder(UNITS);
+        for (int i = 0; i < 100_000; i++) orphans.append("U").append(i).append(",Xã,NOPE").append(i).append(",commune\n");
+        config("units-100k-unknown-parents", orphans.toString(), CATALOG, "… and 99950 more problems (100000 in all");
         config("formula-100k-terms", UNITS, CATALOG + "  - {code: p, formula: " + "received + ".repeat(100_000) + "1}\n", "at most 1000");
         config("rule-100k-terms", UNITS, CATALOG + "rules:\n  - {check: " + "received + ".repeat(100_000) + "1 > 0}\n", "at most 1000");
         config("formula-factorial", UNITS, CATALOG + "  - {code: p, formula: FACT(received)}\n", "FACT");
@@ -253,6 +257,26 @@ class HostileInputTest {
             }
         }
         if (c.extra() != null) c.extra().accept(o);
+    }
+
+    @Test
+    void aHundredThousandConfigurationWarningsAreFiftyLinesAndACount() throws IOException {
+        // codes that differ only in letter case are warnings, one a pair: 100,000 of them were 100,000 lines
+        Path d = Files.createDirectories(dir.resolve("case-twins"));
+        StringBuilder units = new StringBuilder(UNITS);
+        for (int i = 0; i < 100_000; i++) units.append("t").append(i).append(",Xã,D1,commune\nT").append(i).append(",Xã,D1,commune\n");
+        Files.writeString(d.resolve("units.csv"), units);
+        Files.writeString(d.resolve("catalog.yaml"), CATALOG);
+        Files.writeString(d.resolve("in.csv"), HEAD + "C11,2024,received,1\n");
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
+                d.resolve("in.csv").toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
+        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(code).isZero();
+        assertThat(lines).hasSize(51);
+        assertThat(lines.get(0)).contains("unit code 'T0' differs from 't0'");
+        assertThat(lines.get(50)).isEqualTo("tally: … and 99950 more warnings (100000 in all; the first 50 are above)");
     }
 
     private static String cut(String s) { return s.length() > 3000 ? s.substring(0, 3000) + "…" : s; }

@@ -139,6 +139,20 @@ class ConfigTest {
     }
 
     @Test
+    void aUnitsFileOfTheWrongShapeListsItsFirstFiftyProblemsAndCountsTheRest() throws IOException {
+        StringBuilder rows = new StringBuilder("code,name,parent\n");
+        for (int i = 0; i < 120; i++) rows.append("U").append(i).append(",Xã,NOPE").append(i).append('\n');
+        Path f = write("u.csv", rows.toString());
+        assertConfigError(() -> UnitsLoader.load(f, List.of())).satisfies(e -> {
+            String[] lines = e.getMessage().split("\\R");
+            assertThat(lines).hasSize(51);
+            assertThat(lines[0]).isEqualTo(f + ":2: unit 'U0' names the unknown parent 'NOPE0'; add that unit or leave parent empty for a root");
+            assertThat(lines[49]).startsWith(f + ":51: unit 'U49' ");
+            assertThat(lines[50]).isEqualTo(f + ": … and 70 more problems (120 in all; the first 50 by line are above): fix those and run again to see the rest");
+        });
+    }
+
+    @Test
     void aLevelThatContradictsTheDepth() throws IOException {
         Path f = write("u.csv", "code,name,parent,level\nP,Tỉnh,,province\nD,Huyện,P,province\n");
         assertConfigError(() -> UnitsLoader.load(f, List.of()))
