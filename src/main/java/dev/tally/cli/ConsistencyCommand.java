@@ -115,8 +115,26 @@ final class ConsistencyCommand implements Callable<Integer> {
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
         io.note(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")), flagged, result.rows().size(), fig.format(tolerance).toPlainString())
-                + (result.notScored() > 0 ? t("consistency.notScored", result.notScored()) : ""));
+                + (result.notScored() > 0 ? t("consistency.notScored", result.notScored()) + noBaseData(data.dataPeriods(), rolled) : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /**
+     * Where the units were not scored because a whole base year is absent from the data (history
+     * kept for two years, and the default three asked): which, and the --years that would score them.
+     */
+    static String noBaseData(List<Period> inData, List<Period> rolled) {
+        List<Period> absent = new ArrayList<>();
+        int scorable = 0;
+        for (int k = 1; k < rolled.size(); k++) {
+            Period b = rolled.get(k);
+            if (inData.stream().noneMatch(b::contains)) absent.add(b);
+            else if (absent.isEmpty()) scorable = k;
+        }
+        if (absent.isEmpty()) return "";
+        String which = absent.stream().map(Period::text).collect(Collectors.joining(", "));
+        return scorable > 0 ? t("consistency.noBaseDataFewer", which, scorable,
+                rolled.subList(1, scorable + 1).stream().map(Period::text).collect(Collectors.joining(", "))) : t("consistency.noBaseData", which);
     }
 
     /** The target and its base years, target first. */
