@@ -32,7 +32,7 @@ import java.util.zip.ZipOutputStream;
  *       10/20 partial").
  *   <li>The header row is bold, wrapped and frozen; columns are as wide as their first thousand rows
  *       need; the total row is bold with a rule above it and an empty row before it, so a SUM over the
- *       rows above it does not count it twice.
+ *       rows above it does not count it twice (none when it is the only row).
  *   <li>A sheet holds at most 1,048,575 data rows; more continue on a next sheet ("tally (2)") with the
  *       header repeated. {@link #sheet} adds further sheets (the coverage in long form), and the
  *       metadata (periods, generated at, catalog hash, the command) goes on a sheet of its own.
@@ -242,7 +242,9 @@ final class Xlsx implements TableSink {
         flat.clear();
         styles.clear();
         cellsOf(cells, flat, styles);
-        if (total) {
+        // the empty row keeps a SUM over the rows above from counting the total; under the header
+        // alone (a total with no rows above it: --depth 0) it would only be a gap
+        if (total && rowsInSheet > 1) {
             w.write("<row/>");
             rowsInSheet++;
         }

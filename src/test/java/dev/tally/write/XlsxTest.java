@@ -116,6 +116,15 @@ class XlsxTest {
     }
 
     @Test
+    void aTotalAloneFollowsItsHeaderWithoutAGap() throws Exception {
+        // rollup --unit BG-LN --depth 0: the district's row is the total, and nothing is above it to sum
+        var book = parse(write(List.of(Column.text("unit"), Column.number("n")), List.of(), List.of("BG-LN", 5L), Map.of()));
+        List<List<Cell>> t = book.get("tally");
+        assertThat(t).hasSize(2);
+        assertThat(t.get(1).get(0)).isEqualTo(new Cell("text", "BG-LN", "General", true, false, false));
+    }
+
+    @Test
     void aNumberASpreadsheetWouldRoundGoesInAsText() throws Exception {
         var book = parse(write(List.of(Column.number("n")), List.of(List.of(new BigDecimal("9232379236109516805")), List.of(123456789012345L)), null,
                 Map.of()));
