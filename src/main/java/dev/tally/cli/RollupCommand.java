@@ -74,6 +74,10 @@ final class RollupCommand implements Callable<Integer> {
     @Mixin
     UnitSelection rows;
 
+    @Option(names = "--indicator", paramLabel = "CODE", description = "Only this indicator (repeatable; default: every one). A rate "
+            + "shown is still the ratio of its rolled-up operands, shown or not.")
+    List<String> indicatorCodes = new ArrayList<>();
+
     @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class, completionCandidates = ShapeNames.class,
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
@@ -201,11 +205,17 @@ final class RollupCommand implements Callable<Integer> {
         Hierarchy h = across.era().hierarchy();
         dev.tally.model.Catalog catalog = across.era().catalog();
         Selection sel = selection(h, sh);
-        RollupTables.Shown show = RollupTables.Shown.all(result);
+        RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (compare != null) {
             List<Integer> idx = new ArrayList<>();
             for (Period t : shown) idx.add(result.periods().indexOf(t));
-            show = new RollupTables.Shown(idx);
+            show = show.withPeriods(idx);
+        }
+        if (!indicatorCodes.isEmpty()) {
+            for (String code : indicatorCodes) {
+                if (catalog.indicator(code) == null) throw TallyException.usage(t("usage.notIndicator", code));
+            }
+            show = show.withIndicators(catalog.indicators().stream().filter(i -> indicatorCodes.contains(i.code())).toList());
         }
         timing.mark("roll up");
 
@@ -218,8 +228,8 @@ final class RollupCommand implements Callable<Integer> {
                 TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(fmt),
                         coverage == Coverage.columns, findings.colourOut(io)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, catalog, sel, sink, meta, show);
-                else RollupTables.writeWide(result, h, catalog, sel, sink, meta, forPeople,
+                if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
+                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
                         fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
                 target.commit();
             }

@@ -41,19 +41,26 @@ public final class RollupTables {
             Column.number("compare_reported"), Column.number("compare_expected"), Column.text("compare_status"),
             Column.number("difference"), Column.number("change_pct"), Column.number("change_pp"));
 
-    /** Which of the result's periods are shown, in order. */
-    public record Shown(List<Integer> periods) {
-        public static Shown all(RollupResult r) {
+    /**
+     * Which of the result's periods are shown, in order, and which indicators, in catalog order. A
+     * derived indicator shown is computed from its operands whether they are shown or not.
+     */
+    public record Shown(List<Integer> periods, List<Indicator> indicators) {
+        public static Shown all(RollupResult r, Catalog c) {
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < r.periods().size(); i++) all.add(i);
-            return new Shown(all);
+            return new Shown(all, c.indicators());
         }
+
+        public Shown withPeriods(List<Integer> shownPeriods) { return new Shown(shownPeriods, indicators); }
+
+        public Shown withIndicators(List<Indicator> shownIndicators) { return new Shown(periods, shownIndicators); }
     }
 
-    public static void writeLong(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
+    public static void writeLong(RollupResult r, Hierarchy h, Selection sel, TableSink sink, Map<String, Object> meta,
                                  Shown shown) throws IOException {
         sink.start(longColumns(r, shown), meta);
-        longRows(r, c, sel.units(h), sink, shown);
+        longRows(r, sel.units(h), sink, shown);
         sink.finish();
     }
 
@@ -106,22 +113,22 @@ public final class RollupTables {
 
     static final int ROWS_PER_CHUNK = 1 << 16;
 
-    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown) throws IOException {
-        int size = chunkSize(units.size(), shown.periods().size() * c.size());
+    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown) throws IOException {
+        int size = chunkSize(units.size(), shown.periods().size() * shown.indicators().size());
         int chunks = (units.size() + size - 1) / size;
         boolean compare = anyCompared(r, shown);
         // the rows of a large long output are made in parallel where the format allows, written in order
         dev.tally.write.OrderedRows.write(sink, chunks, Runtime.getRuntime().availableProcessors(),
-                (k, into) -> longRows(r, c, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, compare));
+                (k, into) -> longRows(r, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, compare));
     }
 
-    private static void longRows(RollupResult r, Catalog c, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
+    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
         // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
         Object[] cells = new Object[longColumns(r, shown).size()];
         boolean exempt = r.hasExempt(), remapped = r.remapped();
         // arrays, not Lists: millions of rows, each a List iterator's interface calls under C1
         // (W2: 76 ms of the writing threads' CPU)
-        Indicator[] indicators = c.indicators().toArray(new Indicator[0]);
+        Indicator[] indicators = shown.indicators().toArray(new Indicator[0]);
         int[] periods = shown.periods().stream().mapToInt(Integer::intValue).toArray();
         String[] periodTexts = new String[periods.length];
         for (int j = 0; j < periods.length; j++) periodTexts[j] = r.periods().get(periods[j]).text();
@@ -174,7 +181,7 @@ public final class RollupTables {
      * @param indent unit codes indented by depth, for a plain-text table only (never in a workbook:
      *               a code must stay a code that lookups and filters find)
      */
-    public static void writeWide(RollupResult r, Hierarchy h, Catalog c, Selection sel, TableSink sink, Map<String, Object> meta,
+    public static void writeWide(RollupResult r, Hierarchy h, Selection sel, TableSink sink, Map<String, Object> meta,
                                  boolean names, boolean indent, Shown shown) throws IOException {
         boolean manyPeriods = shown.periods().size() > 1;
         boolean compare = anyCompared(r, shown);
@@ -184,7 +191,7 @@ public final class RollupTables {
         cols.add(Column.text(names ? "name" : "unit_name"));
         // the tree shows by indentation in a plain-text table; elsewhere the level has its own column
         if (!indent) cols.add(Column.text("level"));
-        for (Indicator ind : c.indicators()) {
+        for (Indicator ind : shown.indicators()) {
             cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped()));
         }
         sink.start(cols, meta);
@@ -193,16 +200,16 @@ public final class RollupTables {
             Period period = r.periods().get(p);
             for (Unit u : rows) {
                 String code = indent ? indent(u, sel) + u.code() : u.code();
-                sink.row(wideRow(r, c, u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()));
+                sink.row(wideRow(r, shown.indicators(), u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
             String level = indent ? null : sel.root() == null ? "" : sel.root().level();
-            sink.total(wideRow(r, c, total, p, period, manyPeriods, code, name, level));
+            sink.total(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level));
         }
         // a workbook also gets the long form on a sheet of its own, where every coverage has its columns
-        if (sink.sheet("coverage", longColumns(r, shown))) longRows(r, c, sel.units(h), sink, shown);
+        if (sink.sheet("coverage", longColumns(r, shown))) longRows(r, sel.units(h), sink, shown);
         sink.finish();
     }
 
@@ -215,14 +222,14 @@ public final class RollupTables {
         return ind.unitOfMeasure() == null ? ind.label() : ind.label() + " (" + ind.unitOfMeasure() + ")";
     }
 
-    private static List<Object> wideRow(RollupResult r, Catalog c, int u, int p, Period period, boolean manyPeriods,
+    private static List<Object> wideRow(RollupResult r, List<Indicator> indicators, int u, int p, Period period, boolean manyPeriods,
                                         String code, String name, String level) {
         List<Object> row = new ArrayList<>();
         if (manyPeriods) row.add(period.text());
         row.add(code);
         row.add(name);
         if (level != null) row.add(level);
-        for (Indicator ind : c.indicators()) {
+        for (Indicator ind : indicators) {
             Number v = r.number(u, p, ind.index());
             int rep = r.reported(u, p, ind.index()), exp = r.expected(u, p, ind.index());
             Measure.Comparison cmp = null;
