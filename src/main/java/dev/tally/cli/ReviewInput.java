@@ -35,6 +35,7 @@ final class ReviewInput {
 
     /** Reads and validates the submissions; {@code within}: the periods needed (empty: all). */
     Loaded load(Io io, List<Period> within, OutputOptions out) {
+        project.requireIndicators(indicatorCodes);
         return Loaded.of(io, project, input, inputDelimiter.value(), within, inputs, out, findings);
     }
 

@@ -183,6 +183,7 @@ final class RollupCommand implements Callable<Integer> {
         List<Period> reading = new ArrayList<>(targets);
         if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
         findings.check();
+        project.requireIndicators(indicatorCodes);
         Loaded data = Loaded.of(io, project, input, inputDelimiter.value(), reading, inputs, out, findings);
         timing.mark("read and validate");
         List<Period> shown = targets;
