@@ -113,12 +113,15 @@ public final class CsvSubmissions {
      * number of rows.
      */
     public static long rows(String file, CsvTokenizer t, Header h, ValueSink sink) throws IOException {
-        long rows = 0, skippedRows = 0;
+        long rows = 0, skippedRows = 0, headerLine = -1;
         Field unit = new Field(), period = new Field(), value = new Field(), indicator = new Field();
         while (t.next()) {
             rows++;
             if (h == null) {
                 skippedRows++;
+                // a report's title lines above its header (a spreadsheet's layout): the header found
+                // further down is named in the finding, with what to delete
+                if (headerLine < 0 && skippedRows <= TITLE_LINES && looksLikeHeader(t)) headerLine = t.line();
                 continue;
             }
             long line = t.line();
@@ -150,10 +153,31 @@ public final class CsvSubmissions {
         }
         if (skippedRows > 0) {
             sink.problem(Finding.of(FindingCode.MALFORMED, new Source(file, 0), null, null, null, null,
-                    t(skippedRows == 1 ? "csv.skippedRows.one" : "csv.skippedRows.many", skippedRows)),
+                    t(skippedRows == 1 ? "csv.skippedRows.one" : "csv.skippedRows.many", skippedRows)
+                            + (headerLine > 0 ? t(headerLine == 2 ? "csv.headerFurtherDown.one" : "csv.headerFurtherDown.many", headerLine,
+                                    headerLine - 1) : "")),
                     0, skippedRows);
         }
         return rows;
+    }
+
+    /** How far down a header is looked for under lines that are not one. */
+    static final int TITLE_LINES = 20;
+
+    /**
+     * Whether the record names a unit and a period column, whatever the delimiter it was split by (a
+     * title line above can make the sniffer pick the wrong one).
+     */
+    private static boolean looksLikeHeader(CsvTokenizer t) {
+        boolean unit = false, period = false;
+        for (int i = 0; i < t.fields() && i < 1000; i++) {
+            for (String name : t.text(i).split("[,;\t]")) {
+                String key = name.strip().toLowerCase(Locale.ROOT);
+                unit |= key.equals("unit");
+                period |= key.equals("period");
+            }
+        }
+        return unit && period;
     }
 
     /** The column name of an unnamed column that holds a value in this row, or null. */

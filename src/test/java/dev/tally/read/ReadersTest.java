@@ -55,6 +55,22 @@ class ReadersTest {
     static Collect read(String text) { return read(text.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults()); }
 
     @Test
+    void aHeaderUnderATitleIsNamedWithTheLinesToDelete() {
+        // a report's spreadsheet puts its title above the header; the delimiter sniffed from the title is wrong too
+        Collect c = read("BÁO CÁO SƠ KẾT CÔNG TÁC DÂN VẬN\n\nĐơn vị: huyện Lục Nam\nunit;period;indicator;value\nA;2024;x;1\n");
+        assertThat(c.values).isEmpty();
+        assertThat(c.rejected).isZero();
+        assertThat(c.findings).extracting(Finding::message).contains(
+                "3 rows not read because of the header above; line 4 names the unit and period columns: if it is the header, delete the 3 lines above it");
+        Collect one = read("Báo cáo\nunit,period,indicator,value\nA,2024,x,1\n");
+        assertThat(one.findings).extracting(Finding::message).contains(
+                "2 rows not read because of the header above; line 2 names the unit and period columns: if it is the header, delete the line above it");
+        // rows that are not a header get no such advice
+        Collect none = read("Báo cáo\nA,2024,x,1\n");
+        assertThat(none.findings).extracting(Finding::message).contains("1 row not read because of the header above");
+    }
+
+    @Test
     void longCsvIgnoresOtherColumnsAndKeepsEmptyCells() {
         Collect c = read("unit_name,unit,period,indicator,value,comment\nXã A,A,2024-H1,x,5,ok\nXã A,A,2024S1,y,,chưa có\n");
         assertThat(c.values).containsExactly("A|2024-H1|x|5@2", "A|2024S1|y|@3");
