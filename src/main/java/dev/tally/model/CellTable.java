@@ -137,9 +137,35 @@ public final class CellTable {
         return id != null ? id : addPeriod(p);
     }
 
+    /** What a cell of a dense period takes: its value and where it came from (longs) and its state. */
+    static final int BYTES_PER_CELL = 17;
+    /** The most a dense table's periods may take together: a share of the heap, so that the rest of a run fits too. */
+    static volatile long budget = Runtime.getRuntime().maxMemory() / 10 * 6;
+
+    /**
+     * A dense table refused a period: its periods would take more than the budget. A dense period has
+     * a cell for every unit and indicator however few were given, so 1,000 one-line periods against
+     * a national hierarchy (9.5 MB a period) ran out of memory after seconds.
+     */
+    public static final class TooManyPeriods extends RuntimeException {
+        public final int periods;
+        public final long bytes, budget;
+
+        TooManyPeriods(int periods, long bytes, long budget) {
+            super(periods + " periods need " + bytes + " bytes, over " + budget, null, false, false);
+            this.periods = periods;
+            this.bytes = bytes;
+            this.budget = budget;
+        }
+    }
+
     private synchronized int addPeriod(Period p) {
         Integer id = periodIds.get(p);
         if (id != null) return id;
+        if (rowOfUnit == null) {
+            long need = (long) (periods.size() + 1) * capacity * indicators * BYTES_PER_CELL;
+            if (need > budget) throw new TooManyPeriods(periods.size() + 1, need, budget);
+        }
         Slab[] more = Arrays.copyOf(slabs, slabs.length + 1);
         more[more.length - 1] = new Slab(capacity * indicators);
         slabs = more;

@@ -252,8 +252,14 @@ public final class Validator {
                 return;
             }
             if (period != lastIdPeriod) {
+                try {
+                    lastPeriodId = table.periodId(period);
+                } catch (CellTable.TooManyPeriods e) {
+                    throw dev.tally.model.TallyException.io(t(e.periods == 1 ? "cells.onePeriodTooLarge" : "cells.tooManyPeriods",
+                            inputs.get(input), line, period.text(), e.periods, hierarchy.size(), catalog.size(), gigabytes(e.bytes),
+                            gigabytes(e.budget)));
+                }
                 lastIdPeriod = period;
-                lastPeriodId = table.periodId(period);
             }
             periodId = lastPeriodId;
         }
@@ -468,6 +474,8 @@ public final class Validator {
         }
         return made;
     }
+
+    private static String gigabytes(long bytes) { return String.format(java.util.Locale.ROOT, "%.2f", bytes / 1e9); }
 
     private String at(long where) {
         return inputs.get(CellTable.whereInput(where)) + ":" + CellTable.whereLine(where);

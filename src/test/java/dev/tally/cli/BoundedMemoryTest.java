@@ -70,16 +70,31 @@ class BoundedMemoryTest {
     }
 
     /**
-     * When the heap is too small for the data (here 20,000 units x 200 indicators, a 70 MB table, in
-     * 24 MB), the run ends with one line saying so and how to give more, exit 4, never a stack trace.
+     * When the heap is too small for the data, the run ends with one line saying so and how to give
+     * more, exit 4, never a stack trace. With 35 indicators the cells of 20,000 units (12 MB) are within
+     * the share of a 24 MB heap they may take, and the rollup's result beside them is not: the JVM runs
+     * out of memory. With 200 (68 MB) the cell table refuses the period before allocating it.
      */
     @Test
     void runningOutOfMemoryIsOneLineAndExitFour() throws Exception {
+        String err = tinyHeapRollup(35);
+        assertThat(err).contains("tally: out of memory; give the JVM more: TALLY_JAVA_OPTS=-Xmx8g").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aPeriodTooLargeForTheHeapIsRefusedBeforeItIsAllocated() throws Exception {
+        String err = tinyHeapRollup(200);
+        assertThat(err).matches("tally: .*one\\.csv:2: the cells of period 2024, one for each of 20001 units and 200 indicators, take 0\\.07 GB,"
+                + " more than the 0\\.0\\d GB this run may use; give the JVM more memory \\(TALLY_JAVA_OPTS=-Xmx16g\\)\\R");
+    }
+
+    /** A rollup of one value over 20,000 units and this many indicators in a 24 MB heap: exit 4, and what it printed. */
+    private String tinyHeapRollup(int indicators) throws Exception {
         StringBuilder units = new StringBuilder("code,name,parent\nP,Tỉnh,\n");
         for (int i = 0; i < 20_000; i++) units.append("C").append(i).append(",Xã ").append(i).append(",P\n");
         Path u = Files.writeString(dir.resolve("big-units.csv"), units);
         StringBuilder catalog = new StringBuilder("indicators:\n");
-        for (int i = 0; i < 200; i++) catalog.append("  - {code: x").append(i).append(", type: integer}\n");
+        for (int i = 0; i < indicators; i++) catalog.append("  - {code: x").append(i).append(", type: integer}\n");
         Path c = Files.writeString(dir.resolve("big-catalog.yaml"), catalog);
         Path data = Files.writeString(dir.resolve("one.csv"), "unit,period,indicator,value\nC1,2024,x1,4\n");
         Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
@@ -88,6 +103,6 @@ class BoundedMemoryTest {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("oom-err"));
         assertThat(p.exitValue()).as(err).isEqualTo(4);
-        assertThat(err).contains("tally: out of memory; give the JVM more: TALLY_JAVA_OPTS=-Xmx8g").doesNotContain("Exception").doesNotContain("\tat ");
+        return err;
     }
 }

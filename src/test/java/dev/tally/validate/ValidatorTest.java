@@ -95,6 +95,26 @@ class ValidatorTest {
     }
 
     @Test
+    void periodsPastTheMemoryOfADenseTableAreOneMessageNamingTheLineAndWhatToDo() throws IOException {
+        // a dense period holds every unit's cells: 6 units x 7 indicators x 17 bytes = 714; two fit in 1,500
+        long before = dev.tally.model.CellBudget.set(1_500);
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> run(HEAD + "C11,2021,received,1\nC11,2022,received,1\nC12,2022,received,2\n"
+                    + "C11,2023,received,1\n")).isInstanceOfSatisfying(dev.tally.model.TallyException.class, e -> {
+                        assertThat(e.exitCode()).isEqualTo(dev.tally.model.ExitCode.IO);
+                        assertThat(e.getMessage()).isEqualTo("f0.csv:5: period 2023 makes 3 periods in the inputs; every period holds a cell"
+                                + " for each of 6 units and 7 indicators, so 3 take 0.00 GB, more than the 0.00 GB this run may use. Roll up a"
+                                + " few at a time with --period (2024, 2020..2024), or give the JVM more memory (TALLY_JAVA_OPTS=-Xmx16g)");
+                    });
+            // the periods asked for are all that are held
+            Validator.Result r = run(List.of(Period.parseOrThrow("2022")), 1, HEAD + "C11,2021,received,1\nC11,2022,received,1\nC11,2023,received,1\n");
+            assertThat(r.table().periods()).containsExactly(Period.parseOrThrow("2022"));
+        } finally {
+            dev.tally.model.CellBudget.set(before);
+        }
+    }
+
+    @Test
     void jsonNumbersKeepTheirMeaningUnderDecimalCommaAndGetNoHintOfIt() throws IOException {
         // a run over Vietnamese CSVs and a system's JSON takes --decimal-comma for the CSVs; the JSON's
         // number 2.750 is two and three quarters there, not 2750, and its string "1.234,5" is the CSVs' style
