@@ -108,6 +108,20 @@ public final class JsonSubmissions {
         }
     }
 
+    /**
+     * The parser's message without its advice to the programmer ("enable JsonReadFeature.… to
+     * allow", "Feature 'ALLOW_COMMENTS' not enabled for parser"), which a person cannot take: NaN
+     * and Infinity, and comments, are told in tally's words.
+     */
+    static String inOurWords(String msg) {
+        java.util.regex.Matcher nonNumeric = NON_NUMERIC.matcher(msg);
+        if (nonNumeric.find()) return t("json.nonNumeric", nonNumeric.group(1));
+        if (msg.contains("maybe a (non-standard) comment?")) return t("json.comment");
+        return msg.replaceAll(": enable `[^`]*` to allow", "").replaceAll(" ?\\(not recognized as one since Feature '[^']*' not enabled for parser\\)", "");
+    }
+
+    private static final java.util.regex.Pattern NON_NUMERIC = java.util.regex.Pattern.compile("^Non-standard token '([^']{1,20})'");
+
     /** One submission object as read, with its entries kept as bytes until unit and period are known. */
     private static final class Reader {
         final String file;
@@ -254,6 +268,7 @@ public final class JsonSubmissions {
                         : msg.contains("String value length") || msg.contains("Number value length") || msg.contains("Name length")
                                 ? t("json.tooLong", CsvTokenizer.MAX_FIELD / (1 << 20)) : msg;
             }
+            msg = inOurWords(msg);
             if (msg.length() > 200) msg = msg.substring(0, 200) + "…";
             long lost = n + overflow;
             boolean inSubmission = unitCount + periodCount + valuesCount > 0;
@@ -263,6 +278,7 @@ public final class JsonSubmissions {
         }
 
         private static JsonToken next(JsonParser p) throws IOException { return p.nextToken(); }
+
 
         private void resetObject() {
             unit = period = null;

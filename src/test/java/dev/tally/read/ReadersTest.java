@@ -55,6 +55,22 @@ class ReadersTest {
     static Collect read(String text) { return read(text.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults()); }
 
     @Test
+    void jsonThatIsNotJsonIsToldInTallysWordsNotTheParsers() {
+        // Jackson's own advice ("enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS") is for a programmer
+        Collect nan = read("[{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":NaN}}]");
+        assertThat(nan.findings).extracting(Finding::message).singleElement().asString()
+                .startsWith("not valid JSON: 'NaN' is not a JSON number; write null for a missing value, or the number itself;");
+        Collect comment = read("[{\"unit\":\"A\", /* from the ward */ \"period\":\"2024\",\"values\":{\"x\":1}}]");
+        assertThat(comment.findings).extracting(Finding::message).singleElement().asString()
+                .startsWith("not valid JSON: a comment (/* … */ or // …) is not JSON; remove it;");
+        for (Collect c : new Collect[] {nan, comment}) {
+            assertThat(c.findings).extracting(Finding::message).noneMatch(m -> m.contains("enable") || m.contains("Feature"));
+        }
+        assertThat(JsonSubmissions.inOurWords("Unexpected character ('}' (code 125)): expected a value"))
+                .isEqualTo("Unexpected character ('}' (code 125)): expected a value");
+    }
+
+    @Test
     void aHeaderUnderATitleIsNamedWithTheLinesToDelete() {
         // a report's spreadsheet puts its title above the header; the delimiter sniffed from the title is wrong too
         Collect c = read("BÁO CÁO SƠ KẾT CÔNG TÁC DÂN VẬN\n\nĐơn vị: huyện Lục Nam\nunit;period;indicator;value\nA;2024;x;1\n");
