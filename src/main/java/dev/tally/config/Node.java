@@ -36,7 +36,15 @@ record Node(Map<String, Node> map, List<Node> list, String scalar, int line) {
             return read(p, t);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw TallyException.config(t("config.notValidSyntax", file, line, (yaml ? "YAML" : "JSON"), e.getOriginalMessage().lines().findFirst().orElse("")));
+            String what = e.getOriginalMessage().lines().findFirst().orElse("");
+            // the YAML parser's first line is its context ("while scanning for the next token", at the
+            // start of the block); the problem and the line it is on are what a person can fix
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m && m.getProblem() != null) {
+                what = m.getProblem().contains("\\t(TAB)") ? t("config.yamlTab")
+                        : m.getProblem().contains("<block") ? m.getProblem() + t("config.yamlIndent") : m.getProblem();
+                if (m.getProblemMark() != null) line = m.getProblemMark().getLine() + 1;
+            }
+            throw TallyException.config(t("config.notValidSyntax", file, line, (yaml ? "YAML" : "JSON"), what));
         } catch (IOException e) {
             throw TallyException.io(t("config.cannotReadFile", file, e.getMessage()));
         }

@@ -222,6 +222,13 @@ class ConfigTest {
     void brokenYamlIsAConfigErrorWithLine() throws IOException {
         Path f = write("c.yaml", "indicators:\n  - {code: a\n  - b: [\n");
         assertConfigError(() -> CatalogLoader.load(f, List.of())).hasMessageContaining(f + ":").hasMessageContaining("not valid YAML");
+        // the line of the problem and what it is, not the parser's context line ("while scanning for the next token", line 1)
+        Path tab = write("t.yaml", "indicators:\n\t- {code: x, type: integer}\n");
+        assertConfigError(() -> CatalogLoader.load(tab, List.of()))
+                .hasMessage(tab + ":2: not valid YAML: a tab where YAML allows only spaces; indent with spaces");
+        Path colon = write("k.yaml", "indicators:\n  - code: x\n    type: integer\n   name: lệch\n");
+        assertConfigError(() -> CatalogLoader.load(colon, List.of())).hasMessageStartingWith(colon + ":4: not valid YAML: ")
+                .hasMessageEndingWith("; check this line's indentation against the lines above it");
     }
 
     @Test
