@@ -20,11 +20,12 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
     public static final String ACCEPTED_FORMS =
             "2024, 2024-H1, 2024-Q2, 2024-05, 2024-W05, a range 2020..2024 (also 2024S1, 2024Q2, 202405, 2024W5)";
 
-    private static final Pattern YEAR = Pattern.compile("(\\d{4})");
-    private static final Pattern HALF = Pattern.compile("(\\d{4})-?[HS]([12])");
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-?Q([1-4])");
-    private static final Pattern MONTH = Pattern.compile("(\\d{4})-?(\\d{2})");
-    private static final Pattern WEEK = Pattern.compile("(\\d{4})-?W(\\d{1,2})");
+    // a year from 1000: "0000" is a placeholder, not a year, and a shorter text would not read back
+    private static final Pattern YEAR = Pattern.compile("([1-9]\\d{3})");
+    private static final Pattern HALF = Pattern.compile("([1-9]\\d{3})-?[HS]([12])");
+    private static final Pattern QUARTER = Pattern.compile("([1-9]\\d{3})-?Q([1-4])");
+    private static final Pattern MONTH = Pattern.compile("([1-9]\\d{3})-?(\\d{2})");
+    private static final Pattern WEEK = Pattern.compile("([1-9]\\d{3})-?W(\\d{1,2})");
 
     /** Parses any accepted form; empty when the text is not a period. */
     public static Optional<Period> parse(String text) {
@@ -59,7 +60,38 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
 
     /** Parses or throws a usage error naming the accepted forms (for command-line options). */
     public static Period parseOrThrow(String text) {
-        return parse(text).orElseThrow(() -> TallyException.usage(Text.t("period.bad", text, ACCEPTED_FORMS)));
+        return parse(text).orElseThrow(() -> TallyException.usage(Text.t("period.bad", text, ACCEPTED_FORMS, why(text))));
+    }
+
+    /**
+     * Why a text of a period's shape is not one, as " (months are 01 to 12)", for the message that
+     * refuses it; empty when it is not of any period's shape (only for messages: slow is fine).
+     */
+    public static String why(String text) {
+        String s = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        int dots = s.indexOf("..");
+        if (dots >= 0) {
+            Optional<Period> a = parseSingle(s.substring(0, dots)), b = parseSingle(s.substring(dots + 2));
+            if (a.isEmpty()) return why(s.substring(0, dots));
+            if (b.isEmpty()) return why(s.substring(dots + 2));
+            if (a.get().type != b.get().type) return Text.t("period.why.rangeTypes");
+            return b.get().start.isBefore(a.get().start) ? Text.t("period.why.rangeOrder") : "";
+        }
+        Matcher day = Pattern.compile("(\\d{4})-(\\d{2})-\\d{2}").matcher(s);
+        if (day.matches()) return Text.t("period.why.day", day.group(1) + "-" + day.group(2));
+        Matcher m = Pattern.compile("(\\d{4})(-?([HSQW]?)(\\d{1,2}))?").matcher(s);
+        if (!m.matches()) return "";
+        int year = Integer.parseInt(m.group(1));
+        if (year < 1000) return Text.t("period.why.year");
+        if (m.group(2) == null) return "";
+        int n = Integer.parseInt(m.group(4));
+        return switch (m.group(3)) {
+            case "H", "S" -> Text.t("period.why.half");
+            case "Q" -> Text.t("period.why.quarter");
+            case "W" -> Text.t("period.why.week", String.valueOf(year),
+                    LocalDate.of(year, 6, 1).range(IsoFields.WEEK_OF_WEEK_BASED_YEAR).getMaximum());
+            default -> n < 1 || n > 12 ? Text.t("period.why.month") : "";
+        };
     }
 
     private static Optional<Period> parseSingle(String s) {

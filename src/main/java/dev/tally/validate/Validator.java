@@ -331,7 +331,7 @@ public final class Validator {
             Finding f = recordProblem == FindingCode.BAD_PERIOD
                     ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
                             recordValues == 1 ? firstValue : null,
-                            t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost))
+                            t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
                     : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
                             recordValues == 1 ? firstValue : null,
                             t("finding.unknownUnit", recordUnit, unitHint(recordUnit), recordValues == 1 ? "" : "; " + lost));

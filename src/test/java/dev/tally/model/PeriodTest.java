@@ -22,9 +22,30 @@ class PeriodTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"", "24", "2024-H3", "2024-Q5", "2024-13", "2024-00", "2024-W54", "2023-W53", "2024-H1..2024",
-        "2024..2020", "abc", "2024-1", "2024/05"})
+        "2024..2020", "abc", "2024-1", "2024/05", "0000", "0999", "0999-H1", "2024-02-30"})
     void refusesWhatIsNotAPeriod(String in) {
         assertThat(Period.parse(in)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2024-13| (months are 01 to 12)", "2024-00| (months are 01 to 12)", "2024-Q5| (quarters are Q1 to Q4)",
+        "2024-H3| (halves are H1 and H2)", "2024S0| (halves are H1 and H2)", "2024-W53| (2024 has ISO weeks W01 to W52)",
+        "2020-W54| (2020 has ISO weeks W01 to W53)", "0000| (a year has four digits, from 1000)",
+        "2024-02-30| (a date is not a reporting period: give its month, 2024-02, or the period it reports on)",
+        "2024-05-31| (a date is not a reporting period: give its month, 2024-05, or the period it reports on)",
+        "2024..2020| (a range runs from the earlier period to the later)",
+        "2024-H1..2024| (a range joins two periods of one kind: 2020..2024, 2024-01..2024-06)",
+        "2020..2024-13| (months are 01 to 12)"})
+    void aTextOfAPeriodsShapeIsToldWhatIsWrongWithIt(String in, String why) {
+        assertThat(Period.why(in)).isEqualTo(" " + why); // the source trims: the reason follows the text with a space
+    }
+
+    @Test
+    void aTextOfNoPeriodsShapeGetsNoReason() {
+        for (String in : new String[] {"", "abc", "2024/05", "24", "99999"}) assertThat(Period.why(in)).as(in).isEmpty();
+        // every year that parses reads back from its text, the store's key
+        assertThat(Period.parse("1000").map(Period::text)).hasValue("1000");
     }
 
     @Test
