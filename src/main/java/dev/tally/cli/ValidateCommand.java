@@ -72,7 +72,7 @@ final class ValidateCommand implements Callable<Integer> {
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
         findingOptions.check();
-        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions);
+        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false);
         List<dev.tally.model.Finding> findings = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();

@@ -86,6 +86,9 @@ public final class Ingest {
     public record Plan(List<Work> work, int threads) {
         /** How many slices the plan cut large files into (0: every input read whole). */
         public int slices() { return (int) work.stream().filter(w -> w.slice() != null).count(); }
+
+        /** The bytes there are to read (standard input counts as 1 MB). */
+        public long bytes() { return work.stream().mapToLong(Work::bytes).sum(); }
     }
 
     public static Plan plan(List<InputFile> inputs, ReadOptions options, int threads) {
