@@ -24,9 +24,15 @@ import java.util.Set;
 public final class CsvSubmissions {
     private CsvSubmissions() {}
 
-    /** Columns of a wide CSV that describe the row rather than hold indicator values. */
+    /**
+     * Columns of a wide CSV that describe the row rather than hold indicator values (compared in lower
+     * case): besides the English ones, what Vietnamese report tables put beside the figures, the row
+     * number (STT, số thứ tự), the unit's name (tên đơn vị), its level (cấp) and a remark (ghi chú),
+     * which were read as unknown indicators on every row.
+     */
     static final Set<String> DESCRIPTIVE = Set.of("unit_name", "name", "comment", "comments", "note", "notes", "level",
-            "ghi_chu", "reported", "expected");
+            "ghi_chu", "reported", "expected", "stt", "tt", "số thứ tự", "so_thu_tu", "tên đơn vị", "ten_don_vi", "tên", "ten",
+            "đơn vị", "don_vi_ten", "cấp", "cap", "ghi chú", "ghi chu");
 
     /** Where the columns are. {@code indicators} and {@code codes}: the wide shape's value columns. */
     public record Header(byte delimiter, int width, int unit, int period, int indicator, int value, int[] indicators,

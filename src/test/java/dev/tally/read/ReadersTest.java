@@ -55,6 +55,16 @@ class ReadersTest {
     static Collect read(String text) { return read(text.getBytes(StandardCharsets.UTF_8), ReadOptions.defaults()); }
 
     @Test
+    void aVietnameseTablesRowNumberNameAndRemarkColumnsAreNotIndicators() {
+        Collect c = read("STT,unit,Tên đơn vị,period,x,Ghi chú\n1,A,Xã A,2024,5,đã nộp\n2,B,Xã B,2024,7,\n");
+        assertThat(c.values).containsExactly("A|2024|x|5@2", "B|2024|x|7@3");
+        assertThat(c.findings).isEmpty();
+        // a column of another name is still an indicator, and unknown ones are findings downstream
+        Collect other = read("unit,period,x,Ghi chu them\nA,2024,5,1\n");
+        assertThat(other.values).containsExactly("A|2024|x|5@2", "A|2024|Ghi chu them|1@2");
+    }
+
+    @Test
     void jsonThatIsNotJsonIsToldInTallysWordsNotTheParsers() {
         // Jackson's own advice ("enable JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS") is for a programmer
         Collect nan = read("[{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":NaN}}]");
