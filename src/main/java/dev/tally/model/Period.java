@@ -69,6 +69,8 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
      */
     public static String why(String text) {
         String s = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        String vietnamese = vietnamese(text == null ? "" : text);
+        if (vietnamese != null) return Text.t("period.why.write", vietnamese);
         int dots = s.indexOf("..");
         if (dots >= 0) {
             Optional<Period> a = parseSingle(s.substring(0, dots)), b = parseSingle(s.substring(dots + 2));
@@ -111,6 +113,38 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
         }
         return Optional.empty();
     }
+
+    /**
+     * The period a report's own words name, as it is written here: "6 tháng đầu năm 2024" (the first
+     * six months) is 2024-H1, "quý II/2024" 2024-Q2, "tháng 5/2024" 2024-05, "năm 2024" 2024; null
+     * for anything else. Only to say what to write: such a text is not taken as the period.
+     */
+    static String vietnamese(String text) {
+        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        Matcher m;
+        if ((m = VI_HALF.matcher(s)).matches()) return m.group(2) + (m.group(1).equals("đầu") ? "-H1" : "-H2");
+        if ((m = VI_QUARTER.matcher(s)).matches()) {
+            int q = switch (m.group(1)) {
+                case "i", "1" -> 1;
+                case "ii", "2" -> 2;
+                case "iii", "3" -> 3;
+                case "iv", "4" -> 4;
+                default -> 0;
+            };
+            return q == 0 ? null : m.group(2) + "-Q" + q;
+        }
+        if ((m = VI_MONTH.matcher(s)).matches()) {
+            int month = Integer.parseInt(m.group(1));
+            return month >= 1 && month <= 12 ? m.group(2) + (month < 10 ? "-0" : "-") + month : null;
+        }
+        if ((m = VI_YEAR.matcher(s)).matches()) return m.group(1);
+        return null;
+    }
+
+    private static final Pattern VI_HALF = Pattern.compile("6 tháng (đầu|cuối) năm ([1-9]\\d{3})");
+    private static final Pattern VI_QUARTER = Pattern.compile("quý (iv|i{1,3}|[1-4]) ?(?:/|năm) ?([1-9]\\d{3})");
+    private static final Pattern VI_MONTH = Pattern.compile("tháng (\\d{1,2}) ?(?:/|năm) ?([1-9]\\d{3})");
+    private static final Pattern VI_YEAR = Pattern.compile("năm ([1-9]\\d{3})");
 
     public static Period year(int y) {
         return new Period(PeriodType.YEAR, LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31), String.valueOf(y));

@@ -36,14 +36,21 @@ class PeriodTest {
         "2024-05-31| (a date is not a reporting period: give its month, 2024-05, or the period it reports on)",
         "2024..2020| (a range runs from the earlier period to the later)",
         "2024-H1..2024| (a range joins two periods of one kind: 2020..2024, 2024-01..2024-06)",
-        "2020..2024-13| (months are 01 to 12)"})
+        "2020..2024-13| (months are 01 to 12)",
+        "6 tháng đầu năm 2024| (write 2024-H1)", "6 Tháng cuối năm 2023| (write 2023-H2)", "Quý II/2024| (write 2024-Q2)",
+        "quý 4 năm 2024| (write 2024-Q4)", "tháng 5/2024| (write 2024-05)", "Tháng 12 năm 2024| (write 2024-12)",
+        "năm 2024| (write 2024)"})
     void aTextOfAPeriodsShapeIsToldWhatIsWrongWithIt(String in, String why) {
         assertThat(Period.why(in)).isEqualTo(" " + why); // the source trims: the reason follows the text with a space
     }
 
     @Test
     void aTextOfNoPeriodsShapeGetsNoReason() {
-        for (String in : new String[] {"", "abc", "2024/05", "24", "99999"}) assertThat(Period.why(in)).as(in).isEmpty();
+        for (String in : new String[] {"", "abc", "2024/05", "24", "99999", "tháng 13/2024", "quý V/2024", "6 tháng năm 2024"}) {
+            assertThat(Period.why(in)).as(in).isEmpty();
+        }
+        // said, not taken: the period is written as tally writes it
+        assertThat(Period.parse("6 tháng đầu năm 2024")).isEmpty();
         // every year that parses reads back from its text, the store's key
         assertThat(Period.parse("1000").map(Period::text)).hasValue("1000");
     }
