@@ -79,9 +79,9 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
             if (a.get().type != b.get().type) return Text.t("period.why.rangeTypes");
             return b.get().start.isBefore(a.get().start) ? Text.t("period.why.rangeOrder") : "";
         }
-        Matcher day = Pattern.compile("(\\d{4})-(\\d{2})-\\d{2}").matcher(s);
+        Matcher day = DAY.matcher(s);
         if (day.matches()) return Text.t("period.why.day", day.group(1) + "-" + day.group(2));
-        Matcher m = Pattern.compile("(\\d{4})(-?([HSQW]?)(\\d{1,2}))?").matcher(s);
+        Matcher m = NEARLY.matcher(s);
         if (!m.matches()) return "";
         int year = Integer.parseInt(m.group(1));
         if (year < 1000) return Text.t("period.why.year");
@@ -141,6 +141,9 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
         return null;
     }
 
+    /** A date, and any text of a period's shape whatever its numbers: for {@link #why}. */
+    private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-\\d{2}");
+    private static final Pattern NEARLY = Pattern.compile("(\\d{4})(-?([HSQW]?)(\\d{1,2}))?");
     private static final Pattern VI_HALF = Pattern.compile("6 tháng (đầu|cuối) năm ([1-9]\\d{3})");
     private static final Pattern VI_QUARTER = Pattern.compile("quý (iv|i{1,3}|[1-4]) ?(?:/|năm) ?([1-9]\\d{3})");
     private static final Pattern VI_MONTH = Pattern.compile("tháng (\\d{1,2}) ?(?:/|năm) ?([1-9]\\d{3})");
