@@ -9,9 +9,6 @@ import picocli.CommandLine.Option;
 
 /** --config, --units, --catalog: where the hierarchy and the catalog come from (every command takes them). */
 final class ProjectOptions {
-    /** The most configuration warnings printed; the rest are counted. */
-    static final int SHOWN_WARNINGS = 50;
-
     @Option(names = "--config", paramLabel = "FILE",
             description = "Project file (default: tally.yaml in the current directory or a parent).")
     Path config;
@@ -31,6 +28,14 @@ final class ProjectOptions {
      */
     void requireIndicators(List<String> codes) { required = List.copyOf(codes); }
 
+    /** The indicators {@code codes} name, in catalog order; every one when none is named; a code the catalog lacks is a usage error. */
+    static List<dev.tally.model.Indicator> selected(dev.tally.model.Catalog c, List<String> codes) {
+        for (String code : codes) {
+            if (c.indicator(code) == null) throw dev.tally.model.TallyException.usage(t("usage.notIndicator", code));
+        }
+        return c.indicators().stream().filter(i -> codes.isEmpty() || codes.contains(i.code())).toList();
+    }
+
     /** Loads the project; its warnings (codes that differ only in letter case…) go to standard error. */
     Project load(Io io) {
         Project p = Project.load(config, units, catalog, io.workingDir());
@@ -41,8 +46,8 @@ final class ProjectOptions {
         }
         // the first few warnings, then how many more: 100,000 codes that differ only in letter case are one problem to fix
         List<String> warnings = p.warnings();
-        for (String w : warnings.subList(0, Math.min(warnings.size(), SHOWN_WARNINGS))) io.note("tally: " + w);
-        if (warnings.size() > SHOWN_WARNINGS) io.note("tally: " + t("config.moreWarnings", warnings.size() - SHOWN_WARNINGS, warnings.size()));
+        for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.note("tally: " + w);
+        if (warnings.size() > Project.LISTED) io.note("tally: " + t("config.moreWarnings", warnings.size() - Project.LISTED, warnings.size(), Project.LISTED));
         return p;
     }
 }

@@ -1,11 +1,9 @@
 package dev.tally.cli;
 
-import static dev.tally.model.Text.t;
 
 import dev.tally.model.Catalog;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
-import dev.tally.model.TallyException;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -40,12 +38,7 @@ final class ReviewInput {
     }
 
     /** The indicators asked for, in catalog order; every one when none was. */
-    List<Indicator> indicators(Catalog c) {
-        for (String code : indicatorCodes) {
-            if (c.indicator(code) == null) throw TallyException.usage(t("usage.notIndicator", code));
-        }
-        return c.indicators().stream().filter(i -> indicatorCodes.isEmpty() || indicatorCodes.contains(i.code())).toList();
-    }
+    List<Indicator> indicators(Catalog c) { return ProjectOptions.selected(c, indicatorCodes); }
 
     /** Statistics to 4 decimals in the formats people read, to 12 significant digits in the others. */
     static dev.tally.review.Figures figures(dev.tally.write.Format f) {

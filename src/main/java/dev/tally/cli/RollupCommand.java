@@ -212,12 +212,7 @@ final class RollupCommand implements Callable<Integer> {
             for (Period t : shown) idx.add(result.periods().indexOf(t));
             show = show.withPeriods(idx);
         }
-        if (!indicatorCodes.isEmpty()) {
-            for (String code : indicatorCodes) {
-                if (catalog.indicator(code) == null) throw TallyException.usage(t("usage.notIndicator", code));
-            }
-            show = show.withIndicators(catalog.indicators().stream().filter(i -> indicatorCodes.contains(i.code())).toList());
-        }
+        if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
         timing.mark("roll up");
 
         DataReport report = new DataReport(data.summary(), data.findings(), result.findings());

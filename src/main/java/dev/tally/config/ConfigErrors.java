@@ -32,7 +32,7 @@ final class ConfigErrors {
         List<Line> sorted = new ArrayList<>(lines);
         sorted.sort(java.util.Comparator.comparingLong(Line::line)); // stable: same-line problems keep their order
         List<String> shown = new ArrayList<>(sorted.stream().limit(SHOWN).map(Line::text).toList());
-        if (sorted.size() > SHOWN) shown.add(file + ": " + dev.tally.model.Text.t("config.moreProblems", sorted.size() - SHOWN, sorted.size()));
+        if (sorted.size() > SHOWN) shown.add(file + ": " + dev.tally.model.Text.t("config.moreProblems", sorted.size() - SHOWN, sorted.size(), SHOWN));
         throw TallyException.config(String.join(System.lineSeparator(), shown));
     }
 }

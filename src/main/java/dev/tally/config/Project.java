@@ -24,6 +24,9 @@ import java.util.List;
  */
 public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, List<String> warnings, Path unitsFile, Path catalogFile,
                       Roster roster, List<Era> eras) {
+    /** The most configuration errors or warnings listed at once; the rest are counted ({@link ConfigErrors}). */
+    public static final int LISTED = ConfigErrors.SHOWN;
+
     public Project(Settings settings, Hierarchy hierarchy, Catalog catalog) {
         this(settings, hierarchy, catalog, List.of(), null, null, Roster.of(hierarchy));
     }

@@ -216,32 +216,32 @@ public final class Numbers {
         }
         // 1,234 or 12,345,678: thousands grouped by commas, as English numbers are written; --decimal-comma
         // would read it as 1.234, so it is told both ways
-        if (!decimalComma && commaThousands(b, from, to)) out.hint = t("number.commaThousands", stripped(b, from, to));
+        String text = new String(b, from, Math.min(to, from + 64) - from, java.nio.charset.StandardCharsets.UTF_8);
+        if (!decimalComma && groupedInThrees(text, ',')) out.hint = t("number.commaThousands", text.strip().replace(",", ""));
         // 12.345.678: thousands grouped by dots, as Vietnamese numbers are written
         else if (!decimalComma && (comma || general(b, from, to, true, false, new Num()))) out.hint = t("number.decimalComma");
         else if (exp) out.hint = t("number.exponent");
         return out;
     }
 
-    /** Digits grouped in threes by commas, one group of one to three first: 1,234 or -12,345,678. */
-    private static boolean commaThousands(byte[] b, int from, int to) {
-        int i = from < to && (b[from] == '-' || b[from] == '+') ? from + 1 : from;
+    /**
+     * Digits grouped in threes by {@code separator}, one group of one to three first: 1,234 or
+     * -12.345.678 (for the hints that say what such a number most likely means).
+     */
+    public static boolean groupedInThrees(String text, char separator) {
+        String s = text.strip();
+        int i = !s.isEmpty() && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
         int first = i;
-        while (i < to && isDigit(b[i])) i++;
-        if (i == first || i - first > 3 || i == to) return false;
-        while (i < to) {
-            if (b[i] != ',' || i + 4 > to || !isDigit(b[i + 1]) || !isDigit(b[i + 2]) || !isDigit(b[i + 3])) return false;
+        while (i < s.length() && s.charAt(i) >= '0' && s.charAt(i) <= '9') i++;
+        if (i == first || i - first > 3 || i == s.length()) return false;
+        while (i < s.length()) {
+            if (s.charAt(i) != separator || i + 4 > s.length()) return false;
+            for (int k = i + 1; k <= i + 3; k++) if (s.charAt(k) < '0' || s.charAt(k) > '9') return false;
             i += 4;
         }
         return true;
     }
 
-    /** The text without its commas: what 1,234 means when they group thousands. */
-    private static String stripped(byte[] b, int from, int to) {
-        StringBuilder s = new StringBuilder(to - from);
-        for (int i = from; i < to; i++) if (b[i] != ',') s.append((char) b[i]);
-        return s.toString();
-    }
 
     /** True when the text is a yes/no word rather than a number (for messages). */
     public static boolean isBooleanWord(String raw) {

@@ -21,8 +21,6 @@ final class ValueRules {
     static final int OK = 0, WORD = 1, NOT_WHOLE = 2, NOT_PERCENT = 3, NOT_BOOLEAN = 4, BELOW_MIN = 5, ABOVE_MAX = 6;
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-    /** 1.234 or 12.345.678: digits grouped in threes by dots. */
-    private static final java.util.regex.Pattern THOUSANDS_DOTS = java.util.regex.Pattern.compile("[+-]?[0-9]{1,3}(\\.[0-9]{3})+");
 
     private final Indicator[] byIndex;
     /** For whole numbers: v is at least min iff v >= minWhole (when minSet); likewise max. */
@@ -117,7 +115,7 @@ final class ValueRules {
                 String whole = n.decimal().setScale(0, RoundingMode.DOWN).toPlainString();
                 // a dot between groups of three digits is how Vietnamese reports write thousands: the
                 // value is most likely the whole number, not a fraction to round down
-                yield !decimalComma && !jsonNumber && THOUSANDS_DOTS.matcher(raw.strip()).matches()
+                yield !decimalComma && !jsonNumber && dev.tally.read.Numbers.groupedInThrees(raw, '.')
                         ? t("value.notWholeThousands", raw, code, raw.strip().replace(".", ""), whole)
                         : t("value.notWhole", raw, code, whole);
             }
