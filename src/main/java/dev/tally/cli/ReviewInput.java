@@ -1,6 +1,5 @@
 package dev.tally.cli;
 
-
 import dev.tally.model.Catalog;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
