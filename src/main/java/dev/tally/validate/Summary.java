@@ -2,7 +2,11 @@ package dev.tally.validate;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.model.FindingCode;
 import dev.tally.model.Text;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
 
 /**
  * The closing count of a run. The counts add up: {@code values == accepted + duplicates + rejected + ignored + skipped}.
@@ -10,17 +14,24 @@ import dev.tally.model.Text;
  * value, reported and counted once; rejected: values left out with an error finding; ignored: values
  * of derived indicators, left out with a warning since tally computes them; skipped: values outside
  * the requested periods. {@code unlisted}: findings counted in errors and warnings but not
- * listed, past {@link Validator#LISTED_PER_INPUT} for a file.
+ * listed, past {@link Validator#LISTED_PER_INPUT} for a file, and how many of each code they are.
  */
 public record Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected,
-                      long ignored, long skipped, long errors, long warnings, long unlisted) {
+                      long ignored, long skipped, long errors, long warnings, long unlisted, Map<FindingCode, Long> unlistedByCode) {
     public boolean addsUp() { return values == accepted + duplicates + rejected + ignored + skipped; }
 
     /** Two eras' counts of the same inputs read once: each value was counted in one of them. */
     public Summary plus(Summary o) {
         return new Summary(Math.max(files, o.files), records + o.records, values + o.values, accepted + o.accepted, missing + o.missing,
                 duplicates + o.duplicates, rejected + o.rejected, ignored + o.ignored, skipped + o.skipped, errors + o.errors,
-                warnings + o.warnings, unlisted + o.unlisted);
+                warnings + o.warnings, unlisted + o.unlisted, sum(unlistedByCode, o.unlistedByCode));
+    }
+
+    private static Map<FindingCode, Long> sum(Map<FindingCode, Long> a, Map<FindingCode, Long> b) {
+        Map<FindingCode, Long> m = new EnumMap<>(FindingCode.class);
+        m.putAll(a);
+        b.forEach((code, n) -> m.merge(code, n, Long::sum));
+        return Collections.unmodifiableMap(m);
     }
 
     /** The summary as JSON-ready fields, in a fixed order. */

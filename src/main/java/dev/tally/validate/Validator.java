@@ -154,6 +154,8 @@ public final class Validator {
         final Counts counts = new Counts();
         private final int[] listed = new int[Math.max(1, inputs.size())];
         long unlistedErrors, unlistedWarnings, bigValues, textLookups;
+        /** Findings past the listing limit, by code ({@link FindingCode#ordinal}): the count by code says all of them. */
+        final long[] unlistedByCode = new long[FindingCode.values().length];
         final long[][] perInput = new long[4][Math.max(1, inputs.size())];
         private int input;
         private final Num num = new Num();
@@ -204,7 +206,10 @@ public final class Validator {
         private void keep(Located l) {
             if (listed[l.input()]++ < LISTED_PER_INPUT) {
                 findings.add(l);
-            } else if (l.finding().severity() == Severity.ERROR) {
+                return;
+            }
+            unlistedByCode[l.finding().code().ordinal()]++;
+            if (l.finding().severity() == Severity.ERROR) {
                 unlistedErrors++;
             } else {
                 unlistedWarnings++;
@@ -544,6 +549,7 @@ public final class Validator {
         counts.add(base.counts);
         long errors = base.unlistedErrors, warnings = base.unlistedWarnings;
         long big = base.bigValues, text = base.textLookups;
+        long[] unlistedByCode = base.unlistedByCode.clone();
         long[][] perInput = new long[4][Math.max(1, inputs.size())];
         for (Part part : parts) {
             for (int k = 0; k < 4; k++) for (int j = 0; j < perInput[k].length; j++) perInput[k][j] += part.perInput[k][j];
@@ -554,6 +560,7 @@ public final class Validator {
             located.addAll(part.findings);
             errors += part.unlistedErrors;
             warnings += part.unlistedWarnings;
+            for (int c = 0; c < unlistedByCode.length; c++) unlistedByCode[c] += part.unlistedByCode[c];
             big += part.bigValues;
             text += part.textLookups;
             if (part.table != base.table) merge(base.table, part.table);
@@ -569,7 +576,10 @@ public final class Validator {
         for (Located l : located) {
             if (listedPerInput[l.input()]++ < LISTED_PER_INPUT) {
                 kept.add(l);
-            } else if (l.finding().severity() == Severity.ERROR) {
+                continue;
+            }
+            unlistedByCode[l.finding().code().ordinal()]++;
+            if (l.finding().severity() == Severity.ERROR) {
                 errors++;
             } else {
                 warnings++;
@@ -590,8 +600,14 @@ public final class Validator {
             for (int c = 0, n = table.cells(); c < n; c++) if (states[c] == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
-                counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted);
+                counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted, byCode(unlistedByCode));
         return new Result(table, findings, s, new Stats(big, text, reread), perInput);
+    }
+
+    private static Map<FindingCode, Long> byCode(long[] counts) {
+        Map<FindingCode, Long> m = new java.util.EnumMap<>(FindingCode.class);
+        for (FindingCode c : FindingCode.values()) if (counts[c.ordinal()] > 0) m.put(c, counts[c.ordinal()]);
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /**
