@@ -26,14 +26,17 @@ import picocli.CommandLine.ParentCommand;
                 + "a submission's values in several files are merged (the same value twice counts once; two different values "
                 + "are a conflict and neither is used). Each submission replaces the unit's earlier one for that form and "
                 + "period as a whole (the earlier one stays in the history); an identical one is reported as unchanged. By "
-                + "default a submission with an error is rejected and every other one is stored, all in one transaction; "
-                + "--atomic file rejects every submission with a value from a file that has an error, --atomic run stores "
-                + "nothing unless everything is clean. The summary reconciles: values read = stored + unchanged + duplicates "
-                + "+ ignored + rejected.",
+                + "default the store holds what validate accepts: every valid value is stored, an invalid value is rejected "
+                + "alone, a submission lacking required values is stored and counted incomplete by status, all in one "
+                + "transaction; a submission is rejected only when none of its values is valid. --atomic submission rejects "
+                + "a submission with an error whole, --atomic file every submission with a value from a file that has an "
+                + "error, --atomic run stores nothing unless no value has an error; in every mode a report lacking required "
+                + "values is stored, marked incomplete. The summary reconciles: values read = stored + unchanged + "
+                + "duplicates + ignored + rejected.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every submission stored (or unchanged)",
-            "1:a submission or value was rejected",
+            "0:every value stored (or unchanged) and no error found",
+            "1:a value or submission was rejected, or a submission is incomplete or fails an error rule",
             "2:usage error",
             "3:configuration error (units, catalog, tally.yaml)",
             "4:input/output error (missing file, not a tally store)"})
@@ -66,16 +69,17 @@ final class ImportCommand implements Callable<Integer> {
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
     String received;
 
-    enum Atomicity { submission, file, run }
+    enum Atomicity { value, submission, file, run }
 
     @Option(names = "--atomic", paramLabel = "WHAT", converter = AtomicConverter.class, completionCandidates = AtomicNames.class,
-            description = "What one error rejects: submission (default: that submission), file (every submission with a value from "
-                    + "that file), run (everything: nothing is stored unless all is clean, for jobs that must not half-apply).")
-    Atomicity atomic = Atomicity.submission;
+            description = "What one error rejects: value (default: that value alone), submission (its whole submission), file "
+                    + "(every submission with a value from that file), run (everything: nothing is stored unless no value has an "
+                    + "error, for jobs that must not half-apply). A report lacking required values is stored in every mode.")
+    Atomicity atomic = Atomicity.value;
 
     static final class AtomicNames implements Iterable<String> {
         @Override
-        public java.util.Iterator<String> iterator() { return List.of("submission", "file", "run").iterator(); }
+        public java.util.Iterator<String> iterator() { return List.of("value", "submission", "file", "run").iterator(); }
     }
 
     static final class AtomicConverter implements picocli.CommandLine.ITypeConverter<Atomicity> {
@@ -106,6 +110,7 @@ final class ImportCommand implements Callable<Integer> {
         read.add(path);
         findingOptions.refuseInputs(io, null, read);
         Importer.Atomic mode = switch (atomic) {
+            case value -> Importer.Atomic.VALUE;
             case submission -> Importer.Atomic.SUBMISSION;
             case file -> Importer.Atomic.FILE;
             case run -> Importer.Atomic.RUN;
@@ -131,21 +136,27 @@ final class ImportCommand implements Callable<Integer> {
             if (!f.status().equals("stored")) sb.append(" (").append(t("import.status." + f.status())).append(")");
             sb.append('\n');
         }
+        // listed up to --max-findings, the rest counted by why, as findings are
         int listed = 0;
-        long notListed = 0;
+        java.util.Map<String, Long> notListed = new java.util.TreeMap<>();
         for (Importer.SubmissionReport s : report.submissions()) {
             if (!s.rejected()) continue;
             if (listed++ >= findingOptions.max) {
-                notListed++;
+                for (String why : new java.util.LinkedHashSet<>(s.errors())) notListed.merge(why, 1L, Long::sum);
                 continue;
             }
             String what = s.unit() + " (" + s.unitName() + ")" + (p.catalog().declaresForms() ? " " + t("import.form", s.form()) : "")
                     + " " + s.period().text() + (s.values() == 0 ? "" : " (" + dev.tally.model.Text.count(s.values(), "summary.values") + ")");
             sb.append(t("import.rejected", what, String.join(", ", new java.util.LinkedHashSet<>(s.errors())))).append('\n');
         }
-        if (notListed > 0) sb.append(t("import.notListed", notListed, findingOptions.max)).append('\n');
+        if (listed > findingOptions.max) {
+            sb.append(t("import.notListed", listed - findingOptions.max, findingOptions.max, notListed.entrySet().stream()
+                    .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")))).append('\n');
+        }
         sb.append(dryRun ? t("import.dryRun") : "").append(t("import.submissions", report.count(Store.Outcome.NEW),
-                report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions())).append('\n');
+                report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions()));
+        if (report.incomplete() > 0) sb.append(t("import.incomplete", report.incomplete()));
+        sb.append('\n');
         sb.append(t(dryRun ? "import.valuesDry" : "import.values.line", report.values(), report.stored(), report.unchanged(),
                 report.duplicates(), report.ignored(), report.rejected())).append('\n');
         sb.setLength(sb.length() - 1);
@@ -153,6 +164,6 @@ final class ImportCommand implements Callable<Integer> {
         io.out().flush();
         findingOptions.printByCode(io, report.findings());
         if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
-        return report.anyRejected() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.dataErrors() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
 }

@@ -9,6 +9,7 @@ import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
 import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
 import dev.tally.model.Form;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
@@ -31,6 +32,7 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -47,20 +49,37 @@ import java.util.concurrent.CompletableFuture;
  * earlier one for that form and period (which stays in the history), or counted unchanged when it is
  * identical; all of it in one transaction.
  *
- * <p>What an error costs depends on the {@link Atomic} mode: by default only the submission it is
- * about (the others are stored); with {@code file} every submission with a value from a file that
- * has an error; with {@code run} everything, unless the whole run is clean. The counts reconcile:
- * values read = stored + unchanged + duplicates + ignored + rejected.
+ * <p>By default the store holds exactly what validate accepts, so that rollup from the store equals
+ * rollup of the same files: every valid value of every submission is stored; an invalid value is
+ * rejected alone with its finding; a submission lacking required values is stored and is incomplete
+ * (status counts it received and incomplete, and lists what it owes); a submission is rejected only
+ * when not one of its values is valid. The {@link Atomic} modes make an error cost more: with
+ * {@code submission} its whole submission, with {@code file} every submission with a value from a
+ * file that has an error, with {@code run} everything unless the whole run is clean. In every mode
+ * an incomplete report is not an error that rejects: it is all the unit sent, stored as sent. The
+ * counts reconcile: values read = stored + unchanged + duplicates + ignored + rejected.
  */
 public final class Importer {
     private Importer() {}
 
-    /** What an error finding costs. */
-    public enum Atomic { SUBMISSION, FILE, RUN }
+    /** What an error finding costs: the value alone (the default), its submission, every submission of its file, the whole run. */
+    public enum Atomic { VALUE, SUBMISSION, FILE, RUN }
 
-    /** A submission of the run, stored or not, with why it was rejected. */
+    /**
+     * Whether an error finding rejects more than the value it is about, in the modes that do: any
+     * error but an incomplete report's ({@code missing-required}), which is what the unit sent and is
+     * stored, marked incomplete, in every mode.
+     */
+    static boolean rejects(Finding f) {
+        return f.severity() == Severity.ERROR && f.code() != FindingCode.MISSING_REQUIRED;
+    }
+
+    /**
+     * A submission of the run, stored or not, with the error findings about it (why it was rejected,
+     * when it was); {@code incomplete} when it lacks required values.
+     */
     public record SubmissionReport(String unit, String unitName, String form, Period period, int values, Store.Outcome outcome,
-                                   List<String> errors) {
+                                   List<String> errors, boolean incomplete) {
         public boolean rejected() { return outcome == null; }
     }
 
@@ -81,7 +100,13 @@ public final class Importer {
 
         public long rejectedSubmissions() { return submissions.stream().filter(SubmissionReport::rejected).count(); }
 
+        /** Submissions stored (or unchanged) that lack required values. */
+        public long incomplete() { return submissions.stream().filter(s -> !s.rejected() && s.incomplete()).count(); }
+
         public boolean anyRejected() { return rejected > 0 || rejectedSubmissions() > 0; }
+
+        /** Exit 1, as validate of the same files: something was rejected, or a finding is an error (an incomplete report, a failed rule). */
+        public boolean dataErrors() { return anyRejected() || findings.stream().anyMatch(f -> f.severity() == Severity.ERROR); }
 
         public boolean addsUp() { return values == stored + unchanged + duplicates + ignored + rejected; }
     }
@@ -114,7 +139,7 @@ public final class Importer {
             for (Era e : project.eras()) regrouped += regroup(e, batch);
             Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun, regrouped);
             // --atomic run with an error leaves the store exactly as it was, the import log included
-            boolean refused = atomic == Atomic.RUN && !plan.errors().isEmpty();
+            boolean refused = plan.refused();
             if (!dryRun && !refused) batch.commit();
             return report;
         } catch (SQLException e) {
@@ -149,8 +174,13 @@ public final class Importer {
         return -1;
     }
 
-    /** The run's submissions and which of them an error rejects. */
-    private record Plan(List<Sub> subs, Map<Sub, List<String>> errors) {}
+    /**
+     * The run's submissions; the errors about each that could reject it (finding codes, or the
+     * --atomic reason); those the mode rejects whole (by default none: a submission is then rejected
+     * only when none of its values is valid); those lacking required values; and whether the run
+     * stores nothing ({@code --atomic run} with an error).
+     */
+    private record Plan(List<Sub> subs, Map<Sub, List<String>> errors, Set<Sub> rejected, Set<Sub> incomplete, boolean refused) {}
 
     private static Plan plan(Project project, List<InputFile> files, Ingest.EraRead read, Atomic atomic) {
         List<Sub> subs = new ArrayList<>();
@@ -191,12 +221,14 @@ public final class Importer {
         }
         // which submission each error is about: its unit and period, and the forms of its indicators
         Map<Sub, List<String>> errors = new LinkedHashMap<>();
+        Set<Sub> rejected = new LinkedHashSet<>(), incomplete = new HashSet<>();
         Set<String> filesWithErrors = new LinkedHashSet<>();
         boolean anyError = false;
         for (Finding f : read.findings()) {
             if (f.severity() != Severity.ERROR) continue;
-            anyError = true;
-            if (f.file() != null) filesWithErrors.add(f.file());
+            boolean rejecting = rejects(f);
+            anyError |= rejecting;
+            if (rejecting && f.file() != null) filesWithErrors.add(f.file());
             if (f.unit() == null || f.period() == null) continue;
             Period p = Period.parse(f.period()).orElse(null);
             if (p == null) continue;
@@ -229,7 +261,13 @@ public final class Importer {
                     subs.add(s);
                     byKey.put(key, s);
                 }
-                if (s != null) errors.computeIfAbsent(s, k -> new ArrayList<>()).add(f.code().key());
+                if (s == null) continue;
+                if (!rejecting) {
+                    incomplete.add(s);
+                    continue;
+                }
+                errors.computeIfAbsent(s, k -> new ArrayList<>()).add(f.code().key());
+                if (atomic != Atomic.VALUE) rejected.add(s);
             }
         }
         if (atomic == Atomic.FILE) {
@@ -237,14 +275,18 @@ public final class Importer {
                 for (int input : s.inputs()) {
                     if (filesWithErrors.contains(files.get(input).display())) {
                         errors.computeIfAbsent(s, k -> new ArrayList<>()).add(t("import.fileHasErrors", files.get(input).display()));
+                        rejected.add(s);
                         break;
                     }
                 }
             }
         } else if (atomic == Atomic.RUN && anyError) {
-            for (Sub s : subs) errors.computeIfAbsent(s, k -> new ArrayList<>()).add(t("import.runHasErrors"));
+            for (Sub s : subs) {
+                errors.computeIfAbsent(s, k -> new ArrayList<>()).add(t("import.runHasErrors"));
+                rejected.add(s);
+            }
         }
-        return new Plan(subs, errors);
+        return new Plan(subs, errors, rejected, incomplete, atomic == Atomic.RUN && anyError);
     }
 
     private static Report store(Project project, List<InputFile> files, List<String> sha, Ingest.EraRead r, Plan plan, Store.Batch batch,
@@ -278,7 +320,7 @@ public final class Importer {
                             prepared.given(), errors == null ? List.of() : new LinkedHashSet<>(errors));
                 }
                 reports.add(new SubmissionReport(unit.code(), unit.name(), s.form().code(), s.periodValue(), prepared.usable().length, outcome,
-                        errors == null ? List.of() : errors));
+                        errors == null ? List.of() : errors, plan.incomplete().contains(s)));
                 int k = outcome == null ? 3 : outcome == Store.Outcome.NEW ? 0 : outcome == Store.Outcome.REPLACED ? 1 : 2;
                 for (int input : s.inputs()) subsPerFile[input][k]++;
                 for (int cell : prepared.usable()) {
@@ -344,7 +386,7 @@ public final class Importer {
         int n = 0;
         List<String> given = new ArrayList<>();
         // a rejected submission is not stored: only its given codes are kept
-        Encoder encoder = plan.errors().containsKey(s) ? null : ENCODERS.get();
+        Encoder encoder = plan.rejected().contains(s) ? null : ENCODERS.get();
         for (int cell : s.cells()) {
             byte state = t.state(s.period(), cell);
             if (state == CellTable.REJECTED) continue; // a conflict: neither value is used

@@ -78,12 +78,13 @@ class FormsTest {
         // due 2024-07-10: on time
         assertThat(tally("import", "--received", "2024-07-05",
                 file("h1-d1.csv", HEAD + "C11,2024-H1,rec,1\nC11,2024-H1,res,1\nC12,2024-H1,rec,2\nD3,2024-H1,rec,5\n").toString()).exit()).isZero();
-        // C21 late; C22 forgot rec: rejected, but it arrived
+        // C21 late; C22 late and forgot rec: its report is stored as sent, and incomplete
         Tally.Run d2 = tally("import", "--received", "2024-07-15", file("h1-d2.csv", HEAD + "C21,2024-H1,rec,3\nC22,2024-H1,res,4\n").toString());
         assertThat(d2.exit()).isEqualTo(1);
-        assertThat(d2.out()).contains("rejected: C22 (Xã 22) form dv 2024-H1 (1 value): missing-required");
-        // due 2025-01-10: on time
-        tally("import", "--received", "2025-01-05", file("h2.csv", HEAD + "C11,2024-H2,rec,1\nC21,2024-H2,rec,2\n").toString());
+        assertThat(d2.out()).contains("submissions: 2 new, 0 replaced, 0 unchanged, 0 rejected; 1 incomplete").doesNotContain("rejected:");
+        // due 2025-01-10: on time; C12's only value is not a number: nothing of it can be stored, but it arrived
+        Tally.Run h2 = tally("import", "--received", "2025-01-05", file("h2.csv", HEAD + "C11,2024-H2,rec,1\nC21,2024-H2,rec,2\nC12,2024-H2,rec,abc\n").toString());
+        assertThat(h2.out()).contains("rejected: C12 (Xã 12) form dv 2024-H2: not-a-number");
         // hd due 2025-01-30: D1 on time, D3 late
         tally("import", "--received", "2025-01-20", file("hd-d1.csv", HEAD + "D1,2024,sessions,4\n").toString());
         tally("import", "--received", "2025-02-05", file("hd-d3.csv", HEAD + "D3,2024,sessions,2\n").toString());
@@ -94,15 +95,15 @@ class FormsTest {
         importTheYear();
         Tally.Run r = tally("status", "--period", "2024-H1", "--format", "csv");
         assertThat(r.exit()).as(r.err()).isZero();
-        // D1: C11, C12 expected and on time, C13 exempt (inactive). D2: C21 late, C22 rejected. D3: itself, on time.
+        // D1: C11, C12 expected and on time, C13 exempt (inactive). D2: C21 late, C22 late and incomplete. D3: itself, on time.
         // hd is yearly: no year lies inside 2024-H1, so it has no rows here.
         assertThat(r.out()).isEqualTo("""
                 form,form_name,period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
-                dv,Dân vận,2024-H1,province,P,Tỉnh,5,4,3,1,1,1,1,0,80.0
+                dv,Dân vận,2024-H1,province,P,Tỉnh,5,5,3,2,0,0,1,1,100.0
                 dv,Dân vận,2024-H1,district,D1,Huyện 1,2,2,2,0,0,0,1,0,100.0
-                dv,Dân vận,2024-H1,district,D2,Huyện 2,2,1,0,1,1,1,0,0,50.0
+                dv,Dân vận,2024-H1,district,D2,Huyện 2,2,2,0,2,0,0,0,1,100.0
                 dv,Dân vận,2024-H1,district,D3,Huyện Côn Đảo,1,1,1,0,0,0,0,0,100.0
-                dv,Dân vận,2024-H1,total,,total,5,4,3,1,1,1,1,0,80.0
+                dv,Dân vận,2024-H1,total,,total,5,5,3,2,0,0,1,1,100.0
                 """);
     }
 
@@ -110,24 +111,24 @@ class FormsTest {
     void aYearOverAHalfYearlyFormCountsBothHalves() throws IOException {
         importTheYear();
         Tally.Run r = tally("status", "--period", "2024", "--format", "csv");
-        // dv, H1 as above; H2: C11 and C21 on time, C12 and D3 missing, C13 and C22 exempt.
-        // D1: expected 2+2, received 2+1, exempt 1+1. D2: expected 2+1, received 1+1 (one late), C22 rejected in H1.
+        // dv, H1 as above; H2: C11 and C21 on time, C12 rejected (missing), D3 missing, C13 and C22 exempt.
+        // D1: expected 2+2, received 2+1, exempt 1+1, C12 rejected in H2. D2: expected 2+1, received 2+1 (two late), C22 incomplete in H1.
         // hd: D1 on time, D3 late, D2 missing; rows only above the district level.
         assertThat(r.out()).isEqualTo("""
                 form,form_name,period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
-                dv,Dân vận,2024,province,P,Tỉnh,9,6,5,1,3,1,3,0,66.7
-                dv,Dân vận,2024,district,D1,Huyện 1,4,3,3,0,1,0,2,0,75.0
-                dv,Dân vận,2024,district,D2,Huyện 2,3,2,1,1,1,1,1,0,66.7
+                dv,Dân vận,2024,province,P,Tỉnh,9,7,5,2,2,1,3,1,77.8
+                dv,Dân vận,2024,district,D1,Huyện 1,4,3,3,0,1,1,2,0,75.0
+                dv,Dân vận,2024,district,D2,Huyện 2,3,3,1,2,0,0,1,1,100.0
                 dv,Dân vận,2024,district,D3,Huyện Côn Đảo,2,1,1,0,1,0,0,0,50.0
-                dv,Dân vận,2024,total,,total,9,6,5,1,3,1,3,0,66.7
+                dv,Dân vận,2024,total,,total,9,7,5,2,2,1,3,1,77.8
                 hd,HĐND,2024,province,P,Tỉnh,3,2,1,1,1,0,0,0,66.7
                 hd,HĐND,2024,total,,total,3,2,1,1,1,0,0,0,66.7
                 """);
         // without --period: each form's own periods that something arrived for
         Tally.Run all = tally("status", "--format", "csv", "--level", "province");
         assertThat(all.out().lines().filter(l -> l.contains(",province,")).toList()).containsExactly(
-                "dv,Dân vận,2024-H1,province,P,Tỉnh,5,4,3,1,1,1,1,0,80.0",
-                "dv,Dân vận,2024-H2,province,P,Tỉnh,4,2,2,0,2,0,2,0,50.0",
+                "dv,Dân vận,2024-H1,province,P,Tỉnh,5,5,3,2,0,0,1,1,100.0",
+                "dv,Dân vận,2024-H2,province,P,Tỉnh,4,2,2,0,2,1,2,0,50.0",
                 "hd,HĐND,2024,province,P,Tỉnh,3,2,1,1,1,0,0,0,66.7");
     }
 
@@ -146,10 +147,10 @@ class FormsTest {
         Tally.Run d2 = tally("status", "--period", "2024-H1", "--unit", "D2", "--depth", "1", "--format", "csv");
         assertThat(d2.out()).isEqualTo("""
                 form,form_name,period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
-                dv,Dân vận,2024-H1,district,D2,Huyện 2,2,1,0,1,1,1,0,0,50.0
+                dv,Dân vận,2024-H1,district,D2,Huyện 2,2,2,0,2,0,0,0,1,100.0
                 dv,Dân vận,2024-H1,commune,C21,Xã 21,1,1,0,1,0,0,0,0,100.0
-                dv,Dân vận,2024-H1,commune,C22,Xã 22,1,0,0,0,1,1,0,0,0.0
-                dv,Dân vận,2024-H1,total,,total,2,1,0,1,1,1,0,0,50.0
+                dv,Dân vận,2024-H1,commune,C22,Xã 22,1,1,0,1,0,0,0,1,100.0
+                dv,Dân vận,2024-H1,total,,total,2,2,0,2,0,0,0,1,100.0
                 """);
         Tally.Run wrong = tally("status", "--form", "xx");
         assertThat(wrong.exit()).isEqualTo(2);
@@ -163,8 +164,8 @@ class FormsTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEqualTo("""
                 form,form_name,period,unit,unit_name,parent,parent_name,status,received,missing_count,missing_indicators,missing_names,errors
-                dv,Dân vận,2024-H2,C12,Xã 12,D1,Huyện 1,not received,,1,rec,Đơn tiếp nhận,
-                dv,Dân vận,2024-H1,C22,Xã 22,D2,Huyện 2,rejected,2024-07-15T00:00+07:00,1,rec,Đơn tiếp nhận,missing-required
+                dv,Dân vận,2024-H2,C12,Xã 12,D1,Huyện 1,rejected,2025-01-05T00:00+07:00,1,rec,Đơn tiếp nhận,not-a-number
+                dv,Dân vận,2024-H1,C22,Xã 22,D2,Huyện 2,incomplete,2024-07-15T00:00+07:00,1,rec,Đơn tiếp nhận,
                 dv,Dân vận,2024-H2,D3,Huyện Côn Đảo,P,Tỉnh,not received,,1,rec,Đơn tiếp nhận,
                 hd,HĐND,2024,D2,Huyện 2,P,Tỉnh,not received,,1,sessions,Kỳ họp,
                 """);
@@ -172,7 +173,7 @@ class FormsTest {
         for (String format : List.of("table", "markdown", "json", "ndjson", "tsv")) {
             Tally.Run f = tally("status", "--missing", "--period", "2024", "--format", format);
             assertThat(f.exit()).as(format).isZero();
-            assertThat(f.out()).as(format).contains("Xã 12").contains("sessions").contains("missing-required");
+            assertThat(f.out()).as(format).contains("Xã 12").contains("sessions").contains("not-a-number");
         }
         // once C22 sends its report in full, it owes nothing for 2024-H1
         tally("import", "--received", "2024-07-20", file("c22.csv", HEAD + "C22,2024-H1,rec,4\nC22,2024-H1,res,4\n").toString());
@@ -211,12 +212,16 @@ class FormsTest {
         // the store rolls up to what the files do
         String fromFiles = tally("rollup", "--format", "csv", own.toString(), totals.toString()).out();
         assertThat(tally("rollup", "--format", "csv").out()).isEqualTo(fromFiles);
-        // two different values of the same cell are a conflict: neither is stored
+        // two different values of the same cell are a conflict: neither is stored, and the submission is what is left,
+        // as rollup of the same files has it
         Path other = file("other.csv", HEAD + "D3,2024-H1,res,6\n");
         Tally.Run conflict = tally("import", totals.toString(), other.toString());
         assertThat(conflict.exit()).isEqualTo(1);
-        assertThat(conflict.out()).contains("rejected: D3 (Huyện Côn Đảo) form dv 2024-H1 (1 value): conflict");
-        assertThat(query("SELECT indicator, value FROM current_value ORDER BY 1")).containsExactly("rec|5", "res|4");
+        assertThat(conflict.err()).contains("error [conflict]");
+        assertThat(conflict.out()).contains("submissions: 0 new, 1 replaced, 0 unchanged, 0 rejected")
+                .contains("values read 3 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 2");
+        assertThat(query("SELECT indicator, value FROM current_value ORDER BY 1")).containsExactly("rec|5");
+        assertThat(tally("rollup", "--format", "csv").out()).isEqualTo(tally("rollup", "--format", "csv", totals.toString(), other.toString()).out());
     }
 
     @Test

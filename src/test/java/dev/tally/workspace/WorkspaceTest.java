@@ -72,25 +72,49 @@ class WorkspaceTest {
     }
 
     @Test
-    void aSubmissionWithAnErrorIsRejectedAndEveryOtherOneInTheSameFileIsStored() throws Exception {
+    void byDefaultTheStoreHoldsWhatValidateAccepts() throws Exception {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
-        // C12 is clean; C21 gives a good res but a bad rec: its whole submission is rejected, with why
+        // C12 is clean; C21 gives a good res but a bad rec: the bad value is rejected alone, and C21's report is
+        // stored with what it gave, incomplete (rec is required)
         Path bad = file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,-x\n");
         Tally.Run r = tally("import", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.err()).contains("bad.csv:4: error [not-a-number]");
+        assertThat(r.err()).contains("bad.csv:4: error [not-a-number]").contains("error [missing-required] C21");
+        assertThat(r.out()).isEqualTo(good + ": 1 submission: 1 new, 0 replaced, 0 unchanged, 0 rejected\n"
+                + bad + ": 2 submissions: 2 new, 0 replaced, 0 unchanged, 0 rejected (partial)\n"
+                + "submissions: 3 new, 0 replaced, 0 unchanged, 0 rejected; 1 incomplete (tally status --missing lists what each lacks)\n"
+                + "values read 4 = stored 3 + unchanged 0 + duplicates 0 + ignored 0 + rejected 1\n");
+        assertThat(query("SELECT unit, indicator, value FROM current_value ORDER BY 1")).containsExactly("C11|rec|3", "C12|rec|5", "C21|res|7");
+        assertThat(query("SELECT file, status, values_read, stored, rejected FROM import ORDER BY id"))
+                .containsExactly(good + "|stored|1|1|0", bad + "|partial|3|2|1");
+        // the store rolls up as the files do, and status counts C21 received and incomplete, owing rec
+        assertThat(tally("rollup", "--format", "csv").out()).isEqualTo(tally("rollup", "--format", "csv", good.toString(), bad.toString()).out());
+        assertThat(tally("status", "--period", "2024", "--format", "csv", "--depth", "0").out())
+                .contains("2024,province,P,Tỉnh,3,3,3,0,0,0,0,1,100.0");
+        assertThat(tally("status", "--missing", "--period", "2024", "--format", "csv").out())
+                .contains("2024,C21,Xã 21,D2,Huyện 2,incomplete,2024-07-31T07:00+07:00,1,rec,rec,\n");
+        // once corrected, the submission is replaced and the others unchanged
+        file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,6\n");
+        Tally.Run fixed = tally("import", good.toString(), bad.toString());
+        assertThat(fixed.exit()).isZero();
+        assertThat(fixed.out()).contains("submissions: 0 new, 1 replaced, 2 unchanged, 0 rejected\n");
+    }
+
+    @Test
+    void atomicSubmissionRejectsASubmissionWithAnErrorWholeButStoresAnIncompleteOne() throws Exception {
+        Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
+        // C21's bad rec takes its good res with it; C12 forgot rec, an incomplete report but no error in a value: stored
+        Path bad = file("bad.csv", HEAD + "C12,2024,res,5\nC21,2024,res,7\nC21,2024,rec,-x\n");
+        Tally.Run r = tally("import", "--atomic", "submission", good.toString(), bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).isEqualTo(good + ": 1 submission: 1 new, 0 replaced, 0 unchanged, 0 rejected\n"
                 + bad + ": 2 submissions: 1 new, 0 replaced, 0 unchanged, 1 rejected (partial)\n"
-                + "rejected: C21 (Xã 21) 2024 (1 value): missing-required, not-a-number\n"
-                + "submissions: 2 new, 0 replaced, 0 unchanged, 1 rejected\n"
+                + "rejected: C21 (Xã 21) 2024 (1 value): not-a-number\n"
+                + "submissions: 2 new, 0 replaced, 0 unchanged, 1 rejected; 1 incomplete (tally status --missing lists what each lacks)\n"
                 + "values read 4 = stored 2 + unchanged 0 + duplicates 0 + ignored 0 + rejected 2\n");
-        assertThat(query("SELECT unit FROM current_value ORDER BY 1")).containsExactly("C11", "C12");
-        assertThat(query("SELECT file, status, values_read, stored, rejected FROM import ORDER BY id"))
-                .containsExactly(good + "|stored|1|1|0", bad + "|partial|3|1|2");
-        // once corrected, the rejected submission is new and the others unchanged
-        file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,res,7\nC21,2024,rec,6\n");
-        assertThat(tally("import", good.toString(), bad.toString()).out())
-                .contains("submissions: 1 new, 0 replaced, 2 unchanged, 0 rejected");
+        assertThat(query("SELECT unit, indicator, value FROM current_value ORDER BY 1")).containsExactly("C11|rec|3", "C12|res|5");
+        assertThat(tally("status", "--missing", "--period", "2024", "--format", "csv").out())
+                .contains("C12,Xã 12,D1,Huyện 1,incomplete,").contains("C21,Xã 21,D2,Huyện 2,rejected,2024-07-31T07:00+07:00,1,rec,rec,not-a-number");
     }
 
     @Test
