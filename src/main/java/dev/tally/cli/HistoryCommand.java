@@ -24,9 +24,10 @@ import picocli.CommandLine.ParentCommand;
 
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
 @Command(name = "history",         header = "Every version of a unit's submissions for a period, and what changed.",
-        description = "Lists the stored versions of the unit's submission for the period (one per form when the catalog has "
-                + "forms), oldest first: version, whether it is current, when it was received, the file and its SHA-256, and "
-                + "the changes from the version before.",
+        description = "Lists every arrival of the unit's submission for the period (one per form when the catalog has "
+                + "forms), in the order imported: each stored version (version, whether it is current, when it was received, the "
+                + "file and its SHA-256, and the changes from the version before) and each arrival an import rejected (no "
+                + "version; why it was rejected).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class HistoryCommand implements Callable<Integer> {
@@ -81,14 +82,14 @@ final class HistoryCommand implements Callable<Integer> {
                 if (prev != null && !prev.form().equals(v.form())) prev = null; // each form's versions are their own history
                 List<Object> row = new ArrayList<>();
                 if (forms) row.add(v.form());
-                row.add((long) v.version());
+                row.add(v.rejected() ? null : Long.valueOf(v.version()));
                 row.add(v.current() ? "yes" : "");
                 row.add(v.received());
                 row.add(v.file());
                 row.add(v.sha256().substring(0, 12));
                 row.add(String.join("; ", History.changes(prev, v)));
                 sink.row(row);
-                prev = v;
+                if (!v.rejected()) prev = v; // a rejected arrival stored nothing to compare the next version with
             }
             sink.finish();
             target.commit();

@@ -30,7 +30,8 @@ import picocli.CommandLine.ParentCommand;
 /** tally status: who has reported, on time or late, who is missing and what they still owe. */
 @Command(name = "status",         header = "Completeness and timeliness of the reports in the workspace, at every level.",
         description = "For every form and period, every unit above the reporting level and a total: expected reports, received, "
-                + "on time (within the form's deadline_days, else the project's, default 15, after the period ends), late, "
+                + "on time (first arrived within the form's deadline_days, else the project's, default 15, after the period ends: "
+                + "a correction is not a late report), late, "
                 + "missing, rejected (what arrived was rejected on import; part of missing), exempt (inactive units and tally.yaml "
                 + "exemptions, not expected), incomplete (received without some required indicator) and the rate, received over expected in percent, which never exceeds 100. A unit with no "
                 + "units below it at the reporting level (a district without communes) reports for itself and counts as its own "

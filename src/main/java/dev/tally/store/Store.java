@@ -365,10 +365,6 @@ public final class Store implements AutoCloseable {
             versioned = keys;
         }
 
-        private static String key(String unit, String form, String period) {
-            return unit + '\0' + form + '\0' + period;
-        }
-
         /** Stores an {@link #encode encoded} submission (see {@link #put(Submission, long, String)}). */
         public Outcome put(Encoded s, String received) throws SQLException {
             // a key the scan did not see has no version: nothing to compare or retire
@@ -600,26 +596,45 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** A current submission's unit, form, period, arrival and the codes it gave, for completeness and timeliness. */
-    public record Arrival(String unit, String form, String period, String received, java.util.Set<String> codes) {}
+    /**
+     * A current submission's unit, form, period, arrival and the codes it gave, for completeness and
+     * timeliness; {@code earlier}: when every other arrival of the unit's form for the period came,
+     * its earlier versions and rejected arrivals (usually none), as stored.
+     */
+    public record Arrival(String unit, String form, String period, String received, java.util.Set<String> codes, List<String> earlier) {}
 
     public List<Arrival> arrivals() {
         List<Arrival> out = new ArrayList<>();
-        try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
-            while (r.next()) {
-                java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-                try {
-                    Json.readGiven(r.getBytes(5), codes::add);
-                } catch (java.io.UncheckedIOException e) {
-                    throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
+        try (Statement st = db.createStatement()) {
+            // the other arrivals of keys with a current submission: a handful next to the current rows
+            Map<String, List<String>> others = new java.util.HashMap<>();
+            try (ResultSet r = st.executeQuery("SELECT unit, form, period, received FROM submission WHERE is_current = 0 "
+                    + "UNION ALL SELECT unit, form, period, received FROM rejection")) {
+                while (r.next()) {
+                    others.computeIfAbsent(key(r.getString(1), r.getString(2), r.getString(3)), k -> new ArrayList<>()).add(r.getString(4));
                 }
-                out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes));
+            }
+            try (ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
+                while (r.next()) {
+                    java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+                    try {
+                        Json.readGiven(r.getBytes(5), codes::add);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
+                    }
+                    List<String> earlier = others.isEmpty() ? List.of()
+                            : others.getOrDefault(key(r.getString(1), r.getString(2), r.getString(3)), List.of());
+                    out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes, earlier));
+                }
             }
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
         return out;
+    }
+
+    private static String key(String unit, String form, String period) {
+        return unit + '\0' + form + '\0' + period;
     }
 
     /** The latest rejected arrival of a unit's form for a period: when, the codes it gave, the finding codes that rejected it. */
@@ -646,16 +661,28 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    /** One stored version of a submission with where it came from. */
+    /**
+     * One arrival of a unit's submission: a stored version with where it came from, or (with
+     * {@code errors}) an arrival an import rejected, which has no version and no values, only the
+     * codes it gave.
+     */
     public record Version(String form, int version, boolean current, String received, String file, String sha256, String importedAt,
-                          Map<String, BigDecimal> values) {}
+                          Map<String, BigDecimal> values, List<String> errors, java.util.Set<String> given) {
+        public boolean rejected() { return errors != null; }
+    }
 
-    /** Every version of a unit's submissions for a period, form by form, oldest first. */
+    /**
+     * Every arrival of a unit's submissions for a period, form by form, in the order imported: the
+     * stored versions oldest first, each rejected arrival among them where its import came.
+     */
     public List<Version> history(String unit, Period period) {
-        List<Version> out = new ArrayList<>();
-        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at, s.form FROM submission s "
+        List<Version> stored = new ArrayList<>(), rejected = new ArrayList<>();
+        List<Long> storedImports = new ArrayList<>(), rejectedImports = new ArrayList<>();
+        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at, s.form, s.import_id FROM submission s "
                 + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.form, s.version";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        String rejections = "SELECT x.given, x.errors, x.received, i.file, i.sha256, i.imported_at, x.form, x.import_id FROM rejection x "
+                + "JOIN import i ON i.id = x.import_id WHERE x.unit = ? AND x.period = ? ORDER BY x.form, x.import_id, x.id";
+        try (PreparedStatement p = db.prepareStatement(sql); PreparedStatement q = db.prepareStatement(rejections)) {
             p.setString(1, unit);
             p.setString(2, period.text());
             try (ResultSet r = p.executeQuery()) {
@@ -666,12 +693,35 @@ public final class Store implements AutoCloseable {
                     } catch (java.io.UncheckedIOException e) {
                         throw damaged(unit, r.getString(8), period.text(), e);
                     }
-                    out.add(new Version(r.getString(8), r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6),
-                            r.getString(7), values));
+                    stored.add(new Version(r.getString(8), r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6),
+                            r.getString(7), values, null, null));
+                    storedImports.add(r.getLong(9));
+                }
+            }
+            q.setString(1, unit);
+            q.setString(2, period.text());
+            try (ResultSet r = q.executeQuery()) {
+                while (r.next()) {
+                    try {
+                        rejected.add(new Version(r.getString(7), 0, false, r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                                Map.of(), Json.readStrings(r.getString(2)), new java.util.LinkedHashSet<>(Json.readStrings(r.getString(1)))));
+                    } catch (java.io.UncheckedIOException e) {
+                        throw damaged(unit, r.getString(7), period.text(), e);
+                    }
+                    rejectedImports.add(r.getLong(8));
                 }
             }
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
+        }
+        // merged form by form: a rejected arrival goes before the first version of its form from a later import
+        List<Version> out = new ArrayList<>();
+        int i = 0, j = 0;
+        while (i < stored.size() || j < rejected.size()) {
+            boolean takeRejected = i == stored.size() || j < rejected.size() && (rejected.get(j).form().compareTo(stored.get(i).form()) < 0
+                    || rejected.get(j).form().equals(stored.get(i).form()) && rejectedImports.get(j) < storedImports.get(i));
+            if (takeRejected) out.add(rejected.get(j++));
+            else out.add(stored.get(i++));
         }
         return out;
     }

@@ -13,9 +13,17 @@ import java.util.TreeSet;
 public final class History {
     private History() {}
 
-    /** e.g. ["dialogues 3 → 5", "+ cadres_trained 12", "- comment_count"], or ["first version: 5 values"]. */
+    /**
+     * e.g. ["dialogues 3 → 5", "+ cadres_trained 12", "- comment_count"], or ["first version: 5 values"];
+     * for a rejected arrival, why and that nothing of it was stored. {@code previous} is the stored
+     * version before (rejected arrivals have nothing to compare with).
+     */
     public static List<String> changes(Store.Version previous, Store.Version current) {
         List<String> out = new ArrayList<>();
+        if (current.rejected()) {
+            out.add(t("history.rejected", String.join(", ", new java.util.LinkedHashSet<>(current.errors()))));
+            return out;
+        }
         if (previous == null) {
             out.add(t(current.values().size() == 1 ? "history.first.one" : "history.first.many", current.values().size()));
             return out;

@@ -30,8 +30,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>A row's period is the one asked for; a form reported for shorter periods counts each of them
  * inside it: for {@code 2024} a half-yearly form expects every reporter twice. Received: a current
- * submission of the form for the period; on time: received no later than the form's deadline after
- * the period's last day; incomplete: received without some required indicator the unit reports. The
+ * submission of the form for the period; on time: its first arrival (a correction is a new version,
+ * not a late report; a rejected arrival counts, see {@link #first}) no later than the form's
+ * deadline after the period's last day; incomplete: received without some required indicator the unit reports. The
  * rate is received over expected and never exceeds 100; with nothing expected it is empty, not 0.
  *
  * <p>A submission stored under the one form of a catalog that declared none counts for every form it
@@ -83,8 +84,11 @@ public final class Status {
 
     public record Result(List<Row> rows, List<Gap> gaps) {}
 
-    /** What arrived for a unit's form and period: stored, or rejected (with why). */
-    private record Got(OffsetDateTime received, Set<String> codes, List<String> errors) {
+    /**
+     * What arrived for a unit's form and period: stored, or rejected (with why); {@code received} when
+     * the current version (or the latest rejection) came, {@code first} when the first arrival came.
+     */
+    private record Got(OffsetDateTime received, OffsetDateTime first, Set<String> codes, List<String> errors) {
         boolean rejected() { return errors != null; }
     }
 
@@ -150,7 +154,7 @@ public final class Status {
                             } else {
                                 k[1] = 1;
                                 LocalDate due = p.end().plusDays(deadline.applyAsInt(form));
-                                if (!g.received().toLocalDate().isAfter(due)) k[2] = 1;
+                                if (!g.first().toLocalDate().isAfter(due)) k[2] = 1;
                                 if (!lacking.isEmpty()) {
                                     k[4] = 1;
                                     owed = Owed.INCOMPLETE;
@@ -240,12 +244,29 @@ public final class Status {
     private static Map<String, Map<String, Got>> byForm(Catalog c, List<Store.Arrival> arrivals, List<Store.Rejection> rejections) {
         Map<String, Map<String, Got>> out = new HashMap<>();
         for (Store.Rejection r : rejections) {
-            put(c, out, r.form(), r.unit() + '\u0000' + r.period(), new Got(OffsetDateTime.parse(r.received()), r.given(), r.errors()));
+            OffsetDateTime at = OffsetDateTime.parse(r.received());
+            put(c, out, r.form(), r.unit() + '\u0000' + r.period(), new Got(at, at, r.given(), r.errors()));
         }
         for (Store.Arrival a : arrivals) {
-            put(c, out, a.form(), a.unit() + '\u0000' + a.period(), new Got(OffsetDateTime.parse(a.received()), a.codes(), null));
+            OffsetDateTime at = OffsetDateTime.parse(a.received());
+            put(c, out, a.form(), a.unit() + '\u0000' + a.period(), new Got(at, first(at, a.earlier()), a.codes(), null));
         }
         return out;
+    }
+
+    /**
+     * When a report first arrived, which decides whether it was on time: the earliest of its arrivals,
+     * stored or rejected. A correction is a new version, not a late report; and a report that arrived
+     * on time and was rejected (for its own errors, or under --atomic file or run for another's) was
+     * sent on time: what comes after it is its correction.
+     */
+    private static OffsetDateTime first(OffsetDateTime current, List<String> earlier) {
+        OffsetDateTime first = current;
+        for (String e : earlier) {
+            OffsetDateTime at = OffsetDateTime.parse(e);
+            if (at.isBefore(first)) first = at;
+        }
+        return first;
     }
 
     private static void put(Catalog c, Map<String, Map<String, Got>> out, String form, String key, Got g) {

@@ -183,6 +183,36 @@ class WorkspaceTest {
     }
 
     @Test
+    void timelinessIsTheFirstArrivalsAndACorrectionIsNotLate() throws Exception {
+        // due 2024-07-10. C11 on time, corrected late; C12 first sent on time but rejected (nothing valid), its
+        // correction late; C21 sent late the first time and corrected
+        tally("import", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,1\nC12,2024-H1,rec,x\n").toString());
+        tally("import", "--received", "2024-07-12", file("b.csv", HEAD + "C21,2024-H1,rec,2\n").toString());
+        tally("import", "--received", "2024-07-20", file("c.csv", HEAD + "C11,2024-H1,rec,5\nC12,2024-H1,rec,-y\n").toString());
+        tally("import", "--received", "2024-07-25", file("d.csv", HEAD + "C12,2024-H1,rec,3\nC21,2024-H1,rec,4\n").toString());
+        assertThat(tally("status", "--period", "2024-H1", "--format", "csv").out()).isEqualTo("""
+                period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
+                2024-H1,province,P,Tỉnh,3,3,2,1,0,0,0,0,100.0
+                2024-H1,district,D1,Huyện 1,2,2,2,0,0,0,0,0,100.0
+                2024-H1,district,D2,Huyện 2,1,1,0,1,0,0,0,0,100.0
+                2024-H1,total,,total,3,3,2,1,0,0,0,0,100.0
+                """);
+        // history shows every arrival, the rejected ones where they came
+        assertThat(tally("history", "--unit", "C12", "--period", "2024-H1", "--format", "csv").out()).isEqualTo(
+                "version,current,received,file,sha256,changes\n"
+                + ",,2024-07-05T00:00+07:00," + dir.resolve("a.csv") + "," + sha("a.csv") + ",rejected (not-a-number): nothing of it stored\n"
+                + ",,2024-07-20T00:00+07:00," + dir.resolve("c.csv") + "," + sha("c.csv") + ",rejected (not-a-number): nothing of it stored\n"
+                + "1,yes,2024-07-25T00:00+07:00," + dir.resolve("d.csv") + "," + sha("d.csv") + ",first version: 1 value\n");
+        assertThat(tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv").out())
+                .contains("\n1,,2024-07-05T00:00+07:00,").contains("\n2,yes,2024-07-20T00:00+07:00,").contains("rec 1 → 5");
+    }
+
+    String sha(String name) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name))))
+                .substring(0, 12);
+    }
+
+    @Test
     void validateAndRollupReadTheStoreWhenGivenNoInput() throws Exception {
         tally("import", file("a.csv", HEAD + "C11,2024,rec,3\nC12,2024,rec,4\nC21,2024,rec,5\n").toString());
         Tally.Run v = tally("validate");
