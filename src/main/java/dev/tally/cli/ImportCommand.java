@@ -115,14 +115,12 @@ final class ImportCommand implements Callable<Integer> {
             case file -> Importer.Atomic.FILE;
             case run -> Importer.Atomic.RUN;
         };
-        try (Store store = dryRun ? Store.openForDryRun(path) : Store.open(path, true)) {
-            Progress progress = Progress.of(io, findingOptions.quiet);
-            try {
-                report = Importer.run(p, store, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
-                        progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
-            } finally {
-                if (progress != null) progress.close();
-            }
+        Progress progress = Progress.of(io, findingOptions.quiet);
+        try {
+            report = Importer.run(p, path, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
+                    progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
+        } finally {
+            if (progress != null) progress.close();
         }
         findingOptions.check();
         findingOptions.print(io, report.findings());

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -113,12 +114,35 @@ public final class Importer {
 
     public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
                              String received, String importedAt, boolean dryRun, Atomic atomic, int threads) {
-        return run(project, store, files, options, stdin, received, importedAt, dryRun, atomic, threads, Ingest.Watcher.NONE);
+        Read read = read(project, files, options, stdin, atomic, threads, Ingest.Watcher.NONE);
+        return write(project, store, files, read, received, importedAt, dryRun);
     }
 
-    /** @param watcher told how the reading goes, for a progress line */
-    public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
+    /**
+     * The import into the store at {@code storePath}. A store that exists is opened and checked whole
+     * before anything is read (a file that is not a tally store, one from a newer tally or a damaged
+     * one is refused, untouched, with exit 4); one that does not is created only when the import
+     * writes: a dry run, and an {@code --atomic run} that stores nothing, leave no file behind.
+     *
+     * @param watcher told how the reading goes, for a progress line
+     */
+    public static Report run(Project project, Path storePath, List<InputFile> files, ReadOptions options, InputStream stdin,
                              String received, String importedAt, boolean dryRun, Atomic atomic, int threads, Ingest.Watcher watcher) {
+        try (Store existing = Files.exists(storePath) ? Store.open(storePath, !dryRun, true) : null) {
+            Read read = read(project, files, options, stdin, atomic, threads, watcher);
+            if (existing != null) return write(project, existing, files, read, received, importedAt, dryRun);
+            boolean writes = !dryRun && !read.plan().refused();
+            try (Store store = writes ? Store.open(storePath, true) : Store.inMemory(storePath)) {
+                return write(project, store, files, read, received, importedAt, dryRun);
+            }
+        }
+    }
+
+    /** The run's inputs validated together, their checksums, and what is to become of each submission. */
+    private record Read(Ingest.EraRead r, List<String> sha, Plan plan) {}
+
+    private static Read read(Project project, List<InputFile> files, ReadOptions options, InputStream stdin, Atomic atomic, int threads,
+                             Ingest.Watcher watcher) {
         byte[] stdinBytes = null;
         if (files.stream().anyMatch(InputFile::stdin)) {
             try {
@@ -133,14 +157,18 @@ public final class Importer {
         Ingest.EraRead r = Ingest.runEras(project.eras(), List.of(), files, options,
                 new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true, watcher);
         List<String> sha = Tasks.join(shas);
-        Plan plan = plan(project, files, r, atomic);
+        return new Read(r, sha, plan(project, files, r, atomic));
+    }
+
+    private static Report write(Project project, Store store, List<InputFile> files, Read read, String received, String importedAt,
+                                boolean dryRun) {
+        Plan plan = read.plan();
         try (Store.Batch batch = store.begin()) {
             int regrouped = 0;
             for (Era e : project.eras()) regrouped += regroup(e, batch);
-            Report report = store(project, files, sha, r, plan, batch, received, importedAt, dryRun, regrouped);
+            Report report = store(project, files, read.sha(), read.r(), plan, batch, received, importedAt, dryRun, regrouped);
             // --atomic run with an error leaves the store exactly as it was, the import log included
-            boolean refused = plan.refused();
-            if (!dryRun && !refused) batch.commit();
+            if (!dryRun && !plan.refused()) batch.commit();
             return report;
         } catch (SQLException e) {
             throw TallyException.io(t("import.failed", store.file(), e.getMessage()));

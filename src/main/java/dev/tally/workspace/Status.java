@@ -23,9 +23,10 @@ import java.util.function.ToIntFunction;
 
 /**
  * Completeness and timeliness, per form and period, at every level. The expected reporters of a form
- * are the units that report one of its indicators (the {@link Roster} rule: units at the reporting
- * level, and a unit above it with nothing below it, such as a district without communes, for itself),
- * less those excused for the period (inactive, or an exemption), who are counted as exempt. A
+ * are the units that report at its reporting level, the deepest of its indicators' (the {@link Roster}
+ * rule: units at that level, and a unit above it with nothing below it, such as a district without
+ * communes, for itself), less those excused for the period (inactive, or an exemption), who are
+ * counted as exempt. A
  * reporter counts in its own row and in every unit above it, and in the total.
  *
  * <p>A row's period is the one asked for; a form reported for shorter periods counts each of them
@@ -117,16 +118,10 @@ public final class Status {
             int deepest = submitted.stream().mapToInt(h::reportingDepth).max().orElse(h.maxDepth());
             int rowDepth = scope.maxDepth() == null ? deepest - 1 : scope.maxDepth();
             Map<String, Got> got = byForm.getOrDefault(form.code(), Map.of());
+            // the form's reporters are those of its reporting level, the deepest of its indicators': a district
+            // that also gives a district-level indicator of a commune form is not expected to send the form
             List<Unit> reporters = new ArrayList<>();
-            for (Unit u : h.units()) {
-                if (!scope.holds(h, u)) continue;
-                for (Indicator ind : submitted) {
-                    if (roster.reporter(u, h.reportingDepth(ind))) {
-                        reporters.add(u);
-                        break;
-                    }
-                }
-            }
+            for (Unit u : h.units()) if (scope.holds(h, u) && roster.reporter(u, deepest)) reporters.add(u);
             java.util.Collection<Period> arrived = periods(got);
             for (Period target : targets(form, asked, arrived)) {
                 List<Period> inside = inside(form, target, arrived).stream().filter(counted).toList();

@@ -156,6 +156,61 @@ class WorkspaceTest {
     }
 
     @Test
+    void atomicRunThatStoresNothingLeavesNoStoreBehind() throws Exception {
+        Tally.Run r = tally("import", "--atomic", "run", file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).contains("submissions: 0 new, 0 replaced, 0 unchanged, 2 rejected");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).as("no tally.db, -wal or -shm").noneMatch(n -> n.startsWith("tally.db"));
+        }
+        // once clean, the same mode creates it
+        assertThat(tally("import", "--atomic", "run", file("good.csv", HEAD + "C12,2024,rec,5\n").toString()).exit()).isZero();
+        assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C12|5");
+    }
+
+    @Test
+    void rejectedSubmissionsAreListedUpToMaxFindingsAndTheRestCountedByWhy() throws Exception {
+        Path bad = file("bad.csv", HEAD + "C11,2024,rec,x\nC12,2024,rec,-1y\nC21,2024,rec,zz\nC21,2023,res,5\nC21,2023,res,6\n");
+        Tally.Run r = tally("import", "--max-findings", "1", bad.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo(bad + ": 4 submissions: 0 new, 0 replaced, 0 unchanged, 4 rejected (rejected)\n"
+                + "rejected: C21 (Xã 21) 2023: conflict\n"
+                + "… 3 more rejected submissions not listed (--max-findings 1): not-a-number 3\n"
+                + "submissions: 0 new, 0 replaced, 0 unchanged, 4 rejected\n"
+                + "values read 5 = stored 0 + unchanged 0 + duplicates 0 + ignored 0 + rejected 5\n");
+    }
+
+    @Test
+    void aDamagedStoreIsRefusedBeforeAnythingIsWrittenAndLeftByteForByte() throws Exception {
+        // enough submissions for several pages, then a page of garbage in the middle of the file
+        StringBuilder many = new StringBuilder(HEAD);
+        for (int y = 1900; y < 2024; y++) for (String u : List.of("C11", "C12", "C21")) many.append(u).append(',').append(y).append(",rec,").append(y).append('\n');
+        assertThat(tally("import", file("many.csv", many.toString()).toString()).exit()).isZero();
+        Path db = dir.resolve("tally.db");
+        long pages = Files.size(db) / 16384;
+        assertThat(pages).isGreaterThan(3);
+        try (var f = java.nio.channels.FileChannel.open(db, java.nio.file.StandardOpenOption.WRITE)) {
+            byte[] garbage = new byte[16384];
+            new java.util.Random(4).nextBytes(garbage);
+            f.write(java.nio.ByteBuffer.wrap(garbage), 16384 * (pages / 2));
+        }
+        byte[] before = java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db));
+        for (String[] args : List.of(new String[] {"import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString()},
+                new String[] {"import", "--dry-run", dir.resolve("a.csv").toString()},
+                new String[] {"import", "--atomic", "run", dir.resolve("a.csv").toString()})) {
+            Tally.Run r = tally(args);
+            assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(4);
+            assertThat(r.err()).startsWith("tally: " + db + ": the store is damaged (SQLite quick_check: ")
+                    .contains("nothing was imported and it was left untouched. Restore it from a backup").doesNotContain("\tat ");
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(db))).isEqualTo(before);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.startsWith("tally.db"))).containsExactly("tally.db");
+        }
+    }
+
+    @Test
     void aDryRunStoresNothing() throws Exception {
         Path a = file("a.csv", HEAD + "C11,2024,rec,3\n");
         assertThat(tally("import", "--dry-run", a.toString()).out()).contains("dry run, nothing stored: submissions: 1 new");
@@ -210,6 +265,25 @@ class WorkspaceTest {
     String sha(String name) throws Exception {
         return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(dir.resolve(name))))
                 .substring(0, 12);
+    }
+
+    @Test
+    void aDistrictAboveTheReportingLevelIsNotAnExpectedReporterWithoutForms() throws Exception {
+        // no forms: one form of every indicator, one of them reported by districts; the form's reporters are the communes
+        file("catalog.yaml", "indicators:\n  - {code: rec, type: integer, required: true}\n"
+                + "  - {code: sessions, type: integer, reported_at: district}\n");
+        tally("import", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,1\nC12,2024-H1,rec,2\nD1,2024-H1,sessions,3\n").toString());
+        assertThat(tally("status", "--period", "2024-H1", "--format", "csv").out()).isEqualTo("""
+                period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct
+                2024-H1,province,P,Tỉnh,3,2,2,0,1,0,0,0,66.7
+                2024-H1,district,D1,Huyện 1,2,2,2,0,0,0,0,0,100.0
+                2024-H1,district,D2,Huyện 2,1,0,0,0,1,0,0,0,0.0
+                2024-H1,total,,total,3,2,2,0,1,0,0,0,66.7
+                """);
+        assertThat(tally("status", "--missing", "--period", "2024-H1", "--format", "csv").out()).isEqualTo("""
+                period,unit,unit_name,parent,parent_name,status,received,missing_count,missing_indicators,missing_names,errors
+                2024-H1,C21,Xã 21,D2,Huyện 2,not received,,1,rec,rec,
+                """);
     }
 
     @Test
