@@ -564,12 +564,9 @@ public final class JsonSubmissions {
             sink.begin(unitField, periodField, objectLine);
             for (int k = 0; k < n; k++) {
                 if (k < inputs.length) sink.input(inputs[k]);
-                if (bad[k] != 0) {
-                    sink.problem(Finding.of(FindingCode.NOT_A_NUMBER, new Source(file, line[k]), unit, period, null, null,
-                            t("store.notNumber")), 1, 0);
-                    continue;
-                }
-                sink.value(c.set(data, keyAt[k], keyEnd[k]), d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
+                c.set(data, keyAt[k], keyEnd[k]);
+                if (bad[k] != 0) throw new java.io.UncheckedIOException(new IOException(t("store.notNumber", c)));
+                sink.value(c, d.set(data, valAt[k], valEnd[k]), line[k], number[k]);
             }
             sink.end();
         }
@@ -577,18 +574,23 @@ public final class JsonSubmissions {
         long parsedMaps;
         boolean malformed, scan;
 
-        /** A value map that is not in the store's own form, through the JSON parser. */
+        /**
+         * A value map that is not in the store's own form, through the JSON parser. One that cannot be
+         * read as a value map (another program wrote it, or the file is damaged) is not a finding about
+         * a submission but a damaged store: it throws, and the store names the submission in one line
+         * ({@code Store.currentSubmissions}).
+         */
         private void readMap(byte[] values) {
             parsedMaps++;
             malformed = false;
             try (JsonParser p = FACTORY.createParser(values)) {
                 JsonToken t = next(p);
                 values(p, t, "$");
-                if (valuesBad) problem(0, t("store.notObject"), 0, 1);
             } catch (IOException e) {
                 malformed = true;
-                problem(0, t("store.unreadable", e.getMessage()), n, 1);
+                throw new java.io.UncheckedIOException(e);
             }
+            if (valuesBad) throw new java.io.UncheckedIOException(new IOException(t("store.notObject")));
         }
     }
 }

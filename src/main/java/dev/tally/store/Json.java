@@ -1,5 +1,7 @@
 package dev.tally.store;
 
+import static dev.tally.model.Text.t;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -109,7 +111,7 @@ public final class Json {
     /** Calls back code and value (null: missing) for each entry. */
     public static void readValues(String json, BiConsumer<String, BigDecimal> out) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(t("store.notObject"));
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String code = p.currentName();
                 JsonToken t = p.nextToken();
@@ -126,7 +128,7 @@ public final class Json {
     /** Calls back the code of each value that is not null (missing), in the map's order, without making numbers of the values. */
     public static void readGiven(byte[] json, java.util.function.Consumer<String> out) {
         try (JsonParser p = FACTORY.createParser(json)) {
-            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException("not a JSON object");
+            if (p.nextToken() != JsonToken.START_OBJECT) throw new IOException(t("store.notObject"));
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String code = p.currentName();
                 if (p.nextToken() != JsonToken.VALUE_NULL) out.accept(code);

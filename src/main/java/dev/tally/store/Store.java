@@ -621,7 +621,11 @@ public final class Store implements AutoCloseable {
         currentSubmissions(Long.MIN_VALUE, Long.MAX_VALUE, sink);
     }
 
-    /** Streams the current submissions with ids in [from, to], in id order (for reading in parallel slices). */
+    /**
+     * Streams the current submissions with ids in [from, to], in id order (for reading in parallel
+     * slices). The sink decodes the maps, and throws UncheckedIOException for one it cannot read:
+     * the damaged store is then told in one line, as everywhere a stored map is read ({@link #damaged}).
+     */
     public void currentSubmissions(long from, long to, Consumer<StoredSubmission> sink) {
         String sql = "SELECT unit, form, period, import_id, value_map, source_map FROM submission WHERE is_current = 1 AND id BETWEEN ? AND ? ORDER BY id";
         try (PreparedStatement st = db.prepareStatement(sql)) {
@@ -630,13 +634,20 @@ public final class Store implements AutoCloseable {
             try (ResultSet r = st.executeQuery()) {
                 // as UTF-8 bytes, read as such: no String and char[] copy per submission
                 while (r.next()) {
-                    sink.accept(new StoredSubmission(text(r, 1), text(r, 2), text(r, 3), r.getLong(4), r.getBytes(5), r.getBytes(6)));
+                    StoredSubmission sub = new StoredSubmission(text(r, 1), text(r, 2), text(r, 3), r.getLong(4), r.getBytes(5), r.getBytes(6));
+                    try {
+                        sink.accept(sub);
+                    } catch (java.io.UncheckedIOException e) {
+                        throw damaged(utf8(sub.unit()), utf8(sub.form()), utf8(sub.period()), e);
+                    }
                 }
             }
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
         }
     }
+
+    private static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
 
     /** A text column's UTF-8 bytes; an empty array for NULL (the schema has none there). */
     private static byte[] text(ResultSet r, int column) throws SQLException {
@@ -816,7 +827,9 @@ public final class Store implements AutoCloseable {
 
     /**
      * A stored row that cannot be read (its JSON was changed by another program, or the file is
-     * damaged): one line that names the store, the submission and what to do.
+     * damaged): one line that names the store, the submission and what to do. The one place a map
+     * that cannot be decoded becomes a message, whichever reader decoded it: the parser's own words
+     * without its location block, which names no form or period and says nothing a person can act on.
      */
     private dev.tally.model.TallyException damaged(String unit, String form, String period, java.io.UncheckedIOException e) {
         Throwable c = e.getCause();

@@ -318,7 +318,7 @@ class ReadersTest {
         assertThat(Field.nfc("X\u00e3 \u0110\u1ed3ng")).isEqualTo("X\u00e3 \u0110\u1ed3ng");
     }
 
-    /** Everything a stored map sends: each value with its number flag and input, each finding with its message. */
+    /** Everything a stored map sends: each value with its number flag and input, each finding with its message, or that it is damaged. */
     private static List<String> readStored(String map, boolean scan, long[] parsed) {
         List<String> got = new ArrayList<>();
         ValueSink sink = new ValueSink() {
@@ -342,7 +342,12 @@ class ReadersTest {
         JsonSubmissions.StoredReader r = JsonSubmissions.storedReader("tally.db", sink, scan);
         byte[] bytes = map.getBytes(StandardCharsets.UTF_8);
         long[] lines = {7, 8, 9, 10, 11, 12};
-        r.read(Field.of("X01"), Field.of("2025-H1"), bytes, new int[] {0, 1, 1, 0, 0, 0}, lines);
+        try {
+            r.read(Field.of("X01"), Field.of("2025-H1"), bytes, new int[] {0, 1, 1, 0, 0, 0}, lines);
+        } catch (java.io.UncheckedIOException e) {
+            // a map that is not a value map is a damaged store: the reader throws, the store names the submission
+            got.add("damaged: " + e.getCause().getMessage().lines().findFirst().orElse(""));
+        }
         parsed[0] = r.parsed();
         return got;
     }
@@ -377,5 +382,9 @@ class ReadersTest {
                 "cadres= @9", "end");
         // and a code written in decomposed form reaches the sink composed, as from any reader
         assertThat(readStored("{\"xa\u0303\":1}", true, parsed)).contains("x\u00e3=1 (number) @7");
+        // what is not a value map is damage, never a finding that rollup would count and go on past
+        assertThat(readStored("{\"a\":1,", true, parsed)).last().asString().startsWith("damaged: Unexpected end-of-input");
+        assertThat(readStored("[1,2]", true, parsed)).containsExactly("damaged: the value map is not a JSON object");
+        assertThat(readStored("{\"a\":[1]}", true, parsed)).last().isEqualTo("damaged: the value of a is not a number");
     }
 }
