@@ -62,12 +62,28 @@ final class OutputOptions {
     /** The output file, or null for standard output. */
     Path file() { return toStdout() ? null : output; }
 
-    /** The format to write, checked against where it goes. */
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
-        return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
-                numbers(format), true, FindingOptions.colour("auto", io.terminal())));
+        return sink(io, format, target, FindingOptions.colour("auto", io.terminal()));
     }
+
+    /** As above, in colour or not ({@code colour}: the command's --color on standard output's terminal). */
+    dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target, boolean colour) throws java.io.IOException {
+        return dev.tally.write.Writers.create(format, stream(io, format, target), new dev.tally.write.WriteOptions(false, delimiter(null),
+                io.width(), numbers(format), true, colour));
+    }
+
+    /**
+     * The bytes of {@code format} going to {@code target}: as the writers make them (UTF-8), except a
+     * format for people (table, markdown) on standard output when the console's locale names another
+     * character set, re-encoded into it like the messages beside it. Data formats (csv, tsv, json…)
+     * stay UTF-8 there, byte for byte what -o FILE writes.
+     */
+    java.io.OutputStream stream(Io io, Format format, dev.tally.write.Output target) {
+        return format.people() && toStdout() ? Console.reencoding(target.stream(), Console.charsetOf(io.out())) : target.stream();
+    }
+
+    /** The format to write, checked against where it goes. */
 
     Format resolved(Io io) {
         Format f = format;
