@@ -179,7 +179,7 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             String v = langAt(args, i);
             if (v != null && dev.tally.model.Text.Lang.of(v) == null) {
-                err.println("tally: " + t("cli.badLang", v));
+                err.println("tally: " + dev.tally.write.Visible.of(t("cli.badLang", v)));
                 return true;
             }
         }

@@ -101,6 +101,8 @@ final class OutputOptions {
             }
         }
         if (f == null) f = Format.TABLE;
+        // an unknown --locale is refused before anything is read, not after the rollup
+        numbers();
         if (f.binary() && toStdout() && io.terminal()) {
             throw TallyException.usage(t("usage.binaryToTerminal", f.key(), f.extension()));
         }
@@ -116,18 +118,41 @@ final class OutputOptions {
         if (locale == null && format.people() && dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
             return NumberStyle.of(dev.tally.model.Text.Lang.VI.locale());
         }
-        return numbers();
+        // csv and tsv are for spreadsheets, which read a number and then show it their own way: they get
+        // the locale's decimal separator and no grouping. A grouping separator is a comma inside a
+        // comma-separated row in en-US, ja or zh (12,000: nine fields instead of eight), and a no-break
+        // space (fr, cs), a narrow one (fr-FR) or ’ (de-CH) that spreadsheets read as text or as a number
+        // depending on their version and the system's settings
+        return format.people() ? numbers() : numbers().ungrouped();
     }
 
-    /** How text formats write numbers, as --locale says (plain without it). */
+    /**
+     * How text formats write numbers, as --locale says (plain without it). A tag that names no locale
+     * Java knows (xx-YY, en-XX) is a usage error naming it: numbers in a made-up locale would be
+     * written as English ones without a word.
+     */
     NumberStyle numbers() {
         if (locale == null || locale.isBlank() || locale.equalsIgnoreCase("plain")) return NumberStyle.PLAIN;
-        Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
-        if (l.getLanguage().isEmpty()) throw TallyException.usage(t("usage.locale", locale));
+        Locale l = Locale.forLanguageTag(locale.strip().replace('_', '-'));
+        if (!known(l)) throw TallyException.usage(t("usage.locale", locale));
         return NumberStyle.of(l);
     }
 
-    /** The CSV delimiter: as given, else ; where numbers use a decimal comma. */
+    /** Whether {@code l} is a locale the JDK has: its language, with its script and country where the tag gives them. */
+    static boolean known(Locale l) {
+        if (l.getLanguage().isEmpty()) return false;
+        for (Locale a : Locale.getAvailableLocales()) {
+            if (a.getLanguage().equals(l.getLanguage()) && (l.getCountry().isEmpty() || a.getCountry().equals(l.getCountry()))
+                    && (l.getScript().isEmpty() || a.getScript().equals(l.getScript()))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The CSV delimiter: as given, else ; where numbers use a decimal comma (as the spreadsheets of those
+     * locales separate fields), else ,. A number never has the delimiter in it unquoted: csv numbers are
+     * not grouped ({@link #numbers(Format)}), and the writer quotes one that would still hold it.
+     */
     char delimiter(Character given) {
         if (given != null) {
             if (given == ',' && numbers().commaDecimal()) {
