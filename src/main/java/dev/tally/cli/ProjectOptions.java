@@ -48,7 +48,7 @@ final class ProjectOptions {
         List<String> warnings = p.warnings();
         // marked as warnings: "tally: map-2025.csv:10: 'C31' goes to …" read like the error that stopped a run
         for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.warn(w);
-        if (warnings.size() > Project.LISTED) io.warn(t("config.moreWarnings", warnings.size() - Project.LISTED, warnings.size(), Project.LISTED));
+        if (warnings.size() > Project.LISTED) io.note("tally: " + t("config.moreWarnings", warnings.size() - Project.LISTED, warnings.size(), Project.LISTED));
         return p;
     }
 }
