@@ -34,8 +34,10 @@ final class OutputOptions {
     Path output;
 
     @Option(names = "--locale", paramLabel = "TAG",
-            description = "Write numbers as this locale does in table, markdown, csv and tsv: vi gives 1.234,5 (and csv then "
-                    + "uses ; between fields), de, fr, en… (default: plain 1234.5, for programs; in Vietnamese, --lang vi, table and markdown write 1.234,5). json and xlsx keep numbers as numbers.")
+            description = "Write numbers as this locale does: in table and markdown as it writes them (vi gives 1.234,5); in csv and "
+                    + "tsv with its decimal separator and no digit grouping (1234,5), so that a spreadsheet set to it reads numbers, and a csv "
+                    + "then separates fields with ; where the decimal separator is a comma. Default: plain 1234.5, for programs; in Vietnamese, "
+                    + "--lang vi, table and markdown write 1.234,5. json and xlsx keep numbers as numbers. A tag Java does not know (xx-YY) is refused.")
     String locale;
 
     /** The formats by the names --format takes, for help and completion. */
