@@ -57,9 +57,10 @@ public final class Cli {
             if (versionOnly) break;
             if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
         }
-        // help and picocli's own messages in the streams' character set (see Console)
-        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), Console.charsetOf(io.out())), true));
-        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), Console.charsetOf(io.err())), true));
+        // help and picocli's own messages in the streams' character set; a failure to write them is said
+        // once at the end of the run (see Console), not as picocli's stack trace
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.out()), Console.charsetOf(io.out())), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.err()), Console.charsetOf(io.err())), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {

@@ -169,6 +169,35 @@ public final class Console {
     static Charset charsetOf(PrintStream stream) { return stream instanceof Text t ? t.charset : StandardCharsets.UTF_8; }
 
     /**
+     * {@code stream} for a writer that must not fail mid-way (picocli's help, which prints a stack
+     * trace when a write throws): a failed write is left to {@link #finish}, which says it in one line.
+     */
+    static OutputStream deferring(PrintStream stream) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) { write(new byte[] {(byte) b}, 0, 1); }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                try {
+                    stream.write(b, off, len);
+                } catch (TallyException e) {
+                    // recorded by the stream's guard
+                }
+            }
+
+            @Override
+            public void flush() {
+                try {
+                    stream.flush();
+                } catch (TallyException e) {
+                    // recorded by the stream's guard
+                }
+            }
+        };
+    }
+
+    /**
      * {@code out}, taking UTF-8 (what tally's writers make) and writing it in {@code charset}: a table
      * for people on a console whose locale names another set. A character the set lacks becomes {@code ?},
      * as in the messages. A sequence split between two writes is completed by the next.

@@ -228,10 +228,12 @@ class EnvironmentTest {
             // the one line that says why the run failed (the summary after the table is not reached)
             assertThat(closed.errText()).as(command.get(0)).isEqualTo("tally: standard output is closed, so nothing could be written to it; "
                     + "redirect it (> FILE) or write with -o FILE\n");
-            // --version, answered before any command is built
-            Run version = spawn(Map.of(), ">&-", runner(command, "--version"));
-            assertThat(version.exit()).isEqualTo(4);
-            assertThat(version.errText()).startsWith("tally: standard output is closed").hasLineCount(1);
+            // --version, answered before any command is built, and help, which picocli writes
+            for (List<String> other : List.of(runner(command, "--version"), runner(command, "rollup", "--help"))) {
+                Run r = spawn(Map.of(), ">&-", other);
+                assertThat(r.exit()).as(other.toString()).isEqualTo(4);
+                assertThat(r.errText()).as(other.toString()).startsWith("tally: standard output is closed").hasLineCount(1);
+            }
             if (Files.exists(Path.of("/dev/full"))) {
                 Run full = spawn(Map.of(), ">/dev/full", command);
                 assertThat(full.exit()).isEqualTo(4);
