@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * --quiet, all of them in a file with --findings, in colour on a terminal.
  */
 final class FindingOptions {
-    @Option(names = {"-q", "--quiet"}, description = "On standard error only errors and the closing summary: no warnings, no progress.")
+    @Option(names = {"-q", "--quiet"}, description = "Only errors and the closing summary on the screen (standard error, and validate's "
+            + "findings on standard output): no warnings, no progress. -o and --findings files still get every finding.")
     boolean quiet;
 
     @Option(names = "--max-findings", paramLabel = "N", description = "List at most N findings on standard error (default 1000); the "

@@ -38,7 +38,9 @@ final class ManPage {
                     + "the terminal reports. On a pipe or in a file nothing is fitted or wrapped: one finding a line."},
             new String[] {"NO_COLOR", "When set (to anything), no colour, as with --color never."},
             new String[] {"TALLY_LANG", "The language of messages, help and headers: en or vi (--lang overrides it)."},
-            new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese."},
+            new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese. "
+                    + "Standard output and standard error are UTF-8, with no locale (cron) or one the machine lacks too, unless "
+                    + "LC_ALL, LC_CTYPE or LANG names another character set explicitly (de_DE.ISO-8859-1)."},
             new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."},
             new String[] {"TALLY_JAVA_OPTS", "JVM options the launcher target/tally adds after its own (for example -Xmx2g); "
                     + "java -jar tally.jar does not read it."});

@@ -46,7 +46,8 @@ final class ProjectOptions {
         }
         // the first few warnings, then how many more: 100,000 codes that differ only in letter case are one problem to fix
         List<String> warnings = p.warnings();
-        for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.note("tally: " + w);
+        // marked as warnings: "tally: map-2025.csv:10: 'C31' goes to …" read like the error that stopped a run
+        for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.warn(w);
         if (warnings.size() > Project.LISTED) io.note("tally: " + t("config.moreWarnings", warnings.size() - Project.LISTED, warnings.size(), Project.LISTED));
         return p;
     }

@@ -221,7 +221,7 @@ final class RollupCommand implements Callable<Integer> {
 
         if (!(strict && errors > 0)) {
             try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(fmt),
+                TableSink sink = Writers.create(fmt, out.stream(io, fmt, target), new WriteOptions(bom, outDelim, io.width(), out.numbers(fmt),
                         coverage == Coverage.columns, findings.colourOut(io)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);

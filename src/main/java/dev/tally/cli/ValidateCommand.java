@@ -73,11 +73,14 @@ final class ValidateCommand implements Callable<Integer> {
         Format fmt = out.resolved(io);
         findingOptions.check();
         Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false);
-        List<dev.tally.model.Finding> findings = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
+        // -q keeps only the errors where the findings are shown (standard output); an -o file and
+        // --findings get them all, as the closing summary counts them all
+        List<dev.tally.model.Finding> findings = findingOptions.quiet && out.toStdout() ? data.findings().stream()
+                .filter(f -> f.severity() == dev.tally.model.Severity.ERROR).toList() : data.findings();
         try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+            TableSink sink = out.sink(io, fmt, target, findingOptions.colourOut(io));
             if (tableOnScreen && findings.isEmpty()) {
                 // nothing to tabulate: say so instead of printing an empty header
                 io.say(t("cli.noFindings"));
@@ -92,17 +95,17 @@ final class ValidateCommand implements Callable<Integer> {
         }
         // the findings are validate's output; --findings writes them all to a file as well, as it
         // does for the other commands (the screen's table may stop at --max-findings)
-        findingOptions.writeFile(io, findings);
+        findingOptions.writeFile(io, data.findings());
         // the summary goes with a table on standard output, otherwise to standard error so that
         // other formats stay machine-readable
         // (on the table's terminal, wrapped at spaces to its width like the table's messages)
         if (tableOnScreen) {
             io.out().println();
             io.say(summary.text());
-            findingOptions.printByCode(io, findings, true);
+            findingOptions.printByCode(io, data.findings(), true);
         } else {
             io.note(summary.text());
-            findingOptions.printByCode(io, findings, false);
+            findingOptions.printByCode(io, data.findings(), false);
         }
         if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));

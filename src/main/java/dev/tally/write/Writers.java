@@ -124,13 +124,23 @@ public final class Writers {
         }
 
         @Override
-        public void start(List<Column> cols, Map<String, Object> meta) { this.columns = cols; }
+        public void start(List<Column> cols, Map<String, Object> meta) { this.columns = visible(cols); }
 
         @Override
         public void row(List<?> cells) {
             List<String> r = new ArrayList<>(cells.size());
-            for (Object c : cells) r.add(Cells.text(c, style));
+            for (Object c : cells) r.add(Visible.of(Cells.text(c, style)));
             rows.add(r);
+        }
+
+        /** The columns with their names shown as a terminal would show them ({@link Visible}): a catalog names them. */
+        private static List<Column> visible(List<Column> cols) {
+            List<Column> v = new ArrayList<>(cols.size());
+            for (Column c : cols) {
+                v.add(new Column(Visible.of(c.name()), c.numeric(), Visible.of(c.key()), c.measure(), c.compared(), c.points(), c.exempt(),
+                        c.quality()));
+            }
+            return v;
         }
     }
 
@@ -330,7 +340,7 @@ public final class Writers {
                     int widest = -1;
                     for (int i = 0; i < k; i++) {
                         if (role[i] != KeyRole.REPEATED) continue;
-                        if ((codesToo || prose[i]) && wid[i] > KEY_FLOOR && (widest < 0 || wid[i] > wid[widest])) widest = i;
+                        if ((codesToo || prose[i]) && wid[i] > Math.max(KEY_FLOOR, whole(i)) && (widest < 0 || wid[i] > wid[widest])) widest = i;
                     }
                     if (widest < 0) break;
                     wid[widest]--;
@@ -490,6 +500,27 @@ public final class Writers {
             for (List<String> r : rows) line(sb, r, wid, which, false);
         }
 
+        /** The widest a code may be and still be kept whole in a narrow table; a longer one (a hostile one) may be cut. */
+        static final int CODE_MAX = 24;
+
+        /**
+         * The width text column {@code i} is never cut below: its widest value when it holds codes (no
+         * value with a space, none wider than {@link #CODE_MAX}: periods, unit codes, values), 0 otherwise.
+         * A cut code stands for several ('2018-…' for any half, quarter or month of 2018, 'BG-LN-D…' for
+         * two communes), so on a terminal too narrow for the keys (COLUMNS=1) the rows run past its edge
+         * rather than become ambiguous; names and paths may still be cut.
+         */
+        private int whole(int i) {
+            int widest = 0;
+            for (List<String> r : rows) {
+                String v = r.get(i);
+                if (v.indexOf(' ') >= 0) return 0;
+                widest = Math.max(widest, Cells.displayWidth(v));
+                if (widest > CODE_MAX) return 0;
+            }
+            return widest;
+        }
+
         /** A column of file paths, cut by its start when it must be: the file's name is at the end. */
         private boolean path(int i) {
             String name = columns.get(i).name();
@@ -512,7 +543,7 @@ public final class Writers {
             for (int i = 0; i < upTo; i++) {
                 if (!columns.get(i).numeric()) {
                     // a finding's code is what a person looks up: never cut (the longest is 17 columns)
-                    floor[i] = columns.get(i).name().equals(FindingReport.CODE) ? wid[i] : Math.min(wid[i], textFloor);
+                    floor[i] = columns.get(i).name().equals(FindingReport.CODE) ? wid[i] : Math.max(Math.min(wid[i], textFloor), whole(i));
                 } else {
                     int data = 1;
                     for (List<String> r : rows) data = Math.max(data, Cells.displayWidth(r.get(i)));
@@ -549,6 +580,13 @@ public final class Writers {
             return k < 0 ? cell : cell.substring(0, k) + "\u001b[33m" + cell.substring(k) + "\u001b[0m";
         }
 
+        /** A finding's severity cell in its colour ({@link FindingReport#painted}), after the padding is measured; any other cell as it is. */
+        private String severity(int i, String cell) {
+            if (!columns.get(i).name().equals(FindingReport.SEVERITY)) return cell;
+            for (dev.tally.model.Severity s : dev.tally.model.Severity.values()) if (s.key().equals(cell)) return FindingReport.painted(s, cell);
+            return cell;
+        }
+
         private void line(StringBuilder sb, List<String> cells, int[] wid, int[] which, boolean header) {
             StringBuilder l = new StringBuilder();
             int last = columns.size() - 1;
@@ -572,6 +610,7 @@ public final class Writers {
                 int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
                 if (j > 0) l.append("  ");
                 if (colour && !header && columns.get(i).measure()) c = marked(c);
+                else if (colour && !header) c = severity(i, c);
                 if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
                 else l.append(c).append(" ".repeat(pad));
             }
