@@ -110,7 +110,7 @@ final class FindingOptions {
         Format f = Format.fromFileName(file.getFileName() == null ? file.toString() : file.getFileName().toString());
         try (Output target = Output.open(io.workingDir().resolve(file), io.out())) {
             dev.tally.write.TableSink sink = dev.tally.write.Writers.create(f == null ? Format.CSV : f, target.stream(),
-                    dev.tally.write.WriteOptions.defaults());
+                    dev.tally.write.WriteOptions.defaults().warningTo(OutputOptions.warnings(io, target)));
             FindingReport.write(sink, all, Map.of());
             target.commit();
         } catch (IOException e) {

@@ -62,13 +62,22 @@ final class OutputOptions {
     /** The output file, or null for standard output. */
     Path file() { return toStdout() ? null : output; }
 
-    /** The format to write, checked against where it goes. */
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
-        return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
-                numbers(format), true, FindingOptions.colour("auto", io.terminal())));
+        // a file is not the terminal, even when the command runs at one: nothing fitted, cut or coloured
+        return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), width(io),
+                numbers(format), true, toStdout() && FindingOptions.colour("auto", io.terminal())).warningTo(warnings(io, target)));
     }
 
+    /** The width a table is fitted to: the terminal's when it goes to standard output, else none (a file). */
+    int width(Io io) { return toStdout() ? io.width() : 0; }
+
+    /** Where a writer's warnings about {@code target} go: standard error, naming the output. */
+    static java.util.function.Consumer<String> warnings(Io io, dev.tally.write.Output target) {
+        return w -> io.note("tally: " + target.name() + ": " + w);
+    }
+
+    /** The format to write, checked against where it goes. */
     Format resolved(Io io) {
         Format f = format;
         if (f == null && !toStdout()) {

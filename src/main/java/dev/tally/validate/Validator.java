@@ -145,6 +145,9 @@ public final class Validator {
      */
     public static final int LISTED_PER_INPUT = 10_000;
 
+    /** The indicator codes a finding on a rejected record names at most (the rest: "…"). */
+    static final int NAMED_PER_RECORD = 100;
+
     /** One reading thread's share: its table (its own, or shared with the other parts), counts and findings. Not thread-safe. */
     public final class Part implements ValueSink {
         final CellTable table;
@@ -169,6 +172,12 @@ public final class Validator {
         private FindingCode recordProblem;
         private String recordUnit, recordPeriod, firstIndicator, firstValue;
         private long recordLine, recordValues;
+        /**
+         * The indicator codes of a rejected record's values, space-separated as a malformed row's are, so
+         * that a finding on a wide row or a JSON object names the columns it cost; at most
+         * {@link #NAMED_PER_RECORD}, then "…" (a hostile row has 10,000 fields).
+         */
+        private final StringBuilder recordIndicators = new StringBuilder();
 
         // caches: rows come grouped by unit and period
         private byte[] lastUnit = new byte[64];
@@ -235,6 +244,7 @@ public final class Validator {
             recordValues = 0;
             recordProblem = null;
             firstIndicator = firstValue = null;
+            recordIndicators.setLength(0);
             period = period(periodField);
             if (period == null) {
                 recordProblem = FindingCode.BAD_PERIOD;
@@ -278,6 +288,8 @@ public final class Validator {
                     firstIndicator = indicatorField.shown();
                     firstValue = valueField.shown();
                 }
+                if (recordValues <= NAMED_PER_RECORD) recordIndicators.append(recordValues > 1 ? " " : "").append(indicatorField.shown());
+                else if (recordValues == NAMED_PER_RECORD + 1) recordIndicators.append(" …");
                 counts.rejected++;
                 perInput[REJECTED][input]++;
                 return;
@@ -333,11 +345,12 @@ public final class Validator {
             if (recordProblem == null) return;
             Source src = new Source(inputs.get(input), recordLine);
             String lost = recordValues == 0 ? t("record.noValues") : recordValues == 1 ? t("record.oneValue") : t("record.values", recordValues);
+            String named = recordValues == 0 ? null : recordIndicators.toString();
             Finding f = recordProblem == FindingCode.BAD_PERIOD
-                    ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                    ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
                             t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
-                    : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                    : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
                             t("finding.unknownUnit", recordUnit, unitHint(recordUnit), recordValues == 1 ? "" : "; " + lost));
             keep(f);

@@ -34,7 +34,7 @@ public final class Writers {
             case NDJSON -> new Json(out, true, opt.coverage());
             case TABLE -> new TextTable(out, opt.width(), opt.numbers(), opt.colour());
             case MARKDOWN -> new Markdown(out, opt.numbers());
-            case XLSX -> new Xlsx(out);
+            case XLSX -> new Xlsx(out, opt.warnings());
         };
     }
 
@@ -123,6 +123,12 @@ public final class Writers {
             this.style = style;
         }
 
+        /** A line said above the table ({@link TableSink#caption}), or null. */
+        String caption;
+
+        @Override
+        public void caption(String name, String text) { this.caption = text; }
+
         @Override
         public void start(List<Column> cols, Map<String, Object> meta) { this.columns = cols; }
 
@@ -155,6 +161,7 @@ public final class Writers {
 
         @Override
         public void finish() throws IOException {
+            if (caption != null) w.write(Cells.hanging(caption, width) + "\n\n");
             if (width > 0 && rows.isEmpty()) {
                 // on a terminal a header over nothing says less than this, and may not fit (psql does the same)
                 w.write(dev.tally.model.Text.t("table.noRows") + "\n");
@@ -163,12 +170,20 @@ public final class Writers {
             }
             int n = columns.size();
             int[] wid = natural(headerCells());
+            boolean whole = columns.stream().anyMatch(Column::whole);
+            if (whole && width > 0) {
+                whole();
+                return;
+            }
             if (width > 0 && total(wid) > width && fitsInBlocks()) {
                 blocks();
                 return;
             }
-            // one huge cell must not pad every row to its width: long text is cut, numbers never are
-            for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
+            // one huge cell must not pad every row to its width: long text is cut, numbers never are, nor
+            // a list a person acts on
+            for (int i = 0; i < n; i++) {
+                if (!columns.get(i).numeric() && !columns.get(i).whole()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
+            }
             if (width > 0) fit(wid);
             StringBuilder sb = new StringBuilder();
             render(sb, headerCells(), wid, inRow());
@@ -401,6 +416,180 @@ public final class Writers {
             w.flush();
         }
 
+        /**
+         * A table with a column that is never cut ({@link Column#keptWhole}), on a terminal. Text columns with
+         * one value in every row are said once above it. Then, when every column fits at the width of its
+         * header and longest word, a table whose text wraps at spaces within its columns (a row taking
+         * several lines is set off by a blank line); else each row as a record, a line per column with the
+         * value wrapped beside its heading. Every character of every cell is shown, in either layout.
+         */
+        private void whole() throws IOException {
+            int n = columns.size();
+            List<String> header = headerCells();
+            boolean[] said = new boolean[n];
+            int saidCount = 0;
+            if (rows.size() > 1) {
+                for (int i = 0; i < n; i++) {
+                    if (columns.get(i).numeric()) continue;
+                    String first = rows.get(0).get(i);
+                    boolean same = !first.isEmpty();
+                    for (List<String> r : rows) same &= r.get(i).equals(first);
+                    if (same) {
+                        said[i] = true;
+                        saidCount++;
+                    }
+                }
+                if (saidCount == n) {
+                    java.util.Arrays.fill(said, false);
+                    saidCount = 0;
+                }
+            }
+            StringBuilder sb = new StringBuilder();
+            if (saidCount > 0) {
+                int headWidth = 0;
+                for (int i = 0; i < n; i++) if (said[i]) headWidth = Math.max(headWidth, Cells.displayWidth(header.get(i)));
+                for (int i = 0; i < n; i++) if (said[i]) legendLine(sb, header.get(i), headWidth, rows.get(0).get(i));
+                sb.append('\n');
+            }
+            List<Integer> shown = new ArrayList<>();
+            for (int i = 0; i < n; i++) if (!said[i]) shown.add(i);
+            int[] natural = new int[n], least = new int[n];
+            for (int i : shown) {
+                natural[i] = least[i] = Cells.displayWidth(header.get(i));
+                for (List<String> r : rows) {
+                    String c = r.get(i);
+                    natural[i] = Math.max(natural[i], Cells.displayWidth(c));
+                    if (columns.get(i).numeric()) least[i] = Math.max(least[i], Cells.displayWidth(c));
+                    else for (String word : c.split(" ")) least[i] = Math.max(least[i], Cells.displayWidth(word));
+                }
+            }
+            int need = 2 * (shown.size() - 1);
+            for (int i : shown) need += least[i];
+            int[] wid = need <= width ? shared(shown, natural, least, width - need) : null;
+            if (wid != null && roomy(shown, natural, wid)) wrappedTable(sb, header, shown, wid);
+            else records(sb, header, shown);
+            w.write(sb.toString());
+            w.flush();
+        }
+
+        /**
+         * Widths for the columns {@code shown}, at least {@code least}, with {@code room} more shared so that
+         * the columns that lack little of their natural width (a name, a status) get it whole, on one line,
+         * and the long lists share the rest and wrap: as water fills, each column, the least lacking first,
+         * gets its natural width or an even share of what is left, whichever is less.
+         */
+        private static int[] shared(List<Integer> shown, int[] natural, int[] least, int room) {
+            int[] wid = least.clone();
+            List<Integer> byLack = new ArrayList<>(shown);
+            byLack.sort(java.util.Comparator.comparingInt(i -> natural[i] - least[i]));
+            for (int k = 0; k < byLack.size(); k++) {
+                int i = byLack.get(k);
+                int give = Math.min(natural[i] - wid[i], room / (byLack.size() - k));
+                wid[i] += give;
+                room -= give;
+            }
+            return wid;
+        }
+
+        /** A wrapped column narrower than this (unless its text is shorter) reads worse than a record: a word or two a line. */
+        static final int WRAPPED_ROOM = 24;
+
+        private boolean roomy(List<Integer> shown, int[] natural, int[] wid) {
+            for (int i : shown) if (!columns.get(i).numeric() && wid[i] < Math.min(natural[i], WRAPPED_ROOM)) return false;
+            return true;
+        }
+
+        /** The columns {@code shown}, {@code wid} wide, their text wrapped at spaces. */
+        private void wrappedTable(StringBuilder sb, List<String> header, List<Integer> shown, int[] wid) {
+            boolean separate = false;
+            List<List<List<String>>> cells = new ArrayList<>();
+            for (List<String> r : rows) {
+                List<List<String>> parts = new ArrayList<>();
+                for (int i : shown) {
+                    List<String> p = columns.get(i).numeric() ? List.of(r.get(i)) : wrapAt(r.get(i), wid[i]);
+                    separate |= p.size() > 1;
+                    parts.add(p);
+                }
+                cells.add(parts);
+            }
+            List<List<String>> head = new ArrayList<>();
+            for (int i : shown) head.add(List.of(header.get(i)));
+            wrappedLine(sb, head, shown, wid);
+            for (int j = 0; j < shown.size(); j++) sb.append(j > 0 ? "  " : "").append("-".repeat(wid[shown.get(j)]));
+            sb.append('\n');
+            for (int k = 0; k < cells.size(); k++) {
+                if (separate && k > 0) sb.append('\n');
+                wrappedLine(sb, cells.get(k), shown, wid);
+            }
+        }
+
+        /** One row whose cells are each a list of lines: as many lines as its tallest cell, each cell padded to its column. */
+        private void wrappedLine(StringBuilder sb, List<List<String>> parts, List<Integer> shown, int[] wid) {
+            int height = 1;
+            for (List<String> p : parts) height = Math.max(height, p.size());
+            for (int line = 0; line < height; line++) {
+                StringBuilder l = new StringBuilder();
+                for (int j = 0; j < shown.size(); j++) {
+                    int i = shown.get(j);
+                    String c = line < parts.get(j).size() ? parts.get(j).get(line) : "";
+                    int pad = Math.max(0, wid[i] - Cells.displayWidth(c));
+                    if (j > 0) l.append("  ");
+                    if (columns.get(i).numeric()) l.append(" ".repeat(pad)).append(c);
+                    else l.append(c).append(" ".repeat(pad));
+                }
+                int end = l.length();
+                while (end > 0 && l.charAt(end - 1) == ' ') end--;
+                sb.append(l, 0, end).append('\n');
+            }
+        }
+
+        /** Each row as lines of heading and value, the value wrapped beside its heading; rows apart by a blank line; empty values left out. */
+        private void records(StringBuilder sb, List<String> header, List<Integer> shown) {
+            int headWidth = 0;
+            for (int i : shown) headWidth = Math.max(headWidth, Cells.displayWidth(header.get(i)));
+            headWidth = Math.min(headWidth, Math.max(KEY_FLOOR, width / 3));
+            for (int k = 0; k < rows.size(); k++) {
+                if (k > 0) sb.append('\n');
+                for (int i : shown) {
+                    String v = rows.get(k).get(i);
+                    if (v.isEmpty()) continue;
+                    String head = Cells.truncate(header.get(i), headWidth);
+                    sb.append(head).append(" ".repeat(headWidth - Cells.displayWidth(head) + 2));
+                    List<String> parts = wrapAt(v, Math.max(1, width - headWidth - 2));
+                    for (int part = 0; part < parts.size(); part++) {
+                        if (part > 0) sb.append(" ".repeat(headWidth + 2));
+                        sb.append(parts.get(part)).append('\n');
+                    }
+                }
+            }
+        }
+
+        /** {@code s} in lines of at most {@code width} columns, broken at spaces (a word wider than that at the edge), at any width. */
+        private static List<String> wrapAt(String s, int width) {
+            if (Cells.displayWidth(s) <= width) return List.of(s);
+            if (width >= 10) return Cells.wrap(s, width);
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            int used = 0;
+            for (int i = 0; i < s.length(); ) {
+                int cp = s.codePointAt(i), cw = Cells.width(cp);
+                if (used + cw > width && used > 0) {
+                    lines.add(line.toString().stripTrailing());
+                    line.setLength(0);
+                    used = 0;
+                    if (cp == ' ') {
+                        i++;
+                        continue;
+                    }
+                }
+                line.appendCodePoint(cp);
+                used += cw;
+                i += Character.charCount(cp);
+            }
+            lines.add(line.toString());
+            return lines;
+        }
+
         /** {@code code}, padded to {@code codeWidth}, then {@code text}, wrapped at spaces under itself so that it fits the terminal. */
         private void legendLine(StringBuilder sb, String code, int codeWidth, String text) {
             // a code too long for half the terminal (a hostile one) is cut there, so the text keeps room
@@ -544,8 +733,11 @@ public final class Writers {
 
         /** A measure's coverage marker in yellow, after the padding is measured: escape codes take no columns. */
         private static String marked(String cell) {
-            int k = cell.indexOf(" [");
-            if (k < 0) k = cell.indexOf(" (");
+            int k = -1;
+            for (String mark : new String[] {" " + Cells.ESTIMATED, " [", " ("}) {
+                int at = cell.indexOf(mark);
+                if (at >= 0 && (k < 0 || at < k)) k = at;
+            }
             return k < 0 ? cell : cell.substring(0, k) + "\u001b[33m" + cell.substring(k) + "\u001b[0m";
         }
 
@@ -589,14 +781,16 @@ public final class Writers {
 
         @Override
         public void finish() throws IOException {
-            StringBuilder sb = new StringBuilder("|");
+            StringBuilder sb = new StringBuilder();
+            if (caption != null) sb.append(esc(caption)).append("\n\n");
+            sb.append('|');
             for (Column c : columns) sb.append(' ').append(esc(c.heading())).append(" |");
             sb.append("\n|");
             for (Column c : columns) sb.append(c.numeric() ? " ---: |" : " --- |");
             sb.append('\n');
             for (List<String> r : rows) {
                 sb.append('|');
-                for (String c : r) sb.append(' ').append(esc(c)).append(" |");
+                for (String c : r) sb.append(' ').append(indented(esc(c))).append(" |");
                 sb.append('\n');
             }
             w.write(sb.toString());
@@ -604,5 +798,16 @@ public final class Writers {
         }
 
         private static String esc(String s) { return s.replace("|", "\\|").replace("\n", " "); }
+
+        /**
+         * A cell's leading spaces (a unit's depth in the tree, as the text table indents it) as no-break
+         * spaces, which a Markdown renderer keeps where it drops ordinary ones: districts and their
+         * communes stay told apart.
+         */
+        private static String indented(String s) {
+            int k = 0;
+            while (k < s.length() && s.charAt(k) == ' ') k++;
+            return k == 0 ? s : "\u00a0".repeat(k) + s.substring(k);
+        }
     }
 }
