@@ -215,7 +215,7 @@ final class RollupCommand implements Callable<Integer> {
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
         timing.mark("roll up");
 
-        DataReport report = new DataReport(data.summary(), data.findings(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
         report.printFindings(io, findings);
         // a comparison with nothing on the other side would otherwise be a column of blanks, said nowhere
         for (int p : show.periods()) {

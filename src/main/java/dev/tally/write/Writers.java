@@ -130,10 +130,10 @@ public final class Writers {
         public void caption(String name, String text) { this.caption = text; }
 
         @Override
-        public void start(List<Column> cols, Map<String, Object> meta) { this.columns = cols; }
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException { this.columns = cols; }
 
         @Override
-        public void row(List<?> cells) {
+        public void row(List<?> cells) throws IOException {
             List<String> r = new ArrayList<>(cells.size());
             for (Object c : cells) r.add(Cells.text(c, style));
             rows.add(r);
@@ -775,25 +775,41 @@ public final class Writers {
         }
     }
 
-    /** GitHub-flavoured Markdown pipe table; | in cells is escaped. */
+    /**
+     * GitHub-flavoured Markdown pipe table; | in cells is escaped. Nothing is aligned, so rows are
+     * written as they come: a findings file of a million rows is never held in memory.
+     */
     private static final class Markdown extends Buffered {
+        private final StringBuilder sb = new StringBuilder();
+
         Markdown(OutputStream out, NumberStyle style) { super(out, style); }
 
         @Override
-        public void finish() throws IOException {
-            StringBuilder sb = new StringBuilder();
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
+            super.start(cols, meta);
             if (caption != null) sb.append(esc(caption)).append("\n\n");
             sb.append('|');
             for (Column c : columns) sb.append(' ').append(esc(c.heading())).append(" |");
             sb.append("\n|");
             for (Column c : columns) sb.append(c.numeric() ? " ---: |" : " --- |");
             sb.append('\n');
-            for (List<String> r : rows) {
-                sb.append('|');
-                for (String c : r) sb.append(' ').append(indented(esc(c))).append(" |");
-                sb.append('\n');
+        }
+
+        @Override
+        public void row(List<?> cells) throws IOException {
+            sb.append('|');
+            for (Object c : cells) sb.append(' ').append(indented(esc(Cells.text(c, style)))).append(" |");
+            sb.append('\n');
+            if (sb.length() > 1 << 16) {
+                w.write(sb.toString());
+                sb.setLength(0);
             }
+        }
+
+        @Override
+        public void finish() throws IOException {
             w.write(sb.toString());
+            sb.setLength(0);
             w.flush();
         }
 
