@@ -36,7 +36,9 @@ import picocli.CommandLine.ParentCommand;
                 + "Derived indicators are computed at every level from the rolled-up parts. Every aggregate carries "
                 + "its coverage: reported of expected units at the indicator's reporting level. Invalid rows are left "
                 + "out and reported on standard error with file, line and reason (exit 1); a unit's own total that "
-                + "differs from its subtree is reported as an imbalance warning.",
+                + "differs from its subtree is reported as an imbalance warning. The rows are the same in every shape and "
+                + "format: --unit's subtree (every root's without it), down to --depth or --level, else all of it; a table of one "
+                + "period says which above it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
