@@ -93,7 +93,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();
         Consistency.Result result = Consistency.compute(r, h, units, in.indicators(across.era().catalog()), years, tolerance);
 
-        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), r.findings());
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

@@ -54,7 +54,7 @@ final class ManPage {
                     new String[] {"Check every file of a folder; list the findings as CSV:", "tally validate --format csv -o findings.csv submissions/"},
                     new String[] {"Only one period, and fail on warnings too (for a job):", "tally validate --period 2024-H1 --strict submissions/"}),
             "tally rollup", List.<String[]>of(
-                    new String[] {"The province's table of a half-year, districts as rows:", "tally rollup --period 2024-H1 --unit BG submissions/"},
+                    new String[] {"The province's table of a half-year, districts as rows:", "tally rollup --period 2024-H1 --unit BG --depth 1 submissions/"},
                     new String[] {"The same half-year a year before, beside each value:",
                             "tally rollup --period 2024-H1 --compare year-ago --format xlsx -o review.xlsx"},
                     new String[] {"A year over its halves, as long CSV for a spreadsheet:", "tally rollup --period 2024 --format csv -o 2024.csv submissions/"}),
@@ -63,7 +63,9 @@ final class ManPage {
                     new String[] {"A nightly job that must not half-apply:", "tally import --atomic run --quiet inbox/"}),
             "tally status", List.<String[]>of(
                     new String[] {"Who has reported the half-year, at every level:", "tally status --period 2024-H1"},
-                    new String[] {"What each commune still owes, as a workbook to send back:", "tally status --missing --period 2024-H1 -o thieu-so-lieu.xlsx"}),
+                    new String[] {"What each commune still owes, as a workbook to send back:", "tally status --missing --period 2024-H1 -o thieu-so-lieu.xlsx"},
+                    new String[] {"The same, one workbook per district, the letter each one gets:",
+                            "tally status --missing --period 2024-H1 --split-by district -o thieu-so-lieu/ --format xlsx"}),
             "tally outliers", List.<String[]>of(
                     new String[] {"Values far from each unit's own history:", "tally outliers --period 2024-H1"},
                     new String[] {"Against the other communes of the district, with Tukey's fences:", "tally outliers --against peers --method iqr"}),

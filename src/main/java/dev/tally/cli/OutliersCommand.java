@@ -132,7 +132,7 @@ final class OutliersCommand implements Callable<Integer> {
         Outliers.Result found = Outliers.find(era.roster(), era.catalog(), r,
                 new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));
 
-        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), r.findings());
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

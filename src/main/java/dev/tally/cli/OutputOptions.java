@@ -66,13 +66,14 @@ final class OutputOptions {
 
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
-        return sink(io, format, target, FindingOptions.colour("auto", io.terminal()));
+        return sink(io, format, target, toStdout() && FindingOptions.colour("auto", io.terminal()));
     }
 
     /** As above, in colour or not ({@code colour}: the command's --color on standard output's terminal). */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target, boolean colour) throws java.io.IOException {
+        // a file is not the terminal, even when the command runs at one: nothing fitted, cut or coloured
         return dev.tally.write.Writers.create(format, stream(io, format, target), new dev.tally.write.WriteOptions(false, delimiter(null),
-                io.width(), numbers(format), true, colour));
+                width(io), numbers(format), true, toStdout() && colour).warningTo(warnings(io, target)));
     }
 
     /**
@@ -85,8 +86,15 @@ final class OutputOptions {
         return format.people() && toStdout() ? Console.reencoding(target.stream(), Console.charsetOf(io.out())) : target.stream();
     }
 
-    /** The format to write, checked against where it goes. */
+    /** The width a table is fitted to: the terminal's when it goes to standard output, else none (a file). */
+    int width(Io io) { return toStdout() ? io.width() : 0; }
 
+    /** Where a writer's warnings about {@code target} go: standard error, naming the output. */
+    static java.util.function.Consumer<String> warnings(Io io, dev.tally.write.Output target) {
+        return w -> io.note("tally: " + target.name() + ": " + w);
+    }
+
+    /** The format to write, checked against where it goes. */
     Format resolved(Io io) {
         Format f = format;
         if (f == null && !toStdout()) {

@@ -76,7 +76,7 @@ final class RemapCommand implements Callable<Integer> {
         for (var input : data.files()) {
             if (input.path() != null && OutputOptions.inside(input.path(), target)) throw TallyException.usage(t("usage.inputDirectory", dir, input.display()));
         }
-        DataReport report = new DataReport(data.summary(), data.findings(), List.of());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), List.of());
         report.printFindings(io, in.findings);
         Files.createDirectories(target);
         long written = 0;

@@ -23,7 +23,8 @@ public final class FindingReport {
             Column.number(LINE), Column.text("unit"), Column.text("period"), Column.text("indicator"),
             Column.text("value"), Column.text("message"));
 
-    public static void write(TableSink sink, List<Finding> findings, Map<String, Object> meta) throws IOException {
+    /** The findings as rows, streamed: {@code findings} may be more than memory holds ({@code validate.EveryFinding}). */
+    public static void write(TableSink sink, Iterable<Finding> findings, Map<String, Object> meta) throws IOException {
         sink.start(COLUMNS, meta);
         for (Finding f : findings) sink.row(row(f));
         sink.finish();

@@ -34,7 +34,7 @@ public final class Writers {
             case NDJSON -> new Json(out, true, opt.coverage());
             case TABLE -> new TextTable(out, opt.width(), opt.numbers(), opt.colour());
             case MARKDOWN -> new Markdown(out, opt.numbers());
-            case XLSX -> new Xlsx(out);
+            case XLSX -> new Xlsx(out, opt.warnings());
         };
     }
 
@@ -123,11 +123,17 @@ public final class Writers {
             this.style = style;
         }
 
-        @Override
-        public void start(List<Column> cols, Map<String, Object> meta) { this.columns = visible(cols); }
+        /** A line said above the table ({@link TableSink#caption}), or null. */
+        String caption;
 
         @Override
-        public void row(List<?> cells) {
+        public void caption(String name, String text) { this.caption = text; }
+
+        @Override
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException { this.columns = visible(cols); }
+
+        @Override
+        public void row(List<?> cells) throws IOException {
             List<String> r = new ArrayList<>(cells.size());
             for (Object c : cells) r.add(Visible.of(Cells.text(c, style)));
             rows.add(r);
@@ -138,7 +144,7 @@ public final class Writers {
             List<Column> v = new ArrayList<>(cols.size());
             for (Column c : cols) {
                 v.add(new Column(Visible.of(c.name()), c.numeric(), Visible.of(c.key()), c.measure(), c.compared(), c.points(), c.exempt(),
-                        c.quality()));
+                        c.quality(), c.whole()));
             }
             return v;
         }
@@ -165,6 +171,7 @@ public final class Writers {
 
         @Override
         public void finish() throws IOException {
+            if (caption != null) w.write(Cells.hanging(caption, width) + "\n\n");
             if (width > 0 && rows.isEmpty()) {
                 // on a terminal a header over nothing says less than this, and may not fit (psql does the same)
                 w.write(dev.tally.model.Text.t("table.noRows") + "\n");
@@ -173,12 +180,21 @@ public final class Writers {
             }
             int n = columns.size();
             int[] wid = natural(headerCells());
+            boolean whole = columns.stream().anyMatch(Column::whole);
+            if (whole && width > 0) {
+                w.write(new WrappedTable(columns, headerCells(), rows, width).render());
+                w.flush();
+                return;
+            }
             if (width > 0 && total(wid) > width && fitsInBlocks()) {
                 blocks();
                 return;
             }
-            // one huge cell must not pad every row to its width: long text is cut, numbers never are
-            for (int i = 0; i < n; i++) if (!columns.get(i).numeric()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
+            // one huge cell must not pad every row to its width: long text is cut, numbers never are, nor
+            // a list a person acts on
+            for (int i = 0; i < n; i++) {
+                if (!columns.get(i).numeric() && !columns.get(i).whole()) wid[i] = Math.min(wid[i], i == n - 1 ? LAST_CELL : MAX_CELL);
+            }
             if (width > 0) fit(wid);
             StringBuilder sb = new StringBuilder();
             render(sb, headerCells(), wid, inRow());
@@ -575,8 +591,11 @@ public final class Writers {
 
         /** A measure's coverage marker in yellow, after the padding is measured: escape codes take no columns. */
         private static String marked(String cell) {
-            int k = cell.indexOf(" [");
-            if (k < 0) k = cell.indexOf(" (");
+            int k = -1;
+            for (String mark : new String[] {" " + Cells.ESTIMATED, " [", " ("}) {
+                int at = cell.indexOf(mark);
+                if (at >= 0 && (k < 0 || at < k)) k = at;
+            }
             return k < 0 ? cell : cell.substring(0, k) + "\u001b[33m" + cell.substring(k) + "\u001b[0m";
         }
 
@@ -622,26 +641,56 @@ public final class Writers {
         }
     }
 
-    /** GitHub-flavoured Markdown pipe table; | in cells is escaped. */
+    /**
+     * GitHub-flavoured Markdown pipe table; | in cells is escaped. Nothing is aligned, so rows are
+     * written as they come: a findings file of a million rows is never held in memory.
+     */
     private static final class Markdown extends Buffered {
+        private final StringBuilder sb = new StringBuilder();
+
         Markdown(OutputStream out, NumberStyle style) { super(out, style); }
 
         @Override
-        public void finish() throws IOException {
-            StringBuilder sb = new StringBuilder("|");
+        public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
+            super.start(cols, meta);
+            if (caption != null) sb.append(esc(caption)).append("\n\n");
+            sb.append('|');
             for (Column c : columns) sb.append(' ').append(esc(c.heading())).append(" |");
             sb.append("\n|");
             for (Column c : columns) sb.append(c.numeric() ? " ---: |" : " --- |");
             sb.append('\n');
-            for (List<String> r : rows) {
-                sb.append('|');
-                for (String c : r) sb.append(' ').append(esc(c)).append(" |");
-                sb.append('\n');
+        }
+
+        @Override
+        public void row(List<?> cells) throws IOException {
+            sb.append('|');
+            for (Object c : cells) sb.append(' ').append(indented(esc(Cells.text(c, style)))).append(" |");
+            sb.append('\n');
+            if (sb.length() > 1 << 16) {
+                w.write(sb.toString());
+                sb.setLength(0);
             }
+        }
+
+        @Override
+        public void finish() throws IOException {
             w.write(sb.toString());
+            sb.setLength(0);
             w.flush();
         }
 
-        private static String esc(String s) { return s.replace("|", "\\|").replace("\n", " "); }
+        /** A cell as a terminal would show it ({@link Visible}: a control character from a file acts on nothing), its pipes escaped. */
+        private static String esc(String s) { return Visible.of(s).replace("|", "\\|"); }
+
+        /**
+         * A cell's leading spaces (a unit's depth in the tree, as the text table indents it) as no-break
+         * spaces, which a Markdown renderer keeps where it drops ordinary ones: districts and their
+         * communes stay told apart.
+         */
+        private static String indented(String s) {
+            int k = 0;
+            while (k < s.length() && s.charAt(k) == ' ') k++;
+            return k == 0 ? s : "\u00a0".repeat(k) + s.substring(k);
+        }
     }
 }
