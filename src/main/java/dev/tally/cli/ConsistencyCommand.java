@@ -65,9 +65,11 @@ final class ConsistencyCommand implements Callable<Integer> {
     String level;
 
     @Option(names = "--years", paramLabel = "N", description = "Base years before the target (default 3).")
+    @Range(min = 1, max = 50)
     int years = 3;
 
     @Option(names = "--tolerance", paramLabel = "PCT", description = "Flag a ratio more than PCT percent away from the parent's (default 33).")
+    @Range(min = 0, max = 1_000_000)
     double tolerance = 33;
 
     @Mixin
@@ -76,8 +78,6 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
-        if (years < 1) throw TallyException.usage(t("usage.atLeast", "--years", 1));
-        if (!(tolerance >= 0)) throw TallyException.usage(t("usage.percentAtLeast", "--tolerance", 0));
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
         Period target = asked != null ? asked : latest(data.dataPeriods());

@@ -15,6 +15,7 @@ final class UnitSelection {
 
     static final class Depth {
         @Option(names = "--depth", paramLabel = "N", description = "Rows down to N levels below the selected unit (0: the unit alone).")
+        @Range(min = 0, max = 1000)
         Integer depth;
 
         @Option(names = "--level", paramLabel = "NAME", description = "Rows down to this level (e.g. district).")
@@ -36,7 +37,6 @@ final class UnitSelection {
     Integer maxDepth(Hierarchy h) {
         if (depth == null) return null;
         if (depth.depth != null) {
-            if (depth.depth < 0) throw TallyException.usage(t("usage.atLeast", "--depth", 0));
             Unit top = root(h);
             return (top == null ? 0 : top.depth()) + depth.depth;
         }
