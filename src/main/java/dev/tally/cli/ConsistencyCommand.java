@@ -86,8 +86,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
         RollupResult r = across.result();
         Hierarchy h = across.era().hierarchy();
-        Unit top = unit == null ? null : h.unit(unit);
-        if (unit != null && top == null) throw TallyException.usage(t("usage.notUnit", unit));
+        Unit top = unit == null ? null : UnitSelection.resolve(h, unit);
         int depth = level == null ? (top == null ? 1 : top.depth() + 1) : h.depthOf(level);
         if (depth < 0) throw TallyException.usage(t("usage.notLevel", level, String.join(", ", h.levels())));
         List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();

@@ -126,8 +126,7 @@ final class OutliersCommand implements Callable<Integer> {
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();
-        var scope = unit == null ? null : h.unit(unit);
-        if (unit != null && scope == null) throw TallyException.usage(t("usage.notUnit", unit));
+        var scope = unit == null ? null : UnitSelection.resolve(h, unit);
         double t = threshold != null ? threshold : m.defaultThreshold();
         Outliers.Result found = Outliers.find(era.roster(), era.catalog(), r,
                 new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));

@@ -91,7 +91,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {
                 java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
-                Status.Scope scope = new Status.Scope(rows.unit == null ? null : era.hierarchy().unit(rows.unit), rows.maxDepth(era.hierarchy()));
+                Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
                 if (rows.unit != null && scope.root() == null) continue;
                 results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
                         arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
@@ -101,7 +101,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
             }
         }
-        if (rows.unit != null && results.isEmpty()) throw TallyException.usage(t("usage.notUnit", rows.unit));
+        if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
         boolean formColumns = p.eras().stream().anyMatch(e -> e.catalog().declaresForms());
         boolean eraColumn = p.hasEras();
         Format fmt = out.resolved(io);
