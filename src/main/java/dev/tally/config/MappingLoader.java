@@ -195,6 +195,7 @@ public final class MappingLoader {
                 return rows;
             }
             Map<String, Integer> header = new HashMap<>();
+            int width = t.fields();
             for (int i = 0; i < t.fields(); i++) {
                 String col = t.text(i).strip().toLowerCase(Locale.ROOT);
                 if (!COLUMNS.contains(col)) {
@@ -211,6 +212,7 @@ public final class MappingLoader {
                     errors.add(t.problemLine(), t("mapping.validCsv"));
                     continue;
                 }
+                if (!errors.width(t.line(), t.fields(), width, Delimiters.shown(t.delimiter()))) continue;
                 rows.add(new Row((int) t.line(), get(t, header, "old_code"), get(t, header, "new_code"), get(t, header, "weight"),
                         get(t, header, "kind"), get(t, header, "parts"), get(t, header, "level"), get(t, header, "old_name"),
                         get(t, header, "new_name")));

@@ -200,7 +200,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
             if (e.period() != null) {
                 p = Period.parse(e.period()).orElse(null);
                 if (p == null) {
-                    errors.add(e.line(), t("project.exemptionPeriodUse", e.period(), Period.ACCEPTED_FORMS));
+                    errors.add(e.line(), t("project.exemptionPeriodUse", e.period(), Period.acceptedForms()));
                     continue;
                 }
             }

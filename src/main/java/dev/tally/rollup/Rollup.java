@@ -148,6 +148,7 @@ public final class Rollup {
                 byte[] q = quality[ti];
                 int[] own = expectedPer[ti] = expected.clone(); // periods may share one expected array
                 for (Indicator ind : c.indicators()) if (!ind.derived()) remap.adjust(ind, vals, rep, own, q);
+                findings.addAll(remap.unweightedFindings(target));
             }
             derive(target, values[ti], reported[ti], expectedPer[ti]);
             if (remap != null) {
