@@ -68,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** A period counts in the era its last day falls in, as its values were read. */
     static boolean endsIn(dev.tally.model.Era e, Period p) {
-        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+        return e.holds(p);
     }
 
     @Override
