@@ -95,6 +95,15 @@ public final class Cli {
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(io.err());
             return 70;
         });
+        // every numeric option's range, once parsed and before the command does any work
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                Range.Check.check(parsed);
+            } catch (TallyException e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().flush();

@@ -32,6 +32,7 @@ final class FindingOptions {
 
     @Option(names = "--max-findings", paramLabel = "N", description = "List at most N findings on standard error (default 1000); the "
             + "rest are counted by code.")
+    @Range(min = 0, max = Integer.MAX_VALUE)
     int max = 1000;
 
     @Option(names = "--findings", paramLabel = "FILE", description = "Also write every finding to FILE (.csv .tsv .json .ndjson .md .txt "
@@ -64,7 +65,6 @@ final class FindingOptions {
     boolean colourOut(Io io) { return colour(color, io.terminal()); }
 
     void check() {
-        if (max < 0) throw dev.tally.model.TallyException.usage(t("usage.atLeast", "--max-findings", 0));
         colourCheck();
     }
 

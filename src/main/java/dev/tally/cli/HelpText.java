@@ -54,7 +54,7 @@ final class HelpText {
     }
 
     static String option(CommandSpec spec, OptionSpec o) {
-        return lookup(String.join(" ", o.description()), key(spec) + ".option." + optionKey(o), "option." + optionKey(o));
+        return lookup(String.join(" ", o.description()), key(spec) + ".option." + optionKey(o), "option." + optionKey(o)) + Range.Check.help(o);
     }
 
     static String parameter(CommandSpec spec, PositionalParamSpec p) {

@@ -17,7 +17,8 @@ final class InputOptions {
     boolean decimalComma;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true, description = "Reading threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Range(min = 1, max = 1024)
+    int threads = Math.min(1024, Runtime.getRuntime().availableProcessors());
 
     ReadOptions toReadOptions(Character delimiter) {
         Charset cs = null;

@@ -76,7 +76,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** A period counts in the era its last day falls in, as its values were read. */
     static boolean endsIn(dev.tally.model.Era e, Period p) {
-        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+        return e.holds(p);
     }
 
     @Override
@@ -100,7 +100,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {
                 java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
-                Status.Scope scope = new Status.Scope(rows.unit == null ? null : era.hierarchy().unit(rows.unit), rows.maxDepth(era.hierarchy()));
+                Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
                 if (rows.unit != null && scope.root() == null) continue;
                 results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
                         arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
@@ -110,7 +110,7 @@ final class StatusCommand implements Callable<Integer> {
                 if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
             }
         }
-        if (rows.unit != null && results.isEmpty()) throw TallyException.usage(t("usage.notUnit", rows.unit));
+        if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
         if (splitBy != null && p.eras().stream().noneMatch(e -> e.hierarchy().levels().contains(splitBy))) {
             throw TallyException.usage(t("status.split.notLevel", splitBy, String.join(", ", p.lastEra().hierarchy().levels())));
         }

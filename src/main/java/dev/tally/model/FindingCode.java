@@ -23,6 +23,7 @@ public enum FindingCode {
     RULE("rule", Severity.ERROR, "a catalog rule failed; the severity is the rule's"),
     EVALUATION("evaluation", Severity.WARNING, "a formula or rule could not be evaluated for a unit (a result too large, an exponent too large); the value is left missing or the rule unchecked"),
     OVERLAP("overlap", Severity.ERROR, "data at two granularities covers the same time for the same unit and indicator"),
+    NOT_COMPARABLE("not-comparable", Severity.WARNING, "an old unit was divided among new units without weights, so sums in the new units that received part of it cannot be compared across the boundary; the mapping's weight column would make them estimates"),
     IMBALANCE("imbalance", Severity.WARNING, "a unit's reported total differs from the aggregate of its subtree"),
     NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
 

@@ -337,8 +337,7 @@ public final class Validator {
             switch (num.kind) {
                 case Num.NOT_A_NUMBER -> {
                     String raw = valueField.shown();
-                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, t("finding.notANumber", raw,
-                            num.hint == null ? "" : "; " + num.hint));
+                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, rules.notANumber(raw, num.hint));
                     return;
                 }
                 case Num.TOO_MANY_DIGITS -> {
@@ -369,7 +368,7 @@ public final class Validator {
             Finding f = recordProblem == FindingCode.BAD_PERIOD
                     ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
-                            t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
+                            t("finding.badPeriod", recordPeriod, Period.acceptedForms(), recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
                     : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
                             t("finding.unknownUnit", recordUnit, unitHint(recordUnit), recordValues == 1 ? "" : "; " + lost));
