@@ -2,14 +2,12 @@ package dev.tally.rollup;
 
 import static dev.tally.model.Text.t;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
 import dev.tally.model.Finding;
 import dev.tally.model.Indicator;
 import dev.tally.model.Num;
-import dev.tally.model.OverTime;
 import dev.tally.model.Period;
 import dev.tally.model.PeriodType;
 import dev.tally.model.TallyException;
@@ -239,14 +237,14 @@ public final class Across {
         for (Indicator ind : c.indicators()) {
             if (ind.derived()) continue;
             int i = ind.index();
-            OverTime ot = ind.overTime();
-            Aggregate agg = ind.aggregate();
+            // the two parts of the period combine as both rows say, over time and over units alike
+            Aggregators.Parts overTime = Aggregators.row(ind.overTime()).parts(), overUnits = Aggregators.row(ind.aggregate()).parts();
             for (int u = 0; u <= n; u++) {
                 int cell = u * ni + i;
                 boolean hasA = after.get(cell, x), hasB = before.get(cell, y);
-                if (ot == OverTime.LAST || (ot == OverTime.FIRST)) {
+                if (overTime == Aggregators.Parts.LATER || overTime == Aggregators.Parts.EARLIER) {
                     // a stock: the part that holds the end (or the start) of the period is the value
-                    boolean takeAfter = ot == OverTime.LAST;
+                    boolean takeAfter = overTime == Aggregators.Parts.LATER;
                     values.copy(takeAfter ? after : before, cell, cell);
                     rep[cell] = takeAfter ? repA[cell] : repB[cell];
                     exp[cell] = takeAfter ? expA[cell] : expB[cell];
@@ -262,16 +260,12 @@ public final class Across {
                     values.copy(hasA ? after : before, cell, cell);
                     continue;
                 }
-                BigDecimal va = x.decimal(), vb = y.decimal(), v;
-                if (ot == OverTime.SUM && agg == Aggregate.SUM) v = va.add(vb);
-                else if (ot == OverTime.MIN && agg == Aggregate.MIN) v = va.min(vb);
-                else if (ot == OverTime.MAX && agg == Aggregate.MAX) v = va.max(vb);
-                else {
+                if (overTime == Aggregators.Parts.NONE || overTime != overUnits) {
                     q[cell] = Remap.NOT_COMPARABLE; // e.g. a mean over units of two halves is not the mean of the year
                     values.clear(cell);
                     continue;
                 }
-                values.set(cell, Rollup.round(ind, v));
+                values.set(cell, Rollup.round(ind, overTime.combine(y.decimal(), x.decimal())));
             }
         }
         Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });

@@ -1,6 +1,5 @@
 package dev.tally.rollup;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
@@ -114,7 +113,8 @@ final class Remap {
      */
     void adjust(Indicator ind, Values values, int[] reported, int[] expected, byte[] quality) {
         int ni = catalog.size(), i = ind.index();
-        boolean sums = ind.aggregate() == Aggregate.SUM;
+        // a whole that is the sum of its parts can be shared out among them by weight
+        boolean sums = Aggregators.row(ind.aggregate()).parts() == Aggregators.Parts.ADD;
         Num v = new Num();
         for (Unit o : mapping.from().units()) {
             List<Mapping.Link> links = mapping.links(o.index());

@@ -2,7 +2,6 @@ package dev.tally.rollup;
 
 import static dev.tally.model.Text.t;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
 import dev.tally.model.Indicator;
@@ -65,7 +64,7 @@ public final class Remapped {
                     String why = null;
                     if ("not-comparable".equals(quality)) why = t("remap.left.notComparable");
                     else if (r.value(u.index(), p, i) == null) continue;
-                    else if (ind.aggregate() != Aggregate.SUM) why = t("remap.left.notSum", ind.aggregate().name().toLowerCase(java.util.Locale.ROOT));
+                    else if (Aggregators.row(ind.aggregate()).parts() != Aggregators.Parts.ADD) why = t("remap.left.notSum", ind.aggregate().name().toLowerCase(java.util.Locale.ROOT));
                     else if (r.reported(u.index(), p, i) < r.expected(u.index(), p, i)) why = t("remap.left.partial");
                     else if ("estimated".equals(quality) && !estimates) why = t("remap.left.estimated");
                     BigDecimal v = why == null ? sendable(ind, r.value(u.index(), p, i)) : null;

@@ -368,7 +368,7 @@ public final class Rollup {
         String excusedForm = roster.hasExcuses() ? c.formOf(ind).code() : null;
         int[] repChildren = new int[n + 1];
         int[] contribChildren = contrib == null ? null : new int[n + 1];
-        boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
+        boolean division = Aggregators.row(ind.aggregate()).quotient() || (own.overTime != null && Aggregators.row(ind.overTime()).quotient());
         Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int u : visit) {
             boolean hasOwn = u < n && own.get(u, o);
@@ -394,7 +394,7 @@ public final class Rollup {
                     agg.result(u, v);
                     round(ind, division, v);
                     ownRounded.set(o.decimal());
-                    round(ind, own.overTime != null && ind.overTime() == OverTime.MEAN, ownRounded);
+                    round(ind, own.overTime != null && Aggregators.row(ind.overTime()).quotient(), ownRounded);
                     boolean incomplete = repChildren[u] < expected[cell];
                     boolean useOwn = spec.preferReported() && incomplete;
                     if (keep == null && v.decimal().compareTo(ownRounded.decimal()) != 0) {
@@ -471,7 +471,7 @@ public final class Rollup {
 
         Own(Period target, int[] members, Indicator ind, boolean quiet) {
             i = ind.index();
-            flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
+            flow = Aggregators.row(ind.overTime()).flow();
             targetDays = days(target);
             if (members.length == 1) {
                 single = members[0];
@@ -632,7 +632,7 @@ public final class Rollup {
     static BigDecimal round(Indicator ind, BigDecimal v) {
         if (v == null) return null;
         if (ind.decimals() != null) return v.setScale(ind.decimals(), RoundingMode.HALF_UP);
-        if (ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) return twoPlaces(v);
+        if (ind.derived() || Aggregators.row(ind.aggregate()).quotient() || Aggregators.row(ind.overTime()).quotient()) return twoPlaces(v);
         return v;
     }
 

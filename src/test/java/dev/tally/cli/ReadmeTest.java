@@ -29,6 +29,16 @@ class ReadmeTest {
         }
     }
 
+    /** The catalog example's comments list every aggregate kind, in the order of the enums that the catalog reads. */
+    @Test
+    void theCatalogExampleListsEveryAggregateKind() throws IOException {
+        String r = readme();
+        assertThat(r).contains("# over units: " + java.util.Arrays.stream(dev.tally.model.Aggregate.values())
+                .map(dev.tally.model.Aggregate::key).collect(java.util.stream.Collectors.joining(" | ")) + "\n");
+        assertThat(r).contains("# over periods: " + java.util.Arrays.stream(dev.tally.model.OverTime.values())
+                .map(dev.tally.model.OverTime::key).collect(java.util.stream.Collectors.joining(" | ")) + "\n");
+    }
+
     @Test
     void everyExitCodeIsDocumented() throws IOException {
         String r = readme();

@@ -20,6 +20,29 @@ class AggregatorsTest {
         return a.result(slot, out) ? out.decimal() : null;
     }
 
+    /** Every kind has its row (the table's Map.ofEntries refuses one given twice), so no switch is needed anywhere. */
+    @Test
+    void everyKindHasExactlyOneRow() {
+        assertThat(Aggregators.OVER_UNITS.keySet()).containsExactly(Aggregate.values());
+        assertThat(Aggregators.OVER_TIME.keySet()).containsExactly(OverTime.values());
+    }
+
+    @Test
+    void partsCombineAsTheirKindSaysKeepingTheLaterPartsWriting() {
+        assertThat(Aggregators.Parts.ADD.combine(d("1.5"), d("2"))).isEqualTo(d("3.5"));
+        assertThat(Aggregators.Parts.LEAST.combine(d("2.00"), d("2.0"))).isEqualTo(d("2.0"));
+        assertThat(Aggregators.Parts.GREATEST.combine(d("2.00"), d("2.0"))).isEqualTo(d("2.0"));
+        assertThat(Aggregators.Parts.GREATEST.combine(d("3"), d("2"))).isEqualTo(d("3"));
+        assertThat(Aggregators.Parts.LATER.combine(d("3"), d("2"))).isEqualTo(d("2"));
+        assertThat(Aggregators.Parts.EARLIER.combine(d("3"), d("2"))).isEqualTo(d("3"));
+        // only sums can be shared out among parts by weight, so only they are written for new units
+        assertThat(java.util.Arrays.stream(Aggregate.values()).filter(a -> Aggregators.row(a).parts() == Aggregators.Parts.ADD))
+                .containsExactly(Aggregate.SUM);
+        // a quotient is rounded to two places, a flow must cover every day of the period
+        assertThat(java.util.Arrays.stream(Aggregate.values()).filter(a -> Aggregators.row(a).quotient())).containsExactly(Aggregate.MEAN);
+        assertThat(java.util.Arrays.stream(OverTime.values()).filter(t -> Aggregators.row(t).flow())).containsExactly(OverTime.SUM, OverTime.MEAN);
+    }
+
     @Test
     void mergingEqualsAddingOneByOne() {
         Random rnd = new Random(7);
