@@ -177,7 +177,7 @@ final class RollupCommand implements Callable<Integer> {
         Format fmt = out.resolved(io);
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
-        boolean forPeople = fmt == Format.TABLE || fmt == Format.MARKDOWN || fmt == Format.XLSX;
+        boolean forPeople = fmt.wide();
         Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
@@ -233,8 +233,7 @@ final class RollupCommand implements Callable<Integer> {
                         coverage == Coverage.columns, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
-                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
-                        fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
+                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople, fmt.people(), show);
                 target.commit();
             }
             timing.mark("write");

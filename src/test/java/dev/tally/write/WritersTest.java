@@ -121,6 +121,19 @@ class WritersTest {
         }
     }
 
+    /** A file's name chooses the format whose entry lists its extension; the first one is what the format is written as. */
+    @Test
+    void aFileNameChoosesTheFormatThatListsItsExtension() {
+        for (Format f : Format.values()) assertThat(Format.fromFileName("out" + f.extension().toUpperCase(java.util.Locale.ROOT))).isEqualTo(f);
+        assertThat(Format.fromFileName("a.tab")).isEqualTo(Format.TSV);
+        assertThat(Format.fromFileName("a.jsonl")).isEqualTo(Format.NDJSON);
+        assertThat(Format.fromFileName("a.ndjson")).isEqualTo(Format.NDJSON);
+        assertThat(Format.fromFileName("a.markdown")).isEqualTo(Format.MARKDOWN);
+        assertThat(Format.fromFileName("a.txt")).isEqualTo(Format.TABLE);
+        assertThat(Format.fromFileName("a.xls")).isNull();
+        assertThat(Format.fromFileName("json")).isNull();
+    }
+
     /** Commands compute a run's metadata only for the formats that say they carry it: exactly those that write it. */
     @Test
     void theFormatsThatCarryMetadataAreThoseThatWriteIt() throws IOException {
