@@ -171,7 +171,7 @@ public final class Importer {
             if (!dryRun && !plan.refused()) batch.commit();
             return report;
         } catch (SQLException e) {
-            throw TallyException.io(t("import.failed", store.file(), e.getMessage()));
+            throw TallyException.io(t("import.failed", store.name(), e.getMessage()));
         }
     }
 
