@@ -131,6 +131,7 @@ final class ManPage {
                 sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(HelpText.exit(spec, kv[0], kv[1]))).append('\n');
             }
         }
+        if (spec.parent() == null) FindingCodeTable.troff(sb);
         List<String[]> examples = EXAMPLES.getOrDefault(spec.qualifiedName(" "), List.of());
         if (!examples.isEmpty()) {
             sb.append(".SH ").append(HelpText.word("man.examples", "EXAMPLES")).append("\n");
