@@ -36,11 +36,18 @@ class AggregatorsTest {
         assertThat(Aggregators.Parts.LATER.combine(d("3"), d("2"))).isEqualTo(d("2"));
         assertThat(Aggregators.Parts.EARLIER.combine(d("3"), d("2"))).isEqualTo(d("3"));
         // only sums can be shared out among parts by weight, so only they are written for new units
-        assertThat(java.util.Arrays.stream(Aggregate.values()).filter(a -> Aggregators.row(a).parts() == Aggregators.Parts.ADD))
-                .containsExactly(Aggregate.SUM);
-        // a quotient is rounded to two places, a flow must cover every day of the period
-        assertThat(java.util.Arrays.stream(Aggregate.values()).filter(a -> Aggregators.row(a).quotient())).containsExactly(Aggregate.MEAN);
-        assertThat(java.util.Arrays.stream(OverTime.values()).filter(t -> Aggregators.row(t).flow())).containsExactly(OverTime.SUM, OverTime.MEAN);
+        for (Aggregate a : List.of(Aggregate.MEAN, Aggregate.MIN, Aggregate.MAX, Aggregate.MEDIAN, Aggregate.COUNT)) {
+            assertThat(Aggregators.row(a).parts()).as(a.key()).isNotEqualTo(Aggregators.Parts.ADD);
+        }
+        assertThat(Aggregators.row(Aggregate.SUM).parts()).isEqualTo(Aggregators.Parts.ADD);
+        // a quotient is rounded to two places; a flow must cover every day of the period
+        assertThat(Aggregators.row(Aggregate.MEAN).quotient()).isTrue();
+        assertThat(Aggregators.row(OverTime.MEAN).quotient()).isTrue();
+        for (Aggregate a : List.of(Aggregate.SUM, Aggregate.MIN, Aggregate.MAX, Aggregate.MEDIAN, Aggregate.COUNT)) {
+            assertThat(Aggregators.row(a).quotient()).as(a.key()).isFalse();
+        }
+        for (OverTime t : List.of(OverTime.SUM, OverTime.MEAN)) assertThat(Aggregators.row(t).flow()).as(t.key()).isTrue();
+        for (OverTime t : List.of(OverTime.LAST, OverTime.FIRST, OverTime.MIN, OverTime.MAX)) assertThat(Aggregators.row(t).flow()).as(t.key()).isFalse();
     }
 
     @Test
