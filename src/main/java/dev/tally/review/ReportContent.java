@@ -228,9 +228,7 @@ public final class ReportContent {
         Organisation o = heading.organisation();
         LocalDate d = heading.date();
         String place = o.place() == null ? "……" : o.place();
-        String date = t("report.date", place, String.format(Locale.ROOT, "%02d", d.getDayOfMonth()),
-                String.format(Locale.ROOT, "%02d", d.getMonthValue()), d.getYear(),
-                d.format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK)));
+        String date = t("report.date", place, d.format(DateTimeFormatter.ofPattern(t("report.dateFormat"), Locale.UK)));
         String number = t("report.number", o.abbreviation() == null ? "……" : o.abbreviation());
         return new Doc.Header(upper(o.parent()), upper(o.name()), number, blank(t("report.nation")), blank(t("report.motto")), date,
                 t("report.kind"), heading.title() != null ? heading.title() : t("report.subject", period));
