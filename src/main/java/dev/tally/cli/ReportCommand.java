@@ -33,13 +33,13 @@ import picocli.CommandLine.ParentCommand;
  * same selection. The rollup is run as {@code tally rollup --period P [--compare WITH]} runs it; the
  * content is {@link ReportContent}'s, the layout each {@link DocFormat}'s.
  */
-@Command(name = "report", header = "Write the review document for a period: docx or html.",
+@Command(name = "report", header = "Write the review document for a period: docx, html or pdf.",
         description = "Writes the review report (báo cáo sơ kết) for one period: the header block from tally.yaml's organisation: "
                 + "section, I. the results as sentences (each value with its coverage when partial, and the change against "
                 + "--compare), the completeness by unit as a chart, II.-IV. as headings for the analyst to write, and the "
                 + "rollup's table as the appendix, every partial total marked. Every figure is the rollup's for the same "
                 + "--period, --compare, --unit and --depth (default here: the unit's children, or the roots). The -o extension picks the format: .docx (Word, laid out as "
-                + "Nghị định 30/2020), .html (one self-contained file with SVG charts).",
+                + "Nghị định 30/2020), .html (one self-contained file with SVG charts), .pdf (that HTML laid out on A4, Liberation Serif embedded).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -84,7 +84,7 @@ final class ReportCommand implements Callable<Integer> {
     String title;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", required = true,
-            description = "The document to write, atomically; its extension picks the format: .docx or .html.")
+            description = "The document to write, atomically; its extension picks the format: .docx, .html or .pdf.")
     Path output;
 
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "

@@ -13,7 +13,8 @@ import java.util.Locale;
  */
 public enum DocFormat {
     DOCX(List.of(".docx"), (doc, out) -> new Docx(doc).write(out)),
-    HTML(List.of(".html", ".htm"), (doc, out) -> Html.write(doc, out, Html.Target.SCREEN));
+    HTML(List.of(".html", ".htm"), (doc, out) -> Html.write(doc, out, Html.Target.SCREEN)),
+    PDF(List.of(".pdf"), (doc, out) -> Pdf.write(doc, out));
 
     @FunctionalInterface
     interface Writer {

@@ -60,6 +60,15 @@ final class Html {
             .cov { font-size: 9pt; }
             .caption { font-weight: bold; margin: 0.6em 0 0.2em 0; text-indent: 0; }
             .key { font-size: 11pt; font-style: italic; text-indent: 0; }
+            .charttitle { font-weight: bold; text-align: center; text-indent: 0; font-size: 12pt; }
+            .legend { text-align: center; text-indent: 0; font-size: 10pt; }
+            .swatch { border: 0.6pt solid #000; padding: 0 6pt; }
+            table.chart { width: 100%; border-collapse: collapse; font-size: 10pt; }
+            table.chart td { padding: 1pt 3pt; vertical-align: middle; }
+            table.chart td.cat { width: 32%; text-align: right; }
+            table.chart td.plot { width: 50%; border-left: 0.8pt solid #000; }
+            table.chart td.lbl { width: 18%; white-space: nowrap; }
+            .bar { height: 9pt; border: 0.6pt solid #000; }
             """;
 
     static String text(Doc doc, Target target, String fontFaces) {
@@ -78,10 +87,10 @@ final class Html {
         b.append("</td></tr><tr><td></td><td class=\"date\">").append(esc(h.placeDate())).append("</td></tr></table>\n");
         b.append("<p class=\"kind\">").append(esc(h.kind())).append("</p>\n");
         b.append("<p class=\"subject\">").append(esc(h.subject())).append("</p>\n");
-        blocks(b, doc, doc.body());
+        blocks(b, doc, doc.body(), target);
         if (!doc.appendix().isEmpty()) {
             b.append("<section class=\"appendix\">\n<h2 style=\"text-align:center\">").append(esc(doc.labels().appendix())).append("</h2>\n");
-            blocks(b, doc, doc.appendix());
+            blocks(b, doc, doc.appendix(), target);
             b.append("</section>\n");
         }
         b.append("</body>\n</html>\n");
@@ -93,18 +102,55 @@ final class Html {
         b.append("<div").append(style == null ? "" : " style=\"" + style + "\"").append('>').append(esc(text)).append("</div>");
     }
 
-    private static void blocks(StringBuilder b, Doc doc, List<Doc.Block> blocks) {
+    private static void blocks(StringBuilder b, Doc doc, List<Doc.Block> blocks, Target target) {
         for (Doc.Block x : blocks) {
             if (x instanceof Doc.Heading hd) {
                 b.append(hd.level() == 1 ? "<h2>" : "<h3>").append(esc(hd.text())).append(hd.level() == 1 ? "</h2>\n" : "</h3>\n");
             } else if (x instanceof Doc.Para p) {
                 b.append(p.text().isEmpty() ? "<p class=\"empty\"></p>\n" : "<p>" + (p.bullet() ? "- " : "") + esc(p.text()) + "</p>\n");
             } else if (x instanceof Doc.Chart c) {
-                b.append("<figure>").append(Svg.chart(c)).append("</figure>\n");
+                b.append("<figure>").append(target == Target.PDF ? bars(c) : Svg.chart(c)).append("</figure>\n");
             } else if (x instanceof Doc.Table t) {
                 table(b, doc, t);
             }
         }
+    }
+
+    /**
+     * A chart as CSS bars, for the PDF renderer: it draws SVG only through Batik (megabytes more in the
+     * jar), and the same bars, greys and labels are boxes it lays out itself.
+     */
+    static String bars(Doc.Chart c) {
+        StringBuilder b = new StringBuilder(1024);
+        b.append("<p class=\"charttitle\">").append(esc(c.title())).append("</p>");
+        if (c.series().size() > 1) {
+            b.append("<p class=\"legend\">");
+            for (int k = 0; k < c.series().size(); k++) {
+                b.append("<span class=\"swatch\" style=\"background:").append(Svg.FILLS[k % Svg.FILLS.length]).append("\">&#160;</span> ")
+                        .append(esc(c.series().get(k).name())).append(" &#160; ");
+            }
+            b.append("</p>");
+        }
+        double max = c.max() != null ? c.max() : 0;
+        if (c.max() == null) for (Doc.Series se : c.series()) for (Double v : se.values()) if (v != null) max = Math.max(max, v);
+        if (max <= 0) max = 1;
+        b.append("<table class=\"chart\">");
+        for (int i = 0; i < c.categories().size(); i++) {
+            for (int k = 0; k < c.series().size(); k++) {
+                Doc.Series se = c.series().get(k);
+                Double v = se.values().get(i);
+                b.append("<tr>");
+                if (k == 0) b.append("<td class=\"cat\" rowspan=\"").append(c.series().size()).append("\">").append(esc(c.categories().get(i))).append("</td>");
+                b.append("<td class=\"plot\">");
+                if (v != null) {
+                    double w = Math.max(0.5, Math.min(100, 100 * v / max));
+                    b.append("<div class=\"bar\" style=\"width:").append(String.format(java.util.Locale.ROOT, "%.1f", w)).append("%;background:")
+                            .append(Svg.FILLS[k % Svg.FILLS.length]).append("\">&#160;</div>");
+                }
+                b.append("</td><td class=\"lbl\">").append(esc(se.labels().get(i))).append("</td></tr>");
+            }
+        }
+        return b.append("</table>").toString();
     }
 
     private static void table(StringBuilder b, Doc doc, Doc.Table t) {

@@ -299,10 +299,28 @@ class ReportTest {
     }
 
     @Test
+    void thePdfIsA4WithTheFontEmbeddedAndALandscapeAppendix() throws Exception {
+        assumeTrue(installed("pdfinfo") && installed("pdffonts") && installed("pdftotext"), "poppler-utils is not installed here");
+        Path pdf = report("r.pdf", "--period", "2024-H1", "--compare", "year-ago", "--unit", "BG");
+        String info = run(60, "pdfinfo", "-f", "1", "-l", "100", pdf.toString());
+        List<String> sizes = info.lines().filter(l -> l.matches("Page +\\d+ size:.*")).map(l -> l.replaceAll(".*size: *", "")).toList();
+        assertThat(sizes.get(0)).startsWith("595.2").contains("x 841.8");
+        assertThat(sizes.get(sizes.size() - 1)).startsWith("841.8").contains("x 595.2");
+        // every font is Liberation Serif, embedded and subset: Vietnamese prints the same on any machine
+        List<String> fonts = run(60, "pdffonts", pdf.toString()).lines().skip(2).toList();
+        assertThat(fonts).isNotEmpty().allSatisfy(f -> assertThat(f).contains("LiberationSerif").containsPattern("yes +yes +yes"));
+        String text = run(60, "pdftotext", "-layout", pdf.toString(), "-");
+        assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").contains("Độc lập - Tự do - Hạnh phúc")
+                .contains("59 mô hình").contains("PHỤ LỤC").contains("(15/16)");
+        String second = run(60, "pdftotext", "-f", "2", "-l", "2", "-layout", pdf.toString(), "-");
+        assertThat(second.strip().lines().findFirst().orElse("").strip()).isEqualTo("2");
+    }
+
+    @Test
     void anExtensionThatIsNoDocumentIsAUsageError() {
         Run r = tally("report", "--config", "samples/tally.yaml", "--period", "2024-H1", "-o", dir.resolve("r.odt").toString(), "samples/submissions");
         assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.err()).contains("r.odt").contains(".docx");
+        assertThat(r.err()).contains("r.odt").contains(".docx").contains(".pdf");
         assertThat(dir.resolve("r.odt")).doesNotExist();
     }
 }
