@@ -74,11 +74,6 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
-    /** A period counts in the era its last day falls in, as its values were read. */
-    static boolean endsIn(dev.tally.model.Era e, Period p) {
-        return e.holds(p);
-    }
-
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
@@ -99,7 +94,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Store.Arrival> arrivals = store.arrivals();
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {
-                java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
+                java.util.function.Predicate<Period> mine = era::holds;
                 Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
                 if (rows.unit != null && scope.root() == null) continue;
                 results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
