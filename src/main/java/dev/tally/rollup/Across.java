@@ -271,7 +271,7 @@ public final class Across {
                     values.clear(cell);
                     continue;
                 }
-                values.set(cell, Rollup.round(ind, v));
+                values.set(cell, Rounding.round(ind, v));
             }
         }
         Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });

@@ -147,7 +147,7 @@ final class Remap {
                 BigDecimal share = value.multiply(e.getValue()).stripTrailingZeros();
                 if (share.scale() < 0) share = share.setScale(0);
                 BigDecimal now = values.get(c);
-                values.set(c, Rollup.round(ind, now == null ? share : now.add(share)));
+                values.set(c, Rounding.round(ind, now == null ? share : now.add(share)));
                 reported[c] += reported[cell];
                 expected[c] += expected[cell];
                 if (quality[c] < ESTIMATED) quality[c] = ESTIMATED;

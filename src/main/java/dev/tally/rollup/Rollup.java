@@ -17,7 +17,6 @@ import dev.tally.model.Roster;
 import dev.tally.model.Severity;
 import dev.tally.model.Unit;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -368,7 +367,7 @@ public final class Rollup {
         String excusedForm = roster.hasExcuses() ? c.formOf(ind).code() : null;
         int[] repChildren = new int[n + 1];
         int[] contribChildren = contrib == null ? null : new int[n + 1];
-        boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
+        boolean quotient = Rounding.quotient(ind, true, own.overTime != null), ownQuotient = Rounding.quotient(ind, false, own.overTime != null);
         Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int u : visit) {
             boolean hasOwn = u < n && own.get(u, o);
@@ -392,9 +391,9 @@ public final class Rollup {
                 if (contrib != null) cu = depth == dI ? 1 : depth < dI ? contribChildren[u] : 0;
                 if (hasOwn) {
                     agg.result(u, v);
-                    round(ind, division, v);
+                    Rounding.round(ind, quotient, v);
                     ownRounded.set(o.decimal());
-                    round(ind, own.overTime != null && ind.overTime() == OverTime.MEAN, ownRounded);
+                    Rounding.round(ind, ownQuotient, ownRounded);
                     boolean incomplete = repChildren[u] < expected[cell];
                     boolean useOwn = spec.preferReported() && incomplete;
                     if (keep == null && v.decimal().compareTo(ownRounded.decimal()) != 0) {
@@ -420,7 +419,7 @@ public final class Rollup {
                 if (parentX[u] >= 0) contribChildren[parentX[u]] += cu;
             }
             if (agg.result(u, v)) {
-                round(ind, division, v);
+                Rounding.round(ind, quotient, v);
                 out.set(cell, v);
                 if (parentX[u] >= 0) agg.merge(parentX[u], u);
             }
@@ -611,7 +610,7 @@ public final class Rollup {
                 }
                 Formula.Outcome result = f.evaluate(vars);
                 if (result.failure() != null) failures.failed(u, ind, result.failure());
-                out.set(cell, round(ind, result.number()));
+                out.set(cell, Rounding.round(ind, result.number()));
             }
         }
     }
@@ -622,34 +621,6 @@ public final class Rollup {
         List<Indicator> ops = new ArrayList<>();
         for (String v : Formula.compile(ind.formula()).variables()) ops.add(c.indicator(v));
         return ops;
-    }
-
-    /**
-     * Rounds to the indicator's decimals (half up); results of a division (a mean, a formula) without
-     * decimals are given to 2 places with trailing zeros dropped. Sums, minima, maxima, medians and
-     * counts without decimals stay exact.
-     */
-    static BigDecimal round(Indicator ind, BigDecimal v) {
-        if (v == null) return null;
-        if (ind.decimals() != null) return v.setScale(ind.decimals(), RoundingMode.HALF_UP);
-        if (ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) return twoPlaces(v);
-        return v;
-    }
-
-    private static BigDecimal twoPlaces(BigDecimal v) {
-        BigDecimal r = v.setScale(Math.min(v.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros();
-        return r.scale() < 0 ? r.setScale(0) : r;
-    }
-
-    /** {@link #round} in place, on longs where the value is one ({@code division}: the value is a quotient). */
-    static void round(Indicator ind, boolean division, Num v) {
-        if (ind.decimals() != null) {
-            v.round(ind.decimals());
-            return;
-        }
-        if (!division || (v.kind != Num.EXACT && v.kind != Num.BIG) || (v.kind == Num.EXACT && v.scale <= 2)) return;
-        // keep the scale the rounding gives (no normal form here)
-        v.setScaled(twoPlaces(v.decimal()));
     }
 
     private String where(int p, int cell) {
