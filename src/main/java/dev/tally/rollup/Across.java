@@ -274,19 +274,10 @@ public final class Across {
                 values.set(cell, Rounding.round(ind, v));
             }
         }
-        Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });
-        for (Indicator ind : Rollup.derivedInOrder(c)) {
-            List<Indicator> ops = Rollup.operands(c, ind);
-            for (int u = 0; u <= n; u++) {
-                byte worst = Remap.EXACT;
-                int e = 0;
-                for (Indicator op : ops) {
-                    worst = (byte) Math.max(worst, q[u * ni + op.index()]);
-                    e = Math.max(e, exp[u * ni + op.index()]);
-                }
-                q[u * ni + ind.index()] = worst;
-                exp[u * ni + ind.index()] = e;
-            }
-        }
+        Derived derived = new Derived(c);
+        derived.compute(values, rep, n, (u, ind, failure) -> { });
+        derived.worstQuality(q, n);
+        derived.most(exp, n);
+        if (ex != null) derived.most(ex, n);
     }
 }

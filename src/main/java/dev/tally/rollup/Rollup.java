@@ -49,6 +49,7 @@ public final class Rollup {
     private final int n;
     private final int[] parentX;
     private final int[] depthX;
+    private final Derived derived;
     private final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
     /** Set when the cells are an earlier era's re-expressed in a later era's units (see {@link Remap}). */
     private Remap remap;
@@ -68,6 +69,7 @@ public final class Rollup {
         this.t = t;
         this.spec = spec;
         this.inputs = inputs;
+        this.derived = new Derived(c);
         this.n = h.size();
         this.parentX = new int[n + 1];
         this.depthX = new int[n + 1];
@@ -149,17 +151,8 @@ public final class Rollup {
                 for (Indicator ind : c.indicators()) if (!ind.derived()) remap.adjust(ind, vals, rep, own, q);
                 findings.addAll(remap.unweightedFindings(target));
             }
-            derive(target, values[ti], reported[ti], expectedPer[ti]);
-            if (remap != null) {
-                // a derived value is as good as its worst operand
-                for (Indicator ind : derivedInOrder()) {
-                    for (int u = 0; u <= n; u++) {
-                        byte worst = Remap.EXACT;
-                        for (Indicator op : operands(ind)) worst = (byte) Math.max(worst, quality[ti][u * ni + op.index()]);
-                        quality[ti][u * ni + ind.index()] = worst;
-                    }
-                }
-            }
+            derive(target, values[ti], reported[ti], false);
+            if (remap != null) derived.worstQuality(quality[ti], n);
             if (lastUse != null) releaseUsedBy(lastUse, ti);
         }
         RollupResult.Compared[] compared = new RollupResult.Compared[targets.size()];
@@ -173,7 +166,7 @@ public final class Rollup {
                 .thenComparing(f -> f.unit() == null ? "" : f.unit())
                 .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
         int[] depths = dI.clone();
-        for (Indicator ind : derivedInOrder()) depths[ind.index()] = operands(ind).stream().mapToInt(op -> depths[op.index()]).max().orElse(h.maxDepth());
+        derived.depths(depths, h.maxDepth());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
                 bigSlots.get(), depths, quality);
     }
@@ -254,8 +247,8 @@ public final class Rollup {
                 rollIndicator(targets.get(ti), mt, ind, dI[ind.index()], expected, main, mainRep, keep, null);
                 rollIndicator(targets.get(bi), mb, ind, dI[ind.index()], baseExpected, base, baseRep, keep, null);
             });
-            derive(targets.get(ti), main, mainRep, expected, true);
-            derive(targets.get(bi), base, baseRep, baseExpected, true);
+            derive(targets.get(ti), main, mainRep, true);
+            derive(targets.get(bi), base, baseRep, true);
             byte[] status = new byte[(n + 1) * ni];
             java.util.Arrays.fill(status, RollupResult.COMPARABLE);
             return new RollupResult.Compared(bi, main, mainRep, base, baseRep, status, true);
@@ -278,15 +271,7 @@ public final class Rollup {
                 if (parentX[u] >= 0 && depthX[u] <= d) both[parentX[u]] += b;
             }
         }
-        // a derived value is comparable where every operand is
-        for (Indicator ind : derivedInOrder()) {
-            List<Indicator> ops = operands(ind);
-            for (int u = 0; u <= n; u++) {
-                byte st = RollupResult.COMPARABLE;
-                for (Indicator op : ops) if (status[u * ni + op.index()] != RollupResult.COMPARABLE) st = RollupResult.PARTIAL;
-                status[u * ni + ind.index()] = st;
-            }
-        }
+        derived.comparable(status, n);
         return new RollupResult.Compared(bi, values[ti], reported[ti], values[bi], reported[bi], status, false);
     }
 
@@ -316,18 +301,8 @@ public final class Rollup {
                 }
             }
         }
-        for (Indicator ind : derivedInOrder()) {
-            List<Indicator> ops = operands(ind);
-            for (int u = 0; u <= n; u++) {
-                int e = 0, x = 0;
-                for (Indicator op : ops) {
-                    e = Math.max(e, expected[u * ni + op.index()]);
-                    if (exempt != null) x = Math.max(x, exempt[u * ni + op.index()]);
-                }
-                expected[u * ni + ind.index()] = e;
-                if (exempt != null) exempt[u * ni + ind.index()] = x;
-            }
-        }
+        derived.most(expected, n);
+        if (exempt != null) derived.most(exempt, n);
         return expected;
     }
 
@@ -549,78 +524,12 @@ public final class Rollup {
 
     private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
 
-    /** Derived indicators with every derived operand before its users (the loader refused cycles). */
-    private List<Indicator> derivedInOrder() { return derivedInOrder(c); }
-
-    /** The derived indicators, each after the derived ones it uses. */
-    static List<Indicator> derivedInOrder(Catalog c) {
-        List<Indicator> order = new ArrayList<>();
-        for (Indicator ind : c.indicators()) if (ind.derived()) visit(c, ind, order);
-        return order;
-    }
-
-    private static void visit(Catalog c, Indicator ind, List<Indicator> order) {
-        // by index, the indicator's identity in its catalog: a record's equals is bootstrapped
-        // through method handles on first use, which costs a start-up ~7 ms
-        for (Indicator done : order) if (done.index() == ind.index()) return;
-        for (Indicator op : operands(c, ind)) if (op.derived()) visit(c, op, order);
-        order.add(ind);
-    }
-
-    private void derive(Period target, Values out, int[] rep, int[] expected) { derive(target, out, rep, expected, false); }
-
-    private void derive(Period target, Values out, int[] rep, int[] expected, boolean quiet) {
-        derive(c, out, rep, n, (u, ind, failure) -> {
+    private void derive(Period target, Values out, int[] rep, boolean quiet) {
+        derived.compute(out, rep, n, (u, ind, failure) -> {
             if (quiet) return;
             findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
                     ind.code(), null, t("rollup.evaluation", ind.code(), ind.formula(), u < n ? h.unit(u).code() : t("rollup.theTotal"), failure)));
         });
-    }
-
-    /** Where a formula could not be computed: the unit (its index; the total is the last), the indicator, why. */
-    interface Failures {
-        void failed(int unit, Indicator ind, String failure);
-    }
-
-    /**
-     * Derived indicators at every unit (0 .. {@code units}, the last the total) from the values of
-     * their operands: a ratio of sums, never a mean of ratios; missing when an operand is, or the
-     * formula cannot be computed (division by zero). Their {@code rep} is their operands' least.
-     */
-    static void derive(Catalog c, Values out, int[] rep, int units, Failures failures) {
-        int ni = c.size();
-        for (Indicator ind : derivedInOrder(c)) {
-            Formula f = Formula.compile(ind.formula());
-            List<Indicator> ops = operands(c, ind);
-            Map<String, BigDecimal> vars = new HashMap<>();
-            for (int u = 0; u <= units; u++) {
-                boolean complete = true;
-                int minRep = Integer.MAX_VALUE;
-                for (Indicator op : ops) {
-                    BigDecimal v = out.get(u * ni + op.index());
-                    if (v == null) complete = false;
-                    vars.put(op.code(), v);
-                    minRep = Math.min(minRep, rep[u * ni + op.index()]);
-                }
-                int cell = u * ni + ind.index();
-                rep[cell] = ops.isEmpty() ? 0 : minRep;
-                if (!complete) {
-                    out.clear(cell);
-                    continue;
-                }
-                Formula.Outcome result = f.evaluate(vars);
-                if (result.failure() != null) failures.failed(u, ind, result.failure());
-                out.set(cell, Rounding.round(ind, result.number()));
-            }
-        }
-    }
-
-    private List<Indicator> operands(Indicator ind) { return operands(c, ind); }
-
-    static List<Indicator> operands(Catalog c, Indicator ind) {
-        List<Indicator> ops = new ArrayList<>();
-        for (String v : Formula.compile(ind.formula()).variables()) ops.add(c.indicator(v));
-        return ops;
     }
 
     private String where(int p, int cell) {
