@@ -284,21 +284,16 @@ public final class Rollup {
     private int[] expected(Period target, int[] dI, int[] exempt) {
         int ni = c.size();
         int[] expected = new int[(n + 1) * ni];
+        // indicators of one reporting level and form expect the same units: counted once
+        Map<String, Expected.Counts> counted = new HashMap<>();
         for (Indicator ind : c.indicators()) {
             if (ind.derived()) continue;
             int i = ind.index();
             String form = c.formOf(ind).code();
-            for (int k = n - 1; k >= -1; k--) {
-                int u = k < 0 ? n : k;
-                int cell = u * ni + i;
-                if (u < n && roster.reporter(h.unit(u), dI[i])) {
-                    if (target != null && roster.excused(h.unit(u), form, target) != null) exempt[cell] += 1;
-                    else expected[cell] += 1;
-                }
-                if (parentX[u] >= 0) {
-                    expected[parentX[u] * ni + i] += expected[cell];
-                    if (exempt != null) exempt[parentX[u] * ni + i] += exempt[cell];
-                }
+            Expected.Counts k = counted.computeIfAbsent(dI[i] + "\u0000" + form, key -> Expected.count(roster, dI[i], form, target));
+            for (int u = 0; u <= n; u++) {
+                expected[u * ni + i] = k.expected()[u];
+                if (exempt != null) exempt[u * ni + i] = k.exempt()[u];
             }
         }
         derived.most(expected, n);
