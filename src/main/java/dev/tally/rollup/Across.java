@@ -241,6 +241,10 @@ public final class Across {
             int i = ind.index();
             OverTime ot = ind.overTime();
             Aggregate agg = ind.aggregate();
+            // parts over different units combine exactly where the aggregate over units is the one over
+            // time: a sum of sums, a minimum of minima, a maximum of maxima
+            Aggregator parts = ot == OverTime.SUM && agg == Aggregate.SUM || ot == OverTime.MIN && agg == Aggregate.MIN
+                    || ot == OverTime.MAX && agg == Aggregate.MAX ? Aggregators.of(ot, 1) : null;
             for (int u = 0; u <= n; u++) {
                 int cell = u * ni + i;
                 boolean hasA = after.get(cell, x), hasB = before.get(cell, y);
@@ -262,16 +266,17 @@ public final class Across {
                     values.copy(hasA ? after : before, cell, cell);
                     continue;
                 }
-                BigDecimal va = x.decimal(), vb = y.decimal(), v;
-                if (ot == OverTime.SUM && agg == Aggregate.SUM) v = va.add(vb);
-                else if (ot == OverTime.MIN && agg == Aggregate.MIN) v = va.min(vb);
-                else if (ot == OverTime.MAX && agg == Aggregate.MAX) v = va.max(vb);
-                else {
+                if (parts == null) {
                     q[cell] = Remap.NOT_COMPARABLE; // e.g. a mean over units of two halves is not the mean of the year
                     values.clear(cell);
                     continue;
                 }
-                values.set(cell, Rounding.round(ind, v));
+                // the two parts combined over time as the indicator combines any periods: the part before first
+                parts.reset(0);
+                parts.add(0, y, 0);
+                parts.add(0, x, 1);
+                parts.result(0, x);
+                values.set(cell, Rounding.round(ind, x.decimal()));
             }
         }
         Derived derived = new Derived(c);
