@@ -6,6 +6,7 @@ import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.Indicator;
 import dev.tally.model.Num;
@@ -153,14 +154,14 @@ public final class Across {
     private static RollupResult assemble(Catalog c, int n, Remap remap, List<Period> targets, RollupResult a, RollupResult b,
                                          Map<Period, Period[]> parts, Map<Period, Period> pairs, List<Finding> overlaps) {
         int ni = c.size(), cells = (n + 1) * ni, k = targets.size();
-        Values[] values = new Values[k];
+        ExactColumn[] values = new ExactColumn[k];
         int[][] reported = new int[k][], expected = new int[k][], exempt = new int[k][];
         byte[][] quality = new byte[k][];
         boolean anyExempt = a.hasExempt() || b.hasExempt();
         for (int t = 0; t < k; t++) {
             Period target = targets.get(t);
             int ia = a.periods().indexOf(target), ib = b.periods().indexOf(target);
-            values[t] = new Values(cells);
+            values[t] = new ExactColumn(cells);
             reported[t] = new int[cells];
             expected[t] = new int[cells];
             exempt[t] = anyExempt ? new int[cells] : null;
@@ -206,8 +207,8 @@ public final class Across {
     }
 
     /** Copies a period of a result into the later era's units: units 0 .. n-1 as they are, and the total from {@code total}. */
-    private static void copy(RollupResult r, int p, int total, int n, int ni, Values values, int[] rep, int[] exp, int[] ex, byte[] q) {
-        Values src = r.valuesOf(p);
+    private static void copy(RollupResult r, int p, int total, int n, int ni, ExactColumn values, int[] rep, int[] exp, int[] ex, byte[] q) {
+        ExactColumn src = r.valuesOf(p);
         int[] rs = r.reportedOf(p), es = r.expectedOf(p), xs = r.exemptOf(p);
         byte[] qs = r.qualityOf(p);
         for (int u = 0; u <= n; u++) {
@@ -227,10 +228,10 @@ public final class Across {
      * A straddling target from its part after the boundary (period {@code pa} of {@code a}) and its
      * part before, re-mapped (period {@code pb} of {@code b}).
      */
-    private static void straddle(Catalog c, int n, Remap remap, RollupResult a, int pa, RollupResult b, int pb, Values values, int[] rep,
+    private static void straddle(Catalog c, int n, Remap remap, RollupResult a, int pa, RollupResult b, int pb, ExactColumn values, int[] rep,
                                  int[] exp, int[] ex, byte[] q) {
         int ni = c.size(), cells = (n + 1) * ni;
-        Values after = new Values(cells), before = new Values(cells);
+        ExactColumn after = new ExactColumn(cells), before = new ExactColumn(cells);
         int[] repA = new int[cells], expA = new int[cells], exA = new int[cells], repB = new int[cells], expB = new int[cells], exB = new int[cells];
         byte[] qB = new byte[cells];
         copy(a, pa, n, n, ni, after, repA, expA, exA, null);

@@ -2,6 +2,7 @@ package dev.tally.rollup;
 
 import dev.tally.expr.Formula;
 import dev.tally.model.Catalog;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Indicator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ final class Derived {
     }
 
     /** The value of every derived indicator at every unit, and its reporters: its least-reported operand's. */
-    void compute(Values out, int[] rep, int units, Failures failures) {
+    void compute(ExactColumn out, int[] rep, int units, Failures failures) {
         for (int k = 0; k < order.size(); k++) {
             Indicator ind = order.get(k);
             int[] ops = operands[k];

@@ -4,6 +4,7 @@ import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Mapping;
@@ -112,7 +113,7 @@ final class Remap {
      * divided or ceased old unit's home get its weighted share (a sum with weights: estimated) or are
      * marked not comparable.
      */
-    void adjust(Indicator ind, Values values, int[] reported, int[] expected, byte[] quality) {
+    void adjust(Indicator ind, ExactColumn values, int[] reported, int[] expected, byte[] quality) {
         int ni = catalog.size(), i = ind.index();
         boolean sums = ind.aggregate() == Aggregate.SUM;
         Num v = new Num();

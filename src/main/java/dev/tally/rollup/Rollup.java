@@ -6,6 +6,7 @@ import dev.tally.expr.Formula;
 import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Hierarchy;
@@ -120,7 +121,7 @@ public final class Rollup {
                 expectedPer[ti] = expected(targets.get(ti), dI, exemptPer[ti]);
             }
         }
-        Values[] values = new Values[targets.size()];
+        ExactColumn[] values = new ExactColumn[targets.size()];
         byte[][] quality = remap == null ? null : new byte[targets.size()][];
         int[][] reported = new int[targets.size()][];
         int[][] contributed = spec.compare().isEmpty() ? null : new int[targets.size()][];
@@ -134,10 +135,10 @@ public final class Rollup {
         for (int ti = 0; ti < targets.size(); ti++) {
             Period target = targets.get(ti);
             int[] members = membersOf[ti];
-            values[ti] = new Values((n + 1) * ni);
+            values[ti] = new ExactColumn((n + 1) * ni);
             reported[ti] = new int[(n + 1) * ni];
             if (contributed != null) contributed[ti] = new int[(n + 1) * ni];
-            Values vals = values[ti];
+            ExactColumn vals = values[ti];
             int[] rep = reported[ti];
             int[] con = contributed == null ? null : contributed[ti];
             int[] expected = expectedPer[ti];
@@ -232,10 +233,10 @@ public final class Rollup {
      * units with a full value in both periods, so every change is comparable by construction.
      */
     private RollupResult.Compared compare(List<Period> targets, int ti, int bi, int[] dI, int[] expected, int[] baseExpected,
-                                          Values[] values, int[][] reported, int[][] contributed) {
+                                          ExactColumn[] values, int[][] reported, int[][] contributed) {
         int ni = c.size();
         if (spec.likeForLike()) {
-            Values main = new Values((n + 1) * ni), base = new Values((n + 1) * ni);
+            ExactColumn main = new ExactColumn((n + 1) * ni), base = new ExactColumn((n + 1) * ni);
             int[] mainRep = new int[(n + 1) * ni], baseRep = new int[(n + 1) * ni];
             int[] mt = members(targets.get(ti)), mb = members(targets.get(bi));
             c.indicators().parallelStream().filter(ind -> !ind.derived()).forEach(ind -> {
@@ -317,7 +318,7 @@ public final class Rollup {
      * children before parents (the units in reverse hierarchy order, then the virtual total), each
      * unit's state merged into its parent's. Returns the number of aggregate slots that outgrew longs.
      */
-    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, int[] contrib) {
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, ExactColumn out, int[] rep, int[] contrib) {
         return rollIndicator(target, members, ind, dI, expected, out, rep, null, contrib);
     }
 
@@ -329,7 +330,7 @@ public final class Rollup {
      *                aggregate, in full or for part of the period (a comparison is of like with like
      *                only when every one of them reported in full)
      */
-    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, Values out, int[] rep, boolean[] keep,
+    private long rollIndicator(Period target, int[] members, Indicator ind, int dI, int[] expected, ExactColumn out, int[] rep, boolean[] keep,
                                int[] contrib) {
         int ni = c.size(), i = ind.index();
         Aggregator agg = reused(ind.aggregate(), n + 1);
@@ -519,7 +520,7 @@ public final class Rollup {
 
     private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
 
-    private void derive(Period target, Values out, int[] rep, boolean quiet) {
+    private void derive(Period target, ExactColumn out, int[] rep, boolean quiet) {
         derived.compute(out, rep, n, (u, ind, failure) -> {
             if (quiet) return;
             findings.add(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),

@@ -1,5 +1,6 @@
 package dev.tally.rollup;
 
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.Period;
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ public final class RollupResult {
     private final int units;
     private final int indicators;
     private final List<Period> periods;
-    private final Values[] values;
+    private final ExactColumn[] values;
     private final int[][] reported;
     private final int[][] expected;
     private final int[][] exempt;
@@ -36,9 +37,9 @@ public final class RollupResult {
      * A target compared with another period: the target's values as shown ({@code main}: like-for-like
      * they differ from the plain rollup) and the other side's, with a status per cell.
      */
-    record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
+    record Compared(int base, ExactColumn main, int[] mainReported, ExactColumn other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
-    RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
+    RollupResult(int units, int indicators, List<Period> periods, ExactColumn[] values, int[][] reported, int[][] expected, int[][] exempt,
                  Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality) {
         this.reportingDepth = reportingDepth;
         this.quality = quality;
@@ -55,7 +56,7 @@ public final class RollupResult {
     }
 
     // the raw columns, for assembling a rollup from several (across a boundary)
-    Values valuesOf(int period) { return values[period]; }
+    ExactColumn valuesOf(int period) { return values[period]; }
 
     int[] reportedOf(int period) { return reported[period]; }
 
@@ -121,7 +122,7 @@ public final class RollupResult {
         return (x == null ? reported[period] : x.mainReported())[cell(unit, indicator)];
     }
 
-    private Values main(int period) {
+    private ExactColumn main(int period) {
         Compared x = compared[period];
         return x == null ? values[period] : x.main();
     }
