@@ -176,8 +176,8 @@ final class RollupCommand implements Callable<Integer> {
         if (likeForLike && compare == null) throw TallyException.usage(t("usage.likeForLike"));
         Format fmt = out.resolved(io);
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
-        // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
-        boolean forPeople = fmt == Format.TABLE || fmt == Format.MARKDOWN || fmt == Format.XLSX;
+        // tables for people are wide, with names; a workbook is read by people too (though it keeps numbers as numbers)
+        boolean forPeople = fmt.people() || fmt == Format.XLSX;
         Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
@@ -234,7 +234,7 @@ final class RollupCommand implements Callable<Integer> {
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
                 else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
-                        fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
+                        fmt.people(), show);
                 target.commit();
             }
             timing.mark("write");
