@@ -1,9 +1,13 @@
 package dev.tally.rollup;
 
+import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
 import dev.tally.model.Period;
 import dev.tally.model.Roster;
 import dev.tally.model.Unit;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Who is expected to report, counted up the tree: the one rule a rollup's coverage (reported of
@@ -46,6 +50,32 @@ public final class Expected {
         addUp(h, expected);
         addUp(h, exempt);
         return new Counts(expected, exempt);
+    }
+
+    /**
+     * The expected count of every cell of a rollup ({@code unit × indicators + indicator}, the total
+     * last) for a target ({@code null}: nobody excused), and with one the exempt count into
+     * {@code exempt}: each indicator's at its reporting depth ({@code depths}, by indicator) for its
+     * form, a derived one its most-expected operand's ({@link Derived#most}). Indicators of one depth
+     * and form expect the same units: counted once.
+     */
+    static int[] cells(Roster roster, Catalog c, Derived derived, int[] depths, Period target, int[] exempt) {
+        int n = roster.hierarchy().size(), ni = c.size();
+        int[] expected = new int[(n + 1) * ni];
+        Map<String, Counts> counted = new HashMap<>();
+        for (Indicator ind : c.indicators()) {
+            if (ind.derived()) continue;
+            int i = ind.index();
+            String form = c.formOf(ind).code();
+            Counts k = counted.computeIfAbsent(depths[i] + "\u0000" + form, key -> count(roster, depths[i], form, target));
+            for (int u = 0; u <= n; u++) {
+                expected[u * ni + i] = k.expected()[u];
+                if (exempt != null) exempt[u * ni + i] = k.exempt()[u];
+            }
+        }
+        derived.most(expected, n);
+        if (exempt != null) derived.most(exempt, n);
+        return expected;
     }
 
     /**

@@ -26,6 +26,7 @@ public final class RollupResult {
     private final int[] reportingDepth;
     /** per period and cell, for an earlier era re-expressed in later units: exact, estimated or not comparable; null otherwise */
     private final byte[][] quality;
+    private final long skippedUnits;
 
     /**
      * Whether the two sides of a comparison come from the same reporting units; across a boundary,
@@ -40,7 +41,8 @@ public final class RollupResult {
     record Compared(int base, ExactColumn main, int[] mainReported, ExactColumn other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
     RollupResult(int units, int indicators, List<Period> periods, ExactColumn[] values, int[][] reported, int[][] expected, int[][] exempt,
-                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality) {
+                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality, long skippedUnits) {
+        this.skippedUnits = skippedUnits;
         this.reportingDepth = reportingDepth;
         this.quality = quality;
         this.exempt = exempt;
@@ -180,6 +182,12 @@ public final class RollupResult {
 
     /** How many aggregates outgrew longs and were summed in BigDecimal (for tests: ordinary data never does). */
     public long bigSlots() { return bigSlots; }
+
+    /**
+     * How many units (and totals) the passes did not visit, having nothing below them (for tests: a
+     * national hierarchy with one district's data skips nearly all of it).
+     */
+    public long skippedUnits() { return skippedUnits; }
 
     /** Overlaps (errors) and imbalances between reported totals and their subtree (warnings). */
     public List<Finding> findings() { return findings; }

@@ -68,6 +68,14 @@ final class Fixture {
     Fixture roll(String longCsv, String... periods) { return roll(longCsv, false, periods); }
 
     /** Rolls {@code periods} up with each target compared with its base ({@code target=base}). */
+    /** Comparisons visit every unit, those with nothing below them too (to compare the skipping with). */
+    Fixture everyUnit(boolean every) {
+        everyUnit = every;
+        return this;
+    }
+
+    private boolean everyUnit;
+
     Fixture compare(String longCsv, boolean likeForLike, String... pairs) {
         java.util.Map<Period, Period> map = new java.util.LinkedHashMap<>();
         List<Period> all = new java.util.ArrayList<>();
@@ -79,7 +87,8 @@ final class Fixture {
         }
         validated = Ingest.run(h, c, all, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
                 new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
-        result = Rollup.run(h, c, validated.table(), new RollupSpec(all, false, false, map, likeForLike), List.of("in.csv"));
+        RollupSpec spec = new RollupSpec(all, false, false, map, likeForLike);
+        result = Rollup.run(h, c, validated.table(), everyUnit ? spec.visitingEveryUnit() : spec, List.of("in.csv"));
         return this;
     }
 

@@ -197,17 +197,11 @@ class RollupTest {
         List<List<Finding>> findings = new java.util.ArrayList<>();
         long[] skipped = new long[2];
         for (boolean all : new boolean[] {true, false}) {
-            Rollup.visitAll = all;
-            try {
-                long before = Rollup.SKIPPED_UNITS.get();
-                Fixture x = f(cat).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
-                skipped[all ? 0 : 1] = Rollup.SKIPPED_UNITS.get() - before;
-                cells.add(String.join("\n", x.allCells()));
-                compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
-                findings.add(x.result.findings());
-            } finally {
-                Rollup.visitAll = false;
-            }
+            Fixture x = f(cat).everyUnit(all).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
+            skipped[all ? 0 : 1] = x.result.skippedUnits();
+            cells.add(String.join("\n", x.allCells()));
+            compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
+            findings.add(x.result.findings());
         }
         assertThat(cells.get(1)).isEqualTo(cells.get(0)).contains("P 2024-Q1 flow 3 0/3", "D2 2024-Q1 flow - 0/1");
         assertThat(compared.get(1)).isEqualTo(compared.get(0));
