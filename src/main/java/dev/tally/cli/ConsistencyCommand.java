@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -83,7 +84,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         Period target = asked != null ? asked : latest(data.dataPeriods());
         if (target == null) throw TallyException.usage(t("usage.noData"));
         List<Period> rolled = periods(target);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false), data.inputNames());
         RollupResult r = across.result();
         Hierarchy h = across.era().hierarchy();
         Unit top = unit == null ? null : UnitSelection.resolve(h, unit);

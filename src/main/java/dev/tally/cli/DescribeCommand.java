@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -77,7 +78,7 @@ final class DescribeCommand implements Callable<Integer> {
         };
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Loaded data = in.load(io, targets, out);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(targets, false), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(targets, false), data.inputNames());
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();

@@ -7,7 +7,6 @@ import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
 import dev.tally.workspace.History;
-import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
@@ -61,7 +60,7 @@ final class HistoryCommand implements Callable<Integer> {
         out.refuseInputs(proj.files());
         unit = UnitSelection.resolve(proj.hierarchy(), unit).code();
         List<Store.Version> versions;
-        try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
+        try (Store store = Store.open(proj.settings().storePath(), false)) {
             versions = store.history(unit, p);
         }
         if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();

@@ -7,7 +7,6 @@ import dev.tally.model.ExitCode;
 import dev.tally.read.Inputs;
 import dev.tally.store.Store;
 import dev.tally.workspace.Importer;
-import dev.tally.workspace.Workspace;
 import dev.tally.write.FindingReport;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -103,7 +102,7 @@ final class ImportCommand implements Callable<Integer> {
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
-        var path = Workspace.storePath(p.settings());
+        var path = p.settings().storePath();
         // --findings must not replace a file being imported, the project's own files or the store
         List<java.nio.file.Path> read = new java.util.ArrayList<>(p.files());
         for (var f : files) read.add(f.path());

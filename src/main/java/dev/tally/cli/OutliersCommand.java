@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -122,7 +123,7 @@ final class OutliersCommand implements Callable<Integer> {
         Loaded data = in.load(io, reading, out);
         if (targets.isEmpty()) targets = latestOfEachType(data.dataPeriods());
         List<Period> rolled = withHistory(targets, a);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false, true), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false, true), data.inputNames());
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();

@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -186,7 +187,7 @@ final class RollupCommand implements Callable<Integer> {
         if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
         findings.check();
         project.requireIndicators(indicatorCodes);
-        Loaded data = Loaded.of(io, project, input, inputDelimiter.value(), reading, inputs, out, findings);
+        Loaded data = Loading.load(io, project, input, inputDelimiter.value(), reading, inputs, out, findings, true, findings.spillDir(io));
         timing.mark("read and validate");
         List<Period> shown = targets;
         boolean exact = false;
@@ -203,7 +204,7 @@ final class RollupCommand implements Callable<Integer> {
         // nothing below reads the cells again, so the rollup may give each period's up once it is rolled up
         RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike).releasingCells();
         // with boundaries, in the units of the latest era among the targets, earlier ones re-mapped
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), spec, data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), spec, data.inputNames());
         RollupResult result = across.result();
         Hierarchy h = across.era().hierarchy();
         dev.tally.model.Catalog catalog = across.era().catalog();

@@ -11,7 +11,6 @@ import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.store.Store;
 import dev.tally.workspace.Status;
-import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
 import dev.tally.write.Output;
@@ -90,7 +89,7 @@ final class StatusCommand implements Callable<Integer> {
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
         List<Status.Result> results = new ArrayList<>();
         List<dev.tally.model.Era> eraOf = new ArrayList<>();
-        try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
+        try (Store store = Store.open(p.settings().storePath(), false)) {
             List<Store.Arrival> arrivals = store.arrivals();
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {

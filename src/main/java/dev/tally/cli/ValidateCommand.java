@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
@@ -81,7 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
             java.nio.file.Path dir = out.toStdout() ? null : io.workingDir().resolve(out.file()).toAbsolutePath().getParent();
             spill = dir != null && java.nio.file.Files.isDirectory(dir) ? dir : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         }
-        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false, spill);
+        Loaded data = Loading.load(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false, spill);
         List<dev.tally.model.Finding> listed = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
