@@ -8,6 +8,7 @@ import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
+import dev.tally.rollup.ComparePlan;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.RollupTables;
@@ -182,27 +183,18 @@ final class RollupCommand implements Callable<Integer> {
         Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
+        ComparePlan.With with = compare == null ? null : compare == Compare.previous ? ComparePlan.With.PREVIOUS : ComparePlan.With.YEAR_AGO;
         // a comparison needs the data of the comparison periods too
-        List<Period> reading = new ArrayList<>(targets);
-        if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
+        List<Period> reading = ComparePlan.reading(targets, with);
         findings.check();
         project.requireIndicators(indicatorCodes);
         Loaded data = Loading.load(io, project, input, inputDelimiter.value(), reading, inputs, out, findings, true, findings.spillDir(io));
         timing.mark("read and validate");
-        List<Period> shown = targets;
-        boolean exact = false;
-        List<Period> rolled = reading;
-        if (compare != null && targets.isEmpty()) {
-            // every period in the data as it is, each with its comparison period
-            shown = data.dataPeriods();
-            rolled = new ArrayList<>(shown);
-            for (Period t : shown) if (!rolled.contains(against(t))) rolled.add(against(t));
-            exact = true;
-        }
-        java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
-        if (compare != null) for (Period t : shown) pairs.put(t, against(t));
+        ComparePlan plan = ComparePlan.of(targets, with != null && targets.isEmpty() ? data.dataPeriods() : List.of(), with,
+                prefer == Prefer.reported, likeForLike);
+        List<Period> shown = plan.shown();
         // nothing below reads the cells again, so the rollup may give each period's up once it is rolled up
-        RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike).releasingCells();
+        RollupSpec spec = plan.spec().releasingCells();
         // with boundaries, in the units of the latest era among the targets, earlier ones re-mapped
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), spec, data.inputNames());
         RollupResult result = across.result();
@@ -247,8 +239,6 @@ final class RollupCommand implements Callable<Integer> {
         }
         return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
     }
-
-    private Period against(Period t) { return compare == Compare.previous ? t.previous() : t.yearAgo(); }
 
     /**
      * The rows, the same in every shape and format: --unit's subtree (every root's without it), down to
