@@ -9,7 +9,6 @@ import dev.tally.model.Indicator;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
-import dev.tally.store.Store;
 import dev.tally.workspace.Status;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
@@ -87,23 +86,13 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
-        List<Status.Result> results = new ArrayList<>();
-        List<dev.tally.model.Era> eraOf = new ArrayList<>();
-        try (Store store = Store.open(p.settings().storePath(), false)) {
-            List<Store.Arrival> arrivals = store.arrivals();
-            List<Store.Rejection> rejections = store.rejections();
-            for (dev.tally.model.Era era : p.eras()) {
-                java.util.function.Predicate<Period> mine = era::holds;
-                Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
-                if (rows.unit != null && scope.root() == null) continue;
-                results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
-                        arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
-                        rejections.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
-                        asked == null || era.touches(asked) ? asked : null, scope, mine));
-                eraOf.add(era);
-                if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
-            }
-        }
+        List<Status.EraResult> byEra = Status.of(p, asked, era -> {
+            Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit),
+                    rows.maxDepth(era.hierarchy()));
+            return rows.unit != null && scope.root() == null ? null : scope;
+        });
+        List<Status.Result> results = byEra.stream().map(Status.EraResult::result).toList();
+        List<dev.tally.model.Era> eraOf = byEra.stream().map(Status.EraResult::era).toList();
         if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
         if (splitBy != null && p.eras().stream().noneMatch(e -> e.hierarchy().levels().contains(splitBy))) {
             throw TallyException.usage(t("status.split.notLevel", splitBy, String.join(", ", p.lastEra().hierarchy().levels())));

@@ -1,6 +1,8 @@
 package dev.tally.workspace;
 
+import dev.tally.config.Project;
 import dev.tally.model.Catalog;
+import dev.tally.model.Era;
 import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -92,6 +94,38 @@ public final class Status {
      */
     private record Got(OffsetDateTime received, OffsetDateTime first, Set<String> codes, List<String> errors) {
         boolean rejected() { return errors != null; }
+    }
+
+    /** One era's status, counted with its own units and catalog. */
+    public record EraResult(Era era, Result result) {}
+
+    /**
+     * The status of a project's store, era by era: each era counts the periods whose values are its
+     * own ({@link Era#holds}) with its own units, so a unit code means the unit of its period's era; an
+     * era the asked period has no day in has no rows.
+     *
+     * @param asked the period asked for; null: every period of each form's type that something arrived for
+     * @param scope which units of an era are rows; null for an era that lacks the unit asked for (it is left out)
+     */
+    public static List<EraResult> of(Project project, Period asked, java.util.function.Function<Era, Scope> scope) {
+        List<EraResult> results = new ArrayList<>();
+        try (Store store = Store.open(project.settings().storePath(), false)) {
+            List<Store.Arrival> arrivals = store.arrivals();
+            List<Store.Rejection> rejections = store.rejections();
+            for (Era era : project.eras()) {
+                Scope rows = scope.apply(era);
+                if (rows == null) continue;
+                if (asked != null && !era.touches(asked)) {
+                    results.add(new EraResult(era, new Result(List.of(), List.of())));
+                    continue;
+                }
+                results.add(new EraResult(era, compute(era.roster(), era.catalog(), project::deadline,
+                        arrivals.stream().filter(x -> Period.parse(x.period()).map(era::holds).orElse(false)).toList(),
+                        rejections.stream().filter(x -> Period.parse(x.period()).map(era::holds).orElse(false)).toList(),
+                        asked, rows, era::holds)));
+            }
+        }
+        return results;
     }
 
     /**
