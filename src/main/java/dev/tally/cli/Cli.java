@@ -62,6 +62,8 @@ public final class Cli {
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.out()), Console.charsetOf(io.out())), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.err()), Console.charsetOf(io.err())), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // each command's exit codes, from the enum (ExitList): the help and man pages list them
+        exitLists(cl);
         HelpLayout.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Throwable t = ex;
@@ -93,7 +95,7 @@ public final class Cli {
             }
             io.note("tally: " + t("cli.internal", t));
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(io.err());
-            return 70;
+            return ExitCode.INTERNAL.code();
         });
         // every numeric option's range, once parsed and before the command does any work
         cl.setExecutionStrategy(parsed -> {
@@ -112,6 +114,13 @@ public final class Cli {
             return ExitCode.USAGE.code();
         });
         return cl;
+    }
+
+    private static void exitLists(CommandLine cl) {
+        if (cl.getCommand() instanceof ExitList.Listed listed) {
+            cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(listed.exits().map());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) exitLists(sub);
     }
 
     /**

@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.ingest.Loaded;
@@ -22,12 +27,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally consistency: the WHO Data Quality Review's consistency over time. */
 @Command(name = "consistency",         header = "Consistency over time (WHO Data Quality Review): each unit's trend against its parent's.",
@@ -37,21 +40,8 @@ import picocli.CommandLine.ParentCommand;
                 + "Values are the rollup's aggregates (--period 2024 combines the data inside 2024, and so does each base year). "
                 + "A unit without a value for the target or for every base year (or with a base mean of 0) is not scored, and "
                 + "the summary says how many; partial says whether any aggregate used is partial (fewer units reported than "
-                + "expected).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (with or without flagged units)",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class ConsistencyCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "expected).")
+final class ConsistencyCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -77,8 +67,12 @@ final class ConsistencyCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "success (with or without flagged units)").as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
         Period target = asked != null ? asked : latest(data.dataPeriods());
@@ -116,7 +110,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         io.note(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")), flagged, result.rows().size(), fig.format(tolerance).toPlainString())
                 + (result.notScored() > 0 ? t("consistency.notScored", result.notScored()) + noBaseData(data.dataPeriods(), rolled) : ""));
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /**

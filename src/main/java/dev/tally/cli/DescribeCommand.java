@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.ingest.Loaded;
@@ -21,11 +26,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally describe: the distribution of the units' values under each aggregate. */
 @Command(name = "describe",         header = "Distribution statistics of the units under each aggregate.",
@@ -34,21 +37,8 @@ import picocli.CommandLine.ParentCommand;
                 + "added up, not derived), mean, sd (sample, n - 1), min, p25, median, p75 (as Excel's PERCENTILE.INC), max and "
                 + "cv (sd / |mean| x 100). A derived indicator is described by its values at the reporting units (each unit's "
                 + "own rate), never a mean of ratios of parts. Periods and units are chosen as in rollup; by default every unit "
-                + "above the lowest level. Statistics are written to 12 significant digits.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class DescribeCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "above the lowest level. Statistics are written to 12 significant digits.")
+final class DescribeCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -69,8 +59,12 @@ final class DescribeCommand implements Callable<Integer> {
     static final List<String> STATS = List.of("n", "missing", "sum", "mean", "sd", "min", "p25", "median", "p75", "max", "cv");
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         boolean wide = switch (shape.toLowerCase(java.util.Locale.ROOT)) {
             case "long" -> false;
             case "wide" -> true;
@@ -130,7 +124,7 @@ final class DescribeCommand implements Callable<Integer> {
             target.commit();
         }
         report.printSummary(io, in.findings);
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     private static List<Object> stats(Describe.Row row, Figures fig) {

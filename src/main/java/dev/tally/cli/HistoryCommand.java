@@ -1,8 +1,14 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
@@ -15,27 +21,17 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
 @Command(name = "history",         header = "Every version of a unit's submissions for a period, and what changed.",
         description = "Lists every arrival of the unit's submission for the period (one per form when the catalog has "
                 + "forms), in the order imported: each stored version (version, whether it is current, when it was received, the "
                 + "file and its SHA-256, and the changes from the version before) and each arrival an import rejected (no "
-                + "version; why it was rejected).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
-final class HistoryCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "version; why it was rejected).")
+final class HistoryCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -52,8 +48,12 @@ final class HistoryCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).brief(USAGE).brief(CONFIG).brief(IO, "no store");
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Period p = Period.parseOrThrow(period);
         Format format = out.resolved(io);
         Project proj = project.load(io);
@@ -67,7 +67,7 @@ final class HistoryCommand implements Callable<Integer> {
         boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
         if (versions.isEmpty()) {
             io.say(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
-            return 0;
+            return ExitCode.OK;
         }
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = out.sink(io, format, target);
@@ -93,6 +93,6 @@ final class HistoryCommand implements Callable<Integer> {
             sink.finish();
             target.commit();
         }
-        return 0;
+        return ExitCode.OK;
     }
 }

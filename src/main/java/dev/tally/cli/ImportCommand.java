@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
@@ -12,12 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally import: validate submissions and store them in the project's workspace. */
 @Command(name = "import",         header = "Validate submissions and store them in the project's workspace.",
@@ -31,21 +34,8 @@ import picocli.CommandLine.ParentCommand;
                 + "a submission with an error whole, --atomic file every submission with a value from a file that has an "
                 + "error, --atomic run stores nothing unless no value has an error; in every mode a report lacking required "
                 + "values is stored, marked incomplete. The summary reconciles: values read = stored + unchanged + "
-                + "duplicates + ignored + rejected.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every value stored (or unchanged) and no error found",
-            "1:a value or submission was rejected, or a submission is incomplete or fails an error rule",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error (missing file, not a tally store)"})
-final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "duplicates + ignored + rejected.")
+final class ImportCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -93,8 +83,14 @@ final class ImportCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Override
-    public Integer call() {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "every value stored (or unchanged) and no error found")
+                .as(DATA_ERRORS, "a value or submission was rejected, or a submission is incomplete or fails an error rule").brief(USAGE).meaning(CONFIG)
+                .brief(IO, "missing file, not a tally store");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         ZoneId zone = io.clock().getZone();
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
@@ -161,6 +157,6 @@ final class ImportCommand implements Callable<Integer> {
         io.out().flush();
         findingOptions.printByCode(io, report.findings());
         if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
-        return report.dataErrors() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.dataErrors() ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 }

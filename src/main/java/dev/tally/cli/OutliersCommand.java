@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.ingest.Loaded;
@@ -22,11 +27,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally outliers: values implausible for the unit that sent them, ranked by how far off they are. */
 @Command(name = "outliers",         header = "Values implausible for the unit that sent them, ranked by how far off they are.",
@@ -39,21 +42,8 @@ import picocli.CommandLine.ParentCommand;
                 + "first; modified-z first falls back to 1.253314 times the mean absolute deviation when only the MAD is 0 "
                 + "(method modified-z/meanAD). Missing values are never comparison values; a value with fewer than --min-n of "
                 + "them is not scored, and the summary says how many. Outliers are findings to review, not errors: the exit "
-                + "code is 0 whether or not there are any.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (with or without outliers)",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class OutliersCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "code is 0 whether or not there are any.")
+final class OutliersCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -101,12 +91,14 @@ final class OutliersCommand implements Callable<Integer> {
         public java.util.Iterator<String> iterator() { return java.util.Arrays.stream(Method.values()).map(Method::key).iterator(); }
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Override
+    public ExitList exits() {
+        return ExitList.of().as(OK, "success (with or without outliers)").as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG)
+                .brief(IO);
+    }
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    ExitCode run(Io io) throws IOException {
         Method m = Method.of(method);
         if (m == null) throw TallyException.usage(t("usage.notChoice", "--method", method, "modified-z, z, iqr"));
         Outliers.Against a = switch (against.toLowerCase(java.util.Locale.ROOT)) {
@@ -156,7 +148,7 @@ final class OutliersCommand implements Callable<Integer> {
                         : t("outliers.againstPeers"), m.key(), fig.format(t).toPlainString())
                 + (found.tooFew() > 0 ? t("outliers.tooFew", found.tooFew(), minN) : "")
                 + (found.notComparable() > 0 ? t("outliers.notComparable", found.notComparable()) : ""));
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /** Each target and, against history, the periods before it (the length of each target's type). */
@@ -182,7 +174,7 @@ final class OutliersCommand implements Callable<Integer> {
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
         meta.put("tally", VersionProvider.version());
         meta.put("periods", targets.stream().map(Period::text).toList());
-        meta.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("command", commandLine());
         meta.put("summary", data.summary().toMap());
         return meta;
     }

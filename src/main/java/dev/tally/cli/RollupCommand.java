@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.ingest.Loaded;
@@ -24,12 +29,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally rollup: aggregate up the hierarchy and over time, and write the summary table. */
 @Command(name = "rollup",         header = "Aggregate up the hierarchy and over time, and write summary tables.",
@@ -40,24 +43,11 @@ import picocli.CommandLine.ParentCommand;
                 + "out and reported on standard error with file, line and reason (exit 1); a unit's own total that "
                 + "differs from its subtree is reported as an imbalance warning. The rows are the same in every shape and "
                 + "format: --unit's subtree (every root's without it), down to --depth or --level, else all of it; a table of one "
-                + "period says which above it.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found (rows left out, overlaps); with --strict nothing is written",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class RollupCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+                + "period says which above it.")
+final class RollupCommand extends BaseCommand {
     enum Shape { long_, wide }
 
     enum Prefer { computed, reported }
-
-    @ParentCommand
-    TallyCommand root;
 
     @Mixin
     ProjectOptions project;
@@ -172,8 +162,13 @@ final class RollupCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found (rows left out, overlaps); with --strict nothing is written").brief(USAGE)
+                .meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         if (likeForLike && compare == null) throw TallyException.usage(t("usage.likeForLike"));
         Format fmt = out.resolved(io);
@@ -237,7 +232,7 @@ final class RollupCommand implements Callable<Integer> {
         if (strict && errors > 0) {
             io.note("tally: " + t("cli.strictNothingWritten"));
         }
-        return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /**
@@ -252,16 +247,13 @@ final class RollupCommand implements Callable<Integer> {
         return new Selection(top, max == null ? Integer.MAX_VALUE : max);
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     private Map<String, Object> meta(Loaded data, RollupResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tally", VersionProvider.version());
         m.put("generated_at", Instant.now(io().clock()).toString());
         m.put("periods", r.periods().stream().map(Period::text).toList());
         m.put("catalog_sha256", data.project().lastEra().catalog().hash());
-        m.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        m.put("command", commandLine());
         m.put("summary", data.summary().toMap());
         return m;
     }

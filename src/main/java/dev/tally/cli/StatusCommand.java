@@ -1,8 +1,14 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -18,12 +24,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally status: who has reported, on time or late, who is missing and what they still owe. */
 @Command(name = "status",         header = "Completeness and timeliness of the reports in the workspace, at every level.",
@@ -36,16 +40,8 @@ import picocli.CommandLine.ParentCommand;
                 + "expected reporter. A period longer than the form's counts the form's periods inside it: --period 2024 over a "
                 + "half-yearly form expects every reporter twice. --missing lists instead, per reporting unit, form and period it "
                 + "owes, whether nothing arrived, what arrived was rejected (and why) or is incomplete, and the required "
-                + "indicators it has not given (all of them when nothing arrived): the list to send back.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
-final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "indicators it has not given (all of them when nothing arrived): the list to send back.")
+final class StatusCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -73,8 +69,12 @@ final class StatusCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).brief(USAGE).brief(CONFIG).brief(IO, "no store");
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         if (splitBy != null) MissingLetters.check(missing, out);
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Project p = project.load(io);
@@ -105,7 +105,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Owed> owed = owed(results, eraOf, eraColumn, formColumns, fmt);
             if (splitBy != null) {
                 MissingLetters.write(io, out, fmt, columns, owed, splitBy, p.files());
-                return 0;
+                return ExitCode.OK;
             }
             try (Output target = Output.open(out.file(), io.out())) {
                 TableSink sink = out.sink(io, fmt, target);
@@ -114,7 +114,7 @@ final class StatusCommand implements Callable<Integer> {
                 sink.finish();
                 target.commit();
             }
-            return 0;
+            return ExitCode.OK;
         }
         Format fmt = out.resolved(io);
         try (Output target = Output.open(out.file(), io.out())) {
@@ -146,7 +146,7 @@ final class StatusCommand implements Callable<Integer> {
             sink.finish();
             target.commit();
         }
-        return 0;
+        return ExitCode.OK;
     }
 
     /**

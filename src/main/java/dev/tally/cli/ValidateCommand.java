@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.ingest.Loaded;
@@ -12,33 +17,18 @@ import dev.tally.write.Output;
 import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally validate: check submissions against the units and the catalog, and list the findings. */
 @Command(name = "validate",         header = "Check submissions against the units and the catalog.",
         description = "Reads every INPUT (CSV long or wide, JSON, NDJSON; files, directories, - for standard input) "
                 + "and reports each problem as a finding with severity, a stable code, file, line, unit, period, "
                 + "indicator, value and a message that says what to fix. A closing summary counts files, records "
-                + "and values: accepted + duplicates + rejected + outside the period = values read.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:no error (with --strict: no warning either)",
-            "1:data errors found",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class ValidateCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "and values: accepted + duplicates + rejected + outside the period = values read.")
+final class ValidateCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -68,8 +58,12 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "no error (with --strict: no warning either)").brief(DATA_ERRORS).brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
         findingOptions.check();
@@ -128,7 +122,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         }
         boolean fail = summary.errors() > 0 || (strict && summary.warnings() > 0);
-        return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return fail ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /** The errors among {@code all}, read as they are read (every finding may be more than memory holds). */
