@@ -128,8 +128,29 @@ public final class Cli {
      * start with (tally: Error: --depth=N, --level=NAME are mutually exclusive), whatever follows "tally: ".
      */
     static String usageMessage(CommandLine.ParameterException ex) {
+        String choice = badChoice(ex);
+        if (choice != null) return choice;
         String m = String.valueOf(ex.getMessage()).strip();
         return m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
+    }
+
+    /**
+     * A word outside the set of an option whose values are an enum (picocli converts those, in any
+     * letter case, to the constant whose toString is the word): the one message for every such option,
+     * {@code usage.choice.NAME} naming the words it takes ("'tall' is not a shape; use long or wide"); null
+     * for any other error, or an option without such a message (picocli's own then).
+     */
+    static String badChoice(CommandLine.ParameterException ex) {
+        if (!(ex.getCause() instanceof CommandLine.TypeConversionException) || !(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o)
+                || !o.type().isEnum()) {
+            return null;
+        }
+        String key = "usage.choice." + HelpText.optionKey(o);
+        if (!dev.tally.model.Text.has(key)) return null;
+        java.util.List<String> words = java.util.Arrays.stream(o.type().getEnumConstants()).map(Object::toString).toList();
+        String list = words.size() == 1 ? words.get(0)
+                : t("usage.choice.or", String.join(", ", words.subList(0, words.size() - 1)), words.get(words.size() - 1));
+        return "Invalid value for option '" + o.longestName() + "': " + t(key, ex.getValue(), list);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {

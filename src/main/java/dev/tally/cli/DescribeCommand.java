@@ -49,12 +49,17 @@ final class DescribeCommand extends BaseCommand {
     @Mixin
     UnitSelection rows;
 
-    @Option(names = "--shape", paramLabel = "SHAPE", completionCandidates = RollupCommand.ShapeNames.class, description = "long (default: one row per unit, period and indicator, a column "
+    @Option(names = "--shape", paramLabel = "SHAPE", completionCandidates = ShapeNames.class, description = "long (default: one row per unit, period and indicator, a column "
             + "per statistic) or wide (one row per unit and period, columns CODE_n, CODE_mean, ... for each indicator).")
     String shape = "long";
 
     @Mixin
     OutputOptions out;
+
+    static final class ShapeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.Arrays.stream(RollupCommand.Shape.values()).map(Object::toString).iterator(); }
+    }
 
     static final List<String> STATS = List.of("n", "missing", "sum", "mean", "sd", "min", "p25", "median", "p75", "max", "cv");
 

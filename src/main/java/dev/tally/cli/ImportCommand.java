@@ -58,26 +58,23 @@ final class ImportCommand extends BaseCommand {
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
     String received;
 
-    enum Atomicity { value, submission, file, run }
+    /** The word the command line takes for each is its toString (picocli converts and completes it, any letter case). */
+    enum Atomicity {
+        VALUE(Importer.Atomic.VALUE), SUBMISSION(Importer.Atomic.SUBMISSION), FILE(Importer.Atomic.FILE), RUN(Importer.Atomic.RUN);
 
-    @Option(names = "--atomic", paramLabel = "WHAT", converter = AtomicConverter.class, completionCandidates = AtomicNames.class,
+        final Importer.Atomic mode;
+
+        Atomicity(Importer.Atomic mode) { this.mode = mode; }
+
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    @Option(names = "--atomic", paramLabel = "WHAT",
             description = "What one error rejects: value (default: that value alone), submission (its whole submission), file "
                     + "(every submission with a value from that file), run (everything: nothing is stored unless no value has an "
                     + "error, for jobs that must not half-apply). A report lacking required values is stored in every mode.")
-    Atomicity atomic = Atomicity.value;
-
-    static final class AtomicNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("value", "submission", "file", "run").iterator(); }
-    }
-
-    static final class AtomicConverter implements picocli.CommandLine.ITypeConverter<Atomicity> {
-        @Override
-        public Atomicity convert(String v) {
-            for (Atomicity a : Atomicity.values()) if (a.name().equalsIgnoreCase(v)) return a;
-            throw new picocli.CommandLine.TypeConversionException(t("usage.notMode", v));
-        }
-    }
+    Atomicity atomic = Atomicity.VALUE;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
     List<String> inputs;
@@ -104,12 +101,7 @@ final class ImportCommand extends BaseCommand {
         for (var f : files) read.add(f.path());
         read.add(path);
         findingOptions.refuseInputs(io, null, read);
-        Importer.Atomic mode = switch (atomic) {
-            case value -> Importer.Atomic.VALUE;
-            case submission -> Importer.Atomic.SUBMISSION;
-            case file -> Importer.Atomic.FILE;
-            case run -> Importer.Atomic.RUN;
-        };
+        Importer.Atomic mode = atomic.mode;
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
             report = Importer.run(p, path, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,

@@ -45,7 +45,13 @@ import picocli.CommandLine.Parameters;
                 + "format: --unit's subtree (every root's without it), down to --depth or --level, else all of it; a table of one "
                 + "period says which above it.")
 final class RollupCommand extends BaseCommand {
-    enum Shape { long_, wide }
+    /** The word the command line takes for each is its toString (picocli converts and completes it, any letter case). */
+    enum Shape {
+        LONG, WIDE;
+
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     enum Prefer { computed, reported }
 
@@ -72,7 +78,7 @@ final class RollupCommand extends BaseCommand {
             + "shown is still the ratio of its rolled-up operands, shown or not.")
     List<String> indicatorCodes = new ArrayList<>();
 
-    @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class, completionCandidates = ShapeNames.class,
+    @Option(names = "--shape", paramLabel = "SHAPE",
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
     Shape shape;
@@ -87,24 +93,18 @@ final class RollupCommand extends BaseCommand {
             + "whose numbers have a decimal comma).")
     String delimiter;
 
-    enum Coverage { columns, none }
+    enum Coverage {
+        COLUMNS, NONE;
 
-    @Option(names = "--coverage", paramLabel = "HOW", converter = CoverageConverter.class,
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    @Option(names = "--coverage", paramLabel = "HOW",
             description = "columns (default): wide csv, tsv and json give each indicator CODE_reported and CODE_expected columns "
                     + "(and CODE_compare_reported, CODE_compare_expected with --compare), so a partial total is never read as a "
                     + "full one; none: the values alone. The long shape always has reported and expected.")
-    Coverage coverage = Coverage.columns;
-
-    static final class CoverageConverter implements picocli.CommandLine.ITypeConverter<Coverage> {
-        @Override
-        public Coverage convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "columns" -> Coverage.columns;
-                case "none" -> Coverage.none;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a coverage setting; use columns or none");
-            };
-        }
-    }
+    Coverage coverage = Coverage.COLUMNS;
 
     @Option(names = "--strict", description = "On any error write nothing (an existing output file stays as it was) and exit 1.")
     boolean strict;
@@ -113,53 +113,19 @@ final class RollupCommand extends BaseCommand {
             + "reported total; reported: use the reported total where the children are incomplete.")
     Prefer prefer = Prefer.computed;
 
-    enum Compare { previous, year_ago }
-
-    @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class, completionCandidates = CompareNames.class,
+    @Option(names = "--compare", paramLabel = "WITH",
             description = "previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the "
                     + "comparison value with its own coverage, whether the two sides are comparable (from the same reporting "
                     + "units) or partial, the difference, and the change in percent (in percentage points for a rate).")
-    Compare compare;
+    ComparePlan.With compare;
 
     @Option(names = "--like-for-like", description = "With --compare: both sides over only the units that gave a full value in "
             + "both periods, so every change is comparable; reported then says how many units were kept.")
     boolean likeForLike;
 
-    static final class CompareConverter implements picocli.CommandLine.ITypeConverter<Compare> {
-        @Override
-        public Compare convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "previous" -> Compare.previous;
-                case "year-ago", "year_ago" -> Compare.year_ago;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a comparison; use previous or year-ago");
-            };
-        }
-    }
-
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
             + "None: the current submissions in the project's store.")
     List<String> inputs;
-
-    static final class ShapeNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("long", "wide").iterator(); }
-    }
-
-    static final class CompareNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("previous", "year-ago").iterator(); }
-    }
-
-    static final class ShapeConverter implements picocli.CommandLine.ITypeConverter<Shape> {
-        @Override
-        public Shape convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "long" -> Shape.long_;
-                case "wide" -> Shape.wide;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a shape; use long or wide");
-            };
-        }
-    }
 
     @Override
     public ExitList exits() {
@@ -175,10 +141,10 @@ final class RollupCommand extends BaseCommand {
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide, with names; a workbook is read by people too (though it keeps numbers as numbers)
         boolean forPeople = fmt.people() || fmt == Format.XLSX;
-        Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
+        Shape sh = shape != null ? shape : forPeople ? Shape.WIDE : Shape.LONG;
 
         Timing timing = new Timing(io.err());
-        ComparePlan.With with = compare == null ? null : compare == Compare.previous ? ComparePlan.With.PREVIOUS : ComparePlan.With.YEAR_AGO;
+        ComparePlan.With with = compare;
         // a comparison needs the data of the comparison periods too
         List<Period> reading = ComparePlan.reading(targets, with);
         findings.check();
@@ -218,9 +184,9 @@ final class RollupCommand extends BaseCommand {
         if (!(strict && errors > 0)) {
             try (Output target = Output.open(out.file(), io.out())) {
                 TableSink sink = Writers.create(fmt, out.stream(io, fmt, target), new WriteOptions(bom, outDelim, out.width(io), out.numbers(fmt),
-                        coverage == Coverage.columns, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
+                        coverage == Coverage.COLUMNS, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
+                if (sh == Shape.LONG) RollupTables.writeLong(result, h, sel, sink, meta, show);
                 else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
                         fmt.people(), show);
                 target.commit();
