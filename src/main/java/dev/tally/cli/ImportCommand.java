@@ -46,9 +46,6 @@ final class ImportCommand extends BaseCommand {
     DelimiterOption delimiter;
 
     @Mixin
-    LegacyDelimiterOption oldDelimiter;
-
-    @Mixin
     FindingOptions findingOptions;
 
     @Option(names = "--dry-run", description = "Validate and report what would change; store nothing.")
@@ -91,7 +88,7 @@ final class ImportCommand extends BaseCommand {
         ZoneId zone = io.clock().getZone();
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
-        var options = input.toReadOptions(oldDelimiter.value(io, delimiter));
+        var options = input.toReadOptions(delimiter.value());
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;

@@ -39,9 +39,6 @@ final class ValidateCommand extends BaseCommand {
     DelimiterOption delimiter;
 
     @Mixin
-    LegacyDelimiterOption oldDelimiter;
-
-    @Mixin
     FindingOptions findingOptions;
 
     @Option(names = "--period", paramLabel = "P", description = "Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024).")
@@ -76,7 +73,7 @@ final class ValidateCommand extends BaseCommand {
             java.nio.file.Path dir = out.toStdout() ? null : io.workingDir().resolve(out.file()).toAbsolutePath().getParent();
             spill = dir != null && java.nio.file.Files.isDirectory(dir) ? dir : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         }
-        Loaded data = Loading.load(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false, spill);
+        Loaded data = Loading.load(io, project, input, delimiter.value(), within, inputs, out, findingOptions, false, spill);
         List<dev.tally.model.Finding> listed = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();

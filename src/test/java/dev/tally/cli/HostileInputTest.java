@@ -100,7 +100,7 @@ class HostileInputTest {
         validate("tab-delimited", "a.tsv", "unit\tperiod\tindicator\tvalue\nC11\t2024\treceived\t1\n", 0, 1);
         validate("pipe-delimited", "a.csv", "unit|period|indicator|value\nC11|2024|received|1\n", 1, 0, "malformed");
         CASES.add(new Case("forced-wrong-delimiter", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n")),
-                "validate --format json --delimiter ; {d}/a.csv", 1, List.of("malformed"), null, 0, null));
+                "validate --format json --input-delimiter ; {d}/a.csv", 1, List.of("malformed"), null, 0, null));
         validate("invalid-utf8", "a.csv", concat(u8(HEAD + "C11,2024,received,1\nC12,2024,received,"), new byte[] {(byte) 0xC3, (byte) 0x28},
                 u8("\nC21,2024,received,3\n")), 1, 2, "encoding");
         validate("overlong-utf8", "a.csv", concat(u8(HEAD + "C1"), new byte[] {(byte) 0xC0, (byte) 0xB1}, u8(",2024,received,1\nC12,2024,received,2\n")),
