@@ -173,20 +173,6 @@ public final class Cli {
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err(), t.errWidth()), args).execute(args);
     }
 
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {
-        return run(args, in, out, err, workingDir, width, java.time.Clock.systemUTC());
-    }
-
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
-        return run(args, in, out, err, workingDir, width, clock, false);
-    }
-
-    /** @param terminal standard output is a terminal (tests set it to see what a person at a terminal sees) */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock,
-                          boolean terminal) {
-        return run(args, new Io(in, out, err, workingDir, width, clock, terminal));
-    }
-
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
     static int run(String[] args, Io io) {
         // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in

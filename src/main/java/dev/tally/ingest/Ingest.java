@@ -178,23 +178,10 @@ public final class Ingest {
         }
     }
 
-    /** Reads and validates every input into one dense result, planning here. */
-    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads) {
-        return run(h, c, within, inputs, options, stdin, threads, null, false);
-    }
-
-    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
-        return run(Roster.of(h), c, within, inputs, options, stdin, threads, planned, sparse);
-    }
-
-    /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
-    public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
-        return run(roster, c, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
-    }
-
+    /**
+     * Reads and validates every input into one result (a dense table, for the rollup, unless
+     * {@code sparse}); {@code planned}: the reading planned beforehand ({@link #plan}), or null.
+     */
     public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
                                        InputStream stdin, int threads, Plan planned, boolean sparse, Watcher watcher) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
@@ -271,11 +258,6 @@ public final class Ingest {
      * Reads every input once and validates each record against the era its period lies in. With one
      * era this is {@link #run}.
      */
-    public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
-                                  int threads, Plan planned, boolean sparse) {
-        return runEras(eras, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
-    }
-
     public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
                                   int threads, Plan planned, boolean sparse, Watcher watcher) {
         List<String> names = inputs.stream().map(InputFile::display).toList();

@@ -234,7 +234,7 @@ class HostileInputTest {
             args.addAll(1, List.of("--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = InProcess.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
                 java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
         String o = out.toString(StandardCharsets.UTF_8), e = err.toString(StandardCharsets.UTF_8);
@@ -269,7 +269,7 @@ class HostileInputTest {
         Files.writeString(d.resolve("catalog.yaml"), CATALOG);
         Files.writeString(d.resolve("in.csv"), HEAD + "C11,2024,received,1\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
+        int code = InProcess.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
                 d.resolve("in.csv").toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();

@@ -21,7 +21,7 @@ class SparseValidateTest {
 
     Run validate(Path units, Path catalog, Path input) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv",
+        int code = InProcess.run(new String[] {"validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv",
                 "--threads", "2", input.toString()}, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

@@ -219,7 +219,7 @@ class RollupTest {
         List<dev.tally.model.Period> both = List.of(dev.tally.model.Period.parseOrThrow("2024"), dev.tally.model.Period.parseOrThrow("2023"));
         x.compare(data, true, "2024=2023");
         List<String> plain = x.allCells();
-        x.validated = dev.tally.ingest.Ingest.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
+        x.validated = dev.tally.ingest.IngestRuns.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
                 dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(("unit,period,indicator,value\n" + data)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
         x.result = Rollup.run(x.h, x.c, x.validated.table(), new RollupSpec(both, false, false, pair, true).releasingCells(), List.of("in.csv"));

@@ -55,7 +55,7 @@ class HintsTest {
         rows.append("C11,2024,Đơn tiếp nhận,1\nc12,2024,received,1\n");
         Files.writeString(f, rows, StandardCharsets.UTF_8);
         long before = Hints.BUILT.get();
-        Validator.Result r = dev.tally.ingest.Ingest.run(TestProject.H, TestProject.C, List.of(), List.of(new dev.tally.read.InputFile("f.csv", f)),
+        Validator.Result r = dev.tally.ingest.IngestRuns.run(TestProject.H, TestProject.C, List.of(), List.of(new dev.tally.read.InputFile("f.csv", f)),
                 dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(new byte[0]), 2);
         assertThat(r.findings()).filteredOn(x -> x.code() == dev.tally.model.FindingCode.UNKNOWN_UNIT).hasSize(501);
         assertThat(r.findings()).anySatisfy(x -> assertThat(x.message()).endsWith("that is the name of indicator 'received': write its code, received"));
@@ -64,7 +64,7 @@ class HintsTest {
 
         Files.writeString(f, "unit,period,indicator,value\nC11,2024,received,3\nC11,2024,resolved,2\n", StandardCharsets.UTF_8);
         before = Hints.BUILT.get();
-        dev.tally.ingest.Ingest.run(TestProject.H, TestProject.C, List.of(), List.of(new dev.tally.read.InputFile("f.csv", f)),
+        dev.tally.ingest.IngestRuns.run(TestProject.H, TestProject.C, List.of(), List.of(new dev.tally.read.InputFile("f.csv", f)),
                 dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(new byte[0]), 1);
         assertThat(Hints.BUILT.get() - before).isZero();
     }
