@@ -20,8 +20,6 @@ import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -91,8 +89,7 @@ final class ConsistencyCommand extends BaseCommand {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target2 = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target2);
+        out.write(io, fmt, sink -> {
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("indicator"), Column.number("value"),
                     Column.number("base_mean"), Column.number("ratio"), Column.number("parent_ratio"), Column.number("deviation_pct"),
                     Column.text("flagged"), Column.number("base_n"), Column.text("partial")),
@@ -103,8 +100,7 @@ final class ConsistencyCommand extends BaseCommand {
                         row.flagged() ? "yes" : "no", (long) row.baseN(), row.partial() ? "yes" : "no"));
             }
             sink.finish();
-            target2.commit();
-        }
+        });
         report.printSummary(io, in.findings);
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
         io.note(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()

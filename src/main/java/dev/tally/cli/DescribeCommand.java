@@ -19,8 +19,6 @@ import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,8 +88,7 @@ final class DescribeCommand extends BaseCommand {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             List<Column> columns = new ArrayList<>(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
                     Column.text("period")));
             if (wide) {
@@ -126,8 +123,7 @@ final class DescribeCommand extends BaseCommand {
             });
             if (wide && last[0] != null) sink.row(Arrays.asList(pending));
             sink.finish();
-            target.commit();
-        }
+        });
         report.printSummary(io, in.findings);
         return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }

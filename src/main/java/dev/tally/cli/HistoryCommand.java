@@ -15,8 +15,6 @@ import dev.tally.store.Store;
 import dev.tally.workspace.History;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,21 +61,20 @@ final class HistoryCommand extends BaseCommand {
         try (Store store = Store.open(proj.settings().storePath(), false)) {
             versions = store.history(unit, p);
         }
-        if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();
-        boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
-        if (versions.isEmpty()) {
+        List<Store.Version> shown = form == null ? versions : versions.stream().filter(v -> v.form().equals(form)).toList();
+        boolean forms = proj.catalog().declaresForms() || shown.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
+        if (shown.isEmpty()) {
             io.say(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
             return ExitCode.OK;
         }
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, format, target);
+        out.write(io, format, sink -> {
             List<Column> columns = new ArrayList<>();
             if (forms) columns.add(Column.text("form"));
             columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
                     Column.text("sha256"), Column.text("changes")));
             sink.start(columns, Map.of());
             Store.Version prev = null;
-            for (Store.Version v : versions) {
+            for (Store.Version v : shown) {
                 if (prev != null && !prev.form().equals(v.form())) prev = null; // each form's versions are their own history
                 List<Object> row = new ArrayList<>();
                 if (forms) row.add(v.form());
@@ -91,8 +88,7 @@ final class HistoryCommand extends BaseCommand {
                 if (!v.rejected()) prev = v; // a rejected arrival stored nothing to compare the next version with
             }
             sink.finish();
-            target.commit();
-        }
+        });
         return ExitCode.OK;
     }
 }

@@ -19,8 +19,6 @@ import dev.tally.review.Outliers;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -106,14 +104,14 @@ final class OutliersCommand extends BaseCommand {
             case "peers" -> Outliers.Against.PEERS;
             default -> throw TallyException.usage(t("usage.notChoice", "--against", against, "history, peers"));
         };
-        List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
-        for (Period t : targets) {
+        List<Period> asked = periods.stream().map(Period::parseOrThrow).toList();
+        for (Period t : asked) {
             if (t.type() == PeriodType.RANGE) throw TallyException.usage(t("usage.outliersRange", t.text()));
         }
         // the data needed: the targets and, against history, the periods before them
-        List<Period> reading = targets.isEmpty() ? List.of() : withHistory(targets, a);
+        List<Period> reading = asked.isEmpty() ? List.of() : withHistory(asked, a);
         Loaded data = in.load(io, reading, out);
-        if (targets.isEmpty()) targets = latestOfEachType(data.dataPeriods());
+        List<Period> targets = asked.isEmpty() ? latestOfEachType(data.dataPeriods()) : asked;
         List<Period> rolled = withHistory(targets, a);
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false, true), data.inputNames());
         RollupResult r = across.result();
@@ -128,8 +126,7 @@ final class OutliersCommand extends BaseCommand {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("period"), Column.text("indicator"),
                     Column.number("value"), Column.text("method"), Column.number("center"), Column.number("spread"), Column.number("score"),
                     Column.number("lower"), Column.number("upper"), Column.number("n")), meta(data, targets));
@@ -139,8 +136,7 @@ final class OutliersCommand extends BaseCommand {
                         fig.format(o.upper()), (long) o.n()));
             }
             sink.finish();
-            target.commit();
-        }
+        });
         report.printSummary(io, in.findings);
         io.note(t("outliers.summary", found.found(), found.found() > found.outliers().size()
                 ? t("outliers.listed", found.outliers().size(), max) : "", found.scored(),

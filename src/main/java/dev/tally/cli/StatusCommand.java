@@ -18,8 +18,6 @@ import dev.tally.model.Unit;
 import dev.tally.workspace.Status;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -107,18 +105,15 @@ final class StatusCommand extends BaseCommand {
                 MissingLetters.write(io, out, fmt, columns, owed, splitBy, p.files());
                 return ExitCode.OK;
             }
-            try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = out.sink(io, fmt, target);
+            out.write(io, fmt, sink -> {
                 sink.start(columns, Map.of());
                 for (Owed o : owed) sink.row(o.cells());
                 sink.finish();
-                target.commit();
-            }
+            });
             return ExitCode.OK;
         }
         Format fmt = out.resolved(io);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             List<Column> columns = new ArrayList<>();
             if (eraColumn) columns.add(Column.text("units"));
             if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
@@ -144,8 +139,7 @@ final class StatusCommand extends BaseCommand {
                 sink.row(row);
             }
             sink.finish();
-            target.commit();
-        }
+        });
         return ExitCode.OK;
     }
 

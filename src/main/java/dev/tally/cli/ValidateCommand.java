@@ -13,8 +13,6 @@ import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -84,8 +82,7 @@ final class ValidateCommand extends BaseCommand {
                 ? listed.stream().filter(f -> f.severity() == dev.tally.model.Severity.ERROR).toList() : listed;
         long total = findings.size() + (quietHere ? 0 : summary.unlisted());
         try (dev.tally.validate.EveryFinding every = data.every()) {
-            try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = out.sink(io, fmt, target, findingOptions.colourOut(io));
+            out.write(io, fmt, findingOptions.colourOut(io), sink -> {
                 if (tableOnScreen && findings.isEmpty()) {
                     // nothing to tabulate: say so instead of printing an empty header
                     io.say(t("cli.noFindings"));
@@ -98,8 +95,7 @@ final class ValidateCommand extends BaseCommand {
                     if (!streams && every.spilled()) sink.caption(null, t("findings.textListed", findings.size(), total));
                     FindingReport.write(sink, !streams ? findings : quietHere ? errorsOnly(every) : every, FindingReport.meta(summary.toMap()));
                 }
-                target.commit();
-            }
+            });
             // --findings writes them all to a file as well, as it does for the other commands (the
             // screen's table may stop at --max-findings)
             findingOptions.writeFile(io, listed, every);
