@@ -182,6 +182,7 @@ final class RollupCommand extends BaseCommand {
         long errors = report.errors;
 
         if (!(strict && errors > 0)) {
+            String direct;
             try (Output target = Output.open(out.file(), io.out())) {
                 TableSink sink = Writers.create(fmt, out.stream(io, fmt, target), new WriteOptions(bom, outDelim, out.width(io), out.numbers(fmt),
                         coverage == Coverage.COLUMNS, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
@@ -190,9 +191,10 @@ final class RollupCommand extends BaseCommand {
                 else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
                         fmt.people(), show);
                 target.commit();
+                direct = target.directWrites();
             }
             timing.mark("write");
-            timing.note("output", dev.tally.io.AtomicFile.directWrites());
+            if (direct != null) timing.note("output", direct);
         }
         report.printSummary(io, findings);
         if (strict && errors > 0) {

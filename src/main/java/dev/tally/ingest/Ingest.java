@@ -82,8 +82,12 @@ public final class Ingest {
         w.start(total, files);
     }
 
-    /** How the inputs will be read: made before the units and catalog are needed, so both can overlap. */
-    public record Plan(List<Work> work, int threads) {
+    /**
+     * How the inputs will be read: made before the units and catalog are needed, so both can overlap.
+     * {@code counted}: the bytes read ahead to number the lines of the slices after the first (the
+     * last slice of a file is never read ahead: its reader counts its own lines).
+     */
+    public record Plan(List<Work> work, int threads, long counted) {
         /** How many slices the plan cut large files into (0: every input read whole). */
         public int slices() { return (int) work.stream().filter(w -> w.slice() != null).count(); }
 
@@ -95,6 +99,7 @@ public final class Ingest {
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<Work> work = new ArrayList<>();
         ByteBuffer scan = null;
+        long counted = 0;
         for (int i = 0; i < inputs.size(); i++) {
             InputFile f = inputs.get(i);
             long size = 1 << 20;
@@ -106,6 +111,7 @@ public final class Ingest {
                 }
             }
             List<Slicer.Slice> slices = null;
+            Slicer.Cut cut = null;
             CsvSubmissions.Header header = null;
             if (!f.stdin() && size > splitBytes && threads > 1) {
                 if (scan == null) scan = ByteBuffer.allocate(1 << 20);
@@ -113,19 +119,21 @@ public final class Ingest {
                 if (h != null) {
                     header = h.header;
                     try {
-                        slices = Slicer.slices(f.path(), h.dataStart, h.dataLine, threads, scan).orElse(null);
+                        cut = Slicer.slices(f.path(), h.dataStart, h.dataLine, threads, scan).orElse(null);
+                        slices = cut == null ? null : cut.slices();
                     } catch (IOException e) {
                         slices = null;
                     }
                 }
             }
             if (slices != null && slices.size() > 1) {
+                counted += cut.counted();
                 for (Slicer.Slice s : slices) work.add(new Work(i, s, header, Math.max(1, s.to() - s.from())));
             } else {
                 work.add(new Work(i, null, null, size));
             }
         }
-        return new Plan(work, threads);
+        return new Plan(work, threads, counted);
     }
 
     private record Head(CsvSubmissions.Header header, long dataStart, long dataLine) {}
