@@ -1,7 +1,6 @@
 package dev.tally.cli;
 
 import static dev.tally.model.ExitCode.CONFIG;
-import static dev.tally.model.ExitCode.DATA_ERRORS;
 import static dev.tally.model.ExitCode.IO;
 import static dev.tally.model.ExitCode.OK;
 import static dev.tally.model.ExitCode.USAGE;

@@ -1,7 +1,5 @@
 package dev.tally.cli;
 
-import static dev.tally.model.ExitCode.CONFIG;
-import static dev.tally.model.ExitCode.DATA_ERRORS;
 import static dev.tally.model.ExitCode.IO;
 import static dev.tally.model.ExitCode.OK;
 import static dev.tally.model.ExitCode.USAGE;
@@ -16,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -9,7 +9,6 @@ import dev.tally.validate.Summary;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.Roster;
 import dev.tally.model.TallyException;

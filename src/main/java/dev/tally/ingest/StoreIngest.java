@@ -1,8 +1,6 @@
 package dev.tally.ingest;
 
 import dev.tally.io.Tasks;
-import dev.tally.model.Catalog;
-import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.read.Field;
 import dev.tally.read.JsonSubmissions;

@@ -14,7 +14,6 @@ import dev.tally.model.OverTime;
 import dev.tally.model.Period;
 import dev.tally.model.PeriodType;
 import dev.tally.model.TallyException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
