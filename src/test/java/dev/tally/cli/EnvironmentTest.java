@@ -114,7 +114,7 @@ class EnvironmentTest {
         List<String> all = new ArrayList<>(args);
         if (lang.equals("vi")) all.addAll(List.of("--lang", "vi"));
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = InProcess.run(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
         dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
         return new Run(code, out.toByteArray(), err.toByteArray());

@@ -32,7 +32,7 @@ class GoldenTest {
     static Result run(List<String> args, byte[] stdin) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
         InputStream in = new ByteArrayInputStream(stdin == null ? new byte[0] : stdin);
-        int code = Cli.run(args.toArray(String[]::new), in, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = InProcess.run(args.toArray(String[]::new), in, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
                 java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));

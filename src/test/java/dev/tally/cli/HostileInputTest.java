@@ -100,7 +100,7 @@ class HostileInputTest {
         validate("tab-delimited", "a.tsv", "unit\tperiod\tindicator\tvalue\nC11\t2024\treceived\t1\n", 0, 1);
         validate("pipe-delimited", "a.csv", "unit|period|indicator|value\nC11|2024|received|1\n", 1, 0, "malformed");
         CASES.add(new Case("forced-wrong-delimiter", Map.of("a.csv", u8(HEAD + "C11,2024,received,1\n")),
-                "validate --format json --delimiter ; {d}/a.csv", 1, List.of("malformed"), null, 0, null));
+                "validate --format json --input-delimiter ; {d}/a.csv", 1, List.of("malformed"), null, 0, null));
         validate("invalid-utf8", "a.csv", concat(u8(HEAD + "C11,2024,received,1\nC12,2024,received,"), new byte[] {(byte) 0xC3, (byte) 0x28},
                 u8("\nC21,2024,received,3\n")), 1, 2, "encoding");
         validate("overlong-utf8", "a.csv", concat(u8(HEAD + "C1"), new byte[] {(byte) 0xC0, (byte) 0xB1}, u8(",2024,received,1\nC12,2024,received,2\n")),
@@ -234,7 +234,7 @@ class HostileInputTest {
             args.addAll(1, List.of("--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString()));
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = InProcess.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
                 java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
         String o = out.toString(StandardCharsets.UTF_8), e = err.toString(StandardCharsets.UTF_8);
@@ -269,7 +269,7 @@ class HostileInputTest {
         Files.writeString(d.resolve("catalog.yaml"), CATALOG);
         Files.writeString(d.resolve("in.csv"), HEAD + "C11,2024,received,1\n");
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
+        int code = InProcess.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
                 d.resolve("in.csv").toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
         List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();

@@ -32,7 +32,7 @@ class IndicatorOptionTest {
             }
         };
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {command, "--config", "samples/tally.yaml", "--indicator", "dialogues", "--indicator", "dialogue", "-"},
+        int code = InProcess.run(new String[] {command, "--config", "samples/tally.yaml", "--indicator", "dialogues", "--indicator", "dialogue", "-"},
                 stdin, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
         assertThat(code).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tally: --indicator 'dialogue' is not in the catalog\n");
@@ -42,7 +42,7 @@ class IndicatorOptionTest {
     @Test
     void aKnownCodeReadsAsBefore() {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"rollup", "--config", "samples/tally.yaml", "--indicator", "dialogues", "--format", "csv", "--period", "2024-H1",
+        int code = InProcess.run(new String[] {"rollup", "--config", "samples/tally.yaml", "--indicator", "dialogues", "--format", "csv", "--period", "2024-H1",
                 "--unit", "BG", "--depth", "0", "samples/submissions"}, InputStream.nullInputStream(),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
         assertThat(code).isZero();

@@ -49,7 +49,7 @@ class ManPageTest {
     void helpListsTheExitCodesOfTheEnum() {
         GoldenTest.Result r = GoldenTest.run(java.util.List.of("--help"), null);
         for (dev.tally.model.ExitCode c : dev.tally.model.ExitCode.values()) {
-            assertThat(r.out()).contains(c.code() + "   " + c.meaning());
+            assertThat(r.out()).contains("  " + String.format("%-4s", c.code()) + c.meaning() + "\n");
         }
     }
 

@@ -107,7 +107,7 @@ class OutputFileTest {
 
     private GoldenTest.Result run(boolean terminal, String... a) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-        int code = Cli.run(a, new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
+        int code = InProcess.run(a, new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC(), terminal);
         return new GoldenTest.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

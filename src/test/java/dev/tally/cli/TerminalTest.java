@@ -234,13 +234,15 @@ class TerminalTest {
     }
 
     @Test
-    void theOldDelimiterOptionStillWorksAndSaysItsNewName() {
-        String[] base = {"validate", "--config", "samples/tally.yaml", "--format", "csv", "samples/submissions/2024-H1"};
-        Run old = tally(false, false, 0, with(base, "--delimiter", ","));
-        Run renamed = tally(false, false, 0, with(base, "--input-delimiter", ","));
-        assertThat(old.err()).contains("--delimiter").contains("--input-delimiter");
-        assertThat(renamed.err()).doesNotContain("--delimiter");
-        assertThat(old.out()).isEqualTo(renamed.out());
+    void theOldDelimiterOptionOfValidateAndImportIsGone() {
+        for (String command : List.of("validate", "import")) {
+            String[] base = {command, "--config", "samples/tally.yaml", "--dry-run", "samples/submissions/2024-H1"};
+            if (command.equals("validate")) base = new String[] {command, "--config", "samples/tally.yaml", "--format", "csv", "samples/submissions/2024-H1"};
+            Run old = tally(false, false, 0, with(base, "--delimiter", ","));
+            assertThat(old.exit()).as(command).isEqualTo(2);
+            assertThat(old.err()).as(command).startsWith("tally: Unknown option: '--delimiter'");
+            assertThat(tally(false, false, 0, with(base, "--input-delimiter", ",")).exit()).as(command).isIn(0, 1);
+        }
     }
 
     @Test

@@ -157,6 +157,17 @@ class BoundaryTest {
     }
 
     @Test
+    void aDerivedValueAcrossTheBoundaryExcusesWhatItsOperandsExcuse() throws IOException {
+        Files.writeString(config, Files.readString(config) + "exemptions:\n  - {unit: 00001, period: 2025-H1, reason: merged}\n");
+        Tally.Run r = tally("rollup", "--period", "2025", "--depth", "0", "--format", "csv", data().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // x: old 00001 excused for H1, so 4 old units' H1 and 3 new units' H2 are expected, and 1 exempt
+        assertThat(line(r.out(), "01,Tỉnh A mới,province,2025,x,")).startsWith("01,Tỉnh A mới,province,2025,x,23,7,7,1,");
+        // r = 100 * y / x: expects and excuses what its most-expected operand does, as everywhere else
+        assertThat(line(r.out(), "01,Tỉnh A mới,province,2025,r,")).startsWith("01,Tỉnh A mới,province,2025,r,13.0,3,7,1,");
+    }
+
+    @Test
     void theMeanOverOldUnitsIsExactWhereEachIsWhole() throws IOException {
         // 2025-H1 re-mapped: the province's mean over the 5 old communes (2 4 6 8 10) is 6, exactly
         Tally.Run r = tally("rollup", "--period", "2025-H1", "--period", "2025-H2", "--format", "csv", data().toString());

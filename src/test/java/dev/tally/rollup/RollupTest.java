@@ -197,17 +197,11 @@ class RollupTest {
         List<List<Finding>> findings = new java.util.ArrayList<>();
         long[] skipped = new long[2];
         for (boolean all : new boolean[] {true, false}) {
-            Rollup.visitAll = all;
-            try {
-                long before = Rollup.SKIPPED_UNITS.get();
-                Fixture x = f(cat).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
-                skipped[all ? 0 : 1] = Rollup.SKIPPED_UNITS.get() - before;
-                cells.add(String.join("\n", x.allCells()));
-                compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
-                findings.add(x.result.findings());
-            } finally {
-                Rollup.visitAll = false;
-            }
+            Fixture x = f(cat).everyUnit(all).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
+            skipped[all ? 0 : 1] = x.result.skippedUnits();
+            cells.add(String.join("\n", x.allCells()));
+            compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
+            findings.add(x.result.findings());
         }
         assertThat(cells.get(1)).isEqualTo(cells.get(0)).contains("P 2024-Q1 flow 3 0/3", "D2 2024-Q1 flow - 0/1");
         assertThat(compared.get(1)).isEqualTo(compared.get(0));
@@ -225,7 +219,7 @@ class RollupTest {
         List<dev.tally.model.Period> both = List.of(dev.tally.model.Period.parseOrThrow("2024"), dev.tally.model.Period.parseOrThrow("2023"));
         x.compare(data, true, "2024=2023");
         List<String> plain = x.allCells();
-        x.validated = dev.tally.ingest.Ingest.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
+        x.validated = dev.tally.ingest.IngestRuns.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
                 dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(("unit,period,indicator,value\n" + data)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
         x.result = Rollup.run(x.h, x.c, x.validated.table(), new RollupSpec(both, false, false, pair, true).releasingCells(), List.of("in.csv"));

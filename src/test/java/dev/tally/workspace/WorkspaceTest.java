@@ -2,7 +2,7 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Cli;
+import dev.tally.cli.InProcess;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -372,7 +372,7 @@ class WorkspaceTest {
     void initWithTheSampleGivesAWorkingProject() throws Exception {
         Path demo = dir.resolve("demo");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
+        int code = InProcess.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 Path.of(""), 0, Clock.systemUTC());
         assertThat(code).isZero();
@@ -386,7 +386,7 @@ class WorkspaceTest {
                 .contains("dan_van,Báo cáo công tác dân vận,2024-H1,district,BG-TP,Thành phố Bắc Giang,10,10,")
                 .contains("hdnd,Báo cáo HĐND và nông thôn mới,2024-H1,total,,total,4,2,");
         // a second init never overwrites
-        int again = Cli.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
+        int again = InProcess.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(""), 0, Clock.systemUTC());
         assertThat(again).isEqualTo(2);
