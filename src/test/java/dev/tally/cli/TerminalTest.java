@@ -226,11 +226,11 @@ class TerminalTest {
         String script = tally(false, false, 0, "generate-completion").out();
         assertThat(script).contains("(\"long\" \"wide\") # --shape values").contains("(\"previous\" \"year-ago\") # --compare values")
                 .doesNotContain("long_").doesNotContain("year_ago").doesNotContain("\"TABLE\"").doesNotContain("gen-man");
-        // and each offered value is accepted
+        // and each offered value is accepted: the samples have no data error, so every run succeeds (a refused value is exit 2)
         for (String shape : List.of("long", "wide")) {
-            assertThat(tally(false, false, 0, with(ROLLUP, "--shape", shape, "--format", "csv")).exit()).isIn(0, 1);
+            assertThat(tally(false, false, 0, with(ROLLUP, "--shape", shape, "--format", "csv")).exit()).isZero();
         }
-        assertThat(tally(false, false, 0, with(ROLLUP, "--compare", "year-ago", "--format", "csv")).exit()).isIn(0, 1);
+        assertThat(tally(false, false, 0, with(ROLLUP, "--compare", "year-ago", "--format", "csv")).exit()).isZero();
     }
 
     @Test
