@@ -1,12 +1,8 @@
 package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -113,11 +109,10 @@ class EnvironmentTest {
     static Run inProcess(String lang, List<String> args) {
         List<String> all = new ArrayList<>(args);
         if (lang.equals("vi")) all.addAll(List.of("--lang", "vi"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
+        // the real clock, as the spawned runs have: an import's time received is shown by history
+        Tally.Run r = Tally.setup().at(java.time.Clock.systemUTC()).run(all);
         dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
-        return new Run(code, out.toByteArray(), err.toByteArray());
+        return new Run(r.exit(), r.out().getBytes(StandardCharsets.UTF_8), r.err().getBytes(StandardCharsets.UTF_8));
     }
 
     static String lang(Map<String, String> env) { return env.values().stream().anyMatch(v -> v.startsWith("vi")) ? "vi" : "en"; }
@@ -145,7 +140,7 @@ class EnvironmentTest {
      */
     @Test
     void everyCommandWritesUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
-        Path project = copySamples(dir);
+        Path project = Tally.copySamples(dir.resolve("samples"));
         List<List<String>> commands = commands(project);
         // the store the store's commands read; import then finds every submission unchanged, as in-process
         assertThat(inProcess("en", commands.get(5)).exit()).isZero();
@@ -268,18 +263,5 @@ class EnvironmentTest {
         assertThat(Console.charset(Map.of("LC_CTYPE", "de_DE.ISO-8859-1", "LANG", "vi_VN.UTF-8"))).isEqualTo(StandardCharsets.ISO_8859_1);
         // a set Java does not have: UTF-8
         assertThat(Console.charset(Map.of("LANG", "xx_YY.NO-SUCH-SET"))).isEqualTo(StandardCharsets.UTF_8);
-    }
-
-    private static Path copySamples(Path dir) throws IOException {
-        Path to = dir.resolve("samples");
-        try (var s = Files.walk(SAMPLES)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(SAMPLES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else if (!p.getFileName().toString().startsWith("tally.db")) Files.copy(p, t);
-            }
-        }
-        assumeTrue(Files.exists(to.resolve("tally.yaml")));
-        return to;
     }
 }

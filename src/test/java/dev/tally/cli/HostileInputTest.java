@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.validate.Summary;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,7 +36,7 @@ class HostileInputTest {
     @TempDir
     static Path dir;
 
-    static final String HEAD = "unit,period,indicator,value\n";
+    static final String HEAD = Tally.HEAD;
     static final String UNITS = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện,P,district\nC11,Xã Một,D1,commune\n"
             + "C12,Xã Hai,D1,commune\nD2,Huyện Hai,P,district\nC21,Xã Ba,D2,commune\n";
     static final String CATALOG = "indicators:\n  - {code: received, type: integer, min: 0}\n  - {code: resolved, type: integer, min: 0}\n"
@@ -236,11 +234,9 @@ class HostileInputTest {
             Files.writeString(d.resolve("catalog.yaml"), CATALOG);
             args.addAll(1, List.of("--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString()));
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
-                java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
-        String o = out.toString(StandardCharsets.UTF_8), e = err.toString(StandardCharsets.UTF_8);
+        Tally.Run run = Tally.run(args);
+        int code = run.exit();
+        String o = run.out(), e = run.err();
         String shown = "stdout: " + cut(o) + "\nstderr: " + cut(e);
         assertThat(e).as(shown).doesNotContain("internal error").doesNotContain("\tat ").doesNotContain("Exception");
         assertThat(code).as(shown).isEqualTo(c.exit());
@@ -269,12 +265,10 @@ class HostileInputTest {
         Files.writeString(d.resolve("units.csv"), units);
         Files.writeString(d.resolve("catalog.yaml"), CATALOG);
         Files.writeString(d.resolve("in.csv"), HEAD + "C11,2024,received,1\n");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
-                d.resolve("in.csv").toString()}, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        List<String> lines = err.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(code).isZero();
+        Tally.Run r = Tally.run("validate", "--units", d.resolve("units.csv").toString(), "--catalog", d.resolve("catalog.yaml").toString(),
+                d.resolve("in.csv").toString());
+        List<String> lines = r.err().lines().toList();
+        assertThat(r.exit()).isZero();
         assertThat(lines).hasSize(51);
         assertThat(lines.get(0)).contains("unit code 'T0' differs from 't0'");
         assertThat(lines.get(50)).isEqualTo("tally: … and 99950 more warnings (100000 in all; the first 50 are above)");

@@ -47,7 +47,7 @@ class ManPageTest {
 
     @Test
     void helpListsTheExitCodesOfTheEnum() {
-        GoldenTest.Result r = GoldenTest.run(java.util.List.of("--help"), null);
+        Tally.Run r = Tally.run(java.util.List.of("--help"));
         for (dev.tally.model.ExitCode c : dev.tally.model.ExitCode.values()) {
             assertThat(r.out()).contains(c.code() + "   " + c.meaning());
         }

@@ -2,11 +2,7 @@ package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,14 +13,8 @@ class SparseValidateTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run validate(Path units, Path catalog, Path input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv",
-                "--threads", "2", input.toString()}, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    Tally.Run validate(Path units, Path catalog, Path input) {
+        return Tally.run("validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv", "--threads", "2", input.toString());
     }
 
     @Test
@@ -45,9 +35,9 @@ class SparseValidateTest {
         Files.writeString(large, padded);
 
         long before = Loaded.SPARSE_READS.get();
-        Run sparse = validate(u, c, small);
+        Tally.Run sparse = validate(u, c, small);
         assertThat(Loaded.SPARSE_READS.get() - before).as("the small input was read sparse").isEqualTo(1);
-        Run dense = validate(u, c, large);
+        Tally.Run dense = validate(u, c, large);
         assertThat(Loaded.SPARSE_READS.get() - before).as("the large one dense").isEqualTo(1);
 
         assertThat(sparse.exit()).isEqualTo(1).isEqualTo(dense.exit());
