@@ -15,8 +15,15 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * tally as cron, a bare container or a careless caller starts it: the real launcher
@@ -28,7 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The jar here holds only a manifest whose class path is this test's (target/classes and the
  * dependencies), so the test runs before {@code mvn package} makes the real one; beside it is a copy of
  * the launcher, which runs it as it runs the real jar.
+ *
+ * <p>Its tests run side by side, each waiting on its child JVMs; its in-process runs, some in
+ * Vietnamese, take the process's language to themselves ({@link Tally#LANGUAGE}).
  */
+@Tag("process")
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = Tally.LANGUAGE, mode = ResourceAccessMode.READ_WRITE)
 class EnvironmentTest {
     @TempDir
     static Path install;
@@ -105,8 +118,12 @@ class EnvironmentTest {
         return new Run(p.exitValue(), Files.readAllBytes(out), Files.readAllBytes(err));
     }
 
-    /** The same arguments in-process, in {@code lang} (the environment does not reach an in-process run). */
-    static Run inProcess(String lang, List<String> args) {
+    /**
+     * The same arguments in-process, in {@code lang} (the environment does not reach an in-process run).
+     * One at a time: the language of an in-process run is the process's, and this class's tests run
+     * side by side.
+     */
+    static synchronized Run inProcess(String lang, List<String> args) {
         List<String> all = new ArrayList<>(args);
         if (lang.equals("vi")) all.addAll(List.of("--lang", "vi"));
         // the real clock, as the spawned runs have: an import's time received is shown by history
@@ -135,22 +152,23 @@ class EnvironmentTest {
     /**
      * Every command through the launcher under a Vietnamese locale this machine lacks, where every
      * message is Vietnamese; validate under cron's environment, LC_ALL=vi_VN.UTF-8 and LANG=C.UTF-8;
-     * validate and rollup through java -jar under cron's and the Vietnamese one (15 JVMs: the whole
-     * matrix took a minute).
+     * validate and rollup through java -jar under cron's and the Vietnamese one (15 JVMs in all, an
+     * environment a test so that they run side by side).
      */
-    @Test
-    void everyCommandWritesUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
+    @ParameterizedTest
+    @MethodSource("environments")
+    void everyCommandWritesUtf8WhateverTheLocale(Map<String, String> env, @TempDir Path dir) throws Exception {
         Path project = Tally.copySamples(dir.resolve("samples"));
         List<List<String>> commands = commands(project);
         // the store the store's commands read; import then finds every submission unchanged, as in-process
         assertThat(inProcess("en", commands.get(5)).exit()).isZero();
-        for (Map<String, String> env : ENVIRONMENTS) {
-            // every command where every message is Vietnamese; the others on validate (a table, findings and a summary)
-            boolean all = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
-            for (List<String> args : all ? commands : commands.subList(0, 1)) same(env, launcher(args.toArray(String[]::new)), args);
-            if (all || env.isEmpty()) for (List<String> args : commands.subList(0, 2)) same(env, jar(args.toArray(String[]::new)), args);
-        }
+        // every command where every message is Vietnamese; the others on validate (a table, findings and a summary)
+        boolean all = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
+        for (List<String> args : all ? commands : commands.subList(0, 1)) same(env, launcher(args.toArray(String[]::new)), args);
+        if (all || env.isEmpty()) for (List<String> args : commands.subList(0, 2)) same(env, jar(args.toArray(String[]::new)), args);
     }
+
+    static List<Map<String, String>> environments() { return ENVIRONMENTS; }
 
     /** {@code command} run in {@code env} writes what {@code args} write in-process in the environment's language, byte for byte. */
     private static void same(Map<String, String> env, List<String> command, List<String> args) throws Exception {

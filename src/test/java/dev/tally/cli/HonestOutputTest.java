@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the total row in the run's language; every finding in a --findings file with counts that add up;
  * a workbook's over-long cell cut with a warning; a file never fitted to the terminal it was written from.
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class HonestOutputTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-20T00:00:00Z"), ZoneOffset.ofHours(7));
 

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * A corpus of hostile inputs, each run through the real command line: every one must end with an
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each on its line, and the valid values beside the bad ones kept. The timeout is a hang
  * guard, far above what any case takes.
  */
+@Execution(ExecutionMode.CONCURRENT) // the cases side by side: each has a directory of its own, and runs in English
 class HostileInputTest {
     @TempDir
     static Path dir;

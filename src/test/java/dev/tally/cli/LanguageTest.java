@@ -13,12 +13,14 @@ import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine;
 
 /** English and Vietnamese: every message and every piece of help exists in both, and the run's language is chosen as documented. */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class LanguageTest {
     @AfterEach
     void english() { Text.use(Text.Lang.EN); }

@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The committed man pages must be what the commands generate; regenerate with `java -jar target/tally.jar gen-man man`. */
+@Isolated // renders the Vietnamese man pages, and the language is the whole JVM's
 class ManPageTest {
     @org.junit.jupiter.api.AfterEach
     void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Through the real command line: a form named by an indicator but not declared is a configuration
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
  * without weights is named by a finding that says what to add; the Vietnamese not-a-number and
  * bad-period messages suggest what the run accepts, wholly in Vietnamese.
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class MappingFormsMessagesTest extends TempProject {
     MappingFormsMessagesTest() { super(Tally.CLOCK); }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,6 +22,7 @@ import picocli.CommandLine;
  * it, or one that is not finite, is a usage error (exit 2) that names the range; and a number with
  * more decimals than a long can scale (22) rolls up and is described like any other.
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class OptionRangeTest {
     @TempDir
     static Path dir;

@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for them (32.11); validate's findings coloured and --quiet (26.7); configuration warnings marked as
  * warnings (26.7).
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class ShownTextTest {
     static final String ESC = "\u001b", BEL = "\u0007", RLO = "\u202e";
     /** A title-setting sequence, a screen clear and a right-to-left override, in names a units file gives. */

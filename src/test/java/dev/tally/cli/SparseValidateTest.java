@@ -7,8 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** validate keeps a small input's cells sparse, and says exactly what the dense way says. */
+@Isolated // reads Loaded.SPARSE_READS, which every validate counts
 class SparseValidateTest {
     @TempDir
     Path dir;

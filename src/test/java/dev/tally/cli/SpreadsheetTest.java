@@ -9,8 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -21,6 +24,8 @@ import org.w3c.dom.NodeList;
  * are numbers, codes are text. A CSV written with --locale vi is opened as a Vietnamese spreadsheet
  * would (decimal comma, ; between fields) and its figures must be numbers too.
  */
+@Tag("process")
+@ResourceLock(value = Tally.LANGUAGE, mode = ResourceAccessMode.READ)
 class SpreadsheetTest {
     @TempDir
     Path dir;

@@ -34,6 +34,14 @@ public final class Tally {
     /** The moment every in-process run sees, so that outputs carrying the time are the same on every run. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
+    /**
+     * The resource lock of the language in-process runs speak ({@link dev.tally.model.Text#use}, one for
+     * the whole JVM): a process test that also runs tally in-process holds it, READ_WRITE when some of
+     * its runs are in Vietnamese, READ when they must be in English. (Among the in-process tests, a
+     * class that runs in Vietnamese is {@code @Isolated} instead: every other class reads English.)
+     */
+    public static final String LANGUAGE = "dev.tally.model.Text.lang";
+
     /** The long CSV header every test's submissions start with. */
     public static final String HEAD = "unit,period,indicator,value\n";
 

@@ -2,7 +2,6 @@ package dev.tally.cli;
 
 import static dev.tally.cli.Tally.with;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tally.write.Cells;
 import java.io.IOException;
@@ -11,22 +10,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * What a person at a terminal sees, and what a pipe or cron gets: the table fitted to 80 and 200
- * columns (in-process, and through a real pseudo-terminal so the width is detected as in use),
- * progress only on a terminal, colour only on a terminal and never with NO_COLOR, --quiet and the
- * cap on findings, completion offering exactly the accepted values.
+ * columns, progress only on a terminal, colour only on a terminal, --quiet and the cap on findings,
+ * completion offering exactly the accepted values. In-process, with the terminal given; {@link
+ * PseudoTerminalTest} runs tally on a real one. Alone: it runs in Vietnamese and sets the progress
+ * line's delay, both process-wide.
  */
+@Isolated
 class TerminalTest {
     static final Path GOLDEN = Path.of("src/test/resources/terminal");
     static final boolean UPDATE = Boolean.getBoolean("tally.golden.update");
@@ -103,16 +103,8 @@ class TerminalTest {
         assertThat(out.lines().filter(l -> l.startsWith("HCM ")).count()).isEqualTo(blocks);
     }
 
-    @ParameterizedTest
-    @ValueSource(ints = {80, 200})
-    void throughARealTerminalTheWidthIsDetected(int width) throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a pseudo-terminal");
-        String out = pty("stty cols " + width + " rows 50", Map.of(), with(ROLLUP, "2>/dev/null")).replace("\r\n", "\n");
-        assertThat(out).isEqualTo(Files.readString(GOLDEN.resolve("rollup-" + width + ".txt"), StandardCharsets.UTF_8));
-    }
-
     @Test
-    void colourOnATerminalOnlyAndNeverWithNoColor() throws Exception {
+    void colourOnATerminalOnly() {
         String[] faulty = FAULTY;
         // in-process: auto follows whether standard error is a terminal; always and never decide
         assertThat(tally(false, true, 0, faulty).err()).contains("\u001b[");
@@ -124,10 +116,6 @@ class TerminalTest {
         assertThat(tally(true, false, 200, ROLLUP).out()).contains("\u001b[33m [0/8]\u001b[0m");
         assertThat(tally(true, false, 200, with(ROLLUP, "--color", "never")).out()).doesNotContain("\u001b[").contains("– [0/8]");
         assertThat(tally(false, false, 0, ROLLUP).out()).doesNotContain("\u001b[");
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a pseudo-terminal");
-        assertThat(pty("stty cols 120", Map.of(), faulty)).contains("\u001b[");
-        assertThat(pty("stty cols 120", Map.of("NO_COLOR", "1"), with(ROLLUP, "2>/dev/null"))).doesNotContain("\u001b[").contains("[0/8]");
-        assertThat(pty("stty cols 120", Map.of("NO_COLOR", "1"), faulty)).doesNotContain("\u001b[").contains("error [conflict]");
     }
 
     /**
@@ -256,26 +244,4 @@ class TerminalTest {
         if (UPDATE || !Files.exists(p)) Files.writeString(p, actual, StandardCharsets.UTF_8);
         assertThat(actual).isEqualTo(Files.readString(p, StandardCharsets.UTF_8));
     }
-
-    /** Runs tally on a pseudo-terminal (standard output and error both on it), after the stty settings; what the terminal showed. */
-    private static String pty(String stty, Map<String, String> env, String... args) throws Exception {
-        StringBuilder cmd = new StringBuilder(stty + " && exec " + q(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                + " -Dfile.encoding=UTF-8 -cp " + q(System.getProperty("java.class.path")) + " dev.tally.Main");
-        for (String a : args) cmd.append(' ').append(a.startsWith("2>") ? a : q(a)); // 2>FILE: standard error off the terminal
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", cmd.toString(), "/dev/null");
-        pb.environment().remove("COLUMNS");
-        pb.environment().remove("NO_COLOR");
-        pb.environment().remove("TALLY_LANG");
-        pb.environment().put("LANG", "C.UTF-8");
-        pb.environment().put("TERM", "xterm");
-        pb.environment().putAll(env);
-        pb.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static String q(String s) { return "'" + s.replace("'", "'\\''") + "'"; }
 }

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A large long output's rows are made in parallel (csv, tsv) and must come out exactly as the rows
  * every other format writes one after another: the same rows, the same order, the same figures.
  */
+@Isolated // reads OrderedRows.forked() and Writers.rowsGivenAsArrays(), which every output counts
 class ParallelOutputTest {
     @TempDir
     Path dir;
