@@ -18,10 +18,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -36,12 +32,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * dependencies), so the test runs before {@code mvn package} makes the real one; beside it is a copy of
  * the launcher, which runs it as it runs the real jar.
  *
- * <p>Its tests run side by side, each waiting on its child JVMs; its in-process runs, some in
- * Vietnamese, take the process's language to themselves ({@link Tally#LANGUAGE}).
+ * <p>A test starts one to three child JVMs, and the tests run side by side (pom.xml, process-tests).
  */
 @Tag("process")
-@Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = Tally.LANGUAGE, mode = ResourceAccessMode.READ_WRITE)
 class EnvironmentTest {
     @TempDir
     static Path install;
@@ -118,17 +111,12 @@ class EnvironmentTest {
         return new Run(p.exitValue(), Files.readAllBytes(out), Files.readAllBytes(err));
     }
 
-    /**
-     * The same arguments in-process, in {@code lang} (the environment does not reach an in-process run).
-     * One at a time: the language of an in-process run is the process's, and this class's tests run
-     * side by side.
-     */
-    static synchronized Run inProcess(String lang, List<String> args) {
+    /** The same arguments in-process, in {@code lang} (the environment does not reach an in-process run). */
+    static Run inProcess(String lang, List<String> args) {
         List<String> all = new ArrayList<>(args);
         if (lang.equals("vi")) all.addAll(List.of("--lang", "vi"));
         // the real clock, as the spawned runs have: an import's time received is shown by history
         Tally.Run r = Tally.setup().at(java.time.Clock.systemUTC()).run(all);
-        dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
         return new Run(r.exit(), r.out().getBytes(StandardCharsets.UTF_8), r.err().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -149,26 +137,42 @@ class EnvironmentTest {
                 List.of("history", "--config", config, "--unit", "BG-LN-BAODAI", "--period", "2024-H1"));
     }
 
-    /**
-     * Every command through the launcher under a Vietnamese locale this machine lacks, where every
-     * message is Vietnamese; validate under cron's environment, LC_ALL=vi_VN.UTF-8 and LANG=C.UTF-8;
-     * validate and rollup through java -jar under cron's and the Vietnamese one (15 JVMs in all, an
-     * environment a test so that they run side by side).
-     */
-    @ParameterizedTest
-    @MethodSource("environments")
-    void everyCommandWritesUtf8WhateverTheLocale(Map<String, String> env, @TempDir Path dir) throws Exception {
-        Path project = Tally.copySamples(dir.resolve("samples"));
-        List<List<String>> commands = commands(project);
-        // the store the store's commands read; import then finds every submission unchanged, as in-process
-        assertThat(inProcess("en", commands.get(5)).exit()).isZero();
-        // every command where every message is Vietnamese; the others on validate (a table, findings and a summary)
-        boolean all = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
-        for (List<String> args : all ? commands : commands.subList(0, 1)) same(env, launcher(args.toArray(String[]::new)), args);
-        if (all || env.isEmpty()) for (List<String> args : commands.subList(0, 2)) same(env, jar(args.toArray(String[]::new)), args);
+    /** One run of the matrix: command {@code command} of {@link #commands} in {@code env}, through the launcher or java -jar. */
+    record Case(Map<String, String> env, boolean viaJar, int command) {
+        @Override
+        public String toString() {
+            return (env.isEmpty() ? "cron" : env.toString()) + (viaJar ? " java -jar " : " launcher ") + commands(SAMPLES).get(command).get(0);
+        }
     }
 
-    static List<Map<String, String>> environments() { return ENVIRONMENTS; }
+    /**
+     * Every command through the launcher under a Vietnamese locale this machine lacks, where every
+     * message is Vietnamese; validate under cron's environment, LC_ALL=vi_VN.UTF-8 and LANG=C.UTF-8
+     * (a table, findings and a summary); validate and rollup through java -jar under cron's and the
+     * Vietnamese one. 15 runs, a test each.
+     */
+    static List<Case> matrix() {
+        List<Case> all = new ArrayList<>();
+        for (Map<String, String> env : ENVIRONMENTS) {
+            boolean every = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
+            for (int c = 0; c < (every ? commands(SAMPLES).size() : 1); c++) all.add(new Case(env, false, c));
+            if (every || env.isEmpty()) for (int c = 0; c < 2; c++) all.add(new Case(env, true, c));
+        }
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyCommandWritesUtf8WhateverTheLocale(Case c, @TempDir Path dir) throws Exception {
+        Path project = Tally.copySamples(dir.resolve("samples"));
+        List<List<String>> commands = commands(project);
+        List<String> args = commands.get(c.command());
+        // import, status and history work on the store: import into it first, so that the import
+        // compared finds every submission unchanged, as in-process
+        if (c.command() >= 5) assertThat(inProcess("en", commands.get(5)).exit()).isZero();
+        String[] a = args.toArray(String[]::new);
+        same(c.env(), c.viaJar() ? jar(a) : launcher(a), args);
+    }
 
     /** {@code command} run in {@code env} writes what {@code args} write in-process in the environment's language, byte for byte. */
     private static void same(Map<String, String> env, List<String> command, List<String> args) throws Exception {

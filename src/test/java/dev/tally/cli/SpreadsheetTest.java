@@ -12,8 +12,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -25,7 +23,6 @@ import org.w3c.dom.NodeList;
  * would (decimal comma, ; between fields) and its figures must be numbers too.
  */
 @Tag("process")
-@ResourceLock(value = Tally.LANGUAGE, mode = ResourceAccessMode.READ)
 class SpreadsheetTest {
     @TempDir
     Path dir;

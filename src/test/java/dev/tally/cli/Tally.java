@@ -18,15 +18,21 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 
 /**
  * The tests' one way into the real command line, in-process: what a run wrote to standard output and
  * error and its exit code, with the settings of the process fixed (no standard input, a pipe rather
- * than a terminal, the clock at {@link #CLOCK}) unless a test sets them. The language of an in-process
- * run is English unless its arguments say {@code --lang vi}; it is process-wide
- * ({@link dev.tally.model.Text#use}), which is why the classes that run in Vietnamese run alone
- * (junit-platform.properties).
+ * than a terminal, the clock at {@link #CLOCK}) unless a test sets them.
+ *
+ * <p>The language of an in-process run is English unless its arguments say {@code --lang vi}, and it
+ * is the whole JVM's ({@link dev.tally.model.Text#use}, set as each run starts). So that runs side by
+ * side never mix languages, a run in another language than English has the JVM to itself among the
+ * runs made here ({@link #LANGUAGE}). A test that reads messages outside such a run (a finding's text
+ * from the validator, say) is not covered by that lock: among the in-process tests, a class that runs
+ * in Vietnamese is {@code @Isolated} as well (junit-platform.properties).
  */
 public final class Tally {
     private Tally() {}
@@ -34,13 +40,8 @@ public final class Tally {
     /** The moment every in-process run sees, so that outputs carrying the time are the same on every run. */
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
-    /**
-     * The resource lock of the language in-process runs speak ({@link dev.tally.model.Text#use}, one for
-     * the whole JVM): a process test that also runs tally in-process holds it, READ_WRITE when some of
-     * its runs are in Vietnamese, READ when they must be in English. (Among the in-process tests, a
-     * class that runs in Vietnamese is {@code @Isolated} instead: every other class reads English.)
-     */
-    public static final String LANGUAGE = "dev.tally.model.Text.lang";
+    /** Held for reading by runs in English, for writing by runs in another language. */
+    private static final ReentrantReadWriteLock LANGUAGE = new ReentrantReadWriteLock();
 
     /** The long CSV header every test's submissions start with. */
     public static final String HEAD = "unit,period,indicator,value\n";
@@ -81,11 +82,27 @@ public final class Tally {
             ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
             Io io = new Io(in, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), workingDir,
                     width, clock, outTerminal, errTerminal);
-            int code = Cli.run(args, io);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            Lock language = english(args) ? LANGUAGE.readLock() : LANGUAGE.writeLock();
+            language.lock();
+            try {
+                int code = Cli.run(args, io);
+                return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            } finally {
+                language.unlock();
+            }
         }
 
         public Run run(List<String> args) { return run(args.toArray(String[]::new)); }
+    }
+
+    /** Whether the run speaks English: no {@code --lang}, or {@code --lang en} (a bad value is refused in English). */
+    static boolean english(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String lang = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
+                    : args[i].equals("--lang") && i + 1 < args.length ? args[i + 1] : null;
+            if (lang != null && !lang.equalsIgnoreCase("en")) return false;
+        }
+        return true;
     }
 
     /** No standard input, a pipe for output, the clock at {@link #CLOCK}, the working directory this one. */
