@@ -95,7 +95,7 @@ public final class Tally {
         public Run run(List<String> args) { return run(args.toArray(String[]::new)); }
     }
 
-    /** Whether the run speaks English: no {@code --lang}, or {@code --lang en} (a bad value is refused in English). */
+    /** Whether the run speaks English: no {@code --lang}, or {@code --lang en}; any other value, a refused one too, counts as not. */
     static boolean english(String[] args) {
         for (int i = 0; i < args.length; i++) {
             String lang = args[i].startsWith("--lang=") ? args[i].substring("--lang=".length())
