@@ -1,6 +1,7 @@
 package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * tally as cron, a bare container or a careless caller starts it: the real launcher
@@ -222,49 +224,68 @@ class EnvironmentTest {
         assertThat(bare.errText()).startsWith("tally: the name ").contains("LC_ALL=C.UTF-8").hasLineCount(1);
     }
 
-    @Test
-    void aClosedStandardInputIsAnInputOutputError() throws Exception {
-        List<String> args = List.of("rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), "-");
-        for (List<String> command : List.of(launcher(args.toArray(String[]::new)), jar(args.toArray(String[]::new)))) {
-            Run r = spawn(Map.of("LANG", "C.UTF-8"), "<&-", command);
-            assertThat(r.exit()).as(command.get(0)).isEqualTo(4);
-            assertThat(r.errText()).as(command.get(0)).isEqualTo("tally: -: cannot read: standard input is closed; name the files to read, "
-                    + "or give - a file (tally … - < FILE)\n");
-            assertThat(r.out()).isEmpty();
-        }
-        // a run that does not read it does not mind
-        List<String> files = new ArrayList<>(args.subList(0, args.size() - 1));
-        files.add(SAMPLES.resolve("submissions").toString());
-        assertThat(spawn(Map.of(), "<&-", jar(files.toArray(String[]::new))).exit()).isZero();
+    /** The sample rollup, reading standard input ({@code -}) or the sample's submissions. */
+    static String[] rollup(boolean stdin) {
+        return new String[] {"rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), stdin ? "-" : SAMPLES.resolve("submissions").toString()};
+    }
+
+    /** Through the launcher or java -jar (a test each: every one starts a JVM, and they run side by side). */
+    @ParameterizedTest(name = "java -jar: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClosedStandardInputIsAnInputOutputError(boolean viaJar) throws Exception {
+        List<String> command = viaJar ? jar(rollup(true)) : launcher(rollup(true));
+        Run r = spawn(Map.of("LANG", "C.UTF-8"), "<&-", command);
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.errText()).isEqualTo("tally: -: cannot read: standard input is closed; name the files to read, "
+                + "or give - a file (tally … - < FILE)\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
-    void aClosedOrFullStandardOutputIsAnInputOutputError() throws Exception {
-        List<String> args = List.of("rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), SAMPLES.resolve("submissions").toString());
-        for (List<String> command : List.of(launcher(args.toArray(String[]::new)), jar(args.toArray(String[]::new)))) {
-            Run closed = spawn(Map.of(), ">&-", command);
-            assertThat(closed.exit()).as(command.get(0)).isEqualTo(4);
-            // the one line that says why the run failed (the summary after the table is not reached)
-            assertThat(closed.errText()).as(command.get(0)).isEqualTo("tally: standard output is closed, so nothing could be written to it; "
-                    + "redirect it (> FILE) or write with -o FILE\n");
-        }
-        // --version, answered before any command is built, and help, which picocli writes
-        for (List<String> other : List.of(launcher("--version"), jar("rollup", "--help"))) {
-            Run r = spawn(Map.of(), ">&-", other);
-            assertThat(r.exit()).as(other.toString()).isEqualTo(4);
-            assertThat(r.errText()).as(other.toString()).startsWith("tally: standard output is closed").hasLineCount(1);
-        }
-        if (Files.exists(Path.of("/dev/full"))) {
-            Run full = spawn(Map.of(), ">/dev/full", launcher(args.toArray(String[]::new)));
-            assertThat(full.exit()).isEqualTo(4);
-            assertThat(full.errText()).isEqualTo("tally: cannot write to standard output: No space left on device\n");
-        }
-        // standard error closed: nothing can be said, but the run does not claim success
-        assertThat(spawn(Map.of(), "2>&-", jar(args.toArray(String[]::new))).exit()).isEqualTo(4);
-        // an output to a file needs no standard output
-        List<String> toFile = launcher(args.toArray(String[]::new));
-        toFile.addAll(List.of("-o", install.resolve("r.csv").toString()));
+    void aRunThatDoesNotReadAClosedStandardInputDoesNotMind() throws Exception {
+        assertThat(spawn(Map.of(), "<&-", jar(rollup(false))).exit()).isZero();
+    }
+
+    @ParameterizedTest(name = "java -jar: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClosedStandardOutputIsAnInputOutputError(boolean viaJar) throws Exception {
+        Run closed = spawn(Map.of(), ">&-", viaJar ? jar(rollup(false)) : launcher(rollup(false)));
+        assertThat(closed.exit()).isEqualTo(4);
+        // the one line that says why the run failed (the summary after the table is not reached)
+        assertThat(closed.errText()).isEqualTo("tally: standard output is closed, so nothing could be written to it; "
+                + "redirect it (> FILE) or write with -o FILE\n");
+    }
+
+    /** --version, answered before any command is built, and help, which picocli writes. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--version", "rollup --help"})
+    void versionAndHelpToAClosedStandardOutputAreInputOutputErrors(String args) throws Exception {
+        List<String> command = args.equals("--version") ? launcher(args) : jar(args.split(" "));
+        Run r = spawn(Map.of(), ">&-", command);
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.errText()).startsWith("tally: standard output is closed").hasLineCount(1);
+    }
+
+    @Test
+    void aFullStandardOutputIsAnInputOutputError() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full");
+        Run full = spawn(Map.of(), ">/dev/full", launcher(rollup(false)));
+        assertThat(full.exit()).isEqualTo(4);
+        assertThat(full.errText()).isEqualTo("tally: cannot write to standard output: No space left on device\n");
+    }
+
+    /** Standard error closed: nothing can be said, but the run does not claim success. */
+    @Test
+    void aRunWithStandardErrorClosedIsNoSuccess() throws Exception {
+        assertThat(spawn(Map.of(), "2>&-", jar(rollup(false))).exit()).isEqualTo(4);
+    }
+
+    @Test
+    void anOutputToAFileNeedsNoStandardOutput(@TempDir Path dir) throws Exception {
+        List<String> toFile = launcher(rollup(false));
+        toFile.addAll(List.of("-o", dir.resolve("r.csv").toString()));
         assertThat(spawn(Map.of(), ">&-", toFile).exit()).isZero();
+        assertThat(dir.resolve("r.csv")).isNotEmptyFile();
     }
 
     @Test
