@@ -14,7 +14,7 @@ class ChoiceOptionTest {
     @AfterEach
     void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
 
-    static String err(String... args) { return GoldenTest.run(List.of(args), null).err(); }
+    static String err(String... args) { return Tally.run(args).err(); }
 
     @Test
     void aWordOutsideTheSetIsNamedWithTheWordsTaken() {

@@ -88,11 +88,9 @@ class ReadmeTest {
                 expected.add("");
             }
             if (expected.isEmpty()) continue; // shown rendered (a markdown table), not as text
-            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-            InProcess.run(m.group(1).split(" "), java.io.InputStream.nullInputStream(), new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
-                    new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8), Path.of(""), 0);
-            String stdout = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-            java.util.List<String> actual = (stdout + err.toString(java.nio.charset.StandardCharsets.UTF_8)).lines().map(String::stripTrailing).toList();
+            Tally.Run run = Tally.run(m.group(1).split(" "));
+            String stdout = run.out();
+            java.util.List<String> actual = (stdout + run.err()).lines().map(String::stripTrailing).toList();
             java.util.List<String> outOnly = stdout.lines().map(String::stripTrailing).toList();
             String where = "README.md:" + (i + 1) + " " + m.group(1);
             java.util.List<String> shown = expected.stream().map(String::stripTrailing).toList();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The one lane, proved: the same generated data through every reader (long CSV, wide CSV with a BOM
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one thread; ordinary data stays on longs and byte lookups (the counters say so), so a change that
  * silently leaves the fast way makes these tests fail.
  */
+@Isolated // lowers Ingest.splitBytes and reads Slicer.COUNTED, which every read counts
 class IngestTest {
     @TempDir
     Path dir;

@@ -10,12 +10,14 @@ import java.nio.file.StandardOpenOption;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The large-output way around the page cache: the file's bytes are the same whichever way each of
  * them went, and the way taken is the one expected (direct past the threshold in whole buffers, the
  * tail and everything before through the cache; the cache again after a slow device or a refusal).
  */
+@Isolated // reads BypassingFileStream.DIRECT_BYTES and SLOW, which every large output counts
 class BypassingFileStreamTest {
     private static final int KB = 1024;
 

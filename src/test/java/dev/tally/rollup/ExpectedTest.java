@@ -18,7 +18,7 @@ class ExpectedTest {
     @Test
     void eachReporterCountsInItsSubtreeEveryAncestorAndTheTotal() {
         // P > D1 > C11, C12; P > D2 > C21; and D3 with no communes, which reports for itself
-        Fixture f = new Fixture(dir, Fixture.TREE + "D3,Huyện 3,P,district\n", "indicators:\n  - {code: x}\n");
+        Fixture f = new Fixture(dir, dev.tally.cli.Tally.TREE + "D3,Huyện 3,P,district\n", "indicators:\n  - {code: x}\n");
         Period h2 = Period.parseOrThrow("2024-H2");
         Roster roster = new Roster(f.h, List.of(new Exemption("C12", null, h2, "merged")));
         int communes = f.h.depthOf("commune");

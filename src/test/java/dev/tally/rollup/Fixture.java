@@ -37,10 +37,6 @@ final class Fixture {
         }
     }
 
-    /** The usual tree: P > D1 > C11, C12; P > D2 > C21. */
-    static final String TREE = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\n"
-            + "C12,Xã 12,D1,commune\nD2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n";
-
     Fixture roll(String longCsv, boolean preferReported, String... periods) { return roll(longCsv, preferReported, false, periods); }
 
     /** @param release the rollup may give up the cells as it goes (as the rollup command lets it) */

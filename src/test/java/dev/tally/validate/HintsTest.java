@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What an unknown code's finding suggests. */
+@Isolated // reads Hints.BUILT, which every unknown code counts
 class HintsTest {
     static final Hints HINTS = new Hints(TestProject.H, TestProject.C);
 

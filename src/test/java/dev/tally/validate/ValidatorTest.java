@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // lowers CellTable.budget, which every cell table in the JVM obeys
 class ValidatorTest {
     static final Hierarchy h = TestProject.H;
     static final Catalog c = TestProject.C;
