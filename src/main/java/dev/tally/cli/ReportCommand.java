@@ -1,14 +1,20 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.review.ReportContent;
+import dev.tally.rollup.ComparePlan;
 import dev.tally.rollup.RollupResult;
-import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.RollupTables;
 import dev.tally.rollup.Selection;
 import dev.tally.write.Doc;
@@ -18,19 +24,16 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * tally report: the review document for one period (docx, html), its figures the rollup's for the
- * same selection. The rollup is run as {@code tally rollup --period P [--compare WITH]} runs it; the
+ * same selection. The rollup is planned and run as {@code tally rollup --period P [--compare WITH]} runs
+ * it ({@link ComparePlan}, {@link dev.tally.rollup.Across}); the
  * content is {@link ReportContent}'s, the layout each {@link DocFormat}'s.
  */
 @Command(name = "report", header = "Write the review document for a period: docx, html or pdf.",
@@ -39,21 +42,8 @@ import picocli.CommandLine.ParentCommand;
                 + "--compare), the completeness by unit as a chart, II.-IV. as headings for the analyst to write, and the "
                 + "rollup's table as the appendix, every partial total marked. Every figure is the rollup's for the same "
                 + "--period, --compare, --unit and --depth (default here: the unit's children, or the roots). The -o extension picks the format: .docx (Word, laid out as "
-                + "Nghị định 30/2020), .html (one self-contained file with SVG charts), .pdf (that HTML laid out on A4, Liberation Serif embedded).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found (rows left out); the report is written from the valid rows",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class ReportCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "Nghị định 30/2020), .html (one self-contained file with SVG charts), .pdf (that HTML laid out on A4, Liberation Serif embedded).")
+final class ReportCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -75,10 +65,9 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--indicator", paramLabel = "CODE", description = "Only this indicator (repeatable; default: every one).")
     List<String> indicatorCodes = new ArrayList<>();
 
-    @Option(names = "--compare", paramLabel = "WITH", converter = RollupCommand.CompareConverter.class,
-            completionCandidates = RollupCommand.CompareNames.class,
+    @Option(names = "--compare", paramLabel = "WITH",
             description = "previous or year-ago: each figure's change against that period, as rollup --compare gives it.")
-    RollupCommand.Compare compare;
+    ComparePlan.With compare;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's subject under BÁO CÁO (default: the results for the period).")
     String title;
@@ -92,27 +81,28 @@ final class ReportCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found (rows left out); the report is written from the valid rows")
+                .brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         String name = output.getFileName() == null ? output.toString() : output.getFileName().toString();
         DocFormat fmt = DocFormat.fromFileName(name);
         if (fmt == null) throw TallyException.usage(t("usage.reportExtension", output));
         Period target = Period.parseOrThrow(period);
         findings.check();
         project.requireIndicators(indicatorCodes);
-        // as rollup --period P --compare WITH reads and rolls up: the target, and the period it is compared with
-        List<Period> reading = new ArrayList<>(List.of(target));
-        Map<Period, Period> pairs = new LinkedHashMap<>();
-        if (compare != null) {
-            Period against = compare == RollupCommand.Compare.previous ? target.previous() : target.yearAgo();
-            reading.add(against);
-            pairs.put(target, against);
-        }
+        // as rollup --period P --compare WITH plans it: the target, and the period it is compared with
+        List<Period> targets = List.of(target);
         OutputOptions out = new OutputOptions();
         out.output = output;
-        Loaded data = Loaded.of(io, project, input, inputDelimiter.value(), reading, inputs, out, findings);
-        RollupSpec spec = new RollupSpec(reading, false, false, pairs, false).releasingCells();
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), spec, data.inputNames());
+        Loaded data = Loading.load(io, project, input, inputDelimiter.value(), ComparePlan.reading(targets, compare), inputs, out, findings,
+                true, findings.spillDir(io));
+        ComparePlan plan = ComparePlan.of(targets, List.of(), compare, false, false);
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), plan.spec().releasingCells(),
+                data.inputNames());
         RollupResult result = across.result();
         Hierarchy h = across.era().hierarchy();
         dev.tally.model.Catalog catalog = across.era().catalog();
@@ -136,6 +126,6 @@ final class ReportCommand implements Callable<Integer> {
             o.commit();
         }
         report.printSummary(io, findings);
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 }

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tally.model.Text;
 import dev.tally.write.NumberStyle;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -33,22 +30,16 @@ import org.w3c.dom.NodeList;
  * margins, the landscape appendix), the docx converted by LibreOffice to PDF and its pages rendered
  * by pdftoppm (where they are installed), the HTML parsed as the XHTML it is, and every figure of its
  * sentences and appendix read back and compared with tally rollup's JSON for the same selection.
+ * Tagged process: it starts LibreOffice and poppler's tools.
  */
+@org.junit.jupiter.api.Tag("process")
+@org.junit.jupiter.api.parallel.Isolated("runs in Vietnamese")
+@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
 class ReportTest {
     @TempDir
     Path dir;
 
-    @AfterEach
-    void english() { Text.use(Text.Lang.EN); }
-
-    record Run(int exit, String out, String err) {}
-
-    static Run tally(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    static Tally.Run tally(String... args) { return Tally.run(args); }
 
     static boolean installed(String program) {
         for (String p : System.getenv().getOrDefault("PATH", "").split(":")) if (Files.isExecutable(Path.of(p, program))) return true;
@@ -60,7 +51,7 @@ class ReportTest {
         List<String> args = new ArrayList<>(List.of("report", "--lang", "vi", "--config", "samples/tally.yaml", "-o", f.toString()));
         args.addAll(List.of(more));
         args.add("samples/submissions");
-        Run r = tally(args.toArray(new String[0]));
+        Tally.Run r = tally(args.toArray(new String[0]));
         assertThat(r.exit()).as(r.err()).isZero();
         return f;
     }
@@ -70,7 +61,7 @@ class ReportTest {
         List<String> args = new ArrayList<>(List.of("rollup", "--config", "samples/tally.yaml", "--format", "json"));
         args.addAll(List.of(selection));
         args.add("samples/submissions");
-        Run r = tally(args.toArray(new String[0]));
+        Tally.Run r = tally(args.toArray(new String[0]));
         assertThat(r.exit()).as(r.err()).isZero();
         Map<String, JsonNode> rows = new HashMap<>();
         for (JsonNode row : new ObjectMapper().readTree(r.out()).get("rows")) rows.put(row.get("unit").asText() + "/" + row.get("indicator").asText(), row);
@@ -285,14 +276,14 @@ class ReportTest {
                   place: Bắc Giang
                 """);
         Path html = dir.resolve("h.html");
-        Run r = tally("report", "--lang", "vi", "--config", project.resolve("tally.yaml").toString(), "--period", "2024-H1", "--unit", "BG",
+        Tally.Run r = tally("report", "--lang", "vi", "--config", project.resolve("tally.yaml").toString(), "--period", "2024-H1", "--unit", "BG",
                 "-o", html.toString(), "samples/submissions");
         assertThat(r.exit()).as(r.err()).isZero();
         String text = readHtml(html).text();
         assertThat(text).contains("TỈNH ỦY BẮC GIANG").contains("BAN DÂN VẬN TỈNH ỦY").contains("Số:      /BC-BDVTU")
                 .contains("Bắc Giang, ngày ").contains("Kết quả thực hiện kỳ 2024-H1");
         Files.writeString(project.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\norganisation:\n  nam: x\n");
-        Run bad = tally("report", "--config", project.resolve("tally.yaml").toString(), "--period", "2024-H1", "-o", html.toString(),
+        Tally.Run bad = tally("report", "--config", project.resolve("tally.yaml").toString(), "--period", "2024-H1", "-o", html.toString(),
                 "samples/submissions");
         assertThat(bad.exit()).isEqualTo(3);
         assertThat(bad.err()).contains("tally.yaml").contains(":4").contains("unknown organisation key 'nam'");
@@ -318,7 +309,7 @@ class ReportTest {
 
     @Test
     void anExtensionThatIsNoDocumentIsAUsageError() {
-        Run r = tally("report", "--config", "samples/tally.yaml", "--period", "2024-H1", "-o", dir.resolve("r.odt").toString(), "samples/submissions");
+        Tally.Run r = tally("report", "--config", "samples/tally.yaml", "--period", "2024-H1", "-o", dir.resolve("r.odt").toString(), "samples/submissions");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("r.odt").contains(".docx").contains(".pdf");
         assertThat(dir.resolve("r.odt")).doesNotExist();
