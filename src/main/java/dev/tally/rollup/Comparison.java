@@ -22,14 +22,16 @@ final class Comparison {
      */
     static RollupResult.Compared of(Rollup r, Plan plan, Pass pass, int ti, int bi, int[] dI, int[][] expected, ExactColumn[] values,
                                     int[][] reported, int[][] contributed) {
-        int n = r.n, ni = r.c.size(), cells = (n + 1) * ni;
+        int n = r.n, ni = r.c.size(), cells = (r.lastSlot + 1) * ni;
         if (r.spec.likeForLike()) {
             ExactColumn main = new ExactColumn(cells), base = new ExactColumn(cells);
             int[] mainRep = new int[cells], baseRep = new int[cells];
             r.c.indicators().parallelStream().filter(ind -> !ind.derived()).forEach(ind -> {
                 boolean[] keep = new boolean[n];
                 for (int u = 0; u < n; u++) {
-                    int cell = u * ni + ind.index();
+                    int s = r.slot(u);
+                    if (s < 0) continue; // not visited: reported nothing
+                    int cell = s * ni + ind.index();
                     keep[u] = reported[ti][cell] == 1 && reported[bi][cell] == 1;
                 }
                 pass.roll(plan.targets.get(ti), plan.members[ti], ind, dI[ind.index()], expected[ti], main, mainRep, keep, null);
@@ -50,9 +52,13 @@ final class Comparison {
             int[] both = new int[n + 1];
             for (int k = n - 1; k >= -1; k--) {
                 int u = k < 0 ? n : k;
-                int cell = u * ni + i;
+                int s = r.slot(u);
+                // a unit not visited reported nothing on either side, nor did its subtree: it adds 0 to its
+                // parent's both, and its status is comparable (RollupResult gives that for a unit without a row)
+                if (s < 0) continue;
+                int cell = s * ni + i, full = u * ni + i;
                 int b = depthX[u] == d ? (rt[cell] == 1 && rb[cell] == 1 ? 1 : 0) : depthX[u] < d ? both[u] : 0;
-                if (rt[cell] == et[cell] && rb[cell] == eb[cell] && et[cell] == eb[cell]) b = et[cell];
+                if (rt[cell] == et[full] && rb[cell] == eb[full] && et[full] == eb[full]) b = et[full];
                 both[u] = b;
                 // like with like: every unit that put data in reported in full, on both sides, and the same units
                 status[cell] = rt[cell] == ct[cell] && rb[cell] == cb[cell] && rt[cell] == rb[cell] && rt[cell] == b
@@ -60,7 +66,7 @@ final class Comparison {
                 if (parentX[u] >= 0 && depthX[u] <= d) both[parentX[u]] += b;
             }
         }
-        r.derived.comparable(status, n);
+        r.derived.comparable(status, r.lastSlot);
         return new RollupResult.Compared(bi, values[ti], reported[ti], values[bi], reported[bi], status, false);
     }
 }

@@ -22,7 +22,7 @@ final class OwnValues {
     }
 
     private final CellTable t;
-    private final int i, ni;
+    private final int i;
     private final int single;
     private final boolean flow, singleWhole;
     private final byte[] states, scales;
@@ -41,7 +41,6 @@ final class OwnValues {
     OwnValues(CellTable t, int n, Period target, int[] members, Indicator ind, java.util.function.Supplier<Aggregator> overTime, Overlaps overlaps) {
         this.t = t;
         i = ind.index();
-        ni = t.indicators();
         flow = Aggregators.row(ind.overTime()).flow();
         targetDays = days(target);
         if (members.length == 1) {
@@ -73,7 +72,8 @@ final class OwnValues {
             byte[] scales = t.scales(p);
             BigDecimal[] bigs = t.bigs(p);
             for (int u = 0; u < n; u++) {
-                int cell = u * ni + i;
+                int cell = t.findCell(u, i);
+                if (cell < 0) continue; // a sparse table's unit without a row: nothing of its own
                 byte st = states[cell];
                 if (st != CellTable.NUM && st != CellTable.BIG) continue;
                 if (overlapped[u]) continue;
@@ -95,7 +95,8 @@ final class OwnValues {
     /** Reads unit {@code u}'s own value into {@code out}; false when it has none. */
     boolean get(int u, Num out) {
         if (single >= 0) {
-            int cell = u * ni + i;
+            int cell = t.findCell(u, i);
+            if (cell < 0) return false;
             byte st = states[cell];
             if (st == CellTable.NUM) {
                 out.kind = Num.EXACT;

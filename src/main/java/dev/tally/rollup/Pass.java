@@ -76,7 +76,7 @@ final class Pass {
             int counts = hasOwn && own.whole(u) && (excusedForm == null || u >= n
                     || r.roster.excused(r.h.unit(u), excusedForm, target) == null) ? 1 : 0;
             int depth = depthX[u];
-            int cell = u * ni + i;
+            int cell = u * ni + i, at = r.slot(u) * ni + i; // expected: a row per unit; out, rep, contrib: per slot
             int reported, cu = 0;
             if (agg.count(u) > 0) {
                 reported = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
@@ -105,14 +105,14 @@ final class Pass {
             } else {
                 reported = 0;
             }
-            rep[cell] = reported;
+            rep[at] = reported;
             if (contrib != null) {
-                contrib[cell] = cu;
+                contrib[at] = cu;
                 if (parentX[u] >= 0) contribChildren[parentX[u]] += cu;
             }
             if (agg.result(u, v)) {
                 Rounding.round(ind, quotient, v);
-                out.set(cell, v);
+                out.set(at, v);
                 if (parentX[u] >= 0) agg.merge(parentX[u], u);
             }
             if (parentX[u] >= 0) repChildren[parentX[u]] += reported;
@@ -144,7 +144,7 @@ final class Pass {
         String file = null;
         long line = 0;
         if (members.length == 1) {
-            long w = r.t.where(members[0], r.t.cell(u, ind.index()));
+            long w = r.t.where(members[0], r.t.findCell(u, ind.index())); // a unit with its own value has its row
             file = r.inputs.get(CellTable.whereInput(w));
             line = CellTable.whereLine(w);
         }

@@ -79,13 +79,15 @@ final class Plan {
     private static boolean[] visited(CellTable t, RollupSpec spec, int n, int[] parentX) {
         boolean[] has = new boolean[n + 1];
         if (spec.everyUnit()) Arrays.fill(has, true);
-        int ni = t.indicators();
+        int ni = t.indicators(), rows = t.cells() / Math.max(1, ni);
+        // a row is a unit's in a dense table, the row's unit's in a sparse one (units met only)
         for (int p = 0; p < t.periods().size(); p++) {
             if (t.released(p)) continue;
             byte[] states = t.states(p);
-            for (int u = 0; u < n; u++) {
+            for (int row = 0; row < rows; row++) {
+                int u = t.unitOf(row * ni);
                 if (has[u]) continue;
-                for (int cell = u * ni, end = cell + ni; cell < end; cell++) {
+                for (int cell = row * ni, end = cell + ni; cell < end; cell++) {
                     if (states[cell] != CellTable.EMPTY) {
                         has[u] = true;
                         break;

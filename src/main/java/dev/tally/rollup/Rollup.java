@@ -47,9 +47,20 @@ public final class Rollup {
     /** Set when the cells are an earlier era's re-expressed in a later era's units (see {@link Remap}). */
     private final Remap remap;
     private final List<Finding> findings = java.util.Collections.synchronizedList(new ArrayList<>());
+    /**
+     * Where a unit's cells are in the rolled-up columns: null when every unit has its row (row = unit
+     * index, the total {@code n}); else, for a sparse table (a small input against a large hierarchy),
+     * rows for the visited units only ({@link Plan#visit}), -1 for the others, so that the columns
+     * grow with the units the input touches, not with the country. Set by {@link #run()}.
+     */
+    private int[] slotOf;
+    /** The unit of each row (the total {@code n}); null with {@code slotOf}. */
+    private int[] unitAt;
+    /** The last row of the rolled-up columns: {@code n}, or the visited units' count less one. */
+    int lastSlot;
 
     private Rollup(Roster roster, Catalog c, CellTable t, RollupSpec spec, List<String> inputs, Remap remap) {
-        if (!t.isDense()) throw new IllegalArgumentException("the rollup needs a dense cell table");
+        if (remap != null && !t.isDense()) throw new IllegalArgumentException("a re-expressed era needs a dense cell table");
         Hierarchy h = roster.hierarchy();
         this.roster = roster;
         this.h = h;
@@ -89,7 +100,17 @@ public final class Rollup {
     private RollupResult run() {
         Plan plan = Plan.of(t, spec, n, parentX);
         List<Period> targets = plan.targets;
-        int ni = c.size(), cells = (n + 1) * ni;
+        lastSlot = n;
+        if (!t.isDense()) {
+            unitAt = plan.visit;
+            slotOf = new int[n + 1];
+            java.util.Arrays.fill(slotOf, -1);
+            for (int s = 0; s < unitAt.length; s++) slotOf[unitAt[s]] = s;
+            lastSlot = unitAt.length - 1;
+        }
+        // expected counts have a row for every unit (units that sent nothing are still expected); the
+        // rolled-up columns a row per slot
+        int ni = c.size(), cells = (n + 1) * ni, slotCells = (lastSlot + 1) * ni;
         int[] dI = new int[ni];
         for (Indicator ind : c.indicators()) if (!ind.derived()) dI[ind.index()] = h.reportingDepth(ind);
         // who is expected: the same for every period, unless units can be excused (activity dates, exemptions)
@@ -114,9 +135,9 @@ public final class Rollup {
         for (int ti = 0; ti < targets.size(); ti++) {
             Period target = targets.get(ti);
             int[] members = plan.members[ti];
-            ExactColumn vals = values[ti] = new ExactColumn(cells);
-            int[] rep = reported[ti] = new int[cells];
-            int[] con = contributed == null ? null : (contributed[ti] = new int[cells]);
+            ExactColumn vals = values[ti] = new ExactColumn(slotCells);
+            int[] rep = reported[ti] = new int[slotCells];
+            int[] con = contributed == null ? null : (contributed[ti] = new int[slotCells]);
             int[] expected = expectedPer[ti];
             // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
             c.indicators().parallelStream().filter(ind -> !ind.derived())
@@ -144,17 +165,24 @@ public final class Rollup {
         int[] depths = dI.clone();
         derived.depths(depths, h.maxDepth());
         return new RollupResult(n, ni, targets, values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
-                bigSlots.get(), depths, quality, plan.skipped);
+                bigSlots.get(), depths, quality, plan.skipped, slotOf);
     }
 
     /** Derived values at every unit; {@code quiet}: a formula that cannot be computed is not a finding (a comparison's second pass). */
     void derive(Period target, ExactColumn out, int[] rep, boolean quiet) {
-        derived.compute(out, rep, n, (u, ind, failure) -> {
+        derived.compute(out, rep, lastSlot, (s, ind, failure) -> {
             if (quiet) return;
+            int u = unitOf(s);
             found(new Finding(Severity.WARNING, FindingCode.EVALUATION, null, 0, u < n ? h.unit(u).code() : null, target.text(),
                     ind.code(), null, t("rollup.evaluation", ind.code(), ind.formula(), u < n ? h.unit(u).code() : t("rollup.theTotal"), failure)));
         });
     }
+
+    /** The row of unit {@code u} (the total: {@code n}) in the rolled-up columns; -1 when it has none (not visited). */
+    int slot(int u) { return slotOf == null ? u : slotOf[u]; }
+
+    /** The unit of a row of the rolled-up columns. */
+    int unitOf(int slot) { return unitAt == null ? slot : unitAt[slot]; }
 
     /** A finding of the rollup (from any thread): sorted by period, unit and indicator at the end. */
     void found(Finding f) { findings.add(f); }

@@ -17,14 +17,16 @@ class SparseValidateTest {
         return Tally.run("validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv", "--threads", "2", input.toString());
     }
 
-    static dev.tally.ingest.Loaded load(Path units, Path catalog, Path input) {
+    static dev.tally.ingest.Loaded load(Path units, Path catalog, Path input) { return load(units, catalog, input, false); }
+
+    static dev.tally.ingest.Loaded load(Path units, Path catalog, Path input, boolean rolledUp) {
         ProjectOptions project = new ProjectOptions();
         project.units = units;
         project.catalog = catalog;
         InputOptions options = new InputOptions();
         options.threads = 2;
         Io io = new Io(java.io.InputStream.nullInputStream(), System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC());
-        return Loading.load(io, project, options, null, java.util.List.of(), java.util.List.of(input.toString()), null, null, false, null);
+        return Loading.load(io, project, options, null, java.util.List.of(), java.util.List.of(input.toString()), null, null, rolledUp, null);
     }
 
     @Test
@@ -56,5 +58,16 @@ class SparseValidateTest {
         assertThat(sparse.out()).contains(",conflict,").contains(",duplicate,").contains(",unknown-unit,").contains(",wrong-type,")
                 .contains(",missing-required,");
         assertThat(sparse.err()).startsWith("1 file, 9 records, 9 values: 4 accepted, 1 duplicate, 4 rejected\n");
+
+        // rolled up too: the small input sparse (rows for the units met, and the rolled-up columns for the
+        // units visited), the large one dense, the same table
+        assertThat(load(u, c, small, true).sparse()).as("the small input rolled up sparse").isTrue();
+        assertThat(load(u, c, large, true).sparse()).isFalse();
+        Tally.Run sparseRollup = Tally.run("rollup", "--units", u.toString(), "--catalog", c.toString(), "--format", "csv", "--compare", "previous",
+                "--threads", "2", small.toString());
+        Tally.Run denseRollup = Tally.run("rollup", "--units", u.toString(), "--catalog", c.toString(), "--format", "csv", "--compare", "previous",
+                "--threads", "2", large.toString());
+        assertThat(sparseRollup.out()).isEqualTo(denseRollup.out()).contains("\nC1,Xã 1,commune,2024,a,1,1,1,");
+        assertThat(sparseRollup.err()).isEqualTo(denseRollup.err().replace(large.toString(), small.toString()));
     }
 }

@@ -72,6 +72,14 @@ final class Fixture {
 
     private boolean everyUnit;
 
+    /** The cells read into a sparse table (rows for the units met), as a small input against a large hierarchy is. */
+    Fixture sparse(boolean sparse) {
+        this.sparse = sparse;
+        return this;
+    }
+
+    private boolean sparse;
+
     Fixture compare(String longCsv, boolean likeForLike, String... pairs) {
         java.util.Map<Period, Period> map = new java.util.LinkedHashMap<>();
         List<Period> all = new java.util.ArrayList<>();
@@ -82,7 +90,7 @@ final class Fixture {
             if (!all.contains(b)) all.add(b);
         }
         validated = IngestRuns.run(h, c, all, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
-                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
+                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1, null, sparse);
         RollupSpec spec = new RollupSpec(all, false, false, map, likeForLike);
         result = Rollup.run(h, c, validated.table(), everyUnit ? spec.visitingEveryUnit() : spec, List.of("in.csv"));
         return this;
