@@ -142,6 +142,7 @@ public final class Ingest {
         } catch (IOException e) {
             return null;
         }
+        if (!dev.tally.read.InputFormat.text(head)) return null; // a workbook is read whole
         int start = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
         if (head.length >= 2 && ((head[0] & 0xff) == 0xFF || (head[0] & 0xff) == 0xFE)) return null;
         if (start < head.length && (head[start] == '{' || head[start] == '[')) return null;

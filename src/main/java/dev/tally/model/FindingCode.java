@@ -5,10 +5,12 @@ package dev.tally.model;
  * README lists them with the same descriptions as here.
  */
 public enum FindingCode {
-    MALFORMED("malformed", Severity.ERROR, "the file is not well-formed CSV or JSON, or lacks a required column"),
+    MALFORMED("malformed", Severity.ERROR, "the file is not well-formed CSV or JSON, or lacks a required column; a workbook's table has no unit column, or a row has figures but no unit"),
     ENCODING("encoding", Severity.ERROR, "the bytes are not valid in the file's encoding (try --encoding windows-1258)"),
+    UNREADABLE("unreadable", Severity.ERROR, "a workbook tally cannot read: an old binary .xls, one encrypted with a password, a damaged one, one past a size bound, or a file named as a workbook that is not one; the message says what to do"),
     UNKNOWN_UNIT("unknown-unit", Severity.ERROR, "the unit code is not in the units file"),
     UNKNOWN_INDICATOR("unknown-indicator", Severity.ERROR, "the indicator code is not in the catalog"),
+    BY_NAME("by-name", Severity.WARNING, "a workbook's column was taken for an indicator by its name, not its code; the message says which code to write"),
     BAD_PERIOD("bad-period", Severity.ERROR, "the period does not parse; the message lists the accepted forms"),
     NOT_A_NUMBER("not-a-number", Severity.ERROR, "the value is neither a number nor a missing marker (empty, N/A, -)"),
     TOO_MANY_DIGITS("too-many-digits", Severity.ERROR, "the value has more than 38 digits in all, more than tally keeps exactly"),
@@ -24,6 +26,8 @@ public enum FindingCode {
     EVALUATION("evaluation", Severity.WARNING, "a formula or rule could not be evaluated for a unit (a result too large, an exponent too large); the value is left missing or the rule unchecked"),
     OVERLAP("overlap", Severity.ERROR, "data at two granularities covers the same time for the same unit and indicator"),
     IMBALANCE("imbalance", Severity.WARNING, "a unit's reported total differs from the aggregate of its subtree"),
+    TOTAL_ROW("total-row", Severity.WARNING, "a workbook's total row whose unit is not known (the title names none and its rows belong to no one unit); its values are ignored, since tally computes the total"),
+    HIDDEN("hidden", Severity.WARNING, "a workbook's hidden rows or columns held values; they were read, and the message names them"),
     NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
 
     private final String key;

@@ -22,6 +22,8 @@ final class Hints {
     /** Each skeleton of a unit name: the first unit with it, and how many have it. */
     private final Map<String, Unit> unitNames = new HashMap<>();
     private final Map<String, Integer> unitNameCounts = new HashMap<>();
+    /** Codes that start with a zero, by what is left without it: a spreadsheet shows 07201 as 7201. */
+    private final Map<String, Unit> withoutZeros = new HashMap<>();
     private final Map<String, Indicator> indicatorCodes = new HashMap<>();
     private final Map<String, Indicator> indicatorNames = new HashMap<>();
     /** Indexes made, over all validators in this process: tests prove one serves every finding of a run. */
@@ -36,6 +38,7 @@ final class Hints {
         BUILT.incrementAndGet();
         for (Unit u : h.units()) {
             unitCodes.putIfAbsent(skeleton(u.code()), u);
+            if (u.code().length() > 1 && u.code().charAt(0) == '0') withoutZeros.putIfAbsent(u.code().replaceFirst("^0+(?=.)", ""), u);
             if (u.name() == null) continue;
             String name = skeleton(u.name());
             unitNames.putIfAbsent(name, u);
@@ -52,6 +55,8 @@ final class Hints {
         String key = skeleton(code);
         Unit u = unitCodes.get(key);
         if (u != null) return t("hint.unit", u.code(), u.name(), why(code, u.code()));
+        Unit zeros = withoutZeros.get(code);
+        if (zeros != null) return t("hint.unit", zeros.code(), zeros.name(), t("hint.leadingZeros"));
         // a unit's name where its code belongs (a report typed by hand): names repeat across
         // districts (many a Xã Tân Lập), so one is suggested only when it is the only one
         int same = unitNameCounts.getOrDefault(key, 0);
