@@ -83,7 +83,7 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         if (sparse) SPARSE_READS.incrementAndGet();
         Ingest.EraRead r;
         try {
-            r = Ingest.runEras(p.eras(), within, files, readOptions, io.in(), input.threads, planned, sparse,
+            r = Ingest.runEras(p.eras(), within, files, readOptions.with(p.settings().templates()), io.in(), input.threads, planned, sparse,
                     progress == null ? Ingest.Watcher.NONE : progress);
         } finally {
             if (progress != null) progress.close();

@@ -117,6 +117,19 @@ class WorkbookCliTest {
         assertThat(s.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H1,dvk_models,20,6,6");
     }
 
+    @Test
+    void tallyYamlsTemplatesAndSheetSayHowToReadAWorkbook() throws IOException {
+        Path yaml = tmp.resolve("tally.yaml");
+        Files.writeString(yaml, "units: " + Path.of("samples/units.csv").toAbsolutePath() + "\ncatalog: "
+                + Path.of("samples/catalog.yaml").toAbsolutePath() + "\ntemplates:\n  - match: \"luc-nam-*.xlsx\"\n    header_rows: 6-7\n"
+                + "    unit_column: B\n    period: 2024-H2\n");
+        GoldenTest.Result r = tally("rollup", "--config", yaml.toString(), "--decimal-comma", "--unit", "BG-LN", "--depth", "0", "--indicator",
+                "dvk_models", "--format", "csv", W + "luc-nam-report.xlsx");
+        assertThat(r.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H2,dvk_models,20,6,6");
+        GoldenTest.Result sheet = tally("validate", "--config", "samples/tally.yaml", "--sheet", "2", "--format", "csv", W + "two-sheets.xlsx");
+        assertThat(sheet.err()).startsWith("1 file, 1 record, 2 values: 2 accepted");
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(from)) {
