@@ -672,6 +672,7 @@ final class Xml {
                 } else if (c == '"' || c == '\'') {
                     quote = c;
                 } else if (c == '>') {
+                    if (i - pos > MAX_TAG) throw new Problem("xml.tagTooLong", MAX_TAG / 1024);
                     return i;
                 }
             }

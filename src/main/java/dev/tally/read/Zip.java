@@ -13,14 +13,16 @@ import java.util.zip.ZipFile;
 /**
  * A workbook's zip archive, read with the JDK and bounded: what an entry inflates to is counted as it
  * is read, whatever the entry declares, and reading stops with a {@link Xml.Problem} past
- * {@link #MAX_ENTRY} bytes for one entry, {@link #MAX_TOTAL} for the workbook, or once an entry has
+ * {@link #maxEntry} bytes for one entry, {@link #maxTotal} for the workbook, or once an entry has
  * inflated {@link #RATIO}-fold past its first {@link #RATIO_AFTER} bytes (a zip bomb: a few kilobytes that
  * inflate to gigabytes stop within milliseconds, after {@code RATIO_AFTER} bytes). Real sheets compress
  * 5 to 30-fold; 1,000-fold is deflate's limit, where bombs live.
  */
 final class Zip implements AutoCloseable {
-    static final long MAX_ENTRY = 1L << 30, MAX_TOTAL = 2L << 30, RATIO_AFTER = 16L << 20;
+    static final long RATIO_AFTER = 16L << 20;
     static final int RATIO = 300;
+    /** The bounds on what one entry and the whole workbook inflate to; lowered only by tests. */
+    static long maxEntry = 1L << 30, maxTotal = 2L << 30;
 
     private final ZipFile zip;
     /** Entries by lower-case name: part names are case-insensitive in a package. */
@@ -65,8 +67,8 @@ final class Zip implements AutoCloseable {
                 if (n > 0) {
                     read += n;
                     inflated += n;
-                    if (read > MAX_ENTRY) throw new Xml.Problem("zip.entryTooLarge", e.getName(), MAX_ENTRY >> 20);
-                    if (inflated > MAX_TOTAL) throw new Xml.Problem("zip.tooLarge", MAX_TOTAL >> 20);
+                    if (read > maxEntry) throw new Xml.Problem("zip.entryTooLarge", e.getName(), maxEntry >> 20);
+                    if (inflated > maxTotal) throw new Xml.Problem("zip.tooLarge", maxTotal >> 20);
                     if (read > RATIO_AFTER && read / compressed > RATIO) throw new Xml.Problem("zip.bomb", e.getName(), read / compressed);
                 }
                 return n;
