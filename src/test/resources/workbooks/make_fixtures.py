@@ -172,6 +172,22 @@ def main():
         ws.append([1, "Xã Một", 3])
         ws.append([2, "xã hai", 4])
         save(wb, name)
+    # the template tally writes (target/tally, built), filled in by another program as a unit would
+    tally = os.path.join(HERE, "../../../../target/tally")
+    template = os.path.join(tmp, "bieu-mau.xlsx")
+    subprocess.run([tally, "template", "--config", os.path.join(HERE, "../../../../samples/tally.yaml"), "--unit", "BG-LN",
+                    "--period", "2024-H1", "-o", template], check=True, env={**os.environ, "LANG": "vi_VN.UTF-8"})
+    wb = openpyxl.load_workbook(template)
+    ws = wb["dan_van"]
+    for r in range(9, ws.max_row + 1):
+        row = {x[0]: x for x in [("Thị trấn Đồi Ngô",) + LUC_NAM[0][1:]] + LUC_NAM[1:]}.get(ws.cell(r, 3).value)
+        if row:
+            for k, v in enumerate(row[1:]):
+                ws.cell(r, 5 + k, v)
+    h = wb["hdnd"]
+    for k, v in enumerate((2, 1, 0, 17, 41, 14, 20)):
+        h.cell(9, 5 + k, v)
+    wb.save(os.path.join(HERE, "template-filled.xlsx"))
     shutil.rmtree(tmp)
 
 
