@@ -33,7 +33,7 @@ final class OdsBook implements Sheets.Book {
         this.zip = new Zip(file);
         try (InputStream in = zip.open("content.xml")) {
             if (in == null) throw new Xml.Problem("ods.noContent");
-            Xml x = new Xml(new java.io.BufferedInputStream(in, 1 << 16));
+            Xml x = new Xml(in);
             Map<String, Byte> dataStyles = new HashMap<>();
             String dataStyle = null;
             boolean day = false, month = false, year = false;
@@ -78,7 +78,7 @@ final class OdsBook implements Sheets.Book {
     @Override
     public Sheets.Rows open(int index) throws IOException {
         InputStream in = zip.open("content.xml");
-        Xml x = new Xml(new java.io.BufferedInputStream(in, 1 << 16));
+        Xml x = new Xml(in);
         int k = -1;
         for (int e; (e = x.next()) != Xml.EOF; ) {
             if (e != Xml.START || !x.is("table")) continue;

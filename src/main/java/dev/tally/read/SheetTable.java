@@ -73,16 +73,20 @@ final class SheetTable {
         } else {
             while ((r = rows.next()) != null) {
                 if (r.number > HeaderRule.TITLE_LINES + 1) return false;
-                if (HeaderRule.isHeader(texts(r), titlePeriod != null, true)) {
+                List<String> texts = texts(r);
+                // a header with a unit column but no period column needs the period above it: only then is the title read for one
+                if (HeaderRule.isHeader(texts, periodFixed, true)
+                        || HeaderRule.isHeader(texts, true, true) && (titlePeriod = Period.named(title.toString()).orElse(null)) != null) {
                     header.add(copy(r));
                     break;
                 }
                 appendTitle(title, r);
-                if (!periodFixed) titlePeriod = Period.named(title.toString()).orElse(null);
             }
             if (header.isEmpty()) return false;
+            // the period the title names stands for an empty period cell too (once a sheet: the title is read once)
+            if (titlePeriod == null && title.length() > 0) titlePeriod = Period.named(title.toString()).orElse(null);
             // the rows under the header that only continue it
-            HeaderRule.Role[] first = roles(header, List.of());
+            HeaderRule.Role[] first = roles(columns(header, List.of()));
             while ((r = rows.next()) != null) {
                 Sheets.Row last = header.get(header.size() - 1);
                 if (header.size() < MAX_HEADER_ROWS && r.number == last.number + 1 && continuesHeader(r, first)) {
@@ -96,9 +100,10 @@ final class SheetTable {
         int headerLine = header.get(0).number, lastHeader = header.get(header.size() - 1).number;
 
         // ---------------------------------------------------------------- the columns
-        List<int[]> merges = header.size() > 1 ? rows.merges(headerLine, lastHeader) : List.of();
+        // merged cells only matter where a header row has a gap (an xlsx lists them after its rows: a second read)
+        List<int[]> merges = header.size() > 1 && gaps(header) ? rows.merges(headerLine, lastHeader) : List.of();
         HeaderColumns cols = columns(header, merges);
-        HeaderRule.Role[] roles = roles(header, merges);
+        HeaderRule.Role[] roles = roles(cols);
         int unitCol = -1, nameCol = -1, periodCol = -1, indicatorCol = -1, valueCol = -1;
         if (tpl != null && tpl.unitColumn() != null) unitCol = templateColumn(tpl.unitColumn(), cols);
         for (int c = 0; c < roles.length; c++) {
@@ -255,6 +260,18 @@ final class SheetTable {
         return true;
     }
 
+    /** Whether some header row lacks a cell in a column another header row has: where a merged cell may be. */
+    private static boolean gaps(List<Sheets.Row> header) {
+        java.util.BitSet all = new java.util.BitSet();
+        for (Sheets.Row r : header) for (int i = 0; i < r.size; i++) if (!r.blank(i)) all.set(r.column[i]);
+        for (Sheets.Row r : header) {
+            int filled = 0;
+            for (int i = 0; i < r.size; i++) if (!r.blank(i)) filled++;
+            if (filled != all.cardinality()) return true;
+        }
+        return false;
+    }
+
     private static String list(TreeSet<Integer> s, boolean letters) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
@@ -400,8 +417,7 @@ final class SheetTable {
     }
 
     /** Each column's role: the lowest of its texts that names one, else an indicator (or nothing, with no text). */
-    private static HeaderRule.Role[] roles(List<Sheets.Row> header, List<int[]> merges) {
-        HeaderColumns cols = columns(header, merges);
+    private static HeaderRule.Role[] roles(HeaderColumns cols) {
         int width = 0;
         for (int c : cols.byColumn().keySet()) width = Math.max(width, c + 1);
         HeaderRule.Role[] roles = new HeaderRule.Role[width];

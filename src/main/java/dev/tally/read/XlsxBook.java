@@ -38,6 +38,18 @@ final class XlsxBook implements Sheets.Book {
     private byte[] dateStyles = new byte[0];
     private Strings strings;
     private String stringsPart;
+    /** The styles part, read on the first number cell with a style: only a style says a number is a date. */
+    private String stylesPart;
+    private boolean stylesRead;
+
+    private byte dateStyle(int style) throws IOException {
+        if (style < 0) return 0;
+        if (!stylesRead) {
+            stylesRead = true;
+            if (stylesPart != null) readStyles(stylesPart);
+        }
+        return style < dateStyles.length ? dateStyles[style] : 0;
+    }
 
     XlsxBook(Path file) throws IOException {
         this.zip = new Zip(file);
@@ -50,7 +62,7 @@ final class XlsxBook implements Sheets.Book {
                 else if (r[0].endsWith("/styles")) styles = r[1];
             }
             readWorkbook(workbook, rels);
-            if (styles != null) readStyles(styles);
+            stylesPart = styles;
         } catch (IOException | RuntimeException e) {
             zip.close();
             throw e;
@@ -67,7 +79,7 @@ final class XlsxBook implements Sheets.Book {
     private String officeDocument() throws IOException {
         byte[] rels = zip.bytes("_rels/.rels", 1 << 20);
         if (rels != null) {
-            Xml x = new Xml(new java.io.ByteArrayInputStream(rels));
+            Xml x = new Xml(rels);
             for (int e; (e = x.next()) != Xml.EOF; ) {
                 if (e != Xml.START || !x.is("Relationship")) continue;
                 String type = x.attr("Type");
@@ -87,7 +99,7 @@ final class XlsxBook implements Sheets.Book {
         String dir = slash < 0 ? "" : part.substring(0, slash + 1);
         byte[] b = zip.bytes(dir + "_rels/" + part.substring(slash + 1) + ".rels", 16 << 20);
         if (b == null) return out;
-        Xml x = new Xml(new java.io.ByteArrayInputStream(b));
+        Xml x = new Xml(b);
         for (int e; (e = x.next()) != Xml.EOF; ) {
             if (e != Xml.START || !x.is("Relationship")) continue;
             String id = x.attr("Id"), type = x.attr("Type"), target = x.attr("Target");
@@ -115,7 +127,7 @@ final class XlsxBook implements Sheets.Book {
     private void readWorkbook(String part, Map<String, String[]> rels) throws IOException {
         byte[] b = zip.bytes(part, 64 << 20);
         if (b == null) throw new Xml.Problem("xlsx.noWorkbook");
-        Xml x = new Xml(new java.io.ByteArrayInputStream(b));
+        Xml x = new Xml(b);
         for (int e; (e = x.next()) != Xml.EOF; ) {
             if (e != Xml.START) continue;
             if (x.is("workbookPr")) {
@@ -138,7 +150,7 @@ final class XlsxBook implements Sheets.Book {
         if (b == null) return;
         Map<Integer, String> custom = new HashMap<>();
         List<Integer> xfs = new ArrayList<>();
-        Xml x = new Xml(new java.io.ByteArrayInputStream(b));
+        Xml x = new Xml(b);
         boolean inCellXfs = false;
         for (int e; (e = x.next()) != Xml.EOF; ) {
             if (e == Xml.START && x.is("numFmt")) {
@@ -206,7 +218,7 @@ final class XlsxBook implements Sheets.Book {
     }
 
     private Strings strings() throws IOException {
-        if (strings == null) strings = stringsPart == null ? new Strings() : Strings.read(zip.open(stringsPart));
+        if (strings == null) strings = stringsPart == null ? new Strings() : Strings.read(zip.open(stringsPart), zip.size(stringsPart));
         return strings;
     }
 
@@ -215,7 +227,7 @@ final class XlsxBook implements Sheets.Book {
         String part = sheetParts.get(index);
         InputStream in = zip.open(part);
         if (in == null) throw new Xml.Problem("xlsx.noSheet", sheets.get(index).name());
-        return new SheetRows(part, new Xml(new java.io.BufferedInputStream(in, 1 << 16)), in, strings());
+        return new SheetRows(part, new Xml(in, zip.size(part)), in, strings());
     }
 
     /**
@@ -227,13 +239,14 @@ final class XlsxBook implements Sheets.Book {
         int[] offsets = {0};
         int count;
 
-        static Strings read(InputStream in) throws IOException {
+        static Strings read(InputStream in, long size) throws IOException {
             Strings s = new Strings();
             if (in == null) return s;
             try (in) {
-                Xml x = new Xml(new java.io.BufferedInputStream(in, 1 << 16));
-                s.data = new byte[1 << 16];
-                s.offsets = new int[1024];
+                Xml x = new Xml(in, size);
+                // the text is a part of the part's size: a start that fits a template's strings without a copy
+                s.data = new byte[(int) Math.max(256, Math.min(size / 2, 1 << 16))];
+                s.offsets = new int[64];
                 int used = 0;
                 for (int e; (e = x.next()) != Xml.EOF; ) {
                     if (e != Xml.START || !x.is("si")) continue;
@@ -440,7 +453,7 @@ final class XlsxBook implements Sheets.Book {
         }
 
         private void number(int col, int style) throws IOException {
-            byte date = style >= 0 && style < dateStyles.length ? dateStyles[style] : 0;
+            byte date = dateStyle(style);
             if (date == 0 && plain(v, vLen)) {
                 // the common case: an integer or a short decimal, as Excel shows it already
                 row.add(col, Sheets.NUMBER, v, 0, vLen);
@@ -490,7 +503,7 @@ final class XlsxBook implements Sheets.Book {
         public List<int[]> merges(int from, int to) throws IOException {
             List<int[]> out = new ArrayList<>();
             try (InputStream again = zip.open(part)) {
-                Xml m = new Xml(new java.io.BufferedInputStream(again, 1 << 16));
+                Xml m = new Xml(again);
                 for (int e; (e = m.next()) != Xml.EOF; ) {
                     if (e != Xml.START || !m.is("mergeCell")) continue;
                     int[] r = range(m.attr("ref"));

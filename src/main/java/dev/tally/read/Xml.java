@@ -41,7 +41,7 @@ final class Xml {
     }
 
     private final InputStream in;
-    private byte[] buf = new byte[1 << 16];
+    private byte[] buf;
     private int pos, len;
     private boolean eof, started;
     /** Text is being skipped (a phonetic run inside a shared string). */
@@ -54,7 +54,20 @@ final class Xml {
     private int[] attrName = new int[16], attrNameEnd = new int[16], attrValue = new int[16], attrValueEnd = new int[16];
     private final StringBuilder text = new StringBuilder();
 
-    Xml(InputStream in) { this.in = in; }
+    Xml(InputStream in) { this(in, 1 << 16); }
+
+    /** With a buffer for a part of about {@code size} bytes (its declared size: a hint, the buffer grows as needed). */
+    Xml(InputStream in, long size) {
+        this.in = in;
+        this.buf = new byte[(int) Math.max(1 << 12, Math.min(size + 16, 1 << 16))];
+    }
+
+    /** Over a whole part already in memory (the small parts of a package): no copy, no buffer of its own. */
+    Xml(byte[] data) {
+        this.in = InputStream.nullInputStream();
+        this.buf = data.length == 0 ? new byte[1] : data;
+        this.len = data.length;
+    }
 
     /**
      * A processing instruction, skipped; the XML declaration's encoding must be UTF-8 (what Excel and

@@ -42,6 +42,12 @@ final class Zip implements AutoCloseable {
 
     boolean has(String name) { return entry(name) != null; }
 
+    /** The size an entry declares (a hint only: what it inflates to is counted as it is read), or -1. */
+    long size(String name) {
+        ZipEntry e = entry(name);
+        return e == null ? -1 : e.getSize();
+    }
+
     private ZipEntry entry(String name) {
         String n = name.startsWith("/") ? name.substring(1) : name;
         return entries.get(n.toLowerCase(Locale.ROOT));

@@ -159,7 +159,10 @@ final class ByName {
         return (" " + text + " ").contains(" " + words + " ");
     }
 
-    /** The unit a title block names: the most detailed one it names by code or name, when only one at that level is named. */
+    /**
+     * The unit a title block names: by code ("Đơn vị: BG-LN", as a template has it), else by name; the most
+     * detailed one it names, when only one at that level is named.
+     */
     Unit scope(String title) {
         if (title == null || title.isBlank()) return null;
         List<Unit> named = new ArrayList<>();
@@ -167,8 +170,11 @@ final class ByName {
             Unit u = h.unit(dev.tally.read.Field.nfc(token));
             if (u != null && !h.isLeaf(u)) named.add(u);
         }
-        String l = " " + loose(title) + " ";
-        for (Object[] p : parents) if (l.contains((String) p[0])) named.add((Unit) p[1]);
+        if (named.isEmpty()) {
+            // no code: the names it holds ("UBND HUYỆN LỤC NAM")
+            String l = " " + loose(title) + " ";
+            for (Object[] p : parents) if (l.contains((String) p[0])) named.add((Unit) p[1]);
+        }
         int depth = -1;
         for (Unit u : named) depth = Math.max(depth, u.depth());
         Unit found = null;

@@ -101,8 +101,8 @@ class WorkbookCliTest {
         // the .ods and every .xlsx were read; findings point into them by sheet where a workbook has several
         assertThat(lines).anyMatch(l -> l.contains("luc-nam-report.ods,"));
         assertThat(lines).anyMatch(l -> l.contains("two-sheets.xlsx[Lục Nam],"));
-        // 11 .xlsx, the .ods, the .xls, and the small project's units.csv (not a submission: malformed)
-        assertThat(r.err()).startsWith("14 files,");
+        // 12 .xlsx, the .ods, the .xls, and the small project's units.csv (not a submission: malformed)
+        assertThat(r.err()).startsWith("15 files,");
     }
 
     @Test
