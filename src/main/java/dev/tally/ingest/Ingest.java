@@ -263,7 +263,7 @@ public final class Ingest {
             for (int k = 0; k < inputs.size(); k++) index.putIfAbsent(inputs.get(k), k);
             List<Finding> all = new ArrayList<>();
             for (Validator.Result r : results) all.addAll(r.findings());
-            all.sort(Comparator.comparingInt((Finding f) -> f.file() == null ? -1 : index.getOrDefault(f.file(), -1)).thenComparingLong(Finding::line));
+            all.sort(Comparator.comparingInt((Finding f) -> f.file() == null ? -1 : index.getOrDefault(f.file(), index.getOrDefault(InputFile.fileOf(f.file()), -1))).thenComparingLong(Finding::line));
             return all;
         }
     }

@@ -152,7 +152,7 @@ final class Workbooks {
             }
             boolean any = false;
             for (int k : chosen) {
-                String label = sheets.size() == 1 ? file.display() : file.display() + "[" + sheets.get(k).name() + "]";
+                String label = sheets.size() == 1 ? file.display() : file.part(sheets.get(k).name());
                 try (Sheets.Rows rows = book.open(k)) {
                     any |= SheetTable.read(file.display(), label, rows, tpl, sink);
                 } catch (Xml.Problem p) {

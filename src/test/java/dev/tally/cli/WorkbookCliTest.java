@@ -130,6 +130,23 @@ class WorkbookCliTest {
         assertThat(sheet.err()).startsWith("1 file, 1 record, 2 values: 2 accepted");
     }
 
+    @Test
+    void atomicFileRejectsEveryReportOfAWorkbookWhoseSheetHasAnError() throws IOException {
+        Path p = tmp.resolve("p");
+        assertThat(tally("init", p.toString(), "--sample").exit()).isZero();
+        // two sheets; an error in one of them makes the whole file's reports wait with --atomic file
+        String sheet = dev.tally.read.TestWorkbooks.SHEET + dev.tally.read.TestWorkbooks.HEADER
+                + dev.tally.read.TestWorkbooks.row(2, "BG-LN-DOINGO", "2024-H1", "dvk_models", "6")
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>BG-LN-BAODAI</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>2024-H1</t></is></c>"
+                + "<c r=\"C3\" t=\"inlineStr\"><is><t>dialogues</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>mười</t></is></c></row>"
+                + dev.tally.read.TestWorkbooks.END;
+        Path x = dev.tally.read.TestWorkbooks.twoSheets(tmp.resolve("two.xlsx"), sheet);
+        GoldenTest.Result r = tally("import", "--config", p.resolve("tally.yaml").toString(), "--atomic", "file", "--dry-run", x.toString());
+        assertThat(r.err()).contains(x + "[A]:3: error [not-a-number]").contains(x + "[B]:3: error [not-a-number]");
+        assertThat(r.out()).contains(x + ": 2 submissions: 0 new, 0 replaced, 0 unchanged, 2 rejected")
+                .contains("rejected: BG-LN-DOINGO (Thị trấn Đồi Ngô) form dan_van 2024-H1 (1 value): the file " + x + " has errors (--atomic file)");
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         List<Path> all = new ArrayList<>();
         try (Stream<Path> s = Files.walk(from)) {
