@@ -6,7 +6,6 @@ import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine;
 
@@ -59,8 +58,10 @@ public final class Cli {
             if (versionOnly) break;
             if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
         }
-        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.out(), StandardCharsets.UTF_8), true));
-        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(io.err(), StandardCharsets.UTF_8), true));
+        // help and picocli's own messages in the streams' character set; a failure to write them is said
+        // once at the end of the run (see Console), not as picocli's stack trace
+        cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.out()), Console.charsetOf(io.out())), true));
+        cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.err()), Console.charsetOf(io.err())), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         HelpLayout.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
@@ -77,6 +78,12 @@ public final class Cli {
                 io.note("tally: " + t("cli.ioError", t.getMessage()));
                 return ExitCode.IO.code();
             }
+            if (t instanceof java.nio.file.InvalidPathException e) {
+                // a file name this JVM's character set cannot write (Phường.csv under cron's ASCII, run
+                // with java -jar: the launcher runs the JVM in a UTF-8 locale)
+                io.note("tally: " + t("cli.badPath", e.getInput(), System.getProperty("sun.jnu.encoding")));
+                return ExitCode.IO.code();
+            }
             if (t instanceof StackOverflowError) {
                 io.note("tally: " + t("cli.tooDeep"));
                 return ExitCode.IO.code();
@@ -89,14 +96,32 @@ public final class Cli {
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(io.err());
             return 70;
         });
+        // every numeric option's range, once parsed and before the command does any work
+        cl.setExecutionStrategy(parsed -> {
+            try {
+                Range.Check.check(parsed);
+            } catch (TallyException e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.getMessage(), e);
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
         cl.setParameterExceptionHandler((ex, given) -> {
             CommandLine c = ex.getCommandLine();
             c.getErr().flush();
-            io.note("tally: " + ex.getMessage());
+            io.note("tally: " + usageMessage(ex));
             io.note(t("cli.tryHelp", c.getCommandSpec().qualifiedName()));
             return ExitCode.USAGE.code();
         });
         return cl;
+    }
+
+    /**
+     * picocli's message for a usage error as one line of tally's: without the "Error: " some of them
+     * start with (tally: Error: --depth=N, --level=NAME are mutually exclusive), whatever follows "tally: ".
+     */
+    static String usageMessage(CommandLine.ParameterException ex) {
+        String m = String.valueOf(ex.getMessage()).strip();
+        return m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
@@ -165,7 +190,7 @@ public final class Cli {
         for (int i = 0; i < args.length; i++) {
             String v = langAt(args, i);
             if (v != null && dev.tally.model.Text.Lang.of(v) == null) {
-                err.println("tally: " + t("cli.badLang", v));
+                err.println("tally: " + dev.tally.write.Visible.of(t("cli.badLang", v)));
                 return true;
             }
         }

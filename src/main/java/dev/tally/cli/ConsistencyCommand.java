@@ -65,9 +65,11 @@ final class ConsistencyCommand implements Callable<Integer> {
     String level;
 
     @Option(names = "--years", paramLabel = "N", description = "Base years before the target (default 3).")
+    @Range(min = 1, max = 50)
     int years = 3;
 
     @Option(names = "--tolerance", paramLabel = "PCT", description = "Flag a ratio more than PCT percent away from the parent's (default 33).")
+    @Range(min = 0, max = 1_000_000)
     double tolerance = 33;
 
     @Mixin
@@ -76,8 +78,6 @@ final class ConsistencyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
-        if (years < 1) throw TallyException.usage(t("usage.atLeast", "--years", 1));
-        if (!(tolerance >= 0)) throw TallyException.usage(t("usage.percentAtLeast", "--tolerance", 0));
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
         Period target = asked != null ? asked : latest(data.dataPeriods());
@@ -86,14 +86,13 @@ final class ConsistencyCommand implements Callable<Integer> {
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
         RollupResult r = across.result();
         Hierarchy h = across.era().hierarchy();
-        Unit top = unit == null ? null : h.unit(unit);
-        if (unit != null && top == null) throw TallyException.usage(t("usage.notUnit", unit));
+        Unit top = unit == null ? null : UnitSelection.resolve(h, unit);
         int depth = level == null ? (top == null ? 1 : top.depth() + 1) : h.depthOf(level);
         if (depth < 0) throw TallyException.usage(t("usage.notLevel", level, String.join(", ", h.levels())));
         List<Unit> units = new Selection(top, depth).units(h).stream().filter(u -> u.depth() == depth).toList();
         Consistency.Result result = Consistency.compute(r, h, units, in.indicators(across.era().catalog()), years, tolerance);
 
-        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), r.findings());
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

@@ -4,6 +4,7 @@ import static dev.tally.model.Text.t;
 
 import dev.tally.model.Finding;
 import dev.tally.model.Severity;
+import dev.tally.validate.EveryFinding;
 import dev.tally.validate.Summary;
 import dev.tally.write.FindingReport;
 import java.io.PrintStream;
@@ -20,11 +21,18 @@ import java.util.stream.Collectors;
  */
 final class DataReport {
     private final Summary summary;
-    private final List<Finding> all;
+    private final List<Finding> all, own;
+    /** Every finding of the validation, those past its listing limit included when --findings kept them; or null. */
+    private final EveryFinding every;
     final long errors, warnings;
 
-    DataReport(Summary summary, List<Finding> validation, List<Finding> own) {
+    DataReport(Summary summary, List<Finding> validation, List<Finding> own) { this(summary, validation, null, own); }
+
+    /** @param every every finding of the validation for --findings ({@link Loaded#every}), or null: {@code validation} */
+    DataReport(Summary summary, List<Finding> validation, EveryFinding every, List<Finding> own) {
         this.summary = summary;
+        this.every = every;
+        this.own = own;
         this.all = new ArrayList<>(validation);
         all.addAll(own);
         // the validation's counts include findings past the listing limit; the command's own are all listed
@@ -34,12 +42,22 @@ final class DataReport {
     }
 
     /** The findings as --quiet, --max-findings, --findings and --color say. */
-    void printFindings(Io io, FindingOptions options) { options.print(io, all); }
+    void printFindings(Io io, FindingOptions options) {
+        try {
+            options.print(io, all, every, own, summary.unlistedByCode());
+        } finally {
+            // what was kept on disk for --findings has been written
+            if (every != null) every.close();
+        }
+    }
 
-    /** The closing summary line, and the count by code when the findings were many. */
+    /**
+     * The closing summary line, and the count by code when the findings were many: of all of them,
+     * those past the listing limit too, so that it adds up to the errors and warnings counted.
+     */
     void printSummary(Io io, FindingOptions options) {
         io.note(summaryLine());
-        options.printByCode(io, all);
+        options.printByCode(io, all, false, summary.unlistedByCode());
     }
 
     private String summaryLine() {

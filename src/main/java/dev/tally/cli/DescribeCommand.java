@@ -86,7 +86,7 @@ final class DescribeCommand implements Callable<Integer> {
         Integer maxDepth = rows.maxDepth(h);
         List<Unit> units = new Selection(top, maxDepth != null ? maxDepth : Math.max(0, h.maxDepth() - 1)).units(h);
 
-        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), r.findings());
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** Hidden maintenance command: writes the man pages generated from the commands into DIR. */
+/** Hidden maintenance command: writes the man pages generated from the commands into DIR, and with --readme the README's generated tables. */
 @Command(name = "gen-man", hidden = true, header = "Write the man pages into DIR.")
 final class GenManCommand implements Callable<Integer> {
     @ParentCommand
@@ -21,6 +21,10 @@ final class GenManCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "Directory to write tally.1 and tally-<command>.1 into.")
     Path dir;
+
+    @picocli.CommandLine.Option(names = "--readme", paramLabel = "FILE",
+            description = "Also write the generated tables into FILE (the README), between their markers.")
+    Path readme;
 
     @Override
     public Integer call() {
@@ -36,6 +40,13 @@ final class GenManCommand implements Callable<Integer> {
                     Files.writeString(into.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
                     root.io.out().println(t("cli.wrote", into.resolve(e.getKey())));
                 }
+            }
+            if (readme != null) {
+                dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
+                String updated = FindingCodeTable.intoReadme(Files.readString(readme, StandardCharsets.UTF_8));
+                if (updated == null) throw TallyException.io(t("cli.readmeNoMarkers", readme, FindingCodeTable.BEGIN, FindingCodeTable.END));
+                Files.writeString(readme, updated, StandardCharsets.UTF_8);
+                root.io.out().println(t("cli.wrote", readme));
             }
         } catch (IOException e) {
             throw TallyException.io(t("cli.cannotWriteMan", dir, e.getMessage()));

@@ -54,7 +54,14 @@ final class HelpText {
     }
 
     static String option(CommandSpec spec, OptionSpec o) {
-        return lookup(String.join(" ", o.description()), key(spec) + ".option." + optionKey(o), "option." + optionKey(o));
+        String text = lookup(String.join(" ", o.description()), key(spec) + ".option." + optionKey(o), "option." + optionKey(o));
+        // a translation names the choices as the annotation does, from the option's own list (the formats' registry)
+        if (o.completionCandidates() != null && text.contains("${COMPLETION-CANDIDATES}")) {
+            java.util.List<String> choices = new java.util.ArrayList<>();
+            o.completionCandidates().forEach(choices::add);
+            text = text.replace("${COMPLETION-CANDIDATES}", String.join(", ", choices));
+        }
+        return text + Range.Check.help(o);
     }
 
     static String parameter(CommandSpec spec, PositionalParamSpec p) {

@@ -59,7 +59,7 @@ final class HistoryCommand implements Callable<Integer> {
         Format format = out.resolved(io);
         Project proj = project.load(io);
         out.refuseInputs(proj.files());
-        if (proj.hierarchy().unit(unit) == null) throw TallyException.usage(t("usage.notUnit", unit));
+        unit = UnitSelection.resolve(proj.hierarchy(), unit).code();
         List<Store.Version> versions;
         try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
             versions = store.history(unit, p);

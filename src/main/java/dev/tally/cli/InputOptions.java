@@ -21,7 +21,8 @@ final class InputOptions {
     String sheet;
 
     @Option(names = "--threads", paramLabel = "N", hidden = true, description = "Reading threads (default: one per core).")
-    int threads = Runtime.getRuntime().availableProcessors();
+    @Range(min = 1, max = 1024)
+    int threads = Math.min(1024, Runtime.getRuntime().availableProcessors());
 
     ReadOptions toReadOptions(Character delimiter) {
         Charset cs = null;
@@ -32,7 +33,7 @@ final class InputOptions {
                 throw TallyException.usage(t("usage.encoding", encoding));
             }
         }
-        return new ReadOptions(cs, delimiter, decimalComma, sheet, java.util.List.of());
+        return new ReadOptions(cs, delimiter, decimalComma, null, sheet, java.util.List.of());
     }
 
     static Character delimiter(String d) {

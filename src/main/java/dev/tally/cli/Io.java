@@ -28,14 +28,22 @@ record Io(InputStream in, PrintStream out, PrintStream err, Path workingDir, int
     /**
      * A note for a person on standard error (a closing summary): on a terminal each line wrapped at
      * spaces to its width, continued 4 columns in, instead of broken mid-word at its edge; elsewhere
-     * as it is, one line for grep and logs.
+     * as it is, one line for grep and logs. Each line of {@code text} (a note of several lines is
+     * joined with line separators) is shown with what a terminal would act on escaped
+     * ({@link dev.tally.write.Visible}): a note quotes units, codes and paths from files.
      */
     void note(String text) { print(err, text, errWidth); }
+
+    /**
+     * A warning for a person on standard error, marked as one ({@code tally: warning: …}, in Vietnamese
+     * {@code tally: cảnh báo: …}) so that it does not read as the error that stopped the run.
+     */
+    void warn(String text) { note("tally: " + dev.tally.model.Text.t("cli.warning", text)); }
 
     /** A message for a person on standard output, wrapped as {@link #note} when it is a terminal. */
     void say(String text) { print(out, text, terminal ? width : 0); }
 
     private static void print(PrintStream to, String text, int width) {
-        for (String line : text.split("\n", -1)) to.println(dev.tally.write.Cells.hanging(line, width));
+        for (String line : text.split("\r?\n", -1)) to.println(dev.tally.write.Cells.hanging(dev.tally.write.Visible.of(line), width));
     }
 }

@@ -15,7 +15,7 @@ final class LegacyDelimiterOption {
     /** The input delimiter, taking the old option when the new one is not given, and saying so. */
     Character value(Io io, DelimiterOption current) {
         if (delimiter == null) return current.value();
-        io.note("tally: " + t("usage.legacyDelimiter"));
+        io.warn(t("usage.legacyDelimiter"));
         return InputOptions.delimiter(current.delimiter != null ? current.delimiter : delimiter);
     }
 }

@@ -31,6 +31,14 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
     /** The findings of every era, in input and line order. */
     List<dev.tally.model.Finding> findings() { return read.findings(); }
 
+    /**
+     * Every finding of every era, in input and line order, those past the listing limit included when
+     * --findings had them kept (read once, for the findings file).
+     */
+    dev.tally.validate.EveryFinding every() {
+        return dev.tally.validate.EveryFinding.of(read.results().stream().map(Validator.Result::every).toList());
+    }
+
     /** The counts of every era together. */
     dev.tally.validate.Summary summary() { return read.summary(); }
 
@@ -66,10 +74,19 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
      */
     static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
                      OutputOptions out, FindingOptions findings, boolean rolledUp) {
+        return of(io, project, input, delimiter, within, inputs, out, findings, rolledUp, findings == null ? null : findings.spillDir(io));
+    }
+
+    /**
+     * @param spill where the findings past the listing limit are kept for {@link #every} to have them all
+     *              (--findings' directory, or validate's output's); null: they are counted only
+     */
+    static Loaded of(Io io, ProjectOptions project, InputOptions input, Character delimiter, List<Period> within, List<String> inputs,
+                     OutputOptions out, FindingOptions findings, boolean rolledUp, java.nio.file.Path spill) {
         Outputs outputs = new Outputs(io, out, findings);
         if (inputs == null || inputs.isEmpty()) return fromStore(io, project, input, within, outputs);
         Progress progress = findings == null ? null : Progress.of(io, findings.quiet);
-        var readOptions = input.toReadOptions(delimiter);
+        var readOptions = input.toReadOptions(delimiter).spillingFindingsTo(spill);
         List<InputFile> files = Inputs.expand(inputs);
         outputs.refuseInputs(files.stream().map(InputFile::path).toList());
         // planning the reading (finding file layouts, cutting large files) needs no configuration

@@ -38,7 +38,9 @@ final class ManPage {
                     + "the terminal reports. On a pipe or in a file nothing is fitted or wrapped: one finding a line."},
             new String[] {"NO_COLOR", "When set (to anything), no colour, as with --color never."},
             new String[] {"TALLY_LANG", "The language of messages, help and headers: en or vi (--lang overrides it)."},
-            new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese."},
+            new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese. "
+                    + "Standard output and standard error are UTF-8, with no locale (cron) or one the machine lacks too, unless "
+                    + "LC_ALL, LC_CTYPE or LANG names another character set explicitly (de_DE.ISO-8859-1)."},
             new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."},
             new String[] {"TALLY_JAVA_OPTS", "JVM options the launcher target/tally adds after its own (for example -Xmx2g); "
                     + "java -jar tally.jar does not read it."});
@@ -52,7 +54,7 @@ final class ManPage {
                     new String[] {"Check every file of a folder; list the findings as CSV:", "tally validate --format csv -o findings.csv submissions/"},
                     new String[] {"Only one period, and fail on warnings too (for a job):", "tally validate --period 2024-H1 --strict submissions/"}),
             "tally rollup", List.<String[]>of(
-                    new String[] {"The province's table of a half-year, districts as rows:", "tally rollup --period 2024-H1 --unit BG submissions/"},
+                    new String[] {"The province's table of a half-year, districts as rows:", "tally rollup --period 2024-H1 --unit BG --depth 1 submissions/"},
                     new String[] {"The same half-year a year before, beside each value:",
                             "tally rollup --period 2024-H1 --compare year-ago --format xlsx -o review.xlsx"},
                     new String[] {"A year over its halves, as long CSV for a spreadsheet:", "tally rollup --period 2024 --format csv -o 2024.csv submissions/"}),
@@ -61,7 +63,9 @@ final class ManPage {
                     new String[] {"A nightly job that must not half-apply:", "tally import --atomic run --quiet inbox/"}),
             "tally status", List.<String[]>of(
                     new String[] {"Who has reported the half-year, at every level:", "tally status --period 2024-H1"},
-                    new String[] {"What each commune still owes, as a workbook to send back:", "tally status --missing --period 2024-H1 -o thieu-so-lieu.xlsx"}),
+                    new String[] {"What each commune still owes, as a workbook to send back:", "tally status --missing --period 2024-H1 -o thieu-so-lieu.xlsx"},
+                    new String[] {"The same, one workbook per district, the letter each one gets:",
+                            "tally status --missing --period 2024-H1 --split-by district -o thieu-so-lieu/ --format xlsx"}),
             "tally outliers", List.<String[]>of(
                     new String[] {"Values far from each unit's own history:", "tally outliers --period 2024-H1"},
                     new String[] {"Against the other communes of the district, with Tukey's fences:", "tally outliers --against peers --method iqr"}),
@@ -127,6 +131,7 @@ final class ManPage {
                 sb.append(".TP\n\\fB").append(esc(kv[0].strip())).append("\\fR\n").append(esc(HelpText.exit(spec, kv[0], kv[1]))).append('\n');
             }
         }
+        if (spec.parent() == null) FindingCodeTable.troff(sb);
         List<String[]> examples = EXAMPLES.getOrDefault(spec.qualifiedName(" "), List.of());
         if (!examples.isEmpty()) {
             sb.append(".SH ").append(HelpText.word("man.examples", "EXAMPLES")).append("\n");

@@ -71,16 +71,20 @@ final class OutliersCommand implements Callable<Integer> {
 
     @Option(names = "--threshold", paramLabel = "T", description = "An outlier has |score| above T (default 3.5 for modified-z, 3 for z; "
             + "for iqr the fence factor k, default 1.5).")
+    @Range(min = 0, max = 1_000_000)
     Double threshold;
 
     @Option(names = "--history", paramLabel = "N", description = "Previous periods in a history (default 12 months or weeks, 8 quarters, "
             + "6 halves, 5 years).")
+    @Range(min = 1, max = 120)
     Integer history;
 
     @Option(names = "--min-n", paramLabel = "N", description = "Fewest comparison values to score a value (default 4).")
+    @Range(min = 1, max = Integer.MAX_VALUE)
     int minN = 4;
 
     @Option(names = "--max", paramLabel = "N", description = "List at most N outliers, the furthest off first (default 500).")
+    @Range(min = 0, max = Integer.MAX_VALUE)
     int max = 500;
 
     @Mixin
@@ -109,10 +113,6 @@ final class OutliersCommand implements Callable<Integer> {
             case "peers" -> Outliers.Against.PEERS;
             default -> throw TallyException.usage(t("usage.notChoice", "--against", against, "history, peers"));
         };
-        if (minN < 1) throw TallyException.usage(t("usage.atLeast", "--min-n", 1));
-        if (max < 0) throw TallyException.usage(t("usage.atLeast", "--max", 0));
-        if (history != null && history < 1) throw TallyException.usage(t("usage.atLeast", "--history", 1));
-        if (threshold != null && !(threshold >= 0)) throw TallyException.usage(t("usage.numberAtLeast", "--threshold", 0));
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         for (Period t : targets) {
             if (t.type() == PeriodType.RANGE) throw TallyException.usage(t("usage.outliersRange", t.text()));
@@ -126,13 +126,12 @@ final class OutliersCommand implements Callable<Integer> {
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();
-        var scope = unit == null ? null : h.unit(unit);
-        if (unit != null && scope == null) throw TallyException.usage(t("usage.notUnit", unit));
+        var scope = unit == null ? null : UnitSelection.resolve(h, unit);
         double t = threshold != null ? threshold : m.defaultThreshold();
         Outliers.Result found = Outliers.find(era.roster(), era.catalog(), r,
                 new Outliers.Spec(targets, a, m, t, history, minN, max, scope, in.indicators(era.catalog())));
 
-        DataReport report = new DataReport(data.summary(), data.findings(), r.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), r.findings());
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);

@@ -34,8 +34,10 @@ final class OutputOptions {
     Path output;
 
     @Option(names = "--locale", paramLabel = "TAG",
-            description = "Write numbers as this locale does in table, markdown, csv and tsv: vi gives 1.234,5 (and csv then "
-                    + "uses ; between fields), de, fr, en… (default: plain 1234.5, for programs; in Vietnamese, --lang vi, table and markdown write 1.234,5). json and xlsx keep numbers as numbers.")
+            description = "Write numbers as this locale does: in table and markdown as it writes them (vi gives 1.234,5); in csv and "
+                    + "tsv with its decimal separator and no digit grouping (1234,5), so that a spreadsheet set to it reads numbers, and a csv "
+                    + "then separates fields with ; where the decimal separator is a comma. Default: plain 1234.5, for programs; in Vietnamese, "
+                    + "--lang vi, table and markdown write 1.234,5. json and xlsx keep numbers as numbers. A tag Java does not know (xx-YY) is refused.")
     String locale;
 
     /** The formats by the names --format takes, for help and completion. */
@@ -62,13 +64,37 @@ final class OutputOptions {
     /** The output file, or null for standard output. */
     Path file() { return toStdout() ? null : output; }
 
-    /** The format to write, checked against where it goes. */
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
-        return dev.tally.write.Writers.create(format, target.stream(), new dev.tally.write.WriteOptions(false, delimiter(null), io.width(),
-                numbers(format), true, FindingOptions.colour("auto", io.terminal())));
+        return sink(io, format, target, toStdout() && FindingOptions.colour("auto", io.terminal()));
     }
 
+    /** As above, in colour or not ({@code colour}: the command's --color on standard output's terminal). */
+    dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target, boolean colour) throws java.io.IOException {
+        // a file is not the terminal, even when the command runs at one: nothing fitted, cut or coloured
+        return dev.tally.write.Writers.create(format, stream(io, format, target), new dev.tally.write.WriteOptions(false, delimiter(null),
+                width(io), numbers(format), true, toStdout() && colour).warningTo(warnings(io, target)));
+    }
+
+    /**
+     * The bytes of {@code format} going to {@code target}: as the writers make them (UTF-8), except a
+     * format for people (table, markdown) on standard output when the console's locale names another
+     * character set, re-encoded into it like the messages beside it. Data formats (csv, tsv, json…)
+     * stay UTF-8 there, byte for byte what -o FILE writes.
+     */
+    java.io.OutputStream stream(Io io, Format format, dev.tally.write.Output target) {
+        return format.people() && toStdout() ? Console.reencoding(target.stream(), Console.charsetOf(io.out())) : target.stream();
+    }
+
+    /** The width a table is fitted to: the terminal's when it goes to standard output, else none (a file). */
+    int width(Io io) { return toStdout() ? io.width() : 0; }
+
+    /** Where a writer's warnings about {@code target} go: standard error, naming the output. */
+    static java.util.function.Consumer<String> warnings(Io io, dev.tally.write.Output target) {
+        return w -> io.note("tally: " + target.name() + ": " + w);
+    }
+
+    /** The format to write, checked against where it goes. */
     Format resolved(Io io) {
         Format f = format;
         if (f == null && !toStdout()) {
@@ -85,6 +111,8 @@ final class OutputOptions {
             }
         }
         if (f == null) f = Format.TABLE;
+        // an unknown --locale is refused before anything is read, not after the rollup
+        numbers();
         if (f.binary() && toStdout() && io.terminal()) {
             throw TallyException.usage(t("usage.binaryToTerminal", f.key(), f.extension()));
         }
@@ -100,18 +128,41 @@ final class OutputOptions {
         if (locale == null && format.people() && dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
             return NumberStyle.of(dev.tally.model.Text.Lang.VI.locale());
         }
-        return numbers();
+        // csv and tsv are for spreadsheets, which read a number and then show it their own way: they get
+        // the locale's decimal separator and no grouping. A grouping separator is a comma inside a
+        // comma-separated row in en-US, ja or zh (12,000: nine fields instead of eight), and a no-break
+        // space (fr, cs), a narrow one (fr-FR) or ’ (de-CH) that spreadsheets read as text or as a number
+        // depending on their version and the system's settings
+        return format.people() ? numbers() : numbers().ungrouped();
     }
 
-    /** How text formats write numbers, as --locale says (plain without it). */
+    /**
+     * How text formats write numbers, as --locale says (plain without it). A tag that names no locale
+     * Java knows (xx-YY, en-XX) is a usage error naming it: numbers in a made-up locale would be
+     * written as English ones without a word.
+     */
     NumberStyle numbers() {
         if (locale == null || locale.isBlank() || locale.equalsIgnoreCase("plain")) return NumberStyle.PLAIN;
-        Locale l = Locale.forLanguageTag(locale.replace('_', '-'));
-        if (l.getLanguage().isEmpty()) throw TallyException.usage(t("usage.locale", locale));
+        Locale l = Locale.forLanguageTag(locale.strip().replace('_', '-'));
+        if (!known(l)) throw TallyException.usage(t("usage.locale", locale));
         return NumberStyle.of(l);
     }
 
-    /** The CSV delimiter: as given, else ; where numbers use a decimal comma. */
+    /** Whether {@code l} is a locale the JDK has: its language, with its script and country where the tag gives them. */
+    static boolean known(Locale l) {
+        if (l.getLanguage().isEmpty()) return false;
+        for (Locale a : Locale.getAvailableLocales()) {
+            if (a.getLanguage().equals(l.getLanguage()) && (l.getCountry().isEmpty() || a.getCountry().equals(l.getCountry()))
+                    && (l.getScript().isEmpty() || a.getScript().equals(l.getScript()))) return true;
+        }
+        return false;
+    }
+
+    /**
+     * The CSV delimiter: as given, else ; where numbers use a decimal comma (as the spreadsheets of those
+     * locales separate fields), else ,. A number never has the delimiter in it unquoted: csv numbers are
+     * not grouped ({@link #numbers(Format)}), and the writer quotes one that would still hold it.
+     */
     char delimiter(Character given) {
         if (given != null) {
             if (given == ',' && numbers().commaDecimal()) {

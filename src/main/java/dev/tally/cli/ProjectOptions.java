@@ -19,6 +19,16 @@ final class ProjectOptions {
     @Option(names = "--catalog", paramLabel = "FILE", description = "Indicator catalog, YAML, JSON or CSV; overrides tally.yaml.")
     Path catalog;
 
+    /** The command (or the mixin) these options are part of: whether it was given --quiet. */
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    /** True when the command was given -q: its configuration warnings are not listed (errors still are). */
+    private boolean quiet() {
+        picocli.CommandLine.Model.OptionSpec q = mixee == null ? null : mixee.findOption("--quiet");
+        return q != null && Boolean.TRUE.equals(q.getValue());
+    }
+
     /** Indicator codes the command will select (--indicator): checked as soon as the catalog is loaded. */
     private List<String> required = List.of();
 
@@ -45,8 +55,9 @@ final class ProjectOptions {
             }
         }
         // the first few warnings, then how many more: 100,000 codes that differ only in letter case are one problem to fix
-        List<String> warnings = p.warnings();
-        for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.note("tally: " + w);
+        List<String> warnings = quiet() ? List.of() : p.warnings();
+        // marked as warnings: "tally: map-2025.csv:10: 'C31' goes to …" read like the error that stopped a run
+        for (String w : warnings.subList(0, Math.min(warnings.size(), Project.LISTED))) io.warn(w);
         if (warnings.size() > Project.LISTED) io.note("tally: " + t("config.moreWarnings", warnings.size() - Project.LISTED, warnings.size(), Project.LISTED));
         return p;
     }

@@ -76,15 +76,21 @@ final class RemapCommand implements Callable<Integer> {
         for (var input : data.files()) {
             if (input.path() != null && OutputOptions.inside(input.path(), target)) throw TallyException.usage(t("usage.inputDirectory", dir, input.display()));
         }
-        DataReport report = new DataReport(data.summary(), data.findings(), List.of());
-        report.printFindings(io, in.findings);
-        Files.createDirectories(target);
         long written = 0;
         Map<String, Long> leftOut = new LinkedHashMap<>();
         List<String> files = new ArrayList<>();
         List<Era> eras = data.project().eras();
+        List<Remapped.Result> results = new ArrayList<>();
+        List<dev.tally.model.Finding> own = new ArrayList<>();
         for (int k = 0; k + 1 < eras.size(); k++) {
             Remapped.Result r = Remapped.of(eras.get(k), eras.get(k + 1), data.read().of(eras.get(k)).table(), estimates, data.inputNames());
+            results.add(r);
+            own.addAll(r.findings());
+        }
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
+        report.printFindings(io, in.findings);
+        Files.createDirectories(target);
+        for (Remapped.Result r : results) {
             r.leftOut().forEach((why, n) -> leftOut.merge(why, n, Long::sum));
             Map<Period, List<Remapped.Value>> byPeriod = new LinkedHashMap<>();
             for (Remapped.Value v : r.values()) byPeriod.computeIfAbsent(v.period(), x -> new ArrayList<>()).add(v);

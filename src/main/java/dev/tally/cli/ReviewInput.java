@@ -41,7 +41,6 @@ final class ReviewInput {
 
     /** Statistics to 4 decimals in the formats people read, to 12 significant digits in the others. */
     static dev.tally.review.Figures figures(dev.tally.write.Format f) {
-        return f == dev.tally.write.Format.TABLE || f == dev.tally.write.Format.MARKDOWN ? dev.tally.review.Figures.FOR_PEOPLE
-                : dev.tally.review.Figures.EXACT;
+        return f.people() ? dev.tally.review.Figures.FOR_PEOPLE : dev.tally.review.Figures.EXACT;
     }
 }

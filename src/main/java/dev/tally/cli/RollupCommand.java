@@ -36,7 +36,9 @@ import picocli.CommandLine.ParentCommand;
                 + "Derived indicators are computed at every level from the rolled-up parts. Every aggregate carries "
                 + "its coverage: reported of expected units at the indicator's reporting level. Invalid rows are left "
                 + "out and reported on standard error with file, line and reason (exit 1); a unit's own total that "
-                + "differs from its subtree is reported as an imbalance warning.",
+                + "differs from its subtree is reported as an imbalance warning. The rows are the same in every shape and "
+                + "format: --unit's subtree (every root's without it), down to --depth or --level, else all of it; a table of one "
+                + "period says which above it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success",
@@ -175,7 +177,7 @@ final class RollupCommand implements Callable<Integer> {
         Format fmt = out.resolved(io);
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
-        boolean forPeople = fmt == Format.TABLE || fmt == Format.MARKDOWN || fmt == Format.XLSX;
+        boolean forPeople = fmt.wide();
         Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
 
         Timing timing = new Timing(io.err());
@@ -205,7 +207,7 @@ final class RollupCommand implements Callable<Integer> {
         RollupResult result = across.result();
         Hierarchy h = across.era().hierarchy();
         dev.tally.model.Catalog catalog = across.era().catalog();
-        Selection sel = selection(h, sh);
+        Selection sel = selection(h);
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (compare != null) {
             List<Integer> idx = new ArrayList<>();
@@ -215,18 +217,23 @@ final class RollupCommand implements Callable<Integer> {
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
         timing.mark("roll up");
 
-        DataReport report = new DataReport(data.summary(), data.findings(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
         report.printFindings(io, findings);
+        // a comparison with nothing on the other side would otherwise be a column of blanks, said nowhere
+        for (int p : show.periods()) {
+            if (result.compared(p) && !result.compareHasData(p)) {
+                io.note("tally: " + t("rollup.compareNoData", result.periods().get(p).text(), result.periods().get(result.comparedWith(p)).text()));
+            }
+        }
         long errors = report.errors;
 
         if (!(strict && errors > 0)) {
             try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = Writers.create(fmt, target.stream(), new WriteOptions(bom, outDelim, io.width(), out.numbers(fmt),
-                        coverage == Coverage.columns, findings.colourOut(io)));
+                TableSink sink = Writers.create(fmt, out.stream(io, fmt, target), new WriteOptions(bom, outDelim, out.width(io), out.numbers(fmt),
+                        coverage == Coverage.columns, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
                 if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
-                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
-                        fmt == Format.TABLE || fmt == Format.MARKDOWN, show);
+                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople, fmt.people(), show);
                 target.commit();
             }
             timing.mark("write");
@@ -241,11 +248,16 @@ final class RollupCommand implements Callable<Integer> {
 
     private Period against(Period t) { return compare == Compare.previous ? t.previous() : t.yearAgo(); }
 
-    private Selection selection(Hierarchy h, Shape sh) {
+    /**
+     * The rows, the same in every shape and format: --unit's subtree (every root's without it), down to
+     * --depth or --level, else all of it, as the options say. (The wide shape once stopped at the unit's
+     * children by default while the long one went all the way, so -o x.csv and -o x.xlsx of one command
+     * held different units.)
+     */
+    private Selection selection(Hierarchy h) {
         Unit top = rows.root(h);
         Integer max = rows.maxDepth(h);
-        if (max == null) max = sh == Shape.wide ? (top == null ? 0 : top.depth() + 1) : Integer.MAX_VALUE;
-        return new Selection(top, max);
+        return new Selection(top, max == null ? Integer.MAX_VALUE : max);
     }
 
     @picocli.CommandLine.Spec

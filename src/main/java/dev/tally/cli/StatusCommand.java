@@ -61,20 +61,28 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     UnitSelection rows;
 
-    @Option(names = "--missing", description = "List, per reporting unit, form and period, the required indicators it has not given.")
+    @Option(names = "--missing", description = "List, per reporting unit, form and period, the required indicators it has not given: "
+            + "whole on a pipe and in a file, wrapped (never cut) on a terminal.")
     boolean missing;
+
+    @Option(names = "--split-by", paramLabel = "LEVEL", description = "With --missing and -o DIR: one file per unit of LEVEL (e.g. "
+            + "district) that has something owed below it, the letter that unit gets (\"đề nghị bổ sung số liệu\"), named "
+            + "CODE_Name.EXT in DIR (created if absent), each written atomically; the format from --format (default csv). A unit "
+            + "above LEVEL that owes its own report gets a file of its own.")
+    String splitBy;
 
     @Mixin
     OutputOptions out;
 
     /** A period counts in the era its last day falls in, as its values were read. */
     static boolean endsIn(dev.tally.model.Era e, Period p) {
-        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+        return e.holds(p);
     }
 
     @Override
     public Integer call() throws IOException {
         Io io = root.io;
+        if (splitBy != null) MissingLetters.check(missing, out);
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Project p = project.load(io);
         out.refuseInputs(p.files());
@@ -92,7 +100,7 @@ final class StatusCommand implements Callable<Integer> {
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {
                 java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
-                Status.Scope scope = new Status.Scope(rows.unit == null ? null : era.hierarchy().unit(rows.unit), rows.maxDepth(era.hierarchy()));
+                Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
                 if (rows.unit != null && scope.root() == null) continue;
                 results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
                         arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
@@ -102,66 +110,110 @@ final class StatusCommand implements Callable<Integer> {
                 if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
             }
         }
-        if (rows.unit != null && results.isEmpty()) throw TallyException.usage(t("usage.notUnit", rows.unit));
+        if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
+        if (splitBy != null && p.eras().stream().noneMatch(e -> e.hierarchy().levels().contains(splitBy))) {
+            throw TallyException.usage(t("status.split.notLevel", splitBy, String.join(", ", p.lastEra().hierarchy().levels())));
+        }
         boolean formColumns = p.eras().stream().anyMatch(e -> e.catalog().declaresForms());
         boolean eraColumn = p.hasEras();
+        if (missing) {
+            Format fmt = splitBy != null ? (out.format != null ? out.format : Format.CSV) : out.resolved(io);
+            List<Column> columns = missingColumns(eraColumn, formColumns);
+            List<Owed> owed = owed(results, eraOf, eraColumn, formColumns, fmt);
+            if (splitBy != null) {
+                MissingLetters.write(io, out, fmt, columns, owed, splitBy, p.files());
+                return 0;
+            }
+            try (Output target = Output.open(out.file(), io.out())) {
+                TableSink sink = out.sink(io, fmt, target);
+                sink.start(columns, Map.of());
+                for (Owed o : owed) sink.row(o.cells());
+                sink.finish();
+                target.commit();
+            }
+            return 0;
+        }
         Format fmt = out.resolved(io);
         try (Output target = Output.open(out.file(), io.out())) {
             TableSink sink = out.sink(io, fmt, target);
             List<Column> columns = new ArrayList<>();
             if (eraColumn) columns.add(Column.text("units"));
             if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
-            if (missing) {
-                columns.addAll(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.text("parent"),
-                        Column.text("parent_name"), Column.text("status"), Column.text("received"), Column.number("missing_count"),
-                        Column.text("missing_indicators"), Column.text("missing_names"), Column.text("errors")));
-                sink.start(columns, Map.of());
-                for (int k = 0; k < results.size(); k++) for (Status.Gap g : results.get(k).gaps()) {
-                    if (!forms.isEmpty() && !forms.contains(g.form().code())) continue;
-                    List<Object> row = new ArrayList<>();
-                    if (eraColumn) row.add(eraOf.get(k).label());
-                    Hierarchy hk = eraOf.get(k).hierarchy();
-                    if (formColumns) row.addAll(List.of(g.form().code(), g.form().label()));
-                    Unit parent = g.unit().parent() == null ? null : hk.unit(g.unit().parent());
-                    row.add(g.period().text());
-                    row.add(g.unit().code());
-                    row.add(g.unit().name());
-                    row.add(parent == null ? null : parent.code());
-                    row.add(parent == null ? null : parent.name());
-                    row.add(fmt.people() ? t("status.owed." + g.owed().name()) : g.owed().label());
-                    row.add(g.received() == null ? null : g.received().toString());
-                    row.add((long) g.lacking().size());
-                    row.add(g.lacking().stream().map(Indicator::code).collect(Collectors.joining(", ")));
-                    row.add(g.lacking().stream().map(i -> i.name() == null ? i.code() : i.name()).collect(Collectors.joining("; ")));
-                    row.add(g.errors().isEmpty() ? null : String.join("; ", g.errors()));
-                    sink.row(row);
+            columns.addAll(List.of(Column.text("period"), Column.text("level"), Column.text("unit"), Column.text("unit_name"),
+                    Column.number("expected"), Column.number("received"), Column.number("on_time"), Column.number("late"),
+                    Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
+                    Column.number("rate_pct")));
+            sink.start(columns, Map.of());
+            for (int k = 0; k < results.size(); k++) for (Status.Row r : results.get(k).rows()) {
+                if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
+                List<Object> row = new ArrayList<>();
+                if (eraColumn) row.add(eraOf.get(k).label());
+                if (formColumns) row.addAll(List.of(r.form().code(), r.form().label()));
+                row.add(r.period().text());
+                row.add(r.unit() == null ? "total" : r.unit().level());
+                row.add(r.unit() == null ? "" : r.unit().code());
+                row.add(r.unit() == null ? "total" : r.unit().name());
+                for (int n : new int[] {r.expected(), r.received(), r.onTime(), r.late(), r.missing(), r.rejected(), r.exempt(),
+                    r.incomplete()}) {
+                    row.add((long) n);
                 }
-            } else {
-                columns.addAll(List.of(Column.text("period"), Column.text("level"), Column.text("unit"), Column.text("unit_name"),
-                        Column.number("expected"), Column.number("received"), Column.number("on_time"), Column.number("late"),
-                        Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
-                        Column.number("rate_pct")));
-                sink.start(columns, Map.of());
-                for (int k = 0; k < results.size(); k++) for (Status.Row r : results.get(k).rows()) {
-                    if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
-                    List<Object> row = new ArrayList<>();
-                    if (eraColumn) row.add(eraOf.get(k).label());
-                    if (formColumns) row.addAll(List.of(r.form().code(), r.form().label()));
-                    row.add(r.period().text());
-                    row.add(r.unit() == null ? "total" : r.unit().level());
-                    row.add(r.unit() == null ? "" : r.unit().code());
-                    row.add(r.unit() == null ? "total" : r.unit().name());
-                    for (int n : new int[] {r.expected(), r.received(), r.onTime(), r.late(), r.missing(), r.rejected(), r.exempt(),
-                        r.incomplete()}) {
-                        row.add((long) n);
-                    }
-                    row.add(r.rate());
-                    sink.row(row);
-                }
+                row.add(r.rate());
+                sink.row(row);
             }
             sink.finish();
             target.commit();
         }
         return 0;
+    }
+
+    /**
+     * One line of the list of what is owed: its cells, and the unit whose letter it goes in with
+     * --split-by (the reporting unit's ancestor at that level, or the unit itself when it is above it).
+     */
+    record Owed(List<Object> cells, Unit letter) {}
+
+    /** The columns of --missing: every one kept whole, since a person acts on each of them. */
+    private static List<Column> missingColumns(boolean eraColumn, boolean formColumns) {
+        List<Column> columns = new ArrayList<>();
+        if (eraColumn) columns.add(Column.text("units"));
+        if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
+        columns.addAll(List.of(Column.text("period"), Column.text("unit"), Column.text("unit_name"), Column.text("parent"),
+                Column.text("parent_name"), Column.text("status"), Column.text("received"), Column.number("missing_count"),
+                Column.text("missing_indicators"), Column.text("missing_names"), Column.text("errors")));
+        return columns.stream().map(Column::keptWhole).toList();
+    }
+
+    private List<Owed> owed(List<Status.Result> results, List<dev.tally.model.Era> eraOf, boolean eraColumn, boolean formColumns,
+                            Format fmt) {
+        List<Owed> owed = new ArrayList<>();
+        for (int k = 0; k < results.size(); k++) for (Status.Gap g : results.get(k).gaps()) {
+            if (!forms.isEmpty() && !forms.contains(g.form().code())) continue;
+            List<Object> row = new ArrayList<>();
+            if (eraColumn) row.add(eraOf.get(k).label());
+            Hierarchy hk = eraOf.get(k).hierarchy();
+            if (formColumns) row.addAll(List.of(g.form().code(), g.form().label()));
+            Unit parent = g.unit().parent() == null ? null : hk.unit(g.unit().parent());
+            row.add(g.period().text());
+            row.add(g.unit().code());
+            row.add(g.unit().name());
+            row.add(parent == null ? null : parent.code());
+            row.add(parent == null ? null : parent.name());
+            row.add(fmt.people() ? t("status.owed." + g.owed().name()) : g.owed().label());
+            row.add(g.received() == null ? null : g.received().toString());
+            row.add((long) g.lacking().size());
+            row.add(g.lacking().stream().map(Indicator::code).collect(Collectors.joining(", ")));
+            row.add(g.lacking().stream().map(i -> i.name() == null ? i.code() : i.name()).collect(Collectors.joining("; ")));
+            row.add(g.errors().isEmpty() ? null : String.join("; ", g.errors()));
+            owed.add(new Owed(row, splitBy == null ? null : letterOf(hk, g.unit())));
+        }
+        return owed;
+    }
+
+    /** The unit at --split-by's level at or above {@code u}; {@code u} itself when it is above that level (it owes its own report). */
+    private Unit letterOf(Hierarchy h, Unit u) {
+        for (Unit a = u; a != null; a = a.parent() == null ? null : h.unit(a.parent())) {
+            if (splitBy.equals(a.level())) return a;
+        }
+        return u;
     }
 }

@@ -43,8 +43,14 @@ final class Terminal {
     }
 
     /** The width of a terminal as $COLUMNS gives it, or null. */
-    static Integer columns() {
-        String c = System.getenv("COLUMNS");
+    static Integer columns() { return columns(System.getenv("COLUMNS")); }
+
+    /**
+     * The width {@code COLUMNS} gives (null when it is not a number). Below 20 (1, 0, -5) it is taken as
+     * 20: the table then keeps its keys whole and runs past that width where it must, rather than cut
+     * them into ambiguity ('2018-…'); see the table writer.
+     */
+    static Integer columns(String c) {
         if (c == null) return null;
         try {
             return Math.max(20, Integer.parseInt(c.strip()));

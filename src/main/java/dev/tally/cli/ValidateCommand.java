@@ -72,42 +72,67 @@ final class ValidateCommand implements Callable<Integer> {
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
         findingOptions.check();
-        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false);
-        List<dev.tally.model.Finding> findings = data.findings();
+        // the findings are validate's output: every one of them in a format that streams its rows, those
+        // past the listing limit kept on disk beside the output (or --findings) meanwhile; a text table
+        // aligns its rows in memory, so it lists the first ones and says so
+        boolean streams = fmt != Format.TABLE;
+        java.nio.file.Path spill = findingOptions.spillDir(io);
+        if (spill == null && streams) {
+            java.nio.file.Path dir = out.toStdout() ? null : io.workingDir().resolve(out.file()).toAbsolutePath().getParent();
+            spill = dir != null && java.nio.file.Files.isDirectory(dir) ? dir : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
+        }
+        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false, spill);
+        List<dev.tally.model.Finding> listed = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
-            if (tableOnScreen && findings.isEmpty()) {
-                // nothing to tabulate: say so instead of printing an empty header
-                io.say(t("cli.noFindings"));
-            } else if (tableOnScreen && findings.size() > findingOptions.max) {
-                // a person at a terminal gets the first --max-findings; the rest are counted below
-                FindingReport.write(sink, findings.subList(0, findingOptions.max), FindingReport.meta(summary.toMap()));
-                io.say(t("cli.moreFindingsNotShown", findings.size() - findingOptions.max, findingOptions.max));
-            } else {
-                FindingReport.write(sink, findings, FindingReport.meta(summary.toMap()));
+        // -q keeps only the errors where the findings are shown (standard output); an -o file and
+        // --findings get them all, as the closing summary counts them all
+        boolean quietHere = findingOptions.quiet && out.toStdout();
+        List<dev.tally.model.Finding> findings = quietHere
+                ? listed.stream().filter(f -> f.severity() == dev.tally.model.Severity.ERROR).toList() : listed;
+        long total = findings.size() + (quietHere ? 0 : summary.unlisted());
+        try (dev.tally.validate.EveryFinding every = data.every()) {
+            try (Output target = Output.open(out.file(), io.out())) {
+                TableSink sink = out.sink(io, fmt, target, findingOptions.colourOut(io));
+                if (tableOnScreen && findings.isEmpty()) {
+                    // nothing to tabulate: say so instead of printing an empty header
+                    io.say(t("cli.noFindings"));
+                } else if (tableOnScreen && total > findingOptions.max) {
+                    // a person at a terminal gets the first --max-findings; the rest are counted below
+                    FindingReport.write(sink, findings.subList(0, Math.min(findings.size(), findingOptions.max)),
+                            FindingReport.meta(summary.toMap()));
+                    io.say(t("cli.moreFindingsNotShown", total - findingOptions.max, findingOptions.max));
+                } else {
+                    if (!streams && every.spilled()) sink.caption(null, t("findings.textListed", findings.size(), total));
+                    FindingReport.write(sink, !streams ? findings : quietHere ? errorsOnly(every) : every, FindingReport.meta(summary.toMap()));
+                }
+                target.commit();
             }
-            target.commit();
+            // --findings writes them all to a file as well, as it does for the other commands (the
+            // screen's table may stop at --max-findings)
+            findingOptions.writeFile(io, listed, every);
         }
-        // the findings are validate's output; --findings writes them all to a file as well, as it
-        // does for the other commands (the screen's table may stop at --max-findings)
-        findingOptions.writeFile(io, findings);
         // the summary goes with a table on standard output, otherwise to standard error so that
         // other formats stay machine-readable
         // (on the table's terminal, wrapped at spaces to its width like the table's messages)
         if (tableOnScreen) {
             io.out().println();
             io.say(summary.text());
-            findingOptions.printByCode(io, findings, true);
+            findingOptions.printByCode(io, listed, true, summary.unlistedByCode());
         } else {
             io.note(summary.text());
-            findingOptions.printByCode(io, findings, false);
+            findingOptions.printByCode(io, listed, false, summary.unlistedByCode());
         }
         if (!summary.addsUp()) {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         }
         boolean fail = summary.errors() > 0 || (strict && summary.warnings() > 0);
         return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+    }
+
+    /** The errors among {@code all}, read as they are read (every finding may be more than memory holds). */
+    private static Iterable<dev.tally.model.Finding> errorsOnly(Iterable<dev.tally.model.Finding> all) {
+        return () -> java.util.stream.StreamSupport.stream(all.spliterator(), false)
+                .filter(f -> f.severity() == dev.tally.model.Severity.ERROR).iterator();
     }
 }

@@ -112,8 +112,10 @@ public final class CatalogLoader {
             for (String h : header) {
                 if (!INDICATOR_FIELDS.contains(h)) errors.add(1, unknownField(h, INDICATOR_FIELDS, "indicator"));
             }
+            String delimiter = "'" + fmt.getDelimiterString() + "'";
             for (CSVRecord r : p) {
                 int line = lines.lineOf(r.getCharacterPosition());
+                if (!errors.width(line, r.size(), header.size(), delimiter.equals("'\t'") ? "tab" : delimiter)) continue;
                 Map<String, Field> m = new LinkedHashMap<>();
                 for (int i = 0; i < header.size() && i < r.size(); i++) {
                     if (!r.get(i).isBlank()) m.put(header.get(i), new Field(r.get(i).strip(), line));
@@ -372,13 +374,22 @@ public final class CatalogLoader {
                 }
             }
         }
-        // an indicator's own form: field adds it to that form (declared there or not)
+        java.util.Set<String> misnamed = new java.util.HashSet<>(); // told about already: not "in no form" too
+        // an indicator's own form: field adds it to that form; once the catalog declares forms, only to
+        // one it declares (a typo would otherwise make a phantom form that no unit is ever sent)
         for (int k = 0; k < indRows.size(); k++) {
             Field f = indRows.get(k).get("form");
             Field c = indRows.get(k).get("code");
             if (f == null || c == null) continue;
             if (!f.value().matches("[A-Za-z_][A-Za-z0-9_]*") || f.value().equalsIgnoreCase(Form.ALL)) {
                 errors.add(f.line(), t("catalog.formCodeMust2", f.value()));
+                continue;
+            }
+            if (!formRows.isEmpty() && !declared.containsKey(f.value())) {
+                String near = dev.tally.model.Names.closest(f.value(), declared.keySet());
+                errors.add(f.line(), t("catalog.formNotDeclared", c.value(), f.value(), String.join(", ", declared.keySet()),
+                        near == null ? "" : t("catalog.formDidYouMean", near)));
+                misnamed.add(c.value());
                 continue;
             }
             members.computeIfAbsent(f.value(), x -> new ArrayList<>());
@@ -444,7 +455,7 @@ public final class CatalogLoader {
         }
         for (int k = 0; k < inds.size(); k++) {
             Indicator ind = inds.get(k);
-            if (!ind.derived() && !formOf.containsKey(ind.code())) {
+            if (!ind.derived() && !formOf.containsKey(ind.code()) && !misnamed.contains(ind.code())) {
                 errors.add(indRows.stream().filter(r -> r.get("code") != null && r.get("code").value().equals(ind.code())).findFirst()
                         .map(r -> r.get("@line").line()).orElse(0), t("catalog.indicatorNoForm", ind.code()));
             }

@@ -26,6 +26,18 @@ final class ConfigErrors {
 
     boolean any() { return !lines.isEmpty(); }
 
+    /**
+     * The rule every CSV tally reads keeps, as submissions do (read.CsvSubmissions): a row has as many
+     * fields as the header. A field past the header's columns (a weight under a header without
+     * {@code weight}) would otherwise be dropped in silence, and a missing one read as empty.
+     * Returns false (and adds the problem) when the row breaks it.
+     */
+    boolean width(long line, int fields, int header, String delimiter) {
+        if (fields == header) return true;
+        add(line, dev.tally.model.Text.t("config.csvWidth", fields, header, delimiter));
+        return false;
+    }
+
     /** Throws a configuration error (exit 3) listing every problem, when there is any. */
     void throwIfAny() {
         if (lines.isEmpty()) return;

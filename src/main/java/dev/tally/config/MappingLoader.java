@@ -6,6 +6,7 @@ import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Mapping;
+import dev.tally.model.Names;
 import dev.tally.model.Roster;
 import dev.tally.model.Unit;
 import dev.tally.read.CsvTokenizer;
@@ -33,12 +34,17 @@ import java.util.Map;
  * <p>Configuration errors (one line each, file:line): an unknown old or new code; a level, kind or
  * parts that contradicts the links; weights given for some links of an old unit and not others,
  * outside [0, 1], or not adding up to 1; an old unit at an indicator's reporting level that still
- * exists at the boundary and has no row. Warnings: a name that differs from the units file's; an
+ * exists at the boundary and has no row. Warnings: names that differ from the units file's even as
+ * people write them ({@link Names#same}: tone-mark placement and an administrative prefix may
+ * differ), counted in one warning with the first few; an
  * old unit whose new units lie outside the successor of its old province (or nearest mapped
  * ancestor) — the national lists have such a link, a mistake in the source.
  */
 public final class MappingLoader {
     private MappingLoader() {}
+
+    /** The name differences listed in the one warning that counts them. */
+    static final int NAMES_SHOWN = 3;
 
     static final List<String> COLUMNS = List.of("old_code", "new_code", "weight", "kind", "parts", "level", "old_name", "new_name",
             "old_district", "old_district_name", "old_province", "new_province");
@@ -61,6 +67,8 @@ public final class MappingLoader {
         for (int i = 0; i < from.size(); i++) links.add(new ArrayList<>());
         Map<Integer, List<Row>> byOld = new LinkedHashMap<>();
         Map<Integer, Boolean> ceased = new HashMap<>();
+        // names that differ from the units files' even as people write them (Hoá is Hóa, Tỉnh may be left out)
+        List<String> differ = new ArrayList<>();
         for (Row r : rows) {
             Unit old = from.unit(r.oldCode());
             if (old == null) {
@@ -71,8 +79,8 @@ public final class MappingLoader {
             if (!r.level().isEmpty() && !r.level().equalsIgnoreCase(old.level())) {
                 errors.add(r.line(), t("mapping.levelColumn", r.oldCode(), old.level(), r.level()));
             }
-            if (!r.oldName().isEmpty() && !r.oldName().equalsIgnoreCase(old.name())) {
-                warnings.add(t("mapping.oldNameDiffers", name, r.line(), r.oldName(), old.name()));
+            if (!r.oldName().isEmpty() && !Names.same(r.oldName(), old.name())) {
+                differ.add(t("mapping.nameDiffers", r.line(), "old_name", r.oldName(), old.name()));
             }
             if (r.kind().equalsIgnoreCase("ceased")) {
                 if (!r.newCode().isEmpty()) errors.add(r.line(), t("mapping.ceasedUnitHas"));
@@ -85,8 +93,8 @@ public final class MappingLoader {
                         : t("mapping.newCodeUnit", r.newCode()));
                 continue;
             }
-            if (!r.newName().isEmpty() && !r.newName().equalsIgnoreCase(nu.name())) {
-                warnings.add(t("mapping.newNameDiffers", name, r.line(), r.newName(), nu.name()));
+            if (!r.newName().isEmpty() && !Names.same(r.newName(), nu.name())) {
+                differ.add(t("mapping.nameDiffers", r.line(), "new_name", r.newName(), nu.name()));
             }
             BigDecimal w = null;
             if (!r.weight().isEmpty()) {
@@ -151,6 +159,10 @@ public final class MappingLoader {
             }
         }
         errors.throwIfAny();
+        if (!differ.isEmpty()) {
+            warnings.add(t("mapping.namesDiffer", name, dev.tally.model.Text.count(differ.size(), "mapping.rows"), String.join("; ", differ.subList(0, Math.min(NAMES_SHOWN, differ.size())))
+                    + (differ.size() > NAMES_SHOWN ? t("mapping.namesDifferMore", differ.size() - NAMES_SHOWN) : "")));
+        }
         Mapping m = new Mapping(from, to, links);
         // a link outside the successor of the old unit's nearest mapped-whole ancestor is most likely a mistake in the list
         for (Unit u : from.units()) {
@@ -183,6 +195,7 @@ public final class MappingLoader {
                 return rows;
             }
             Map<String, Integer> header = new HashMap<>();
+            int width = t.fields();
             for (int i = 0; i < t.fields(); i++) {
                 String col = t.text(i).strip().toLowerCase(Locale.ROOT);
                 if (!COLUMNS.contains(col)) {
@@ -199,6 +212,7 @@ public final class MappingLoader {
                     errors.add(t.problemLine(), t("mapping.validCsv"));
                     continue;
                 }
+                if (!errors.width(t.line(), t.fields(), width, Delimiters.shown(t.delimiter()))) continue;
                 rows.add(new Row((int) t.line(), get(t, header, "old_code"), get(t, header, "new_code"), get(t, header, "weight"),
                         get(t, header, "kind"), get(t, header, "parts"), get(t, header, "level"), get(t, header, "old_name"),
                         get(t, header, "new_name")));

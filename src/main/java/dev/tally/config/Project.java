@@ -41,11 +41,8 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
     /** True when tally.yaml declares boundaries: unit codes then mean different units in different eras. */
     public boolean hasEras() { return eras.size() > 1; }
 
-    /** The era a period lies in, or null when it straddles a boundary. */
-    public Era eraOf(Period p) {
-        for (Era e : eras) if (e.holds(p)) return e;
-        return null;
-    }
+    /** The era a period's values belong to: the one its last day falls in ({@link Era#of}, the one rule). */
+    public Era eraOf(Period p) { return Era.of(eras, p); }
 
     /** The latest era. */
     public Era lastEra() { return eras.get(eras.size() - 1); }
@@ -200,7 +197,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
             if (e.period() != null) {
                 p = Period.parse(e.period()).orElse(null);
                 if (p == null) {
-                    errors.add(e.line(), t("project.exemptionPeriodUse", e.period(), Period.ACCEPTED_FORMS));
+                    errors.add(e.line(), t("project.exemptionPeriodUse", e.period(), Period.acceptedForms()));
                     continue;
                 }
             }

@@ -70,7 +70,7 @@ final class Templates {
             }
             String period = scalar(x, "period");
             if (period != null && Period.parse(period).isEmpty()) {
-                errors.add(x.map().get("period").line(), t("templates.period", period, Period.ACCEPTED_FORMS));
+                errors.add(x.map().get("period").line(), t("templates.period", period, Period.acceptedForms()));
                 ok = false;
             }
             if (match != null) {

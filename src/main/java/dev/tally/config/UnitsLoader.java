@@ -63,6 +63,7 @@ public final class UnitsLoader {
         try {
             if (!t.next()) return rows;
             Map<String, Integer> header = new HashMap<>();
+            int width = t.fields();
             for (int i = 0; i < t.fields(); i++) header.put(t.text(i).strip().toLowerCase(java.util.Locale.ROOT), i);
             for (String col : List.of("code", "name", "parent")) {
                 if (!header.containsKey(col)) {
@@ -78,6 +79,7 @@ public final class UnitsLoader {
                     errors.add(t.problemLine(), t("units.validCsv", problem(t)));
                     continue;
                 }
+                if (!errors.width(t.line(), t.fields(), width, Delimiters.shown(t.delimiter()))) continue;
                 rows.add(new Row(get(t, code), get(t, nm), get(t, parent), get(t, level), (int) t.line(),
                         code < t.fields() ? t.text(code).strip() : "", get(t, from), get(t, to)));
             }

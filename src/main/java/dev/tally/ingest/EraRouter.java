@@ -9,8 +9,8 @@ import dev.tally.validate.Validator;
 import java.util.List;
 
 /**
- * Sends each record to the validator of the era its period lies in (a period that straddles a
- * boundary: the era of its last day), so every input is read once however many eras there are, and
+ * Sends each record to the validator of the era its period's values belong to ({@link Era#of}: the
+ * era of its last day), so every input is read once however many eras there are, and
  * each era's units and catalog judge only its own periods. A period that cannot be read goes to the
  * first era, which reports it. Not thread-safe: one per reading thread.
  */
@@ -69,15 +69,7 @@ final class EraRouter implements ValueSink {
         int len = f.to() - f.from();
         if (len == lastLen && f.sameBytes(lastPeriod, len)) return lastEra;
         Period p = Period.parse(f.toString()).orElse(null);
-        int e = 0;
-        if (p != null) {
-            for (int k = eras.size() - 1; k > 0; k--) {
-                if (!p.end().isBefore(eras.get(k).from())) {
-                    e = k;
-                    break;
-                }
-            }
-        }
+        int e = p == null ? 0 : Era.of(eras, p).index();
         if (len <= 1024) {
             if (len > lastPeriod.length) lastPeriod = new byte[len * 2];
             System.arraycopy(f.buf(), f.from(), lastPeriod, 0, len);

@@ -204,7 +204,7 @@ public final class Ingest {
         // standard input cannot be read twice, so it is read in one thread (see collides)
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<String> names = inputs.stream().map(InputFile::display).toList();
-        Validator v = new Validator(roster, c, within, names, sparse, options.decimalComma());
+        Validator v = new Validator(roster, c, within, names, sparse, options.decimalComma()).spillingTo(options.findingsSpill());
         List<Validator.Part> parts = new ArrayList<>();
         if (inputs.isEmpty()) {
             parts.add(v.part());
@@ -289,7 +289,9 @@ public final class Ingest {
         }
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<Validator> validators = new ArrayList<>();
-        for (Era e : eras) validators.add(new Validator(e.roster(), e.catalog(), within, names, sparse, options.decimalComma()));
+        for (Era e : eras) {
+            validators.add(new Validator(e.roster(), e.catalog(), within, names, sparse, options.decimalComma()).spillingTo(options.findingsSpill()));
+        }
         List<Work> work = inputs.isEmpty() ? List.of()
                 : planned != null && planned.threads() == threads ? planned.work() : plan(inputs, options, threads).work();
         start(watcher, work, inputs.size());

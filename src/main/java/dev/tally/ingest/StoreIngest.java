@@ -44,7 +44,7 @@ public final class StoreIngest {
             for (int i = 0; i < files.size(); i++) byName.put(files.get(i), i);
             Map<Long, Integer> index = new HashMap<>();
             store.importFiles().forEach((id, f) -> index.put(id, byName.getOrDefault(f, 0)));
-            return new Sources(files.isEmpty() ? List.of(store.file().toString()) : files, index);
+            return new Sources(files.isEmpty() ? List.of(store.name()) : files, index);
         }
     }
 
@@ -80,7 +80,7 @@ public final class StoreIngest {
                     long from = range[0] + span * k / workers, to = range[0] + span * (k + 1) / workers - 1;
                     dev.tally.read.ValueSink part = sink(eras, parts[k]);
                     futures.add(pool.submit(() -> {
-                        try (Store own = Store.open(store.file(), false)) {
+                        try (Store own = store.another()) {
                             readSlice(own, from, to, part, sources.index());
                         }
                     }));
@@ -112,7 +112,7 @@ public final class StoreIngest {
         Field unit = new Field(), period = new Field();
         int[][] inputs = {new int[64]};
         long[][] lines = {new long[64]};
-        JsonSubmissions.StoredReader reader = JsonSubmissions.storedReader(store.file().toString(), part);
+        JsonSubmissions.StoredReader reader = JsonSubmissions.storedReader(store.name(), part);
         store.currentSubmissions(from, to, sub -> {
             int[] n = {0};
             // nearly every value of a submission came from its own import: looked up once, not per value

@@ -53,6 +53,20 @@ public final class Hierarchy {
 
     public Unit unit(String code) { return byCode.get(code); }
 
+    private volatile UnitLookup lookup;
+
+    /** Finds a unit by what a person wrote (code, name, a code that lost its leading zeros): built on first use. */
+    public UnitLookup lookup() {
+        UnitLookup l = lookup;
+        if (l == null) {
+            synchronized (this) {
+                if (lookup == null) lookup = new UnitLookup(this);
+                l = lookup;
+            }
+        }
+        return l;
+    }
+
     public Unit unit(int index) { return units.get(index); }
 
     /** Dense parent indices, -1 for roots. Shared, do not modify. */

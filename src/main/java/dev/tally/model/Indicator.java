@@ -27,4 +27,38 @@ public record Indicator(
 
     /** The display name, falling back to the code. */
     public String label() { return name == null || name.isBlank() ? code : name; }
+
+    /** What keeps a number from being a value of an indicator. */
+    public enum Problem { NOT_WHOLE, NOT_PERCENT, NOT_BOOLEAN, BELOW_MIN, ABOVE_MAX }
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    /**
+     * The rule a value must keep, in one place: of the indicator's type (a whole number for an
+     * integer, 0 to 100 for a percent, 1 or 0 for a yes/no value), then within its min and max.
+     * Null when {@code v} keeps it. (The validator keeps the same rule on longs for speed.)
+     */
+    public Problem problem(BigDecimal v) {
+        switch (type) {
+            case INTEGER -> {
+                if (v.stripTrailingZeros().scale() > 0) return Problem.NOT_WHOLE;
+            }
+            case PERCENT -> {
+                if (v.signum() < 0 || v.compareTo(HUNDRED) > 0) return Problem.NOT_PERCENT;
+            }
+            case BOOLEAN -> {
+                if (v.compareTo(BigDecimal.ZERO) != 0 && v.compareTo(BigDecimal.ONE) != 0) return Problem.NOT_BOOLEAN;
+            }
+            default -> { }
+        }
+        if (min != null && v.compareTo(min) < 0) return Problem.BELOW_MIN;
+        if (max != null && v.compareTo(max) > 0) return Problem.ABOVE_MAX;
+        return null;
+    }
+
+    /** The decimals a value of this indicator is written with: its own, 0 for a whole-number type, null when any. */
+    public Integer valueDecimals() {
+        if (decimals != null) return decimals;
+        return type == IndicatorType.INTEGER || type == IndicatorType.BOOLEAN ? 0 : null;
+    }
 }

@@ -32,7 +32,10 @@ public final class Num {
         for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
     }
 
-    /** 10^n as a long, for n from 0 to 18. */
+    /** The largest n for which 10^n is a long: {@link #pow10} takes 0 to this. */
+    public static final int MAX_POW10 = 18;
+
+    /** 10^n as a long, for n from 0 to {@link #MAX_POW10}; callers with a larger gap between scales go through BigDecimal. */
     public static long pow10(int n) { return POW10[n]; }
 
     public boolean isNumber() { return kind == EXACT || kind == BIG; }
@@ -44,6 +47,52 @@ public final class Num {
             case BIG -> big;
             default -> null;
         };
+    }
+
+    /**
+     * Rounds a number half up to exactly {@code decimals} places, in place, keeping that scale (90
+     * at 1 decimal is 90.0): on the long where the result fits, else through BigDecimal, so any
+     * scale a value may have (a value of 22 decimals, 10^-30) is rounded, never an index out of
+     * range. Does nothing to a value that is not a number.
+     */
+    public Num round(int decimals) {
+        if (kind == EXACT) {
+            if (scale == decimals) return this;
+            if (scale < decimals && decimals - scale <= MAX_POW10) {
+                long f = POW10[decimals - scale];
+                long hi = Math.multiplyHigh(unscaled, f), lo = unscaled * f;
+                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
+                    unscaled = lo;
+                    scale = decimals;
+                    return this;
+                }
+            } else if (scale > decimals && scale - decimals <= MAX_POW10) {
+                long f = POW10[scale - decimals];
+                long q = unscaled / f, rem = Math.abs(unscaled % f);
+                if (rem >= f - rem) q += unscaled < 0 ? -1 : 1;
+                unscaled = q;
+                scale = decimals;
+                return this;
+            }
+        } else if (kind != BIG) {
+            return this;
+        }
+        return setScaled(decimal().setScale(decimals, java.math.RoundingMode.HALF_UP));
+    }
+
+    /** Sets a value keeping its scale as it is (no normal form): the result of a rounding. */
+    public Num setScaled(BigDecimal r) {
+        word = false;
+        hint = null;
+        if (r.precision() <= 18 && r.scale() >= 0) {
+            kind = EXACT;
+            unscaled = r.unscaledValue().longValueExact();
+            scale = r.scale();
+        } else {
+            kind = BIG;
+            big = r;
+        }
+        return this;
     }
 
     /** Sets an exact value from a BigDecimal of any form (for values that did not come from text). */

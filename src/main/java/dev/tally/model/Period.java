@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 public record Period(PeriodType type, LocalDate start, LocalDate end, String text) implements Comparable<Period> {
 
-    public static final String ACCEPTED_FORMS =
-            "2024, 2024-H1, 2024-Q2, 2024-05, 2024-W05, a range 2020..2024 (also 2024S1, 2024Q2, 202405, 2024W5)";
+    /** The forms a period is written in, for messages: in the run's language, the whole of it. */
+    public static String acceptedForms() { return Text.t("period.accepted"); }
 
     // a year from 1000: "0000" is a placeholder, not a year, and a shorter text would not read back
     private static final Pattern YEAR = Pattern.compile("([1-9]\\d{3})");
@@ -60,7 +60,7 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
 
     /** Parses or throws a usage error naming the accepted forms (for command-line options). */
     public static Period parseOrThrow(String text) {
-        return parse(text).orElseThrow(() -> TallyException.usage(Text.t("period.bad", text, ACCEPTED_FORMS, why(text))));
+        return parse(text).orElseThrow(() -> TallyException.usage(Text.t("period.bad", text, acceptedForms(), why(text))));
     }
 
     /**

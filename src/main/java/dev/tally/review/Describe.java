@@ -1,6 +1,5 @@
 package dev.tally.review;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.Indicator;
 import dev.tally.model.Roster;
@@ -50,7 +49,7 @@ public final class Describe {
         for (int p = 0; p < r.periods().size(); p++) {
             for (Indicator ind : indicators) {
                 int i = ind.index();
-                boolean additive = !ind.derived() && ind.aggregate() == Aggregate.SUM;
+                boolean additive = !ind.derived() && dev.tally.rollup.Aggregators.row(ind.aggregate()).parts() == dev.tally.rollup.Aggregators.Parts.ADD;
                 int n = 0, missing = 0;
                 BigDecimal sum = additive ? BigDecimal.ZERO : null;
                 for (int pos = rep.start[u.index()]; pos < rep.end[u.index()]; pos++) {

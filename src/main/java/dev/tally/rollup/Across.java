@@ -2,14 +2,12 @@ package dev.tally.rollup;
 
 import static dev.tally.model.Text.t;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
 import dev.tally.model.Finding;
 import dev.tally.model.Indicator;
 import dev.tally.model.Num;
-import dev.tally.model.OverTime;
 import dev.tally.model.Period;
 import dev.tally.model.PeriodType;
 import dev.tally.model.TallyException;
@@ -60,22 +58,26 @@ public final class Across {
             targets.addAll(all);
             exact = true;
         }
+        List<Era> all = eras.stream().map(EraCells::era).toList();
         int display = 0;
-        for (Period t : targets) display = Math.max(display, eraAt(eras, t.end()));
+        for (Period t : targets) display = Math.max(display, Era.of(all, t).index());
         EraCells now = eras.get(display);
-        // where each target comes from
+        // where each target's data come from: every data period is in the table of its own era (Era.of,
+        // the era of its last day), so a target's data in an era are that era's periods inside it
         List<Period> nativeTargets = new ArrayList<>(), oldTargets = new ArrayList<>();
         Map<Period, Period[]> parts = new LinkedHashMap<>();
+        List<Finding> overlaps = new ArrayList<>();
         for (Period t : targets) {
-            int first = exact ? eraAt(eras, t.end()) : eraAt(eras, t.start());
+            int last = Era.of(all, t).index();
+            int first = exact ? last : Era.at(all, t.start()).index();
             if (first == display) {
                 nativeTargets.add(t);
-            } else if (first == display - 1 && eraAt(eras, t.end()) == display - 1) {
+            } else if (first == display - 1 && last == display - 1) {
                 oldTargets.add(t);
             } else if (first == display - 1) {
-                java.time.LocalDate boundary = now.era().from();
-                Period before = range(t.start(), boundary.minusDays(1)), after = range(boundary, t.end());
-                parts.put(t, new Period[] {before, after});
+                Period[] split = split(t, eras.get(display - 1).table(), now, overlaps);
+                if (split == null) nativeTargets.add(t);
+                else parts.put(t, split);
             } else {
                 throw TallyException.usage(t(first < display - 1 ? "across.moreThanOne" : "across.across", t.text(), now.era().label()));
             }
@@ -104,13 +106,41 @@ public final class Across {
         EraCells then = eras.get(display - 1);
         Remap remap = Remap.of(then.era(), now.era(), then.table());
         RollupResult b = Rollup.run(remap, new RollupSpec(new ArrayList<>(thenPeriods), spec.preferReported(), nowExact), inputs);
-        return new Result(assemble(now.era().catalog(), now.era().hierarchy().size(), remap, targets, a, b, parts, spec.compare()), now.era());
+        RollupResult r = assemble(now.era().catalog(), now.era().hierarchy().size(), remap, targets, a, b, parts, spec.compare(), overlaps);
+        return new Result(r, now.era());
     }
 
-    /** The era a day falls in. */
-    private static int eraAt(List<EraCells> eras, java.time.LocalDate day) {
-        for (int k = eras.size() - 1; k > 0; k--) if (!day.isBefore(eras.get(k).era().from())) return k;
-        return 0;
+    /**
+     * A target that starts before the boundary and ends after it, as its part before (re-mapped from
+     * the earlier era) and its part after, or null when all its data are of the later era. The parts
+     * meet where the later era's data inside the target begin: at the boundary, or earlier when one
+     * of its periods straddles it (2025-H2 from a boundary on 2025-07-15 is the later era's, and
+     * starts on 07-01), so every data period falls whole in its part and its coverage is counted
+     * against the days it covers. Data of the two eras that cover the same days (2025-H1 of the old
+     * units and the year 2025 of the new) are both counted, with an overlap error naming them.
+     */
+    private static Period[] split(Period t, CellTable before, EraCells after, List<Finding> overlaps) {
+        java.time.LocalDate boundary = after.era().from(), meet = boundary;
+        Period firstAfter = null;
+        for (Period p : after.table().periods()) {
+            if (t.contains(p) && p.start().isBefore(meet)) {
+                meet = p.start();
+                firstAfter = p;
+            }
+        }
+        Period lastBefore = null;
+        for (Period p : before.periods()) {
+            if (t.contains(p) && (lastBefore == null || p.end().isAfter(lastBefore.end()))) lastBefore = p;
+        }
+        if (!meet.isAfter(t.start()) && lastBefore == null) return null;
+        java.time.LocalDate beforeEnd = meet.minusDays(1);
+        if (lastBefore != null && !lastBefore.end().isBefore(meet)) {
+            beforeEnd = lastBefore.end();
+            overlaps.add(new Finding(dev.tally.model.Severity.ERROR, dev.tally.model.FindingCode.OVERLAP, null, 0, null, t.text(), null, null,
+                    t("across.overlap", lastBefore.text(), firstAfter.text(), boundary, t.text())));
+        }
+        java.time.LocalDate afterStart = meet.isAfter(t.start()) ? meet : t.start();
+        return new Period[] {range(t.start(), beforeEnd), range(afterStart, t.end())};
     }
 
     private static Period range(java.time.LocalDate from, java.time.LocalDate to) {
@@ -119,7 +149,7 @@ public final class Across {
 
     /** One result over {@code targets} in the later era's units, from the run of that era ({@code a}) and the re-mapped run ({@code b}). */
     private static RollupResult assemble(Catalog c, int n, Remap remap, List<Period> targets, RollupResult a, RollupResult b,
-                                         Map<Period, Period[]> parts, Map<Period, Period> pairs) {
+                                         Map<Period, Period[]> parts, Map<Period, Period> pairs, List<Finding> overlaps) {
         int ni = c.size(), cells = (n + 1) * ni, k = targets.size();
         Values[] values = new Values[k];
         int[][] reported = new int[k][], expected = new int[k][], exempt = new int[k][];
@@ -166,7 +196,8 @@ public final class Across {
             }
             compared[t] = new RollupResult.Compared(base, values[t], reported[t], values[base], reported[base], status, false);
         }
-        List<Finding> findings = new ArrayList<>(a.findings());
+        List<Finding> findings = new ArrayList<>(overlaps);
+        findings.addAll(a.findings());
         findings.addAll(b.findings());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, anyExempt ? exempt : null, compared, findings,
                 a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality);
@@ -206,14 +237,14 @@ public final class Across {
         for (Indicator ind : c.indicators()) {
             if (ind.derived()) continue;
             int i = ind.index();
-            OverTime ot = ind.overTime();
-            Aggregate agg = ind.aggregate();
+            // the two parts of the period combine as both rows say, over time and over units alike
+            Aggregators.Parts overTime = Aggregators.row(ind.overTime()).parts(), overUnits = Aggregators.row(ind.aggregate()).parts();
             for (int u = 0; u <= n; u++) {
                 int cell = u * ni + i;
                 boolean hasA = after.get(cell, x), hasB = before.get(cell, y);
-                if (ot == OverTime.LAST || (ot == OverTime.FIRST)) {
+                if (overTime == Aggregators.Parts.LATER || overTime == Aggregators.Parts.EARLIER) {
                     // a stock: the part that holds the end (or the start) of the period is the value
-                    boolean takeAfter = ot == OverTime.LAST;
+                    boolean takeAfter = overTime == Aggregators.Parts.LATER;
                     values.copy(takeAfter ? after : before, cell, cell);
                     rep[cell] = takeAfter ? repA[cell] : repB[cell];
                     exp[cell] = takeAfter ? expA[cell] : expB[cell];
@@ -229,16 +260,12 @@ public final class Across {
                     values.copy(hasA ? after : before, cell, cell);
                     continue;
                 }
-                BigDecimal va = x.decimal(), vb = y.decimal(), v;
-                if (ot == OverTime.SUM && agg == Aggregate.SUM) v = va.add(vb);
-                else if (ot == OverTime.MIN && agg == Aggregate.MIN) v = va.min(vb);
-                else if (ot == OverTime.MAX && agg == Aggregate.MAX) v = va.max(vb);
-                else {
+                if (overTime == Aggregators.Parts.NONE || overTime != overUnits) {
                     q[cell] = Remap.NOT_COMPARABLE; // e.g. a mean over units of two halves is not the mean of the year
                     values.clear(cell);
                     continue;
                 }
-                values.set(cell, Rollup.round(ind, v));
+                values.set(cell, Rollup.round(ind, overTime.combine(y.decimal(), x.decimal())));
             }
         }
         Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });

@@ -12,39 +12,107 @@ import java.util.function.IntFunction;
 import org.apache.commons.math3.stat.descriptive.rank.Median;
 
 /**
- * The aggregator kinds, as a table from the catalog's names to constructors (a registry is data, not
- * a switch): adding a kind is a class here and a line in a table. Sums stay in longs (with the scale
- * of their most precise value) while they fit, with checked arithmetic, and move a slot to BigDecimal
- * the moment one would overflow: totals are exact at any size. Means keep sum and count (a mean of
- * means would be wrong in a hierarchy); medians keep every value and are exact (Apache Commons Math
- * for the position rule, BigDecimal for the arithmetic).
+ * The aggregate kinds as data, one row per kind (a registry is data, not a switch; like Miller's
+ * accumulator table): for each {@link Aggregate} (over units) and each {@link OverTime} (over
+ * periods), the aggregator it makes, whether its result is a quotient, and how the values of two
+ * parts combine ({@link Parts}); over time also whether it is a flow. Rollup, Across and Remap ask the
+ * row and never switch on the kind, so adding a kind is a constant in its enum and a row (and, for a
+ * new way to aggregate, a class) here. The enums stay in {@code model} (an {@code Indicator} holds
+ * them, and {@code model} sees nothing but the JDK); their behaviour lives here, beside the
+ * aggregators it constructs.
+ *
+ * <p>Sums stay in longs (with the scale of their most precise value) while they fit, with checked
+ * arithmetic, and move a slot to BigDecimal the moment one would overflow: totals are exact at any
+ * size. Means keep sum and count (a mean of means would be wrong in a hierarchy); medians keep every
+ * value and are exact (Apache Commons Math for the position rule, BigDecimal for the arithmetic).
  */
 public final class Aggregators {
     private Aggregators() {}
 
     static final MathContext MC = MathContext.DECIMAL128;
 
-    private static final Map<Aggregate, IntFunction<Aggregator>> OVER_UNITS = new EnumMap<>(Map.of(
-            Aggregate.SUM, Sum::new,
-            Aggregate.MEAN, Mean::new,
-            Aggregate.MIN, n -> new Extreme(n, -1),
-            Aggregate.MAX, n -> new Extreme(n, 1),
-            Aggregate.MEDIAN, MedianOf::new,
-            Aggregate.COUNT, Count::new));
+    /**
+     * How the values of two parts that do not overlap (the halves of a year on either side of an era
+     * boundary; the new units a divided old unit went to) give the value of the whole.
+     */
+    public enum Parts {
+        /** The whole is the sum of its parts: it may also be shared out among parts by weight. */
+        ADD,
+        /** The smaller of the two. */
+        LEAST,
+        /** The larger of the two. */
+        GREATEST,
+        /** The value of the part that holds the end of the whole (a stock). */
+        LATER,
+        /** The value of the part that holds its start. */
+        EARLIER,
+        /** None: the parts' values lack what the whole needs (a mean its counts, a median every value). */
+        NONE;
 
-    private static final Map<OverTime, IntFunction<Aggregator>> OVER_TIME = new EnumMap<>(Map.of(
-            OverTime.SUM, Sum::new,
-            OverTime.MEAN, Mean::new,
-            OverTime.LAST, n -> new Edge(n, true),
-            OverTime.FIRST, n -> new Edge(n, false),
-            OverTime.MIN, n -> new Extreme(n, -1),
-            OverTime.MAX, n -> new Extreme(n, 1)));
+        /**
+         * The whole from its part {@code before} and its part {@code after}. Of two equal values
+         * written differently (2.0 and 2.00) the later part's is kept, as it is written.
+         */
+        public BigDecimal combine(BigDecimal before, BigDecimal after) {
+            return switch (this) {
+                case ADD -> after.add(before);
+                case LEAST -> after.min(before);
+                case GREATEST -> after.max(before);
+                case LATER -> after;
+                case EARLIER -> before;
+                case NONE -> throw new IllegalStateException("parts that do not combine");
+            };
+        }
+    }
+
+    /**
+     * An aggregate kind's behaviour over units: {@code factory} makes its aggregator with a number of
+     * slots; {@code quotient}: its result is a division (a mean), given to two places when the
+     * indicator sets no decimals; {@code parts}: how two parts' values combine.
+     */
+    public record OverUnits(IntFunction<Aggregator> factory, boolean quotient, Parts parts) {
+        public Aggregator make(int slots) { return factory.apply(slots); }
+    }
+
+    /**
+     * A kind's behaviour over periods, as {@link OverUnits}, and {@code flow}: a value covers the
+     * whole target period only when the periods with a value cover every day of it (a sum of sessions
+     * held for H1 is not the year's); a stock's last value, or a minimum, stands for the period
+     * whatever part of it was reported.
+     */
+    public record OverPeriods(IntFunction<Aggregator> factory, boolean quotient, boolean flow, Parts parts) {
+        public Aggregator make(int slots) { return factory.apply(slots); }
+    }
+
+    // Map.ofEntries refuses a kind given twice; AggregatorsTest holds that none is left out
+    static final Map<Aggregate, OverUnits> OVER_UNITS = new EnumMap<>(Map.ofEntries(
+            Map.entry(Aggregate.SUM, new OverUnits(Sum::new, false, Parts.ADD)),
+            Map.entry(Aggregate.MEAN, new OverUnits(Mean::new, true, Parts.NONE)),
+            Map.entry(Aggregate.MIN, new OverUnits(n -> new Extreme(n, -1), false, Parts.LEAST)),
+            Map.entry(Aggregate.MAX, new OverUnits(n -> new Extreme(n, 1), false, Parts.GREATEST)),
+            Map.entry(Aggregate.MEDIAN, new OverUnits(MedianOf::new, false, Parts.NONE)),
+            // the units with a value in either of two parts are not the sum of the two counts
+            Map.entry(Aggregate.COUNT, new OverUnits(Count::new, false, Parts.NONE))));
+
+    static final Map<OverTime, OverPeriods> OVER_TIME = new EnumMap<>(Map.ofEntries(
+            Map.entry(OverTime.SUM, new OverPeriods(Sum::new, false, true, Parts.ADD)),
+            Map.entry(OverTime.MEAN, new OverPeriods(Mean::new, true, true, Parts.NONE)),
+            Map.entry(OverTime.LAST, new OverPeriods(n -> new Edge(n, true), false, false, Parts.LATER)),
+            Map.entry(OverTime.FIRST, new OverPeriods(n -> new Edge(n, false), false, false, Parts.EARLIER)),
+            Map.entry(OverTime.MIN, new OverPeriods(n -> new Extreme(n, -1), false, false, Parts.LEAST)),
+            Map.entry(OverTime.MAX, new OverPeriods(n -> new Extreme(n, 1), false, false, Parts.GREATEST))));
+
+    /** The row of an aggregate over units. */
+    public static OverUnits row(Aggregate a) { return OVER_UNITS.get(a); }
+
+    /** The row of an aggregate over time. */
+    public static OverPeriods row(OverTime t) { return OVER_TIME.get(t); }
 
     /** An aggregator over units with {@code slots} states. */
-    public static Aggregator of(Aggregate a, int slots) { return OVER_UNITS.get(a).apply(slots); }
+    public static Aggregator of(Aggregate a, int slots) { return row(a).make(slots); }
 
     /** An aggregator over time with {@code slots} states. */
-    public static Aggregator of(OverTime t, int slots) { return OVER_TIME.get(t).apply(slots); }
+    public static Aggregator of(OverTime t, int slots) { return row(t).make(slots); }
 
     /** Compares two exact values; {@code null} big means the (unscaled, scale) pair. */
     static int compare(long ua, int sa, BigDecimal ba, long ub, int sb, BigDecimal bb) {

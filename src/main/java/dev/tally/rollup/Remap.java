@@ -1,6 +1,5 @@
 package dev.tally.rollup;
 
-import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
@@ -114,7 +113,8 @@ final class Remap {
      */
     void adjust(Indicator ind, Values values, int[] reported, int[] expected, byte[] quality) {
         int ni = catalog.size(), i = ind.index();
-        boolean sums = ind.aggregate() == Aggregate.SUM;
+        // a whole that is the sum of its parts can be shared out among them by weight
+        boolean sums = Aggregators.row(ind.aggregate()).parts() == Aggregators.Parts.ADD;
         Num v = new Num();
         for (Unit o : mapping.from().units()) {
             List<Mapping.Link> links = mapping.links(o.index());
@@ -129,6 +129,7 @@ final class Remap {
                 continue;
             }
             boolean estimate = sums && mapping.weighted(o.index());
+            if (sums && !estimate) unweighted.add(o.index());
             // each new unit between a part and the home, with the share of the old unit it holds
             java.util.Map<Integer, BigDecimal> shares = new java.util.LinkedHashMap<>();
             for (Mapping.Link l : links) {
@@ -152,6 +153,30 @@ final class Remap {
                 if (quality[c] < ESTIMATED) quality[c] = ESTIMATED;
             }
         }
+    }
+
+    /** Old units divided without weights whose values a sum could not share out; each is named once ({@link #unweightedFindings}). */
+    private final java.util.Set<Integer> unweighted = new java.util.TreeSet<>(), named = new java.util.HashSet<>();
+
+    /**
+     * A warning for each old unit divided without weights that made new units' sums not comparable
+     * in {@code target} and was not named before in this run: which unit, which new units received
+     * part of it, and what to add to the mapping to get estimates instead.
+     */
+    List<dev.tally.model.Finding> unweightedFindings(dev.tally.model.Period target) {
+        List<dev.tally.model.Finding> out = new ArrayList<>();
+        Hierarchy hn = mapping.to(), ho = mapping.from();
+        for (int o : unweighted) {
+            if (!named.add(o)) continue;
+            Unit old = ho.unit(o);
+            List<String> parts = mapping.links(o).stream().map(l -> hn.unit(l.newUnit()).code()).toList();
+            int home = mapping.home(o);
+            String above = home < 0 ? dev.tally.model.Text.t("remap.unweighted.total") : hn.unit(home).code() + " (" + hn.unit(home).name() + ")";
+            out.add(new dev.tally.model.Finding(dev.tally.model.Severity.WARNING, dev.tally.model.FindingCode.NOT_COMPARABLE, null, 0, old.code(),
+                    target.text(), null, null, dev.tally.model.Text.t("remap.unweighted", old.code(), old.name(), String.join(", ", parts), above)));
+        }
+        unweighted.clear();
+        return out;
     }
 
     /** True when {@code unit} is in the subtree of {@code ancestor} (-1: the whole hierarchy). */

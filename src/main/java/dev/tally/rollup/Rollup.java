@@ -148,6 +148,7 @@ public final class Rollup {
                 byte[] q = quality[ti];
                 int[] own = expectedPer[ti] = expected.clone(); // periods may share one expected array
                 for (Indicator ind : c.indicators()) if (!ind.derived()) remap.adjust(ind, vals, rep, own, q);
+                findings.addAll(remap.unweightedFindings(target));
             }
             derive(target, values[ti], reported[ti], expectedPer[ti]);
             if (remap != null) {
@@ -367,7 +368,7 @@ public final class Rollup {
         String excusedForm = roster.hasExcuses() ? c.formOf(ind).code() : null;
         int[] repChildren = new int[n + 1];
         int[] contribChildren = contrib == null ? null : new int[n + 1];
-        boolean division = ind.aggregate() == Aggregate.MEAN || (own.overTime != null && ind.overTime() == OverTime.MEAN);
+        boolean division = Aggregators.row(ind.aggregate()).quotient() || (own.overTime != null && Aggregators.row(ind.overTime()).quotient());
         Num v = new Num(), o = new Num(), ownRounded = new Num();
         for (int u : visit) {
             boolean hasOwn = u < n && own.get(u, o);
@@ -393,7 +394,7 @@ public final class Rollup {
                     agg.result(u, v);
                     round(ind, division, v);
                     ownRounded.set(o.decimal());
-                    round(ind, own.overTime != null && ind.overTime() == OverTime.MEAN, ownRounded);
+                    round(ind, own.overTime != null && Aggregators.row(ind.overTime()).quotient(), ownRounded);
                     boolean incomplete = repChildren[u] < expected[cell];
                     boolean useOwn = spec.preferReported() && incomplete;
                     if (keep == null && v.decimal().compareTo(ownRounded.decimal()) != 0) {
@@ -470,7 +471,7 @@ public final class Rollup {
 
         Own(Period target, int[] members, Indicator ind, boolean quiet) {
             i = ind.index();
-            flow = ind.overTime() == OverTime.SUM || ind.overTime() == OverTime.MEAN;
+            flow = Aggregators.row(ind.overTime()).flow();
             targetDays = days(target);
             if (members.length == 1) {
                 single = members[0];
@@ -631,7 +632,7 @@ public final class Rollup {
     static BigDecimal round(Indicator ind, BigDecimal v) {
         if (v == null) return null;
         if (ind.decimals() != null) return v.setScale(ind.decimals(), RoundingMode.HALF_UP);
-        if (ind.derived() || ind.aggregate() == Aggregate.MEAN || ind.overTime() == OverTime.MEAN) return twoPlaces(v);
+        if (ind.derived() || Aggregators.row(ind.aggregate()).quotient() || Aggregators.row(ind.overTime()).quotient()) return twoPlaces(v);
         return v;
     }
 
@@ -642,43 +643,13 @@ public final class Rollup {
 
     /** {@link #round} in place, on longs where the value is one ({@code division}: the value is a quotient). */
     static void round(Indicator ind, boolean division, Num v) {
-        if (v.kind == Num.EXACT) {
-            if (ind.decimals() != null) {
-                int d = ind.decimals();
-                if (v.scale == d) return;
-                if (v.scale < d && d - v.scale <= 18) {
-                    long f = Num.pow10(d - v.scale);
-                    long hi = Math.multiplyHigh(v.unscaled, f), lo = v.unscaled * f;
-                    if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                        v.unscaled = lo;
-                        v.scale = d;
-                        return;
-                    }
-                } else if (v.scale > d) {
-                    long f = Num.pow10(v.scale - d);
-                    long q = v.unscaled / f, rem = Math.abs(v.unscaled % f);
-                    if (rem * 2 >= f) q += v.unscaled < 0 ? -1 : 1;
-                    v.unscaled = q;
-                    v.scale = d;
-                    return;
-                }
-            } else if (!division || v.scale <= 2) {
-                return;
-            }
-        } else if (v.kind != Num.BIG) {
+        if (ind.decimals() != null) {
+            v.round(ind.decimals());
             return;
         }
-        BigDecimal r = ind.decimals() != null ? v.decimal().setScale(ind.decimals(), RoundingMode.HALF_UP)
-                : division ? twoPlaces(v.decimal()) : v.decimal();
-        // keep the scale the indicator asks for (90.0 stays 90.0): no normal form here
-        if (r.precision() <= 18 && r.scale() >= 0) {
-            v.kind = Num.EXACT;
-            v.unscaled = r.unscaledValue().longValueExact();
-            v.scale = r.scale();
-        } else {
-            v.kind = Num.BIG;
-            v.big = r;
-        }
+        if (!division || (v.kind != Num.EXACT && v.kind != Num.BIG) || (v.kind == Num.EXACT && v.scale <= 2)) return;
+        // keep the scale the rounding gives (no normal form here)
+        v.setScaled(twoPlaces(v.decimal()));
     }
 
     private String where(int p, int cell) {

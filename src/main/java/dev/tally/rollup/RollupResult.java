@@ -143,15 +143,29 @@ public final class RollupResult {
 
     /**
      * comparable: both sides come from the same reporting units (across a boundary: both complete and
-     * exact); partial: they do not; estimated or not-comparable: the earlier era's side is.
+     * exact); partial: they do not; estimated or not-comparable: the earlier era's side is; no-data:
+     * nothing at all was reported for the other side (no value, no reporting unit), so there is nothing
+     * to compare with — not a partial comparison.
      */
     public String compareStatus(int unit, int period, int indicator) {
-        return switch (compared[period].status()[cell(unit, indicator)]) {
+        int c = cell(unit, indicator);
+        Compared x = compared[period];
+        return switch (x.status()[c]) {
             case COMPARABLE -> "comparable";
             case ESTIMATED -> "estimated";
             case NOT_COMPARABLE -> "not-comparable";
-            default -> "partial";
+            default -> !x.other().has(c) && x.otherReported()[c] == 0 ? "no-data" : "partial";
         };
+    }
+
+    /**
+     * Whether anything at all was reported for the period {@code period} is compared with, in any unit
+     * and indicator: false means every comparison of that period is empty, which a command says.
+     */
+    public boolean compareHasData(int period) {
+        Compared x = compared[period];
+        for (int c = 0, n = x.otherReported().length; c < n; c++) if (x.otherReported()[c] > 0 || x.other().has(c)) return true;
+        return false;
     }
 
     /** How many units at the reporting level are expected in the unit's subtree for the period. */

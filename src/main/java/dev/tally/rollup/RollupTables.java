@@ -1,5 +1,7 @@
 package dev.tally.rollup;
 
+import static dev.tally.model.Text.t;
+
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -194,6 +196,11 @@ public final class RollupTables {
         for (Indicator ind : shown.indicators()) {
             cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped()));
         }
+        if (!manyPeriods && !shown.periods().isEmpty()) {
+            int p = shown.periods().get(0);
+            Period period = r.periods().get(p);
+            sink.caption(period.text(), caption(r, p));
+        }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
         for (int p : shown.periods()) {
@@ -204,13 +211,26 @@ public final class RollupTables {
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
-            String name = sel.root() == null ? "Tổng cộng (total)" : sel.root().name();
+            // the total over every root: in the run's language for people ("Total", "Tổng cộng"), a word
+            // that does not change with it for programs, as status's total row
+            String name = sel.root() == null ? names ? t("rollup.totalRow") : "total" : sel.root().name();
             String level = indent ? null : sel.root() == null ? "" : sel.root().level();
             sink.total(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level));
         }
         // a workbook also gets the long form on a sheet of its own, where every coverage has its columns
         if (sink.sheet("coverage", longColumns(r, shown))) longRows(r, sel.units(h), sink, shown);
         sink.finish();
+    }
+
+    /**
+     * The line that says which period a one-period table is ("Period: 2024-H1"), and what it is
+     * compared with, saying so when the other period has no data at all.
+     */
+    public static String caption(RollupResult r, int p) {
+        String period = r.periods().get(p).text();
+        if (!r.compared(p)) return t("rollup.caption", period);
+        String other = r.periods().get(r.comparedWith(p)).text();
+        return t("rollup.captionCompared", period, other) + (r.compareHasData(p) ? "" : t("rollup.captionNoData", other));
     }
 
     private static String indent(Unit u, Selection sel) {

@@ -10,10 +10,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Upgrades a store written by an earlier tally to the current schema, in one transaction: opened
- * by this tally, a store of the previous release is upgraded before anything else touches it, and a
- * failure (a full disk, a kill) leaves it as it was. Each step is one schema version; a store skips
- * none of them.
+ * Upgrades a SQLite store written by an earlier tally to the current schema, in one transaction:
+ * opened by this tally, a store of the previous release is upgraded before anything else touches
+ * it, and a failure (a full disk, a kill) leaves it as it was. {@link Step} lists the steps,
+ * one per schema version; a store skips none of them. (Another dialect of {@link Store} keeps its
+ * own schema and its own list.)
  *
  * <p>1 → 2: submissions gain their form (the one form of a catalog without forms, {@link Form#ALL});
  * the list of lines becomes the source map (the same list while every value came from the
@@ -21,6 +22,22 @@ import java.sql.Statement;
  */
 final class Migration {
     private Migration() {}
+
+    /**
+     * The steps, in order: step k (its ordinal) upgrades version k + 1 to k + 2, so the schema this
+     * tally writes is the version after the last step. Adding a schema version is a step here.
+     */
+    enum Step {
+        ONE_TO_TWO {
+            @Override
+            void apply(Statement st) throws SQLException { oneToTwo(st); }
+        };
+
+        abstract void apply(Statement st) throws SQLException;
+    }
+
+    /** The schema this tally writes. */
+    static final int CURRENT = Step.values().length + 1;
 
     static void upgrade(Connection db, Statement st, Path file) throws SQLException {
         st.execute("BEGIN IMMEDIATE");
@@ -30,8 +47,8 @@ final class Migration {
                 version = r.next() ? r.getInt(1) : 0;
             }
             // another process may have upgraded it while this one waited for the lock
-            if (version == 1) oneToTwo(st);
-            st.execute("PRAGMA user_version = " + Store.SCHEMA_VERSION);
+            for (int v = version; v >= 1 && v < CURRENT; v++) Step.values()[v - 1].apply(st);
+            st.execute("PRAGMA user_version = " + CURRENT);
             st.execute("COMMIT");
         } catch (SQLException | RuntimeException e) {
             st.execute("ROLLBACK");
@@ -45,7 +62,7 @@ final class Migration {
         st.execute("ALTER TABLE submission RENAME TO submission_v1");
         st.execute("DROP INDEX IF EXISTS submission_current");
         st.execute("DROP INDEX IF EXISTS submission_live");
-        for (String sql : Store.SCHEMA) st.execute(sql);
+        for (String sql : SqliteStore.SCHEMA) st.execute(sql);
         st.execute("INSERT INTO import (id, file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected) "
                 + "SELECT id, file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected FROM import_v1");
         // a v1 submission came from one file: its line list in value order is already a v2 source map

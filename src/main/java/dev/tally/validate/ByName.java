@@ -25,9 +25,9 @@ import java.util.Set;
  *       (unit)") one of them is, after NFC and case folding; else the one indicator whose name holds the
  *       header's words or is held by them ("Mô hình Dân vận khéo" for 'Mô hình "Dân vận khéo" đăng ký').
  *       Two columns taken for one indicator by name are both left unread.
- *   <li>A unit's name is looked up among the units under the table's unit (the district that sent it);
- *       taken when one unit there has it (with or without its Xã/Phường/Huyện …), else the candidates are
- *       listed.
+ *   <li>A unit's name is looked up among the units under the table's unit (the district that sent it),
+ *       names compared as people write them ({@link Hierarchy#lookup}: with or without Xã/Phường/Huyện, the
+ *       tone mark of oa/uy either way); taken when one unit there has it, else the candidates are listed.
  *   <li>The table's unit is the most detailed unit its title names by code or by name ("UBND HUYỆN LỤC
  *       NAM"), when just one unit at that level is named.
  * </ul>
@@ -39,12 +39,8 @@ final class ByName {
     private final Catalog c;
     private final Map<String, List<Indicator>> indicatorNames = new HashMap<>();
     private final List<String[]> looseNames = new ArrayList<>();
-    private final Map<String, List<Unit>> unitNames = new HashMap<>(), unitBareNames = new HashMap<>();
     /** Units with children, by their name's loose form: what a title block names. */
     private final List<Object[]> parents = new ArrayList<>();
-
-    private static final List<String> PREFIXES = List.of("thành phố", "thị trấn", "thị xã", "tỉnh", "huyện", "quận", "phường", "xã",
-            "tp.", "tp", "tx.", "tt.");
 
     ByName(Hierarchy h, Catalog c) {
         this.h = h;
@@ -56,10 +52,7 @@ final class ByName {
             looseNames.add(new String[] {loose(i.name()), i.code()});
         }
         for (Unit u : h.units()) {
-            if (u.name() == null || u.name().isBlank()) continue;
-            add(unitNames, HeaderRule.key(u.name()), u);
-            add(unitBareNames, bare(HeaderRule.key(u.name())), u);
-            if (!h.isLeaf(u)) parents.add(new Object[] {" " + loose(u.name()) + " ", u});
+            if (u.name() != null && !u.name().isBlank() && !h.isLeaf(u)) parents.add(new Object[] {" " + loose(u.name()) + " ", u});
         }
     }
 
@@ -85,17 +78,6 @@ final class ByName {
             }
         }
         return sb.toString().strip();
-    }
-
-    /** A unit's name without its administrative prefix (Xã, Phường, Huyện …), when something is left. */
-    static String bare(String key) {
-        for (String p : PREFIXES) {
-            if (key.startsWith(p + " ") && key.length() > p.length() + 1) {
-                String rest = key.substring(p.length() + 1).strip();
-                return rest.chars().allMatch(Character::isDigit) ? key : rest;
-            }
-        }
-        return key;
     }
 
     /**
@@ -190,10 +172,9 @@ final class ByName {
     record UnitMatch(Unit unit, String why) {}
 
     UnitMatch unit(String name, Unit scope) {
-        String key = HeaderRule.key(name);
-        if (key.isEmpty()) return new UnitMatch(null, "");
-        List<Unit> all = unitNames.getOrDefault(key, List.of());
-        if (all.isEmpty()) all = unitBareNames.getOrDefault(bare(key), List.of());
+        if (name.isBlank()) return new UnitMatch(null, "");
+        // names compared as people write them (model.Names: case, spaces, tone marks, Xã/Phường/Huyện …)
+        List<Unit> all = h.lookup().named(name);
         List<Unit> under = new ArrayList<>();
         for (Unit u : all) if (scope == null || under(u, scope)) under.add(u);
         if (under.size() == 1) return new UnitMatch(under.get(0), null);

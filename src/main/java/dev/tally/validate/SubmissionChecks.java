@@ -143,9 +143,16 @@ final class SubmissionChecks {
             Boolean ok = result.truth();
             if (ok == null || ok) continue;
             String shown = rule.operands().stream().map(k -> k + "=" + values.get(k).toPlainString()).collect(Collectors.joining(", "));
+            // the value column lists the operands' values as the unit gave them, in the order of the
+            // indicator column's codes ("12 15" beside "petitions_received petitions_resolved"); a missing
+            // one as "-", the input's own mark for missing (the rule counted it as 0 under missing: never_skip)
+            String given = rule.operands().stream().map(k -> {
+                BigDecimal v = t.value(p, t.cell(u.index(), catalog.indicator(k).index()));
+                return v == null ? "-" : v.toPlainString();
+            }).collect(Collectors.joining(" "));
             String msg = t("finding.ruleFalse", rule.message() == null ? t("finding.ruleFailed", rule.name()) : rule.message(), rule.check(), shown);
             Finding f = new Finding(rule.severity(), FindingCode.RULE, src.file(), src.line(), u.code(), period.text(),
-                    String.join(" ", rule.operands()), null, msg);
+                    String.join(" ", rule.operands()), given, msg);
             out.add(new Validator.Located(CellTable.whereInput(first), src.line(), f));
         }
     }

@@ -53,6 +53,10 @@ public final class Validator {
     private final boolean decimalComma;
     private final CodeIndex units, indicators;
     private final ValueRules rules;
+    /** Where findings past the listing limit go ({@link #spillingTo}); null: they are counted only. */
+    private java.nio.file.Path spillDir;
+    /** Every spill a part made, those of parts that {@link #finish} does not see (read again) included, to delete them. */
+    private final List<FindingSpill> spills = java.util.Collections.synchronizedList(new ArrayList<>());
 
     /**
      * @param within keep only values whose period lies inside one of these (empty: keep all)
@@ -93,6 +97,16 @@ public final class Validator {
         this.rules = new ValueRules(catalog, decimalComma);
     }
 
+    /**
+     * Keeps the findings past {@link #LISTED_PER_INPUT} for an input in temporary files in {@code dir}
+     * (null: counts them only), so that {@link Result#every} has every finding, in the memory of the
+     * listed ones. For {@code --findings FILE}, with the file's directory. Returns this validator.
+     */
+    public Validator spillingTo(java.nio.file.Path dir) {
+        this.spillDir = dir;
+        return this;
+    }
+
     public Part part() { return new Part(sparse ? CellTable.sparse(hierarchy.size(), catalog.size())
             : new CellTable(hierarchy.size(), catalog.size()), false); }
 
@@ -131,7 +145,7 @@ public final class Validator {
      * input the values read, duplicates, rejected and ignored ({@link #VALUES} …) for import's account
      * of each file.
      */
-    public record Result(CellTable table, List<Finding> findings, Summary summary, Stats stats, long[][] perInput) {
+    public record Result(CellTable table, List<Finding> findings, Summary summary, Stats stats, long[][] perInput, EveryFinding every) {
         public boolean hasErrors() { return summary.errors() > 0; }
     }
 
@@ -145,6 +159,9 @@ public final class Validator {
      */
     public static final int LISTED_PER_INPUT = 10_000;
 
+    /** The indicator codes a finding on a rejected record names at most (the rest: "…"). */
+    static final int NAMED_PER_RECORD = 100;
+
     /** One reading thread's share: its table (its own, or shared with the other parts), counts and findings. Not thread-safe. */
     public final class Part implements ValueSink {
         final CellTable table;
@@ -156,6 +173,8 @@ public final class Validator {
         long unlistedErrors, unlistedWarnings, bigValues, textLookups;
         /** Findings past the listing limit, by code ({@link FindingCode#ordinal}): the count by code says all of them. */
         final long[] unlistedByCode = new long[FindingCode.values().length];
+        /** The findings past the listing limit, when the validator keeps them ({@link #spillingTo}); made at the first. */
+        private FindingSpill spill;
         final long[][] perInput = new long[4][Math.max(1, inputs.size())];
         private int input;
         private final Num num = new Num();
@@ -169,6 +188,12 @@ public final class Validator {
         private FindingCode recordProblem;
         private String recordUnit, recordPeriod, firstIndicator, firstValue;
         private long recordLine, recordValues;
+        /**
+         * The indicator codes of a rejected record's values, space-separated as a malformed row's are, so
+         * that a finding on a wide row or a JSON object names the columns it cost; at most
+         * {@link #NAMED_PER_RECORD}, then "…" (a hostile row has 10,000 fields).
+         */
+        private final StringBuilder recordIndicators = new StringBuilder();
 
         // caches: rows come grouped by unit and period
         private byte[] lastUnit = new byte[64];
@@ -291,6 +316,10 @@ public final class Validator {
                 return;
             }
             unlistedByCode[l.finding().code().ordinal()]++;
+            if (spillDir != null) {
+                if (spill == null) spills.add(spill = FindingSpill.in(spillDir));
+                spill.add(l);
+            }
             if (l.finding().severity() == Severity.ERROR) {
                 unlistedErrors++;
             } else {
@@ -317,6 +346,7 @@ public final class Validator {
             recordValues = 0;
             recordProblem = null;
             firstIndicator = firstValue = null;
+            recordIndicators.setLength(0);
             period = period(periodField);
             if (period == null) {
                 recordProblem = FindingCode.BAD_PERIOD;
@@ -369,6 +399,8 @@ public final class Validator {
                     firstIndicator = indicatorField.shown();
                     firstValue = valueField.shown();
                 }
+                if (recordValues <= NAMED_PER_RECORD) recordIndicators.append(recordValues > 1 ? " " : "").append(indicatorField.shown());
+                else if (recordValues == NAMED_PER_RECORD + 1) recordIndicators.append(" …");
                 if (recordProblem == FindingCode.TOTAL_ROW) {
                     counts.ignored++;
                     perInput[IGNORED][input]++;
@@ -401,8 +433,7 @@ public final class Validator {
             switch (num.kind) {
                 case Num.NOT_A_NUMBER -> {
                     String raw = valueField.shown();
-                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, t("finding.notANumber", raw,
-                            num.hint == null ? "" : "; " + num.hint));
+                    reject(FindingCode.NOT_A_NUMBER, line, indicator.code(), valueField, rules.notANumber(raw, num.hint));
                     return;
                 }
                 case Num.TOO_MANY_DIGITS -> {
@@ -434,11 +465,12 @@ public final class Validator {
                 return;
             }
             String lost = recordValues == 0 ? t("record.noValues") : recordValues == 1 ? t("record.oneValue") : t("record.values", recordValues);
+            String named = recordValues == 0 ? null : recordIndicators.toString();
             Finding f = recordProblem == FindingCode.BAD_PERIOD
-                    ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                    ? Finding.of(FindingCode.BAD_PERIOD, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
-                            t("finding.badPeriod", recordPeriod, Period.ACCEPTED_FORMS, recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
-                    : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, recordValues == 1 ? firstIndicator : null,
+                            t("finding.badPeriod", recordPeriod, Period.acceptedForms(), recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
+                    : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
                             t("finding.unknownUnit", recordUnit, recordHint != null && !recordHint.isEmpty() ? recordHint : unitHint(recordUnit),
                                     recordValues == 1 ? "" : "; " + lost));
@@ -688,12 +720,15 @@ public final class Validator {
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest
         List<Located> kept = new ArrayList<>(located.size() + checks.size());
+        // those past the limit now: in memory already, and no more than the parts listed
+        List<Located> trimmed = new ArrayList<>();
         int[] listedPerInput = new int[Math.max(1, inputs.size())];
         for (Located l : located) {
             if (listedPerInput[l.input()]++ < LISTED_PER_INPUT) {
                 kept.add(l);
                 continue;
             }
+            if (spillDir != null) trimmed.add(l);
             unlistedByCode[l.finding().code().ordinal()]++;
             if (l.finding().severity() == Severity.ERROR) {
                 errors++;
@@ -717,7 +752,14 @@ public final class Validator {
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
                 counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted, byCode(unlistedByCode), counts.hidden);
-        return new Result(table, findings, s, new Stats(big, text, reread), perInput);
+        // the spills of the parts read, in their order; those of parts read again are of no use
+        List<FindingSpill> used = new ArrayList<>();
+        for (Part part : parts) if (part.spill != null) used.add(part.spill);
+        synchronized (spills) {
+            for (FindingSpill f : spills) if (!used.contains(f)) f.close();
+        }
+        EveryFinding every = new EveryFinding(trimmed.isEmpty() ? List.of(kept) : List.of(kept, trimmed), used);
+        return new Result(table, findings, s, new Stats(big, text, reread), perInput, every);
     }
 
     private static Map<FindingCode, Long> byCode(long[] counts) {

@@ -20,8 +20,6 @@ import java.math.RoundingMode;
 final class ValueRules {
     static final int OK = 0, WORD = 1, NOT_WHOLE = 2, NOT_PERCENT = 3, NOT_BOOLEAN = 4, BELOW_MIN = 5, ABOVE_MAX = 6;
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
-
     private final Indicator[] byIndex;
     /** For whole numbers: v is at least min iff v >= minWhole (when minSet); likewise max. */
     private final long[] minWhole, maxWhole;
@@ -80,22 +78,24 @@ final class ValueRules {
                     && ind.max().compareTo(BigDecimal.valueOf(v)) < 0))) return ABOVE_MAX;
             return OK;
         }
-        BigDecimal v = n.decimal();
-        switch (type) {
-            case INTEGER -> {
-                if (v.scale() > 0) return NOT_WHOLE;
-            }
-            case PERCENT -> {
-                if (v.signum() < 0 || v.compareTo(HUNDRED) > 0) return NOT_PERCENT;
-            }
-            case BOOLEAN -> {
-                if (v.compareTo(BigDecimal.ZERO) != 0 && v.compareTo(BigDecimal.ONE) != 0) return NOT_BOOLEAN;
-            }
-            default -> { }
-        }
-        if (ind.min() != null && v.compareTo(ind.min()) < 0) return BELOW_MIN;
-        if (ind.max() != null && v.compareTo(ind.max()) > 0) return ABOVE_MAX;
-        return OK;
+        // any other number: the indicator's own rule (the one remap checks what it writes with)
+        Indicator.Problem p = ind.problem(n.decimal());
+        if (p == null) return OK;
+        return switch (p) {
+            case NOT_WHOLE -> NOT_WHOLE;
+            case NOT_PERCENT -> NOT_PERCENT;
+            case NOT_BOOLEAN -> NOT_BOOLEAN;
+            case BELOW_MIN -> BELOW_MIN;
+            case ABOVE_MAX -> ABOVE_MAX;
+        };
+    }
+
+    /**
+     * The message for a value that is not a number, with examples this run reads: 1234,5 with
+     * --decimal-comma, 1234.5 without (a Vietnamese message once suggested the 1234,5 it had just refused).
+     */
+    String notANumber(String raw, String hint) {
+        return t("finding.notANumber", raw, hint == null ? "" : "; " + hint, t(decimalComma ? "number.examples.comma" : "number.examples"));
     }
 
     static FindingCode code(int problem) {

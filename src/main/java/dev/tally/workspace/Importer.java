@@ -171,7 +171,7 @@ public final class Importer {
             if (!dryRun && !plan.refused()) batch.commit();
             return report;
         } catch (SQLException e) {
-            throw TallyException.io(t("import.failed", store.file(), e.getMessage()));
+            throw TallyException.io(t("import.failed", store.name(), e.getMessage()));
         }
     }
 
@@ -187,14 +187,12 @@ public final class Importer {
 
     /** True when a period's values are read in this era: the one its last day falls in. */
     private static boolean eraAt(Era e, Period p) {
-        return (e.from() == null || !p.end().isBefore(e.from())) && (e.until() == null || p.end().isBefore(e.until()));
+        return e.holds(p);
     }
 
     /** The era a period's values were read in: the one its last day falls in. */
     private static Era eraAt(Project project, Period p) {
-        Era at = project.eras().get(0);
-        for (Era e : project.eras()) if (e.from() != null && !p.end().isBefore(e.from())) at = e;
-        return at;
+        return project.eraOf(p);
     }
 
     private static int inputOf(List<InputFile> files, String display) {

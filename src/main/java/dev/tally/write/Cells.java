@@ -19,16 +19,19 @@ public final class Cells {
     }
 
     /**
-     * {@code 1234}, {@code 1234 [17/20]} when partial, {@code – [0/20]} when nobody reported, {@code ≈1234}
-     * when estimated and {@code n/c} when not comparable (an earlier era's value in later units), and with
-     * a comparison {@code (+5.0%)}, {@code (-2.2 pp)} for a rate, {@code (+106.9% partial)} when the
-     * two sides do not come from the same reporting units.
+     * {@code 1234}, {@code 1234 [17/20]} when partial, {@code – [0/20]} when nobody reported, {@code 1234 est.}
+     * when estimated (an earlier era's value shared out by a mapping's weights) and {@code n/c} when not
+     * comparable, and with a comparison {@code (+5.0%)}, {@code (-2.2 pp)} for a rate, {@code (+106.9% partial)}
+     * when the two sides do not come from the same reporting units, {@code (-25.0% est.)} when the other side
+     * is estimated, {@code (n/c)} when it is not comparable and {@code (no data)} when nothing was reported
+     * for it. The marks are the same in every language, as the long shapes' {@code quality} and
+     * {@code compare_status} values are: a cell never shows a bare number that is not the whole truth.
      */
     static String measure(Measure m, NumberStyle style) {
         if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null)) return ""; // nothing expected here
         StringBuilder sb = new StringBuilder();
-        if (m.notComparable()) sb.append("n/c");
-        else sb.append(m.estimated() ? "≈" : "").append(m.value() == null ? "–" : style.format(m.value()));
+        if (m.notComparable()) sb.append(NOT_COMPARABLE);
+        else sb.append(m.value() == null ? "–" : style.format(m.value())).append(m.estimated() ? " " + ESTIMATED : "");
         if (m.partial() || m.exempt() > 0) {
             sb.append(" [").append(m.reported()).append('/').append(m.expected());
             if (m.exempt() > 0) sb.append(", ").append(m.exempt()).append(" exempt");
@@ -37,10 +40,26 @@ public final class Cells {
         Measure.Comparison c = m.comparison();
         if (c != null && c.change() != null) {
             sb.append(" (").append(c.change().signum() > 0 ? "+" : "").append(style.format(c.change())).append(c.points() ? " pp" : "%");
-            if (!c.comparable()) sb.append(' ').append(c.status());
+            if (!c.comparable()) sb.append(' ').append(mark(c.status()));
             sb.append(')');
+        } else if (c != null && m.value() != null && c.status() != null && !c.comparable()) {
+            // no change can be said: say why, rather than leave a number that reads as unchanged or uncompared
+            sb.append(" (").append(mark(c.status())).append(')');
         }
         return sb.toString();
+    }
+
+    /** The marks of table and markdown for a value that is not exact: short, and the same in every language. */
+    static final String ESTIMATED = "est.", NOT_COMPARABLE = "n/c", NO_DATA = "no data";
+
+    /** A comparison's status as a cell shows it: {@code partial}, {@code est.}, {@code n/c}, {@code no data}. */
+    private static String mark(String status) {
+        return switch (status) {
+            case "estimated" -> ESTIMATED;
+            case "not-comparable" -> NOT_COMPARABLE;
+            case "no-data" -> NO_DATA;
+            default -> status;
+        };
     }
 
     /**

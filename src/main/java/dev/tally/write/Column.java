@@ -7,10 +7,23 @@ package dev.tally.write;
  * ({@code CODE_reported}, {@code CODE_expected}, …) and whether it carries a comparison.
  */
 public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
-                     boolean quality) {
+                     boolean quality, boolean whole) {
+    public Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
+                  boolean quality) {
+        this(name, numeric, key, measure, compared, points, exempt, quality, false);
+    }
+
     public Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt) {
         this(name, numeric, key, measure, compared, points, exempt, false);
     }
+
+    /**
+     * The same column, never cut: part of a list a person acts on (what a unit still owes). On a pipe
+     * or in a file the table format writes it whole however long; on a terminal a table with such a
+     * column wraps its text at spaces instead of cutting it, or, when even that cannot fit, shows each
+     * row as a record of lines.
+     */
+    public Column keptWhole() { return new Column(name, numeric, key, measure, compared, points, exempt, quality, true); }
 
     /**
      * The name people read, in table and markdown: {@code column.NAME} in the run's language where

@@ -63,6 +63,18 @@ final class FastDelimited implements TableSink {
         this.numbers = numbers;
         this.plainNumbers = numbers.plain();
         this.coverage = coverage;
+        this.quoteNumbers = !tsv && clashes((char) (delimiter & 0xff), numbers);
+    }
+
+    /**
+     * Numbers are quoted when their text may hold the delimiter (--delimiter . with 1234.5, a style
+     * whose separator is the delimiter): RFC 4180 quoting, as for text. Otherwise, the usual case,
+     * they are written as they are, digit by digit.
+     */
+    private final boolean quoteNumbers;
+
+    private static boolean clashes(char delimiter, NumberStyle numbers) {
+        return "0123456789+-.Ee\"".indexOf(delimiter) >= 0 || delimiter == numbers.decimal() || (numbers.group() != 0 && delimiter == numbers.group());
     }
 
     @Override
@@ -161,7 +173,9 @@ final class FastDelimited implements TableSink {
                 if (prefixCells == i) extendPrefix(i, e);
                 continue;
             }
-            if (!plainNumbers && c instanceof Number num) {
+            if (quoteNumbers) {
+                put(encode(numbers.format((Number) c), false));
+            } else if (!plainNumbers && c instanceof Number num) {
                 put(numbers.format(num).getBytes(StandardCharsets.UTF_8));
             } else if (c instanceof Long l) {
                 putLong(l);

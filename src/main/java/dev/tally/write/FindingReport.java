@@ -16,12 +16,15 @@ public final class FindingReport {
     static final String FILE = "file", LINE = "line";
     /** The finding code's column, which a terminal's table never cuts. */
     static final String CODE = "code";
+    /** The severity's column, coloured on a terminal as the findings on standard error are. */
+    static final String SEVERITY = "severity";
 
-    public static final List<Column> COLUMNS = List.of(Column.text("severity"), Column.text(CODE), Column.text(FILE),
+    public static final List<Column> COLUMNS = List.of(Column.text(SEVERITY), Column.text(CODE), Column.text(FILE),
             Column.number(LINE), Column.text("unit"), Column.text("period"), Column.text("indicator"),
             Column.text("value"), Column.text("message"));
 
-    public static void write(TableSink sink, List<Finding> findings, Map<String, Object> meta) throws IOException {
+    /** The findings as rows, streamed: {@code findings} may be more than memory holds ({@code validate.EveryFinding}). */
+    public static void write(TableSink sink, Iterable<Finding> findings, Map<String, Object> meta) throws IOException {
         sink.start(COLUMNS, meta);
         for (Finding f : findings) sink.row(row(f));
         sink.finish();
@@ -54,7 +57,8 @@ public final class FindingReport {
         // one write for all: standard error flushes on every println, which adds up over 50,000 findings
         StringBuilder sb = new StringBuilder();
         for (Finding f : findings) {
-            String plain = Cells.hanging(line(f), width).replace("\n", System.lineSeparator());
+            // one finding a line: a newline or an escape sequence inside a quoted code is shown, not acted on
+            String plain = Cells.hanging(Visible.of(line(f)), width).replace("\n", System.lineSeparator());
             sb.append(colour ? coloured(f, plain) : plain).append(System.lineSeparator());
             if (sb.length() > 1 << 16) {
                 err.print(sb);
@@ -68,8 +72,12 @@ public final class FindingReport {
     /** {@code plain}, a finding's line, with its severity and code coloured (unless a wrap split them). */
     private static String coloured(Finding f, String plain) {
         String sev = f.severity().key() + " [" + f.code().key() + "]";
-        String on = f.severity() == dev.tally.model.Severity.ERROR ? BOLD + RED : YELLOW;
-        return plain.replaceFirst(java.util.regex.Pattern.quote(sev), java.util.regex.Matcher.quoteReplacement(on + sev + RESET));
+        return plain.replaceFirst(java.util.regex.Pattern.quote(sev), java.util.regex.Matcher.quoteReplacement(painted(f.severity(), sev)));
+    }
+
+    /** The colour of a severity, wherever findings are shown on a terminal: an error bold red, a warning yellow. */
+    static String painted(dev.tally.model.Severity severity, String text) {
+        return (severity == dev.tally.model.Severity.ERROR ? BOLD + RED : YELLOW) + text + RESET;
     }
 
     public static String line(Finding f) {

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * How numbers are written in text formats (table, markdown, CSV, TSV): {@link #PLAIN} for programs
  * ({@code 1234.5}), or as a locale writes them ({@code 1.234,5} in Vietnamese and German, with a
- * narrow no-break space in French), so that a spreadsheet set to that locale reads them as numbers.
+ * narrow no-break space in French) for people; CSV and TSV take the locale's decimal separator without
+ * grouping ({@link #ungrouped}: {@code 1234,5}), so that a spreadsheet set to that locale reads them as numbers.
  * JSON and workbooks keep numbers as numbers and ignore this.
  */
 public record NumberStyle(char decimal, char group) {
@@ -19,6 +20,9 @@ public record NumberStyle(char decimal, char group) {
     }
 
     public boolean plain() { return decimal == '.' && group == 0; }
+
+    /** This style without a grouping separator: {@code 1234567,5} (csv and tsv, which spreadsheets read). */
+    public NumberStyle ungrouped() { return group == 0 ? this : new NumberStyle(decimal, (char) 0); }
 
     /** Whether the decimal separator is a comma, so CSV needs another delimiter. */
     public boolean commaDecimal() { return decimal == ','; }

@@ -31,7 +31,13 @@ public final class Output implements AutoCloseable {
     }
 
     /** {@code path} null (or {@code -}) means standard output, which is flushed, never closed. */
-    public static Output open(Path path, OutputStream stdout) {
+    public static Output open(Path path, OutputStream stdout) { return open(path, stdout, "-o"); }
+
+    /**
+     * As above, for the file given to {@code option} ({@code -o}, {@code --findings}): a message about a
+     * file that cannot be written names the option to change.
+     */
+    public static Output open(Path path, OutputStream stdout, String option) {
         if (path == null || path.toString().equals("-")) {
             return new Output(null, new java.io.FilterOutputStream(stdout) {
                 @Override
@@ -48,21 +54,21 @@ public final class Output implements AutoCloseable {
                 o.owned = true;
                 return o;
             } catch (IOException e) {
-                throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage()));
+                throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage(), option));
             }
         }
         Path dir = path.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             // name the directory as the user wrote it, not as an absolute path
             Path shown = path.getParent() == null ? dir : path.getParent();
-            throw TallyException.io(t("file.noDirectory", path, shown));
+            throw TallyException.io(t("file.noDirectory", path, shown, option));
         }
-        if (Files.isDirectory(path)) throw TallyException.io(t("file.isDirectory", path));
+        if (Files.isDirectory(path)) throw TallyException.io(t("file.isDirectory", path, option));
         try {
             AtomicFile f = AtomicFile.create(path);
             return new Output(f, new java.io.BufferedOutputStream(f.stream(), 1 << 16), path.toString());
         } catch (IOException e) {
-            throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage()));
+            throw TallyException.io(t("file.cannotWriteHere", path, e.getMessage(), option));
         }
     }
 

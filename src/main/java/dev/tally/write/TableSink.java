@@ -17,6 +17,16 @@ public interface TableSink {
      */
     void start(List<Column> columns, Map<String, Object> meta) throws IOException;
 
+    /**
+     * What the table is, said where the format has room for a line above it, before {@link #start}: the
+     * period of a rollup of one period, which no column states. Table and markdown write {@code text}
+     * above the header; a workbook names its main sheet {@code name} (short: a sheet name holds 31
+     * characters) and prints {@code text} as the page header, keeping the header in the first row where
+     * filters and programs expect it. The formats for programs ignore it: their rows or their metadata
+     * carry the periods.
+     */
+    default void caption(String name, String text) {}
+
     void row(List<?> cells) throws IOException;
 
     /**

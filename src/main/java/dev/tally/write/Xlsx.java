@@ -61,21 +61,50 @@ final class Xlsx implements TableSink {
     private final List<Boolean> sampleTotal = new ArrayList<>();
     private final StringBuilder sb = new StringBuilder(1 << 12);
 
-    Xlsx(OutputStream out) {
+    /**
+     * The most characters a spreadsheet cell holds (Excel's limit; a longer inline string makes Excel
+     * refuse the whole workbook as damaged).
+     */
+    static final int MAX_CELL_CHARS = 32_767;
+    /** The cells cut to {@link #MAX_CELL_CHARS} that are named one by one; the rest are counted. */
+    static final int NAMED_CUTS = 5;
+
+    private final java.util.function.Consumer<String> warnings;
+    /** Where the cell being written is: its row (1-based) and column (0-based) on the current sheet. */
+    private long cellRow;
+    private int cellColumn;
+    private long cuts;
+
+    Xlsx(OutputStream out) { this(out, w -> { }); }
+
+    Xlsx(OutputStream out, java.util.function.Consumer<String> warnings) {
+        this.warnings = warnings;
         this.zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
         this.zip.setLevel(1);
         this.w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
     }
 
+    /** The main sheet's name and printed page header ({@link TableSink#caption}); "tally" and none by default. */
+    private String mainName = "tally", caption;
+    private boolean main;
+
+    @Override
+    public void caption(String name, String text) {
+        this.mainName = name;
+        this.caption = text;
+    }
+
     @Override
     public void start(List<Column> cols, Map<String, Object> meta) throws IOException {
         this.meta = meta;
-        begin("tally", cols);
+        begin(mainName, cols);
+        main = true;
     }
 
     @Override
     public boolean sheet(String name, List<Column> cols) throws IOException {
         endSheet();
+        main = false;
         begin(name, cols);
         return true;
     }
@@ -139,7 +168,12 @@ final class Xlsx implements TableSink {
             w.write("<col min=\"" + (i + 1) + "\" max=\"" + (i + 1) + "\" width=\"" + widths[i] + "\" customWidth=\"1\"/>");
         }
         w.write("</cols><sheetData><row>");
-        for (Column c : columns) text(c.name(), Styles.HEADER);
+        cellRow = 1;
+        cellColumn = 0;
+        for (Column c : columns) {
+            text(c.name(), Styles.HEADER);
+            cellColumn++;
+        }
         w.write("</row>");
         sheetOpen = true;
         rowsInSheet = 1;
@@ -154,7 +188,10 @@ final class Xlsx implements TableSink {
 
     private void endSheet() throws IOException {
         if (!sheetOpen) openSheet();
-        w.write("</sheetData></worksheet>");
+        w.write("</sheetData>");
+        // the caption as the printed page's header (centred; & is the header's own escape character)
+        if (main && caption != null) w.write("<headerFooter><oddHeader>&amp;C" + escape(caption.replace("&", "&&")) + "</oddHeader></headerFooter>");
+        w.write("</worksheet>");
         w.flush();
         zip.closeEntry();
         sheetOpen = false;
@@ -250,7 +287,11 @@ final class Xlsx implements TableSink {
         }
         sb.setLength(0);
         sb.append("<row>");
-        for (int i = 0; i < flat.size(); i++) cell(flat.get(i), styles.get(i), total);
+        cellRow = rowsInSheet + 1;
+        for (int i = 0; i < flat.size(); i++) {
+            cellColumn = i;
+            cell(flat.get(i), styles.get(i), total);
+        }
         sb.append("</row>");
         w.write(sb.toString());
         rowsInSheet++;
@@ -280,8 +321,34 @@ final class Xlsx implements TableSink {
     }
 
     private void textCell(String s, int style) {
+        if (s.length() > MAX_CELL_CHARS) s = cut(s);
         sb.append(style == 0 ? "<c t=\"inlineStr\">" : "<c t=\"inlineStr\" s=\"" + style + "\">")
                 .append("<is><t xml:space=\"preserve\">").append(escape(s)).append("</t></is></c>");
+    }
+
+    /**
+     * A text longer than a cell holds, cut so that it fits with a mark at its end that says it was cut
+     * and how long it was; the first {@link #NAMED_CUTS} are named in a warning (sheet, cell, column),
+     * the rest counted at the end. Writing it whole would make a spreadsheet refuse the whole file;
+     * dropping it would lose it in silence. The whole text is in the csv, tsv and json outputs.
+     */
+    private String cut(String s) {
+        String mark = dev.tally.model.Text.t("xlsx.cutMark", s.length());
+        int keep = MAX_CELL_CHARS - mark.length();
+        if (Character.isHighSurrogate(s.charAt(keep - 1))) keep--; // never half a character
+        String sheet = part == 1 ? baseName : baseName + " (" + part + ")";
+        String column = cellColumn < columns.size() ? columns.get(cellColumn).name() : "";
+        if (cuts++ < NAMED_CUTS) {
+            warnings.accept(dev.tally.model.Text.t("xlsx.cellCut", sheet, reference(cellColumn, cellRow), column, s.length(), MAX_CELL_CHARS));
+        }
+        return s.substring(0, keep) + mark;
+    }
+
+    /** A cell's A1 reference: column letters (A…Z, AA…), then the row. */
+    static String reference(int column, long row) {
+        StringBuilder letters = new StringBuilder();
+        for (int c = column + 1; c > 0; c = (c - 1) / 26) letters.insert(0, (char) ('A' + (c - 1) % 26));
+        return letters.toString() + row;
     }
 
     private void text(String s, int style) throws IOException {
@@ -314,6 +381,7 @@ final class Xlsx implements TableSink {
     @Override
     public void finish() throws IOException {
         endSheet();
+        main = false;
         if (!meta.isEmpty()) {
             begin("metadata", List.of(Column.text("key"), Column.text("value")));
             for (Map.Entry<String, Object> e : meta.entrySet()) add(List.of(e.getKey(), shown(e.getValue())), false);
@@ -346,6 +414,7 @@ final class Xlsx implements TableSink {
         entry("xl/_rels/workbook.xml.rels", rels.append("</Relationships>").toString());
         entry("xl/styles.xml", Styles.XML);
         zip.finish();
+        if (cuts > NAMED_CUTS) warnings.accept(dev.tally.model.Text.t("xlsx.moreCut", cuts - NAMED_CUTS, cuts, MAX_CELL_CHARS));
         zip.flush();
     }
 

@@ -53,6 +53,35 @@ class ManPageTest {
         }
     }
 
+    /** tally(1) lists every finding code, each with its meaning in the page's language: none falls back to English. */
+    @Test
+    void everyFindingCodeIsInTheManPageInBothLanguages() throws IOException {
+        java.util.Properties vi = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(ManPageTest.class.getResourceAsStream("/dev/tally/cli/help_vi.properties"), StandardCharsets.UTF_8)) {
+            vi.load(in);
+        }
+        String en = Files.readString(Path.of("man", "tally.1"), StandardCharsets.UTF_8);
+        for (dev.tally.model.FindingCode c : dev.tally.model.FindingCode.values()) {
+            assertThat(vi.getProperty("word.finding." + c.key())).as("Vietnamese description of " + c.key()).isNotBlank();
+            assertThat(en).contains(".TP\n\\fB" + ManPage.esc(c.key()) + "\\fR (");
+        }
+        assertThat(en).contains("(try \\fB\\-\\-encoding windows\\-1258\\fR)");
+    }
+
+    /** The Vietnamese help of --format names the formats from their registry, as the English does: a new format needs no translation. */
+    @Test
+    void theVietnameseFormatHelpTakesTheFormatsFromTheRegistry() throws IOException {
+        java.util.Properties vi = new java.util.Properties();
+        try (var in = new java.io.InputStreamReader(ManPageTest.class.getResourceAsStream("/dev/tally/cli/help_vi.properties"), StandardCharsets.UTF_8)) {
+            vi.load(in);
+        }
+        assertThat(vi.getProperty("option.format")).startsWith("${COMPLETION-CANDIDATES} ");
+        String formats = java.util.Arrays.stream(dev.tally.write.Format.values()).map(dev.tally.write.Format::key)
+                .collect(java.util.stream.Collectors.joining(", "));
+        GoldenTest.Result r = GoldenTest.run(java.util.List.of("--lang", "vi", "rollup", "--help"), null);
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("--format=FMT " + formats + " (mặc định");
+    }
+
     @Test
     void escapesTroffSpecials() {
         assertThat(ManPage.esc(".start")).isEqualTo("\\&.start");

@@ -21,12 +21,32 @@ class ReadmeTest {
         assertThat(Files.readString(Path.of(".ci/run"))).contains("\nmvn -B verify\n");
     }
 
+    /** The table of finding codes is the one FindingCode generates: a code, severity or meaning changed in one place only fails here. */
     @Test
-    void everyFindingCodeIsDocumented() throws IOException {
+    void theFindingCodesTableIsTheEnums() throws IOException {
+        String region = FindingCodeTable.region(readme());
+        assertThat(region).as("README.md lacks the markers of the generated finding codes").isNotNull();
+        assertThat(region).as("README.md's finding codes are stale; run: java -jar target/tally.jar gen-man man --readme README.md")
+                .isEqualTo(FindingCodeTable.block());
+        for (FindingCode c : FindingCode.values()) assertThat(region).contains("| `" + c.key() + "` | ");
+    }
+
+    @Test
+    void genManRewritesOnlyTheTableBetweenTheMarkers() {
+        String stale = "# x\n\n" + FindingCodeTable.BEGIN + "\n| code | old |\n\n" + FindingCodeTable.END + "\n\nafter\n";
+        assertThat(FindingCodeTable.intoReadme(stale))
+                .isEqualTo("# x\n\n" + FindingCodeTable.BEGIN + "\n" + FindingCodeTable.block() + FindingCodeTable.END + "\n\nafter\n");
+        assertThat(FindingCodeTable.intoReadme("# no markers\n")).isNull();
+    }
+
+    /** The catalog example's comments list every aggregate kind, in the order of the enums that the catalog reads. */
+    @Test
+    void theCatalogExampleListsEveryAggregateKind() throws IOException {
         String r = readme();
-        for (FindingCode c : FindingCode.values()) {
-            assertThat(r).as(c.key()).contains("| `" + c.key() + "` | ");
-        }
+        assertThat(r).contains("# over units: " + java.util.Arrays.stream(dev.tally.model.Aggregate.values())
+                .map(dev.tally.model.Aggregate::key).collect(java.util.stream.Collectors.joining(" | ")) + "\n");
+        assertThat(r).contains("# over periods: " + java.util.Arrays.stream(dev.tally.model.OverTime.values())
+                .map(dev.tally.model.OverTime::key).collect(java.util.stream.Collectors.joining(" | ")) + "\n");
     }
 
     @Test

@@ -144,10 +144,10 @@ class WorkbookTest {
         assertThat(all.values).containsExactly("BG-LN-DOINGO|2024-H1|C|6@2", "BG-LN-DOINGO|2024-H1|D|3@2", "BG-TP-TRANPHU|2024-H1|C|1@4",
                 "BG-TP-TRANPHU|2024-H1|D|3@4");
         for (String pick : new String[] {"TP Bắc Giang", "tp bắc giang", "3"}) {
-            Sheet one = read(DIR.resolve("two-sheets.xlsx"), new ReadOptions(null, null, false, pick, List.of()));
+            Sheet one = read(DIR.resolve("two-sheets.xlsx"), new ReadOptions(null, null, false, null, pick, List.of()));
             assertThat(one.values).as(pick).containsExactly("BG-TP-TRANPHU|2024-H1|C|1@4", "BG-TP-TRANPHU|2024-H1|D|3@4");
         }
-        Sheet none = read(DIR.resolve("two-sheets.xlsx"), new ReadOptions(null, null, false, "Biểu 9", List.of()));
+        Sheet none = read(DIR.resolve("two-sheets.xlsx"), new ReadOptions(null, null, false, null, "Biểu 9", List.of()));
         assertThat(none.findings).extracting(Finding::message).containsExactly(
                 "the workbook has no sheet 'Biểu 9'; its sheets are Hướng dẫn, Lục Nam, TP Bắc Giang. Give --sheet a name or a number from 1");
     }

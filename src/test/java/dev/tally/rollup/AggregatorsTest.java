@@ -20,6 +20,36 @@ class AggregatorsTest {
         return a.result(slot, out) ? out.decimal() : null;
     }
 
+    /** Every kind has its row (the table's Map.ofEntries refuses one given twice), so no switch is needed anywhere. */
+    @Test
+    void everyKindHasExactlyOneRow() {
+        assertThat(Aggregators.OVER_UNITS.keySet()).containsExactly(Aggregate.values());
+        assertThat(Aggregators.OVER_TIME.keySet()).containsExactly(OverTime.values());
+    }
+
+    @Test
+    void partsCombineAsTheirKindSaysKeepingTheLaterPartsWriting() {
+        assertThat(Aggregators.Parts.ADD.combine(d("1.5"), d("2"))).isEqualTo(d("3.5"));
+        assertThat(Aggregators.Parts.LEAST.combine(d("2.00"), d("2.0"))).isEqualTo(d("2.0"));
+        assertThat(Aggregators.Parts.GREATEST.combine(d("2.00"), d("2.0"))).isEqualTo(d("2.0"));
+        assertThat(Aggregators.Parts.GREATEST.combine(d("3"), d("2"))).isEqualTo(d("3"));
+        assertThat(Aggregators.Parts.LATER.combine(d("3"), d("2"))).isEqualTo(d("2"));
+        assertThat(Aggregators.Parts.EARLIER.combine(d("3"), d("2"))).isEqualTo(d("3"));
+        // only sums can be shared out among parts by weight, so only they are written for new units
+        for (Aggregate a : List.of(Aggregate.MEAN, Aggregate.MIN, Aggregate.MAX, Aggregate.MEDIAN, Aggregate.COUNT)) {
+            assertThat(Aggregators.row(a).parts()).as(a.key()).isNotEqualTo(Aggregators.Parts.ADD);
+        }
+        assertThat(Aggregators.row(Aggregate.SUM).parts()).isEqualTo(Aggregators.Parts.ADD);
+        // a quotient is rounded to two places; a flow must cover every day of the period
+        assertThat(Aggregators.row(Aggregate.MEAN).quotient()).isTrue();
+        assertThat(Aggregators.row(OverTime.MEAN).quotient()).isTrue();
+        for (Aggregate a : List.of(Aggregate.SUM, Aggregate.MIN, Aggregate.MAX, Aggregate.MEDIAN, Aggregate.COUNT)) {
+            assertThat(Aggregators.row(a).quotient()).as(a.key()).isFalse();
+        }
+        for (OverTime t : List.of(OverTime.SUM, OverTime.MEAN)) assertThat(Aggregators.row(t).flow()).as(t.key()).isTrue();
+        for (OverTime t : List.of(OverTime.LAST, OverTime.FIRST, OverTime.MIN, OverTime.MAX)) assertThat(Aggregators.row(t).flow()).as(t.key()).isFalse();
+    }
+
     @Test
     void mergingEqualsAddingOneByOne() {
         Random rnd = new Random(7);

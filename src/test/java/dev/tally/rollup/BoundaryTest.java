@@ -104,6 +104,36 @@ class BoundaryTest {
     }
 
     @Test
+    void tablesSayEstimatedAndNotComparableWhereTheLongShapesDo() throws IOException {
+        Path data = data();
+        for (String format : List.of("table", "markdown")) {
+            Tally.Run r = tally("rollup", "--period", "2025-H2", "--compare", "year-ago", "--unit", "01", "--format", format, data.toString());
+            // 00004 x: 5 now, its year-ago side not comparable (csv: compare_status not-comparable): never a bare 5
+            assertThat(line(r.out(), format.equals("table") ? "00004" : "| 00004")).contains("5 (n/c)");
+            // 00008 x: 6 against an estimate of 8
+            assertThat(line(r.out(), format.equals("table") ? "00008" : "| 00008")).contains("6 (-25.0% est.)");
+            assertThat(r.out()).startsWith("Period: 2025-H2, compared with 2024-H2\n\n");
+            Tally.Run year = tally("rollup", "--period", "2025", "--unit", "01", "--format", format, data.toString());
+            // new 00008's flow for 2025 is an estimate of 7.5; new 00004's not comparable
+            assertThat(line(year.out(), format.equals("table") ? "00008" : "| 00008")).contains("7.5 est.");
+            assertThat(line(year.out(), format.equals("table") ? "00004" : "| 00004")).contains("n/c");
+        }
+    }
+
+    @Test
+    void aComparisonWithNothingOnTheOtherSideSaysSo() throws IOException {
+        Tally.Run r = tally("rollup", "--period", "2024-H2", "--compare", "year-ago", "--depth", "0", "--format", "csv", data().toString());
+        assertThat(r.exit()).isZero();
+        assertThat(line(r.out(), "01,Tỉnh A,province,2024-H2,x,")).isEqualTo("01,Tỉnh A,province,2024-H2,x,36,5,5,2023-H2,,0,5,no-data,,,");
+        assertThat(r.err()).contains("warning: nothing was reported for 2023-H2, the period 2024-H2 is compared with");
+        Tally.Run table = tally("rollup", "--period", "2024-H2", "--compare", "year-ago", "--depth", "0", data().toString());
+        assertThat(table.out()).startsWith("Period: 2024-H2, compared with 2023-H2 (no data for 2023-H2)\n").contains("36 (no data)");
+        // a comparison that has data is not warned about
+        assertThat(tally("rollup", "--period", "2025-H2", "--compare", "year-ago", "--depth", "0", data().toString()).err())
+                .doesNotContain("nothing was reported");
+    }
+
+    @Test
     void theDerivedRateIsRecomputedFromTheReMappedParts() throws IOException {
         Tally.Run r = tally("rollup", "--period", "2024-H2", "--period", "2025-H2", "--depth", "0", "--format", "csv",
                 data().toString());

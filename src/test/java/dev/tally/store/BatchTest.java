@@ -42,9 +42,9 @@ class BatchTest {
     }
 
     private static List<Store.Outcome> counting(long[] lookups, Step step) throws Exception {
-        long before = Store.LOOKUPS.sum();
+        long before = SqliteStore.LOOKUPS.sum();
         List<Store.Outcome> out = step.run();
-        lookups[0] = Store.LOOKUPS.sum() - before;
+        lookups[0] = SqliteStore.LOOKUPS.sum() - before;
         return out;
     }
 

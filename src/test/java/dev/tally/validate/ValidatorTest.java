@@ -191,6 +191,22 @@ class ValidatorTest {
     }
 
     @Test
+    void aRejectedWideRowNamesTheIndicatorColumnsItCost() throws IOException {
+        Validator.Result r = run("unit,period,received,resolved\nCX,2024,3,2\nC11,2024-H3,4,1\nC12,2024,5,\n");
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.UNKNOWN_UNIT).singleElement()
+                .satisfies(f -> assertThat(f.indicator()).isEqualTo("received resolved"));
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.BAD_PERIOD).singleElement()
+                .satisfies(f -> assertThat(f.indicator()).isEqualTo("received resolved"));
+    }
+
+    @Test
+    void aRuleFindingsValueIsItsOperandsValuesInTheIndicatorColumnsOrder() throws IOException {
+        Validator.Result r = run(HEAD + "C11,2024,received,1\nC11,2024,resolved,2\n");
+        assertThat(r.findings()).filteredOn(f -> f.code() == FindingCode.RULE).first()
+                .satisfies(f -> assertThat(f.indicator() + "=" + f.value()).isEqualTo("received resolved=1 2"));
+    }
+
+    @Test
     void findingsPastTheLimitAreCountedNotListed() throws IOException {
         StringBuilder sb = new StringBuilder(HEAD);
         int rows = Validator.LISTED_PER_INPUT + 250;
@@ -202,7 +218,7 @@ class ValidatorTest {
         assertThat(r.summary().unlisted()).isEqualTo(250);
         assertThat(r.summary().rejected()).isEqualTo(rows);
         assertThat(r.summary().addsUp()).isTrue();
-        assertThat(r.summary().text()).contains("250 of them not listed");
+        assertThat(r.summary().text()).contains("250 of them past the first 10000 of a file");
     }
 
     @Test

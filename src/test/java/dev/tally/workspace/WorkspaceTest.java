@@ -307,7 +307,7 @@ class WorkspaceTest {
                 .contains("C11,Xã 11,commune,2024,rec,12,1,1,2023,10,1,1,comparable,2,20.0,\n")
                 .contains("C12,Xã 12,commune,2024,rec,3,1,1,2023,0,1,1,comparable,3,,\n");         // from zero: no percent
         Tally.Run prev = tally("rollup", "--format", "csv", "--period", "2024-H1", "--compare", "previous", "--unit", "C21");
-        assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,0,1,partial,,,\n"); // nothing to compare with
+        assertThat(prev.out()).contains("C21,Xã 21,commune,2024-H1,rec,1,1,1,2023-H2,,0,1,no-data,,,\n"); // nothing to compare with
     }
 
     @Test

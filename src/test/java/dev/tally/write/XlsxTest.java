@@ -145,4 +145,49 @@ class XlsxTest {
         for (var sheet : book.values()) for (var r : sheet.subList(1, sheet.size())) units.add(r.get(0).value());
         assertThat(units).containsExactly("U1", "U2", "U3", "U4", "U5", "U6", "U7");
     }
+
+    @Test
+    void aTextLongerThanACellHoldsIsCutWithAMarkAndSaid() throws Exception {
+        String huge = "Xã " + "Đông".repeat(10_000);
+        List<String> warnings = new ArrayList<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableSink s = Writers.create(Format.XLSX, out, WriteOptions.defaults().warningTo(warnings::add));
+        s.start(List.of(Column.text("unit"), Column.text("name")), Map.of());
+        s.row(List.of("C1", "Xã Một"));
+        s.row(List.of("C2", huge));
+        s.finish();
+        List<List<Cell>> t = parse(out.toByteArray()).get("tally");
+        String cell = t.get(2).get(1).value();
+        // at Excel's limit exactly, whole characters, the end saying it was cut and from how long
+        assertThat(cell).hasSize(Xlsx.MAX_CELL_CHARS).startsWith("Xã Đông").endsWith("… [cut: " + huge.length() + " characters in all]");
+        assertThat(t.get(1).get(1).value()).isEqualTo("Xã Một");
+        assertThat(warnings).singleElement().asString().contains("sheet 'tally' cell B3 (name) holds " + huge.length() + " characters");
+        assertThat(Xlsx.reference(0, 1)).isEqualTo("A1");
+        assertThat(Xlsx.reference(27, 7)).isEqualTo("AB7");
+    }
+
+    @Test
+    void aCaptionNamesTheMainSheetAndHeadsThePrintedPageTheHeaderStayingFirst() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TableSink s = Writers.create(Format.XLSX, out, WriteOptions.defaults());
+        s.caption("2024-H1", "Period: 2024-H1 & more");
+        s.start(List.of(Column.text("unit"), Column.number("n")), Map.of());
+        s.row(List.of("C1", 3L));
+        s.sheet("coverage", List.of(Column.text("unit")));
+        s.row(List.of("C1"));
+        s.finish();
+        var book = parse(out.toByteArray());
+        assertThat(book.keySet()).containsExactly("2024-H1", "coverage");
+        assertThat(book.get("2024-H1").get(0)).extracting(Cell::value).containsExactly("unit", "n");
+        assertThat(book.get("2024-H1").get(1).get(1)).isEqualTo(new Cell("number", "3", "#,##0", false, false, false));
+        String sheet1;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
+            String found = null;
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                if (e.getName().equals("xl/worksheets/sheet1.xml")) found = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            sheet1 = found;
+        }
+        assertThat(sheet1).contains("<oddHeader>&amp;CPeriod: 2024-H1 &amp;&amp; more</oddHeader>");
+    }
 }
