@@ -29,7 +29,9 @@ import java.util.TreeSet;
  *       not the unit, its name, the period or a descriptive one (STT, Ghi chú) names an indicator,
  *       resolved by the sink ({@link ValueSink#indicators}).
  *   <li>A row with a unit (its code, else its name) and at least one filled value column is a record
- *       (an empty cell in it is a missing value); a row of a template left empty is no record. A total
+ *       (an empty cell in it is a missing value); a row of a template left empty is no record. In the long
+ *       shape a row that names its indicator is a record even when its value is empty (a missing
+ *       value, as a CSV row's). A total
  *       row ("Tổng cộng") is the table's reported total ({@link ValueSink#beginTotal}). A row with
  *       figures but no unit is reported with its values; a row of text only (a section title, the
  *       signatures under the table) is not data.
@@ -168,6 +170,10 @@ final class SheetTable {
                 if (i >= 0 && !row.blank(i)) {
                     filled = 1;
                     figure = isFigure(row, i);
+                } else {
+                    // the row names its indicator: an empty value is a missing one, as in a CSV row
+                    int ii = row.find(indicatorCol);
+                    if (ii >= 0 && !row.blank(ii)) filled = 1;
                 }
             } else {
                 for (int c : vc) {
@@ -318,16 +324,32 @@ final class SheetTable {
 
     /**
      * A row of column numbers right under the header: (1) (2) (3), or A B 1 2 3=1+2; no unit, and
-     * nothing but such tokens.
+     * nothing but such tokens, whose numbers count up from column to column and so do their letters. A
+     * first row of short codes and figures (001 2024 5 3) is data: its numbers do not count up.
      */
     private static boolean isNumbering(Sheets.Row row, int unitCol, int nameCol) {
         int tokens = 0;
+        long lastNumber = -1;
+        int lastLetter = -1;
         for (int i = 0; i < row.size; i++) {
             if (row.blank(i)) continue;
             String s = row.text(i).strip();
             if (s.length() > 24 || !s.matches("[(\\[]?([0-9]{1,3}|[A-Za-z]{1,2})[)\\]]?|[0-9A-Za-z()\\[\\]=+\\-*/.x ]{3,24}")) return false;
             if (row.column[i] == unitCol || row.column[i] == nameCol) {
                 if (!s.matches("[(\\[]?([0-9]{1,3}|[A-Za-z]{1,2})[)\\]]?")) return false;
+            }
+            String bare = s.replaceFirst("^[(\\[]", "");
+            int digits = 0;
+            while (digits < bare.length() && digits < 4 && Character.isDigit(bare.charAt(digits))) digits++;
+            if (digits > 0) {
+                long n = Long.parseLong(bare.substring(0, digits));
+                if (n <= lastNumber) return false;
+                lastNumber = n;
+            } else if (bare.matches("[A-Za-z]{1,2}[)\\]]?")) {
+                int letter = Character.toUpperCase(bare.charAt(0)) * 32 + (bare.length() > 1 && Character.isLetter(bare.charAt(1))
+                        ? Character.toUpperCase(bare.charAt(1)) : 0);
+                if (letter <= lastLetter) return false;
+                lastLetter = letter;
             }
             tokens++;
         }

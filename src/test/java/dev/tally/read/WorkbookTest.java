@@ -222,6 +222,39 @@ class WorkbookTest {
     }
 
     @Test
+    void aLongRowWithAnEmptyValueIsAMissingValueAsInCsv() throws Exception {
+        // a long table names the indicator on the row, so its empty value is the unit saying "missing"
+        // (a CSV row's empty value is one); only a row with neither value nor indicator is no record
+        String sheet = TestWorkbooks.SHEET + TestWorkbooks.HEADER + TestWorkbooks.row(2, "A", "2024", "x", "1")
+                + "<row r=\"3\"><c r=\"A3\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B3\" t=\"inlineStr\"><is><t>2024</t></is></c>"
+                + "<c r=\"C3\" t=\"inlineStr\"><is><t>y</t></is></c></row>"
+                + "<row r=\"4\"><c r=\"A4\" t=\"inlineStr\"><is><t>A</t></is></c><c r=\"B4\" t=\"inlineStr\"><is><t>2024</t></is></c></row>"
+                + TestWorkbooks.END;
+        Path file = TestWorkbooks.xlsx(tmp.resolve("long.xlsx"), java.util.Map.of("xl/worksheets/sheet1.xml", TestWorkbooks.text(sheet)));
+        Sheet s = read(file, ReadOptions.defaults());
+        ReadersTest.Collect csv = ReadersTest.read("unit,period,indicator,value\nA,2024,x,1\nA,2024,y,\n");
+        assertThat(s.values).containsExactly("A|2024|x|1@2", "A|2024|y|@3");
+        assertThat(s.values).containsExactlyElementsOf(csv.values);
+        assertThat(s.records).isEqualTo(csv.records).isEqualTo(2);
+        assertThat(s.findings).isEmpty();
+    }
+
+    @Test
+    void aFirstRowOfShortCodesAndFiguresIsDataNotTheColumnsNumbering() throws Exception {
+        // (1) (2) (3) or A B 1 2 3=1+2 under a header count up; 001 2024 5 3 does not, and was skipped unread
+        String c = "<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>";
+        String sheet = TestWorkbooks.SHEET
+                + "<row r=\"1\">" + c.formatted("A1", "unit") + c.formatted("B1", "period") + c.formatted("C1", "x") + c.formatted("D1", "y") + "</row>"
+                + "<row r=\"2\">" + c.formatted("A2", "001") + "<c r=\"B2\"><v>2024</v></c><c r=\"C2\"><v>5</v></c><c r=\"D2\"><v>3</v></c></row>"
+                + "<row r=\"3\">" + c.formatted("A3", "002") + "<c r=\"B3\"><v>2024</v></c><c r=\"C3\"><v>7</v></c><c r=\"D3\"><v>9</v></c></row>"
+                + TestWorkbooks.END;
+        Path file = TestWorkbooks.xlsx(tmp.resolve("codes.xlsx"), java.util.Map.of("xl/worksheets/sheet1.xml", TestWorkbooks.text(sheet)));
+        assertThat(read(file, ReadOptions.defaults()).values).containsExactly("001|2024|C|5@2", "001|2024|D|3@2", "002|2024|C|7@3", "002|2024|D|9@3");
+        // a row of column numbers is still passed over: here the fixtures' (1) … (9)
+        assertThat(read("luc-nam-report.xlsx").values).noneMatch(v -> v.contains("(2)"));
+    }
+
+    @Test
     void aTextNumberIsNotANumberToken() {
         // the number flag tells the sink a typed number (read with JSON's grammar whatever --decimal-comma
         // says); a text cell is typed text, read by the number parser's rules
