@@ -73,9 +73,11 @@ final class SheetTable {
                 return true;
             }
         } else {
+            CsvLine csvLine = null; // a row that is a CSV header line in one cell: the file was split on the wrong delimiter
             while ((r = rows.next()) != null) {
-                if (r.number > HeaderRule.TITLE_LINES + 1) return false;
+                if (r.number > HeaderRule.TITLE_LINES + 1) break;
                 List<String> texts = texts(r);
+                if (csvLine == null) csvLine = csvInOneCell(r, texts);
                 // a header with a unit column but no period column needs the period above it: only then is the title read for one
                 if (HeaderRule.isHeader(texts, periodFixed, true)
                         || HeaderRule.isHeader(texts, true, true) && (titlePeriod = Period.named(title.toString()).orElse(null)) != null) {
@@ -84,7 +86,11 @@ final class SheetTable {
                 }
                 appendTitle(title, r);
             }
-            if (header.isEmpty()) return false;
+            if (header.isEmpty()) {
+                if (csvLine == null) return false;
+                sink.problem(Finding.of(FindingCode.MALFORMED, new Source(label, csvLine.row()), null, null, null, null, csvLine.message()), 0, 0);
+                return true;
+            }
             // the period the title names stands for an empty period cell too (once a sheet: the title is read once)
             if (titlePeriod == null && title.length() > 0) titlePeriod = Period.named(title.toString()).orElse(null);
             // the rows under the header that only continue it
@@ -371,6 +377,32 @@ final class SheetTable {
         }
         return any;
     }
+
+    /**
+     * The finding for a row whose one cell holds a CSV header line ("unit;unit_name;period;…"): a CSV
+     * opened or converted with another delimiter than its own puts each line in column A, and the
+     * generic "no table" would not say why. Null when the row is not one.
+     */
+    private static CsvLine csvInOneCell(Sheets.Row r, List<String> texts) {
+        if (texts.size() != 1) return null;
+        int cells = 0, at = -1;
+        for (int i = 0; i < r.size; i++) {
+            if (r.blank(i)) continue;
+            cells++;
+            at = i;
+        }
+        if (cells != 1) return null;
+        String line = texts.get(0);
+        for (char d : new char[] {';', '\t', ','}) {
+            if (line.indexOf(d) < 0 || !HeaderRule.isHeader(List.of(line.split(d == '\t' ? "\t" : String.valueOf(d), -1)), false, true)) continue;
+            String shown = line.length() > 60 ? line.substring(0, 60) + "…" : line;
+            return new CsvLine(r.number, t("sheet.csvInOneCell", r.number, Sheets.letters(r.column[at]), shown,
+                    d == '\t' ? "tab" : String.valueOf(d), (int) d));
+        }
+        return null;
+    }
+
+    private record CsvLine(long row, String message) {}
 
     private static List<String> texts(Sheets.Row r) {
         List<String> out = new ArrayList<>(r.size);

@@ -255,6 +255,29 @@ class WorkbookTest {
     }
 
     @Test
+    void aCsvSplitOnTheWrongDelimiterIsToldAsSuch() throws Exception {
+        // soffice --convert-to xlsx on a ';' CSV splits on ',': every line lands whole in column A, and
+        // "no table" alone would not say why
+        String c = "<c r=\"%s\" t=\"inlineStr\"><is><t>%s</t></is></c>";
+        String sheet = TestWorkbooks.SHEET + "<row r=\"1\">" + c.formatted("A1", "unit;unit_name;period;x") + "</row>"
+                + "<row r=\"2\">" + c.formatted("A2", "A;Xã A;2024;5") + "</row>" + TestWorkbooks.END;
+        Path file = TestWorkbooks.xlsx(tmp.resolve("csv.xlsx"), java.util.Map.of("xl/worksheets/sheet1.xml", TestWorkbooks.text(sheet)));
+        Sheet s = read(file, ReadOptions.defaults());
+        assertThat(s.values).isEmpty();
+        assertThat(s.findings).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.MALFORMED);
+            assertThat(f.line()).isEqualTo(1);
+            assertThat(f.message()).isEqualTo("row 1 is a CSV header line in one cell (A: 'unit;unit_name;period;x'): the workbook was made from a CSV "
+                    + "split on another delimiter than its own (;); nothing was read. Read the CSV file itself, or convert it again with its delimiter: "
+                    + "soffice --headless --infilter=CSV:59,34,76 --convert-to xlsx FILE.csv");
+        });
+        // a one-cell title line with commas is a title, not a CSV line
+        String title = TestWorkbooks.SHEET + "<row r=\"1\">" + c.formatted("A1", "Báo cáo, số liệu") + "</row>" + TestWorkbooks.END;
+        Path other = TestWorkbooks.xlsx(tmp.resolve("title.xlsx"), java.util.Map.of("xl/worksheets/sheet1.xml", TestWorkbooks.text(title)));
+        assertThat(read(other, ReadOptions.defaults()).findings).extracting(Finding::message).singleElement().asString().startsWith("the sheet holds no table");
+    }
+
+    @Test
     void aTextNumberIsNotANumberToken() {
         // the number flag tells the sink a typed number (read with JSON's grammar whatever --decimal-comma
         // says); a text cell is typed text, read by the number parser's rules
