@@ -1,5 +1,6 @@
 package dev.tally.rollup;
 
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.Period;
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ public final class RollupResult {
     private final int units;
     private final int indicators;
     private final List<Period> periods;
-    private final Values[] values;
+    private final ExactColumn[] values;
     private final int[][] reported;
     private final int[][] expected;
     private final int[][] exempt;
@@ -25,6 +26,7 @@ public final class RollupResult {
     private final int[] reportingDepth;
     /** per period and cell, for an earlier era re-expressed in later units: exact, estimated or not comparable; null otherwise */
     private final byte[][] quality;
+    private final long skippedUnits;
 
     /**
      * Whether the two sides of a comparison come from the same reporting units; across a boundary,
@@ -36,10 +38,11 @@ public final class RollupResult {
      * A target compared with another period: the target's values as shown ({@code main}: like-for-like
      * they differ from the plain rollup) and the other side's, with a status per cell.
      */
-    record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
+    record Compared(int base, ExactColumn main, int[] mainReported, ExactColumn other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
-    RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
-                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality) {
+    RollupResult(int units, int indicators, List<Period> periods, ExactColumn[] values, int[][] reported, int[][] expected, int[][] exempt,
+                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality, long skippedUnits) {
+        this.skippedUnits = skippedUnits;
         this.reportingDepth = reportingDepth;
         this.quality = quality;
         this.exempt = exempt;
@@ -55,7 +58,7 @@ public final class RollupResult {
     }
 
     // the raw columns, for assembling a rollup from several (across a boundary)
-    Values valuesOf(int period) { return values[period]; }
+    ExactColumn valuesOf(int period) { return values[period]; }
 
     int[] reportedOf(int period) { return reported[period]; }
 
@@ -121,7 +124,7 @@ public final class RollupResult {
         return (x == null ? reported[period] : x.mainReported())[cell(unit, indicator)];
     }
 
-    private Values main(int period) {
+    private ExactColumn main(int period) {
         Compared x = compared[period];
         return x == null ? values[period] : x.main();
     }
@@ -179,6 +182,12 @@ public final class RollupResult {
 
     /** How many aggregates outgrew longs and were summed in BigDecimal (for tests: ordinary data never does). */
     public long bigSlots() { return bigSlots; }
+
+    /**
+     * How many units (and totals) the passes did not visit, having nothing below them (for tests: a
+     * national hierarchy with one district's data skips nearly all of it).
+     */
+    public long skippedUnits() { return skippedUnits; }
 
     /** Overlaps (errors) and imbalances between reported totals and their subtree (warnings). */
     public List<Finding> findings() { return findings; }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with its finding and exit 1, and the good file beside it must be read; running out of memory would
  * end the process with exit 4 and "out of memory".
  */
+@Tag("process")
 class BoundedMemoryTest {
     @TempDir
     Path dir;

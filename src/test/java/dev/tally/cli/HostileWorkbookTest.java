@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import static dev.tally.read.TestWorkbooks.*;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * named .xlsx that are not workbooks (binary, truncated). Each ends with its finding in bounded time
  * and memory, and the other inputs are read.
  */
+@Tag("process")
 class HostileWorkbookTest {
     @TempDir
     Path dir;

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * district's own tooling would; LibreOffice, as a person would), it is read back with no guessing:
  * no finding, the figures where they were typed, the same rollup as the CSV of the same figures.
  */
+@Tag("process") // fills templates with openpyxl and LibreOffice
 class TemplateTest {
     @TempDir
     Path dir;
@@ -27,7 +29,7 @@ class TemplateTest {
     @AfterEach
     void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
 
-    static GoldenTest.Result tally(String... args) { return GoldenTest.run(List.of(args), null); }
+    static Tally.Run tally(String... args) { return Tally.run(args); }
 
     private static String part(Path xlsx, String name) throws IOException {
         try (ZipFile z = new ZipFile(xlsx.toFile())) {
@@ -38,7 +40,7 @@ class TemplateTest {
     @Test
     void theTemplateHasTheBlockTheRowsTheCodesTheChecksAndTheLocks() throws IOException {
         Path x = dir.resolve("bieu-mau.xlsx");
-        GoldenTest.Result r = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "-o", x.toString());
+        Tally.Run r = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "-o", x.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).isEqualTo(x + ": 2 sheet(s), 7 rows to fill (dan_van, hdnd)\n");
         assertThat(part(x, "xl/workbook.xml")).contains("<sheet name=\"dan_van\"").contains("<sheet name=\"hdnd\"");
@@ -63,10 +65,10 @@ class TemplateTest {
     void aFilledTemplateIsReadBackWithNoGuessing() {
         // filled in by openpyxl (make_fixtures.py) with the sample's figures: no finding, the sample's rollup
         String f = "src/test/resources/workbooks/template-filled.xlsx";
-        GoldenTest.Result v = tally("validate", "--config", "samples/tally.yaml", f);
+        Tally.Run v = tally("validate", "--config", "samples/tally.yaml", f);
         assertThat(v.out()).isEqualTo("no findings\n\n1 file, 7 records, 37 values: 37 accepted, 0 duplicates, 0 rejected\nfindings: 0 errors, 0 warnings\n");
-        GoldenTest.Result fromTemplate = tally("rollup", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--format", "csv", f);
-        GoldenTest.Result fromSample = tally("rollup", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "--format", "csv",
+        Tally.Run fromTemplate = tally("rollup", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--format", "csv", f);
+        Tally.Run fromSample = tally("rollup", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "--format", "csv",
                 "samples/submissions/2024-H1");
         assertThat(fromTemplate.out()).isEqualTo(fromSample.out()).contains("BG-LN-DOINGO");
     }
@@ -108,11 +110,11 @@ class TemplateTest {
         Process fill = new ProcessBuilder(python, script.toString(), x.toString(), filled.toString()).redirectErrorStream(true).start();
         assertThat(fill.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(fill.exitValue()).as(new String(fill.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
-        GoldenTest.Result imp = tally("import", "--config", p.resolve("tally.yaml").toString(), "--received", "2024-07-10T09:00+07:00", filled.toString());
+        Tally.Run imp = tally("import", "--config", p.resolve("tally.yaml").toString(), "--received", "2024-07-10T09:00+07:00", filled.toString());
         // Bảo Đài's 0.5 cadres is not a whole number: rejected alone, its other value stored (the submission incomplete)
         assertThat(imp.out()).contains("lucnam-2024-H1.xlsx: 2 submissions: 2 new");
         assertThat(imp.err()).contains("'0.5' is not a whole number but 'cadres_trained' is an integer");
-        GoldenTest.Result r = tally("rollup", "--config", p.resolve("tally.yaml").toString(), "--unit", "BG-LN", "--depth", "0", "--indicator", "dvk_models",
+        Tally.Run r = tally("rollup", "--config", p.resolve("tally.yaml").toString(), "--unit", "BG-LN", "--depth", "0", "--indicator", "dvk_models",
                 "--format", "csv");
         assertThat(r.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H1,dvk_models,10,2,6");
     }
@@ -132,13 +134,13 @@ class TemplateTest {
 
     @Test
     void whatCannotBeATemplateIsAUsageError() {
-        GoldenTest.Result above = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN-DOINGO", "--form", "hdnd", "--period", "2024-H1",
+        Tally.Run above = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN-DOINGO", "--form", "hdnd", "--period", "2024-H1",
                 "-o", dir.resolve("x.xlsx").toString());
         assertThat(above.exit()).isEqualTo(2);
         assertThat(above.err()).isEqualTo("tally: form hdnd is reported by the district level, above BG-LN-DOINGO: give --unit a unit at that level or above it\n");
-        GoldenTest.Result csv = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "-o", dir.resolve("x.csv").toString());
+        Tally.Run csv = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--period", "2024-H1", "-o", dir.resolve("x.csv").toString());
         assertThat(csv.err()).isEqualTo("tally: -o '" + dir.resolve("x.csv") + "': give the workbook's file name, ending in .xlsx\n");
-        GoldenTest.Result form = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--form", "x", "--period", "2024-H1", "-o",
+        Tally.Run form = tally("template", "--config", "samples/tally.yaml", "--unit", "BG-LN", "--form", "x", "--period", "2024-H1", "-o",
                 dir.resolve("x.xlsx").toString());
         assertThat(form.err()).isEqualTo("tally: --form 'x' is not a form of the catalog; its forms are dan_van, hdnd\n");
         assertThat(Files.exists(dir.resolve("x.xlsx"))).isFalse();

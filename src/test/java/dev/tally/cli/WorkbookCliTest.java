@@ -22,11 +22,11 @@ class WorkbookCliTest {
     @TempDir
     Path tmp;
 
-    static GoldenTest.Result tally(String... args) { return GoldenTest.run(List.of(args), null); }
+    static Tally.Run tally(String... args) { return Tally.run(args); }
 
     @Test
     void aReportAsItArrivesIsValidatedWithTheCodesToWriteSaid() {
-        GoldenTest.Result r = tally("validate", "--config", "samples/tally.yaml", "--format", "csv", W + "luc-nam-report.xlsx");
+        Tally.Run r = tally("validate", "--config", "samples/tally.yaml", "--format", "csv", W + "luc-nam-report.xlsx");
         List<String> lines = r.out().lines().toList();
         // the five named columns are taken and said; the empty column that names nothing is no value
         assertThat(lines).filteredOn(l -> l.startsWith("warning,by-name,")).hasSize(5);
@@ -38,14 +38,14 @@ class WorkbookCliTest {
                 && l.contains("read the file with --decimal-comma"));
         assertThat(r.err()).contains("1 file, 7 records, 35 values: 34 accepted, 0 duplicates, 1 rejected");
         assertThat(r.exit()).isEqualTo(1);
-        GoldenTest.Result comma = tally("validate", "--config", "samples/tally.yaml", "--decimal-comma", W + "luc-nam-report.xlsx");
+        Tally.Run comma = tally("validate", "--config", "samples/tally.yaml", "--decimal-comma", W + "luc-nam-report.xlsx");
         assertThat(comma.out()).contains("35 accepted, 0 duplicates, 0 rejected").contains("0 errors, 5 warnings");
         assertThat(comma.exit()).isZero();
     }
 
     @Test
     void theTotalRowIsTheDistrictsReportedTotalComparedNeverAdded() {
-        GoldenTest.Result r = tally("rollup", "--config", "samples/tally.yaml", "--decimal-comma", "--period", "2024-H1", "--unit", "BG-LN",
+        Tally.Run r = tally("rollup", "--config", "samples/tally.yaml", "--decimal-comma", "--period", "2024-H1", "--unit", "BG-LN",
                 "--depth", "0", "--indicator", "dvk_models", "--indicator", "cadres_trained", "--format", "csv", W + "luc-nam-report.xlsx");
         // 20 models from the six communes, not 40 with the total row added; 1.234 is 1234 with the decimal comma
         assertThat(r.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H1,dvk_models,20,6,6\n")
@@ -62,18 +62,18 @@ class WorkbookCliTest {
         Files.delete(xlsx.resolve("2024-H1/bac-giang-tp-wide.csv"));
         Files.copy(Path.of(W + "bac-giang-tp-wide.xlsx"), xlsx.resolve("2024-H1/bac-giang-tp-wide.xlsx"));
         for (String shape : new String[] {"long", "wide"}) {
-            GoldenTest.Result a = tally("rollup", "--config", "samples/tally.yaml", "--shape", shape, "--format", "csv", csv.toString());
-            GoldenTest.Result b = tally("rollup", "--config", "samples/tally.yaml", "--shape", shape, "--format", "csv", xlsx.toString());
+            Tally.Run a = tally("rollup", "--config", "samples/tally.yaml", "--shape", shape, "--format", "csv", csv.toString());
+            Tally.Run b = tally("rollup", "--config", "samples/tally.yaml", "--shape", shape, "--format", "csv", xlsx.toString());
             assertThat(b.out()).as(shape).isEqualTo(a.out()).contains("BG,Tỉnh Bắc Giang");
             assertThat(b.exit()).isEqualTo(a.exit());
         }
-        GoldenTest.Result v = tally("validate", "--config", "samples/tally.yaml", xlsx.toString());
+        Tally.Run v = tally("validate", "--config", "samples/tally.yaml", xlsx.toString());
         assertThat(v.out()).contains("no findings").contains("7 files, 203 records, 305 values: 305 accepted (3 of them missing)");
     }
 
     @Test
     void aCodeASpreadsheetTurnedIntoANumberIsToldWithTheUnitItMeans() {
-        GoldenTest.Result r = tally("validate", "--config", W + "project/tally.yaml", "--format", "csv", W + "leading-zero.xlsx");
+        Tally.Run r = tally("validate", "--config", W + "project/tally.yaml", "--format", "csv", W + "leading-zero.xlsx");
         assertThat(r.out()).contains("error,unknown-unit,src/test/resources/workbooks/leading-zero.xlsx,2,7201,2024-H1,dvk_models,3,"
                 + "unit '7201' is not in the units file; check the code or add the unit; did you mean '07201' (Xã Một)? "
                 + "(its leading zero was lost: a spreadsheet took the code for a number; format the column as text)");
@@ -83,9 +83,9 @@ class WorkbookCliTest {
     @Test
     void aUnitsNameIsLookedUpUnderTheUnitTheTitleNames() {
         // two districts have a Xã Một: the title's UBND HUYỆN HAI says which
-        GoldenTest.Result scoped = tally("rollup", "--config", W + "project/tally.yaml", "--format", "csv", "--depth", "2", W + "names-scoped.xlsx");
+        Tally.Run scoped = tally("rollup", "--config", W + "project/tally.yaml", "--format", "csv", "--depth", "2", W + "names-scoped.xlsx");
         assertThat(scoped.out()).contains("07201,Xã Một,commune,2024-H1,dvk_models,3,1,1").contains("07202,Xã Hai,commune,2024-H1,dvk_models,4,1,1");
-        GoldenTest.Result unscoped = tally("validate", "--config", W + "project/tally.yaml", "--format", "csv", W + "names-unscoped.xlsx");
+        Tally.Run unscoped = tally("validate", "--config", W + "project/tally.yaml", "--format", "csv", W + "names-unscoped.xlsx");
         assertThat(unscoped.out()).contains("unit 'Xã Một' is not in the units file; check the code or add the unit; 2 units have that name: "
                 + "07201 (Xã Một, Huyện Hai), 07301 (Xã Một, Huyện Ba); give the unit's code, or name the unit that sends the table in its title");
         // the only Xã Hai is found anywhere
@@ -94,7 +94,7 @@ class WorkbookCliTest {
 
     @Test
     void aFolderOfWorkbooksIsReadAndWhatCannotBeIsOneFindingEach() {
-        GoldenTest.Result r = tally("validate", "--config", "samples/tally.yaml", "--format", "csv", "--period", "2024-H1", W);
+        Tally.Run r = tally("validate", "--config", "samples/tally.yaml", "--format", "csv", "--period", "2024-H1", W);
         List<String> lines = r.out().lines().toList();
         assertThat(lines).filteredOn(l -> l.startsWith("error,unreadable,")).singleElement().asString()
                 .startsWith("error,unreadable,src/test/resources/workbooks/luc-nam-report.xls,,");
@@ -109,10 +109,10 @@ class WorkbookCliTest {
     void importStoresWhatAWorkbookHolds() throws IOException {
         Path p = tmp.resolve("p");
         assertThat(tally("init", p.toString(), "--sample").exit()).isZero();
-        GoldenTest.Result r = tally("import", "--config", p.resolve("tally.yaml").toString(), "--decimal-comma", W + "luc-nam-report-lo.xlsx");
+        Tally.Run r = tally("import", "--config", p.resolve("tally.yaml").toString(), "--decimal-comma", W + "luc-nam-report-lo.xlsx");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("luc-nam-report-lo.xlsx: 7 submissions: 7 new");
-        GoldenTest.Result s = tally("rollup", "--config", p.resolve("tally.yaml").toString(), "--unit", "BG-LN", "--depth", "0", "--indicator",
+        Tally.Run s = tally("rollup", "--config", p.resolve("tally.yaml").toString(), "--unit", "BG-LN", "--depth", "0", "--indicator",
                 "dvk_models", "--format", "csv");
         assertThat(s.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H1,dvk_models,20,6,6");
     }
@@ -123,10 +123,10 @@ class WorkbookCliTest {
         Files.writeString(yaml, "units: " + Path.of("samples/units.csv").toAbsolutePath() + "\ncatalog: "
                 + Path.of("samples/catalog.yaml").toAbsolutePath() + "\ntemplates:\n  - match: \"luc-nam-*.xlsx\"\n    header_rows: 6-7\n"
                 + "    unit_column: B\n    period: 2024-H2\n");
-        GoldenTest.Result r = tally("rollup", "--config", yaml.toString(), "--decimal-comma", "--unit", "BG-LN", "--depth", "0", "--indicator",
+        Tally.Run r = tally("rollup", "--config", yaml.toString(), "--decimal-comma", "--unit", "BG-LN", "--depth", "0", "--indicator",
                 "dvk_models", "--format", "csv", W + "luc-nam-report.xlsx");
         assertThat(r.out()).contains("BG-LN,Huyện Lục Nam,district,2024-H2,dvk_models,20,6,6");
-        GoldenTest.Result sheet = tally("validate", "--config", "samples/tally.yaml", "--sheet", "2", "--format", "csv", W + "two-sheets.xlsx");
+        Tally.Run sheet = tally("validate", "--config", "samples/tally.yaml", "--sheet", "2", "--format", "csv", W + "two-sheets.xlsx");
         assertThat(sheet.err()).startsWith("1 file, 1 record, 2 values: 2 accepted");
     }
 
@@ -141,7 +141,7 @@ class WorkbookCliTest {
                 + "<c r=\"C3\" t=\"inlineStr\"><is><t>dialogues</t></is></c><c r=\"D3\" t=\"inlineStr\"><is><t>mười</t></is></c></row>"
                 + dev.tally.read.TestWorkbooks.END;
         Path x = dev.tally.read.TestWorkbooks.twoSheets(tmp.resolve("two.xlsx"), sheet);
-        GoldenTest.Result r = tally("import", "--config", p.resolve("tally.yaml").toString(), "--atomic", "file", "--dry-run", x.toString());
+        Tally.Run r = tally("import", "--config", p.resolve("tally.yaml").toString(), "--atomic", "file", "--dry-run", x.toString());
         assertThat(r.err()).contains(x + "[A]:3: error [not-a-number]").contains(x + "[B]:3: error [not-a-number]");
         assertThat(r.out()).contains(x + ": 2 submissions: 0 new, 0 replaced, 0 unchanged, 2 rejected")
                 .contains("rejected: BG-LN-DOINGO (Thị trấn Đồi Ngô) form dan_van 2024-H1 (1 value): the file " + x + " has errors (--atomic file)");

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The workbook XML tokenizer and the bounded zip on their own: what they read, and what they refuse. */
+@Isolated // lowers Zip.maxTotal and Zip.maxEntry, which every workbook obeys
 class XmlTest {
     @TempDir
     Path tmp;

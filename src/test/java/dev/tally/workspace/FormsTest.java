@@ -2,18 +2,16 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Tally;
+import dev.tally.cli.TempProject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forms, who is expected to report them, and completeness at every level, through the command line,
@@ -23,22 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Form dv (half-yearly, communes, due 10 days after the period) and form hd (yearly, districts, due
  * 30 days after).
  */
-class FormsTest {
+class FormsTest extends TempProject {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
 
-    @TempDir
-    Path dir;
-    Path config;
-
-    Tally.Run tally(String... args) {
-        return Tally.run(config, CLOCK, args);
-    }
-
-    Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
-
-    static final String HEAD = "unit,period,indicator,value\n";
+    FormsTest() { super(CLOCK); }
 
     @BeforeEach
     void project() throws IOException {
@@ -235,9 +221,5 @@ class FormsTest {
         assertThat(r.err()).contains("h2.csv:5: warning [not-expected]");
         assertThat(r.out()).contains("unit,unit_name,level,period,indicator,value,reported,expected,exempt")
                 .contains("P,Tỉnh,province,2024-H2,rec,19,4,4,2");
-    }
-
-    List<String> query(String sql) throws SQLException {
-        return Tally.query(dir.resolve("tally.db"), sql);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Imports in real child processes: killed with SIGKILL at random moments, the store is always as it
  * was before an import or with that import complete; two imports at once both succeed.
  */
+@Tag("process")
 class ImportReliabilityTest {
     static final int COMMUNES = 1500, INDICATORS = 12;
 

@@ -2,10 +2,11 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Tally;
+import dev.tally.cli.TempProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store holds exactly what validate accepts: on a real-shaped set (one file per district in the
@@ -22,17 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * import equals rollup of the same files, cell for cell and coverage for coverage, for every period
  * and level; and status counts each incomplete report received and incomplete.
  */
-class StoreEqualsFilesTest {
+class StoreEqualsFilesTest extends TempProject {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
+
+    StoreEqualsFilesTest() { super(CLOCK); }
     static final String[] COMMUNE = {"dvk", "dialogues", "received", "resolved", "trained"};
-
-    @TempDir
-    Path dir;
-    Path config;
-
-    Tally.Run tally(String... args) {
-        return Tally.run(config, CLOCK, args);
-    }
 
     /** Communes that left a required cell empty, per period (worked out while writing the files). */
     int incompleteH1, incompleteH2;

@@ -2,17 +2,13 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.tally.cli.Tally;
+import dev.tally.cli.TempProject;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,36 +16,18 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The workspace through the real command line: import semantics, status, history, compare, refusals. */
-class WorkspaceTest {
+class WorkspaceTest extends TempProject {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7));
 
-    @TempDir
-    Path dir;
-    Path config;
-
-    Tally.Run tally(String... args) {
-        return Tally.run(config, CLOCK, args);
-    }
-
-    Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
-
-    static final String HEAD = "unit,period,indicator,value\n";
+    WorkspaceTest() { super(CLOCK); }
 
     @BeforeEach
     void project() throws IOException {
-        file("units.csv", "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\nC12,Xã 12,D1,commune\n"
-                + "D2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n");
+        file("units.csv", Tally.TREE);
         file("catalog.yaml", "indicators:\n  - {code: rec, type: integer, required: true}\n  - {code: res, type: integer}\n");
         config = file("tally.yaml", "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\ndeadline_days: 10\n");
-    }
-
-    List<String> query(String sql) throws SQLException {
-        return Tally.query(dir.resolve("tally.db"), sql);
     }
 
     @Test
@@ -371,11 +349,7 @@ class WorkspaceTest {
     @Test
     void initWithTheSampleGivesAWorkingProject() throws Exception {
         Path demo = dir.resolve("demo");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                Path.of(""), 0, Clock.systemUTC());
-        assertThat(code).isZero();
+        assertThat(Tally.run("init", demo.toString(), "--sample").exit()).isZero();
         assertThat(Files.readString(demo.resolve("tally.yaml"))).contains("store: tally.db").contains("deadline_days: 15");
         config = demo.resolve("tally.yaml");
         Tally.Run imported = tally("import", demo.resolve("submissions").toString());
@@ -386,10 +360,7 @@ class WorkspaceTest {
                 .contains("dan_van,Báo cáo công tác dân vận,2024-H1,district,BG-TP,Thành phố Bắc Giang,10,10,")
                 .contains("hdnd,Báo cáo HĐND và nông thôn mới,2024-H1,total,,total,4,2,");
         // a second init never overwrites
-        int again = Cli.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(""), 0, Clock.systemUTC());
-        assertThat(again).isEqualTo(2);
+        assertThat(Tally.run("init", demo.toString()).exit()).isEqualTo(2);
     }
 
     @Test
