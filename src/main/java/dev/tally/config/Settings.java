@@ -8,9 +8,14 @@ import java.util.List;
  * not configured. {@code file} is null when no project file was found.
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
-                       List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
+                       List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates");
+
+    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
+                    List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
+        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, List.of());
+    }
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
         this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of());
