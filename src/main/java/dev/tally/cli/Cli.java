@@ -34,6 +34,7 @@ public final class Cli {
         m.put("remap", RemapCommand.class);
         m.put("status", StatusCommand.class);
         m.put("history", HistoryCommand.class);
+        m.put("template", TemplateCommand.class);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
         m.put("gen-man", GenManCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);

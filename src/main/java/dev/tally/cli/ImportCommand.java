@@ -101,7 +101,7 @@ final class ImportCommand extends BaseCommand {
         Importer.Atomic mode = atomic.mode;
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
-            report = Importer.run(p, path, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
+            report = Importer.run(p, path, files, options.with(p.settings().templates()), io.in(), arrived, now.toString(), dryRun, mode, input.threads,
                     progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
         } finally {
             if (progress != null) progress.close();

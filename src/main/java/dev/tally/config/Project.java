@@ -229,6 +229,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         List<String> levels = new ArrayList<>();
         List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
         List<Settings.Boundary> boundaries = new ArrayList<>();
+        List<dev.tally.read.SheetTemplate> templates = List.of();
         dev.tally.model.Organisation organisation = dev.tally.model.Organisation.NONE;
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
@@ -296,12 +297,13 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                         }
                     }
                 }
+                case "templates" -> templates = Templates.parse(v, errors);
                 default -> errors.add(v.line(), t("project.unknownKeyKnown", e.getKey(), String.join(", ", Settings.KEYS)));
             }
         }
         errors.throwIfAny();
         return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries),
-                organisation);
+                templates, organisation);
     }
 
     static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");

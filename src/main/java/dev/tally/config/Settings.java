@@ -8,21 +8,22 @@ import java.util.List;
  * not configured. {@code file} is null when no project file was found.
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
-                       List<ExemptionEntry> exemptions, List<Boundary> boundaries, dev.tally.model.Organisation organisation) {
+                       List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates,
+                       dev.tally.model.Organisation organisation) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "organisation");
-
-    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
-        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of(), dev.tally.model.Organisation.NONE);
-    }
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates", "organisation");
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
                     List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
-        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, dev.tally.model.Organisation.NONE);
+        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, List.of(), dev.tally.model.Organisation.NONE);
     }
 
     /** The keys of tally.yaml's organisation: section (see {@link dev.tally.model.Organisation}). */
     static final List<String> ORGANISATION_KEYS = List.of("name", "parent", "abbreviation", "place");
+
+    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
+        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of());
+    }
 
     /**
      * A reorganisation of the units from {@code from} on: the new units file, its levels and catalog
