@@ -61,7 +61,7 @@ final class HistoryCommand implements Callable<Integer> {
         out.refuseInputs(proj.files());
         unit = UnitSelection.resolve(proj.hierarchy(), unit).code();
         List<Store.Version> versions;
-        try (Store store = Store.open(Workspace.storePath(proj.settings()), false)) {
+        try (Store store = Store.open(Workspace.location(proj.settings()), false)) {
             versions = store.history(unit, p);
         }
         if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();

@@ -65,6 +65,10 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Validate and report what would change; store nothing.")
     boolean dryRun;
 
+    @Option(names = "--by", paramLabel = "NAME", description = "Who imports, as the store records it with this machine's name "
+            + "(default: the login name).")
+    String by;
+
     @Option(names = "--received", paramLabel = "TIME", description = "When the submissions arrived (default: now), for back-filling: "
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
     String received;
@@ -103,11 +107,11 @@ final class ImportCommand implements Callable<Integer> {
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
-        var path = Workspace.storePath(p.settings());
+        var where = Workspace.location(p.settings());
         // --findings must not replace a file being imported, the project's own files or the store
         List<java.nio.file.Path> read = new java.util.ArrayList<>(p.files());
         for (var f : files) read.add(f.path());
-        read.add(path);
+        if (where instanceof dev.tally.store.Location.File f) read.add(f.path());
         findingOptions.refuseInputs(io, null, read);
         Importer.Atomic mode = switch (atomic) {
             case value -> Importer.Atomic.VALUE;
@@ -117,8 +121,8 @@ final class ImportCommand implements Callable<Integer> {
         };
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
-            report = Importer.run(p, path, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
-                    progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
+            report = Importer.run(p, where, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
+                    progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress, Workspace.who(by));
         } finally {
             if (progress != null) progress.close();
         }
@@ -129,8 +133,9 @@ final class ImportCommand implements Callable<Integer> {
             sb.append(t(dryRun ? "import.regroupedDry" : "import.regrouped", dev.tally.model.Text.count(report.regrouped(), "import.submissionCount"))).append('\n');
         }
         for (Importer.FileReport f : report.files()) {
-            int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions();
+            int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions() + f.older();
             sb.append(t("import.fileLine", f.file(), dev.tally.model.Text.count(subs, "import.submissionCount"), f.newSubmissions(), f.replaced(), f.unchanged(), f.rejectedSubmissions()));
+            if (f.older() > 0) sb.append(t("import.fileOlder", f.older()));
             if (!f.status().equals("stored")) sb.append(" (").append(t("import.status." + f.status())).append(")");
             sb.append('\n');
         }
@@ -153,6 +158,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         sb.append(dryRun ? t("import.dryRun") : "").append(t("import.submissions", report.count(Store.Outcome.NEW),
                 report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions()));
+        if (report.count(Store.Outcome.OLDER) > 0) sb.append(t("import.older", report.count(Store.Outcome.OLDER)));
         if (report.incomplete() > 0) sb.append(t("import.incomplete", report.incomplete()));
         sb.append('\n');
         sb.append(t(dryRun ? "import.valuesDry" : "import.values.line", report.values(), report.stored(), report.unchanged(),

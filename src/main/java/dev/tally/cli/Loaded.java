@@ -111,14 +111,15 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
     /** With no INPUT: the current version of every submission in the project's store. */
     private static Loaded fromStore(Io io, ProjectOptions project, InputOptions input, List<Period> within, Outputs out) {
         var settings = dev.tally.config.Project.settings(project.config, io.workingDir());
-        out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
-                settings.file() == null || settings.store() != null ? null : Workspace.storePath(settings)));
-        if (settings.file() == null && settings.store() == null) {
+        if (settings.file() == null && !Workspace.named(settings)) {
             throw TallyException.usage(t("usage.noInput"));
         }
-        // opening the store loads SQLite's native library, and the files its values came from take a
-        // query over every submission: both while the units and catalog load
-        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(Workspace.storePath(settings), false));
+        var where = Workspace.location(settings);
+        out.refuseInputs(java.util.Arrays.asList(settings.file(), settings.units(), settings.catalog(),
+                where instanceof dev.tally.store.Location.File f ? f.path() : null));
+        // opening the store loads SQLite's native library (or connects to the server), and the files its
+        // values came from take a query over every submission: both while the units and catalog load
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(where, false));
         CompletableFuture<StoreIngest.Sources> sourcing = opening.thenApply(StoreIngest.Sources::of);
         Project p;
         try {
@@ -131,8 +132,8 @@ record Loaded(Project project, List<InputFile> files, Ingest.EraRead read) {
         try (Store store = Tasks.join(opening)) {
             Ingest.EraRead r = StoreIngest.readEras(store, Tasks.join(sourcing), p.eras(), within, input.threads);
             // the input names are the files the values came from, or the store itself when it holds nothing
-            List<InputFile> files = r.inputs().stream().map(f -> f.equals(store.file().toString()) ? new InputFile(f, store.file())
-                    : new InputFile(f, null)).toList();
+            List<InputFile> files = r.inputs().stream().map(f -> store.file() != null && f.equals(store.file().toString())
+                    ? new InputFile(f, store.file()) : new InputFile(f, null)).toList();
             return new Loaded(p, files, r);
         }
     }

@@ -95,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
         List<Status.Result> results = new ArrayList<>();
         List<dev.tally.model.Era> eraOf = new ArrayList<>();
-        try (Store store = Store.open(Workspace.storePath(p.settings()), false)) {
+        try (Store store = Store.open(Workspace.location(p.settings()), false)) {
             List<Store.Arrival> arrivals = store.arrivals();
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {

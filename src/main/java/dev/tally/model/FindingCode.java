@@ -37,7 +37,9 @@ public enum FindingCode {
     NOT_COMPARABLE("not-comparable", Severity.WARNING, Raised.BY_ROLLUP, "an old unit was divided among new units without weights, so sums in "
             + "the new units that received part of it cannot be compared across the boundary; the mapping's weight column would make them estimates"),
     IMBALANCE("imbalance", Severity.WARNING, Raised.BY_ROLLUP, "a unit's reported total differs from the aggregate of its subtree"),
-    NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
+    NO_DATA("no-data", Severity.WARNING, "an input holds no values at all"),
+    LOCKED("locked", Severity.ERROR, "`import` refused a submission into a slice signed off with `tally lock` (the finding names the lock, "
+            + "who made it and when); nothing of it was stored");
 
     /**
      * Where a finding is raised: while inputs are read and checked (every command that reads them);

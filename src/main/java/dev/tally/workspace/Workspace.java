@@ -4,14 +4,48 @@ import static dev.tally.model.Text.t;
 
 import dev.tally.config.Settings;
 import dev.tally.model.TallyException;
+import dev.tally.store.Location;
+import dev.tally.store.Store;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where a project's store is: {@code store:} in tally.yaml, else tally.db next to it. */
+/**
+ * Where a project's store is, and who is writing to it. The store: {@code TALLY_STORE} when set (a
+ * file, or a server's address: one analyst's run against the team's server without editing the
+ * project), else {@code store:} in tally.yaml, else tally.db next to it.
+ */
 public final class Workspace {
     private Workspace() {}
 
     public static final String DEFAULT_STORE = "tally.db";
 
+    /** The value of TALLY_STORE for this run; the command line sets it from the environment (in-process tests: none). */
+    private static volatile String fromEnvironment;
+
+    /** Sets what TALLY_STORE says for this run (null: it is not set). */
+    public static void environment(String tallyStore) {
+        fromEnvironment = tallyStore == null || tallyStore.isBlank() ? null : tallyStore.strip();
+    }
+
+    /** Where the store is (see the class comment); a server address is read here, so a wrong one is a configuration error (exit 3). */
+    public static Location location(Settings s) {
+        String env = fromEnvironment;
+        if (env != null) return Settings.isAddress(env) ? Location.server(env, "TALLY_STORE") : new Location.File(Path.of(env));
+        if (s.storeAddress() != null) return Location.server(s.storeAddress(), String.valueOf(s.file()));
+        return new Location.File(storePath(s));
+    }
+
+    /** True when the project names a store of its own (TALLY_STORE or store: in tally.yaml) rather than the default beside tally.yaml. */
+    public static boolean named(Settings s) {
+        return fromEnvironment != null || s.store() != null || s.storeAddress() != null;
+    }
+
+    /** The store's file, when it is one (null for a server): what no output may be written onto. */
+    public static Path file(Settings s) {
+        return location(s) instanceof Location.File f ? f.path() : null;
+    }
+
+    /** The file of a store in a file: store: in tally.yaml, else tally.db next to it. */
     public static Path storePath(Settings s) {
         if (s.store() != null) return s.store();
         if (s.file() == null) {
@@ -21,5 +55,33 @@ public final class Workspace {
         Path cwd = Path.of("").toAbsolutePath();
         Path p = dir.resolve(DEFAULT_STORE);
         return p.startsWith(cwd) ? cwd.relativize(p) : p;
+    }
+
+    /**
+     * Who writes: {@code by} (--by) else the login name, and this machine's name. The name is read
+     * where the system keeps it ({@code HOSTNAME}, /proc, /etc/hostname, {@code COMPUTERNAME}), never
+     * looked up on the network; empty when none says.
+     */
+    public static Store.Who who(String by) {
+        String user = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "");
+        return new Store.Who(user, host());
+    }
+
+    private static String host() {
+        String h = System.getenv("HOSTNAME");
+        if (h != null && !h.isBlank()) return h.strip();
+        for (String f : new String[] {"/proc/sys/kernel/hostname", "/etc/hostname"}) {
+            try {
+                Path p = Path.of(f);
+                if (Files.isReadable(p)) {
+                    String s = Files.readString(p).strip();
+                    if (!s.isEmpty()) return s;
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // the next place may say
+            }
+        }
+        h = System.getenv("COMPUTERNAME");
+        return h == null ? "" : h.strip();
     }
 }

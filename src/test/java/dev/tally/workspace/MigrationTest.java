@@ -68,9 +68,13 @@ class MigrationTest {
                 .contains("all,2,yes,2024-07-18T08:00+07:00,fix.csv,")
                 .contains("- cadres_trained (was 20); dialogues 3 → 4; dvk_models 6 → 7; petitions_received 23 → 15; petitions_resolved 22 → 15");
 
-        assertThat(query(db, "PRAGMA user_version")).containsExactly("2");
+        // through every step: 1 → 2 → 3
+        assertThat(query(db, "PRAGMA user_version")).containsExactly("3");
         assertThat(query(db, "SELECT count(*), sum(is_current), count(DISTINCT form), min(form) FROM submission")).containsExactly("60|59|1|all");
         assertThat(query(db, "SELECT count(*), sum(status = 'rejected') FROM import")).containsExactly("9|1");
+        // who imported what was not recorded before schema 3; the audit and the locks start empty
+        assertThat(query(db, "SELECT DISTINCT by_user || '|' || host FROM import")).containsExactly("|");
+        assertThat(query(db, "SELECT (SELECT count(*) FROM audit), (SELECT count(*) FROM lock)")).containsExactly("0|0");
         assertThat(query(db, "SELECT count(*) FROM rejection")).containsExactly("0");
         // each value knows its source: the line of the submission's file it came from
         assertThat(query(db, "SELECT source_map FROM submission WHERE unit = 'BG-LN-DOINGO' AND is_current = 1")).containsExactly("[2,3,4,5]");
