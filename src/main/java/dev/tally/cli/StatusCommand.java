@@ -38,7 +38,8 @@ import picocli.CommandLine.ParentCommand;
                 + "expected reporter. A period longer than the form's counts the form's periods inside it: --period 2024 over a "
                 + "half-yearly form expects every reporter twice. --missing lists instead, per reporting unit, form and period it "
                 + "owes, whether nothing arrived, what arrived was rejected (and why) or is incomplete, and the required "
-                + "indicators it has not given (all of them when nothing arrived): the list to send back.",
+                + "indicators it has not given (all of them when nothing arrived): the list to send back. Where the store has "
+                + "locks in force (tally lock), a column 'locked' names the lock that covers each row's unit, form and period.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
 final class StatusCommand implements Callable<Integer> {
@@ -95,7 +96,9 @@ final class StatusCommand implements Callable<Integer> {
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
         List<Status.Result> results = new ArrayList<>();
         List<dev.tally.model.Era> eraOf = new ArrayList<>();
+        List<Store.Lock> locks;
         try (Store store = Store.open(Workspace.location(p.settings()), false)) {
+            locks = store.locks().stream().filter(Store.Lock::active).toList();
             List<Store.Arrival> arrivals = store.arrivals();
             List<Store.Rejection> rejections = store.rejections();
             for (dev.tally.model.Era era : p.eras()) {
@@ -143,6 +146,8 @@ final class StatusCommand implements Callable<Integer> {
                     Column.number("expected"), Column.number("received"), Column.number("on_time"), Column.number("late"),
                     Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
                     Column.number("rate_pct")));
+            // signed-off slices, where the store has any: which lock covers the row's unit, form and period
+            if (!locks.isEmpty()) columns.add(Column.text("locked"));
             sink.start(columns, Map.of());
             for (int k = 0; k < results.size(); k++) for (Status.Row r : results.get(k).rows()) {
                 if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
@@ -158,6 +163,11 @@ final class StatusCommand implements Callable<Integer> {
                     row.add((long) n);
                 }
                 row.add(r.rate());
+                if (!locks.isEmpty()) {
+                    Store.Lock l = dev.tally.workspace.Locks.covering(locks, eraOf.get(k).hierarchy(), r.unit() == null ? null : r.unit().code(),
+                            r.form().code(), r.period());
+                    row.add(l == null ? null : t("status.locked", l.id(), dev.tally.workspace.Locks.by(l.by(), l.host(), l.at())));
+                }
                 sink.row(row);
             }
             sink.finish();

@@ -38,4 +38,33 @@ public final class History {
     }
 
     private static String shown(BigDecimal v) { return v == null ? t("history.missing") : v.toPlainString(); }
+
+    /** Who wrote a version: "lan@may-tinh-01", the user alone without a host, empty for an import before schema 3. */
+    public static String by(String user, String host) {
+        if (user == null || user.isEmpty()) return "";
+        return host == null || host.isEmpty() ? user : user + "@" + host;
+    }
+
+    /** A lock or unlock of a slice that covers a unit's submission: when, by whom, the form it names (null: every form), what. */
+    public record LockEvent(String at, String by, String form, String what) {}
+
+    /**
+     * The locks and unlocks that cover the unit's submissions for the period (of {@code form}, or of
+     * any form when null), as {@link Locks} says, in the order they happened.
+     */
+    public static List<LockEvent> lockEvents(List<Store.Lock> locks, dev.tally.model.Hierarchy h, String unit, String form,
+                                             dev.tally.model.Period p) {
+        List<LockEvent> out = new ArrayList<>();
+        for (Store.Lock l : locks) {
+            if (!Locks.covers(l, h, unit, form, p)) continue;
+            out.add(new LockEvent(l.at(), by(l.by(), l.host()), l.form(), t("history.locked", l.id(), Locks.slice(l),
+                    l.reason() == null ? "" : t("lock.because", l.reason()))));
+            if (!l.active()) {
+                out.add(new LockEvent(l.unlockedAt(), by(l.unlockedBy(), l.unlockedHost()), l.form(), t("history.unlocked", l.id(),
+                        l.unlockReason() == null ? "" : t("lock.because", l.unlockReason()))));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(e -> java.time.OffsetDateTime.parse(e.at()).toInstant()));
+        return out;
+    }
 }

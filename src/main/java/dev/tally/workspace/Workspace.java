@@ -21,10 +21,17 @@ public final class Workspace {
 
     /** The value of TALLY_STORE for this run; the command line sets it from the environment (in-process tests: none). */
     private static volatile String fromEnvironment;
+    /** Who a run is when --by is not given; null: the login name and this machine's name. */
+    private static volatile Store.Who identity;
 
-    /** Sets what TALLY_STORE says for this run (null: it is not set). */
-    public static void environment(String tallyStore) {
+    /**
+     * Sets what the environment says for this run: TALLY_STORE (null: not set), and who the run is
+     * without --by (null: the login name and this machine; in-process runs, tests, pass a fixed one so
+     * that nothing of the machine leaks into what they compare).
+     */
+    public static void environment(String tallyStore, Store.Who who) {
         fromEnvironment = tallyStore == null || tallyStore.isBlank() ? null : tallyStore.strip();
+        identity = who;
     }
 
     /** Where the store is (see the class comment); a server address is read here, so a wrong one is a configuration error (exit 3). */
@@ -63,8 +70,9 @@ public final class Workspace {
      * looked up on the network; empty when none says.
      */
     public static Store.Who who(String by) {
-        String user = by != null && !by.isBlank() ? by.strip() : System.getProperty("user.name", "");
-        return new Store.Who(user, host());
+        Store.Who self = identity;
+        String user = by != null && !by.isBlank() ? by.strip() : self != null ? self.user() : System.getProperty("user.name", "");
+        return new Store.Who(user, self != null ? self.host() : host());
     }
 
     private static String host() {

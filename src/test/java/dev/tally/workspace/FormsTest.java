@@ -23,12 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
  * Form dv (half-yearly, communes, due 10 days after the period) and form hd (yearly, districts, due
  * 30 days after).
  */
-class FormsTest {
+abstract class FormsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
 
     @TempDir
     Path dir;
     Path config;
+    TestStore store;
+
+    /** The kind of store the tests run on: SqliteFormsTest, PostgresFormsTest. */
+    abstract TestStore.Kind kind();
 
     Tally.Run tally(String... args) {
         return Tally.run(config, CLOCK, args);
@@ -42,6 +46,7 @@ class FormsTest {
 
     @BeforeEach
     void project() throws IOException {
+        store = TestStore.of(kind(), dir);
         file("units.csv", """
                 code,name,parent,level,active_from,active_to
                 P,Tỉnh,,province,,
@@ -70,7 +75,7 @@ class FormsTest {
                 deadline_days: 15
                 exemptions:
                   - {unit: C22, form: dv, period: 2024-H2, reason: sáp nhập vào C21}
-                """);
+                """ + store.yaml());
     }
 
     /** The year's reports as they arrived. */
@@ -191,7 +196,7 @@ class FormsTest {
                 .contains("submissions: 0 new, 1 replaced, 0 unchanged, 0 rejected");
         assertThat(query("SELECT form, indicator, value FROM current_value ORDER BY 1")).containsExactly("dv|rec|5", "hd|sessions|3");
         Tally.Run history = tally("history", "--unit", "D3", "--period", "2024", "--format", "csv");
-        assertThat(history.out()).contains("form,version,current,received,file,sha256,changes")
+        assertThat(history.out()).contains("form,version,current,received,by,file,sha256,changes")
                 .contains("dv,1,yes,").contains("hd,1,,").contains("hd,2,yes,").contains("sessions 2 → 3");
     }
 
@@ -238,6 +243,6 @@ class FormsTest {
     }
 
     List<String> query(String sql) throws SQLException {
-        return Tally.query(dir.resolve("tally.db"), sql);
+        return store.query(sql);
     }
 }

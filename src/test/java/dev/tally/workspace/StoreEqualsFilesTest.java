@@ -22,13 +22,17 @@ import org.junit.jupiter.api.io.TempDir;
  * import equals rollup of the same files, cell for cell and coverage for coverage, for every period
  * and level; and status counts each incomplete report received and incomplete.
  */
-class StoreEqualsFilesTest {
+abstract class StoreEqualsFilesTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
     static final String[] COMMUNE = {"dvk", "dialogues", "received", "resolved", "trained"};
 
     @TempDir
     Path dir;
     Path config;
+    TestStore store;
+
+    /** The kind of store the tests run on: SqliteStoreEqualsFilesTest, PostgresStoreEqualsFilesTest. */
+    abstract TestStore.Kind kind();
 
     Tally.Run tally(String... args) {
         return Tally.run(config, CLOCK, args);
@@ -39,6 +43,7 @@ class StoreEqualsFilesTest {
 
     @BeforeEach
     void project() throws IOException {
+        store = TestStore.of(kind(), dir);
         StringBuilder units = new StringBuilder("code,name,parent,level\n");
         Random random = new Random(26);
         Files.createDirectories(dir.resolve("in"));
@@ -79,7 +84,8 @@ class StoreEqualsFilesTest {
                 rules:
                   - {name: resolved_within_received, check: resolved <= received, severity: error, message: giải quyết nhiều hơn tiếp nhận}
                 """, StandardCharsets.UTF_8);
-        config = Files.writeString(dir.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\n");
+        config = Files.writeString(dir.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\n"
+                + store.yaml());
     }
 
     /** One district's half-year file, in the format the district uses: CSV long, CSV wide or NDJSON. */

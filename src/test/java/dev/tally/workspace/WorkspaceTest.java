@@ -1,6 +1,7 @@
 package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.tally.cli.Cli;
 import java.io.ByteArrayInputStream;
@@ -22,13 +23,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The workspace through the real command line: import semantics, status, history, compare, refusals. */
-class WorkspaceTest {
+/**
+ * The workspace through the real command line: import semantics, status, history, compare, refusals;
+ * on each kind of store ({@link SqliteWorkspaceTest}, {@link PostgresWorkspaceTest}), the same commands
+ * and assertions, but for what only one kind can have (a damaged file, a schema of another program).
+ */
+abstract class WorkspaceTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7));
 
     @TempDir
     Path dir;
     Path config;
+    TestStore store;
+
+    abstract TestStore.Kind kind();
 
     Tally.Run tally(String... args) {
         return Tally.run(config, CLOCK, args);
@@ -42,14 +50,16 @@ class WorkspaceTest {
 
     @BeforeEach
     void project() throws IOException {
+        store = TestStore.of(kind(), dir);
         file("units.csv", "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\nC12,Xã 12,D1,commune\n"
                 + "D2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n");
         file("catalog.yaml", "indicators:\n  - {code: rec, type: integer, required: true}\n  - {code: res, type: integer}\n");
-        config = file("tally.yaml", "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\ndeadline_days: 10\n");
+        config = file("tally.yaml", "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\ndeadline_days: 10\n"
+                + store.yaml());
     }
 
     List<String> query(String sql) throws SQLException {
-        return Tally.query(dir.resolve("tally.db"), sql);
+        return store.query(sql);
     }
 
     @Test
@@ -66,8 +76,8 @@ class WorkspaceTest {
         assertThat(query("SELECT unit, indicator, value FROM current_value ORDER BY 1, 2"))
                 .containsExactly("C11|rec|4", "C12|rec|1");
         Tally.Run history = tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv");
-        assertThat(history.out()).contains("1,,2024-07-05T00:00+07:00," + a + ",").contains("first version: 2 values")
-                .contains("2,yes,2024-07-20T10:00+07:00," + b + ",").contains("rec 3 → 4; - res (was 2)");
+        assertThat(history.out()).contains("1,,2024-07-05T00:00+07:00,tally@localhost," + a + ",").contains("first version: 2 values")
+                .contains("2,yes,2024-07-20T10:00+07:00,tally@localhost," + b + ",").contains("rec 3 → 4; - res (was 2)");
         assertThat(query("SELECT count(*) FROM submission")).containsExactly("3");
     }
 
@@ -160,9 +170,7 @@ class WorkspaceTest {
         Tally.Run r = tally("import", "--atomic", "run", file("bad.csv", HEAD + "C12,2024,rec,5\nC21,2024,rec,-x\n").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.out()).contains("submissions: 0 new, 0 replaced, 0 unchanged, 2 rejected");
-        try (var files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).as("no tally.db, -wal or -shm").noneMatch(n -> n.startsWith("tally.db"));
-        }
+        assertThat(store.exists()).as("no tally.db, -wal or -shm; no schema on the server").isFalse();
         // once clean, the same mode creates it
         assertThat(tally("import", "--atomic", "run", file("good.csv", HEAD + "C12,2024,rec,5\n").toString()).exit()).isZero();
         assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C12|5");
@@ -182,6 +190,7 @@ class WorkspaceTest {
 
     @Test
     void aDamagedStoreIsRefusedBeforeAnythingIsWrittenAndLeftByteForByte() throws Exception {
+        assumeTrue(store.sqlite(), "a file's damage; a server keeps its own pages whole");
         // enough submissions for several pages, then a page of garbage in the middle of the file
         StringBuilder many = new StringBuilder(HEAD);
         for (int y = 1900; y < 2024; y++) for (String u : List.of("C11", "C12", "C21")) many.append(u).append(',').append(y).append(",rec,").append(y).append('\n');
@@ -214,7 +223,7 @@ class WorkspaceTest {
     void aDryRunStoresNothing() throws Exception {
         Path a = file("a.csv", HEAD + "C11,2024,rec,3\n");
         assertThat(tally("import", "--dry-run", a.toString()).out()).contains("dry run, nothing stored: submissions: 1 new");
-        assertThat(Files.exists(dir.resolve("tally.db"))).isFalse();
+        assertThat(store.exists()).isFalse();
         tally("import", a.toString());
         assertThat(tally("import", "--dry-run", file("b.csv", HEAD + "C11,2024,rec,4\n").toString()).out()).contains("1 replaced");
         assertThat(query("SELECT value FROM current_value")).containsExactly("3");
@@ -254,10 +263,10 @@ class WorkspaceTest {
                 """);
         // history shows every arrival, the rejected ones where they came
         assertThat(tally("history", "--unit", "C12", "--period", "2024-H1", "--format", "csv").out()).isEqualTo(
-                "version,current,received,file,sha256,changes\n"
-                + ",,2024-07-05T00:00+07:00," + dir.resolve("a.csv") + "," + sha("a.csv") + ",rejected (not-a-number): nothing of it stored\n"
-                + ",,2024-07-20T00:00+07:00," + dir.resolve("c.csv") + "," + sha("c.csv") + ",rejected (not-a-number): nothing of it stored\n"
-                + "1,yes,2024-07-25T00:00+07:00," + dir.resolve("d.csv") + "," + sha("d.csv") + ",first version: 1 value\n");
+                "version,current,received,by,file,sha256,changes\n"
+                + ",,2024-07-05T00:00+07:00,tally@localhost," + dir.resolve("a.csv") + "," + sha("a.csv") + ",rejected (not-a-number): nothing of it stored\n"
+                + ",,2024-07-20T00:00+07:00,tally@localhost," + dir.resolve("c.csv") + "," + sha("c.csv") + ",rejected (not-a-number): nothing of it stored\n"
+                + "1,yes,2024-07-25T00:00+07:00,tally@localhost," + dir.resolve("d.csv") + "," + sha("d.csv") + ",first version: 1 value\n");
         assertThat(tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv").out())
                 .contains("\n1,,2024-07-05T00:00+07:00,").contains("\n2,yes,2024-07-20T00:00+07:00,").contains("rec 1 → 5");
     }
@@ -312,6 +321,7 @@ class WorkspaceTest {
 
     @Test
     void aFileThatIsNotATallyStoreIsRefusedAndLeftUntouched() throws Exception {
+        assumeTrue(store.sqlite(), "a file; a server's schema of another program: aSchemaOfAnotherProgramIsRefusedAndLeftUntouched");
         Files.writeString(dir.resolve("tally.db"), "my notes, not a database");
         Tally.Run r = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
         assertThat(r.exit()).isEqualTo(4);
@@ -329,11 +339,23 @@ class WorkspaceTest {
     }
 
     @Test
+    void aSchemaOfAnotherProgramIsRefusedAndLeftUntouched() throws Exception {
+        assumeTrue(!store.sqlite(), "a server's schema");
+        try (Connection c = dev.tally.store.TestServer.get().admin("tally"); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA " + store.schemaName());
+            st.execute("CREATE TABLE " + store.schemaName() + ".other (x int)");
+        }
+        Tally.Run r = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.err()).isEqualTo("tally: " + store.address() + ": not a tally store: schema " + store.schemaName()
+                + " holds tables of another program; it was left untouched. Name another schema (?schema=NAME)\n");
+        assertThat(query("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")).containsExactly("other");
+    }
+
+    @Test
     void aStoreFromANewerTallyIsRefused() throws Exception {
         tally("import", file("a.csv", HEAD + "C11,2024,rec,3\n").toString());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
-            st.execute("PRAGMA user_version = 99");
-        }
+        store.execute(store.sqlite() ? "PRAGMA user_version = 99" : "UPDATE tally_schema SET version = 99");
         Tally.Run r = tally("rollup");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("written by a newer tally (schema 99");
@@ -342,6 +364,15 @@ class WorkspaceTest {
     @Test
     void aStoredRowAnotherProgramDamagedIsNamedInOneLine() throws Exception {
         tally("import", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,3\nC12,2024-H1,rec,1\n").toString());
+        if (!store.sqlite()) {
+            // a server's json column takes no broken JSON; JSON that is no value map is damage all the same
+            store.execute("UPDATE submission SET value_map = '{\"rec\": [3]}' WHERE unit = 'C12'");
+            Tally.Run r = tally("rollup");
+            assertThat(r.exit()).isEqualTo(4);
+            assertThat(r.err()).isEqualTo("tally: " + store.address() + ": the stored submission of C12 (all, 2024-H1) cannot be read: the "
+                    + "value of rec is not a number. The store may be damaged: restore it from a backup, or import its files again into a new store\n");
+            return;
+        }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("tally.db")); Statement st = c.createStatement()) {
             // as a program that ignores the store's checks would leave it
             st.execute("PRAGMA ignore_check_constraints = 1");
@@ -370,6 +401,7 @@ class WorkspaceTest {
 
     @Test
     void initWithTheSampleGivesAWorkingProject() throws Exception {
+        assumeTrue(store.sqlite(), "init writes a project with store: tally.db");
         Path demo = dir.resolve("demo");
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         int code = Cli.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
@@ -394,6 +426,7 @@ class WorkspaceTest {
 
     @Test
     void theBundledSampleListMatchesTheSamplesDirectory() throws IOException {
+        assumeTrue(store.sqlite(), "not about the store: once is enough");
         List<String> files;
         try (var s = Files.walk(Path.of("samples"))) {
             files = s.filter(Files::isRegularFile).map(p -> Path.of("samples").relativize(p).toString().replace('\\', '/'))
