@@ -338,7 +338,8 @@ public final class Importer {
             if (l == null) continue;
             String file = files.get(s.inputs()[0]).display();
             lockFindings.add(new Finding(Severity.ERROR, FindingCode.LOCKED, file, 0, unit, s.periodValue().text(), null, null,
-                    t("import.locked", unit, s.form().code(), s.periodValue().text(), l.id(), Locks.slice(l), Locks.by(l.by(), l.host(), l.at()),
+                    t("import.locked", unit, s.periodValue().text(), s.form().code().equals(Form.ALL) ? "" : t("import.lockedForm", s.form().code()),
+                            l.id(), Locks.slice(l), Locks.by(l.by(), l.host(), l.at()),
                             l.reason() == null ? "" : t("lock.because", l.reason()))));
             errors.computeIfAbsent(s, k -> new ArrayList<>()).add(FindingCode.LOCKED.key());
             rejected.add(s);

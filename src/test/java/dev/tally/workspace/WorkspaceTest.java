@@ -82,6 +82,100 @@ abstract class WorkspaceTest {
     }
 
     @Test
+    void aVersionReceivedBeforeTheCurrentOneIsKeptInTheHistoryOnly() throws Exception {
+        tally("import", "--received", "2024-07-20", file("late.csv", HEAD + "C11,2024-H1,rec,5\n").toString());
+        // a correction sent first but imported last (another analyst's import, a back-fill): it does not win
+        Path early = file("early.csv", HEAD + "C11,2024-H1,rec,3\n");
+        Tally.Run r = tally("import", "--received", "2024-07-05", early.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).isEqualTo(early + ": 1 submission: 0 new, 0 replaced, 0 unchanged, 0 rejected, 1 older\n"
+                + "submissions: 0 new, 0 replaced, 0 unchanged, 0 rejected; 1 older than the current version, kept in the history only "
+                + "(the version received later stays current)\n"
+                + "values read 1 = stored 1 + unchanged 0 + duplicates 0 + ignored 0 + rejected 0\n");
+        assertThat(query("SELECT unit, value FROM current_value")).containsExactly("C11|5");
+        assertThat(tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv").out())
+                .contains("\n1,yes,2024-07-20T00:00+07:00,").contains("\n2,,2024-07-05T00:00+07:00,");
+        // timeliness is the first arrival's: due 2024-07-10, it arrived on 2024-07-05
+        assertThat(tally("status", "--period", "2024-H1", "--unit", "D1", "--depth", "0", "--format", "csv").out())
+                .contains("2024-H1,district,D1,Huyện 1,2,1,1,0,1,");
+        assertThat(query("SELECT count(*) FROM audit")).as("no current value changed").containsExactly("0");
+    }
+
+    @Test
+    void everyChangeOfACurrentValueIsInTheAuditWithWhoAndWhen() throws Exception {
+        tally("import", "--by", "lan", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,3\nC11,2024-H1,res,2\nC12,2024-H1,rec,1\n").toString());
+        tally("import", "--by", "minh", "--received", "2024-07-20", file("b.csv", HEAD + "C11,2024-H1,rec,4\nC12,2024-H1,rec,1\n").toString());
+        Tally.Run c = tally("import", "--received", "2024-07-25", file("c.csv", HEAD + "C11,2024-H1,rec,4.0\nC11,2024-H1,res,N/A\n").toString());
+        assertThat(c.out()).contains("0 new, 1 replaced, 0 unchanged");
+        assertThat(query("SELECT file, by_user, host FROM import ORDER BY id"))
+                .containsExactly(dir.resolve("a.csv") + "|lan|localhost", dir.resolve("b.csv") + "|minh|localhost", dir.resolve("c.csv") + "|tally|localhost");
+        // old and new as stored (null: reported missing; -: no value); 4 → 4.0 is no change; C12 unchanged has none
+        assertThat(query("SELECT a.at, a.by_user, a.host, a.action, a.unit, a.form, a.period, a.indicator, coalesce(a.old_value, '-'), "
+                + "coalesce(a.new_value, '-'), a.version, i.file FROM audit a JOIN import i ON i.id = a.import_id ORDER BY a.id")).containsExactly(
+                "2024-07-31T07:00+07:00|minh|localhost|change|C11|all|2024-H1|rec|3|4|2|" + dir.resolve("b.csv"),
+                "2024-07-31T07:00+07:00|minh|localhost|change|C11|all|2024-H1|res|2|-|2|" + dir.resolve("b.csv"),
+                "2024-07-31T07:00+07:00|tally|localhost|change|C11|all|2024-H1|res|-|null|3|" + dir.resolve("c.csv"));
+        // history shows who made each version and, from the same rule, what changed
+        assertThat(tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv").out())
+                .contains(",lan@localhost,").contains("2,,2024-07-20T00:00+07:00,minh@localhost," + dir.resolve("b.csv") + ",")
+                .contains("rec 3 → 4; - res (was 2)").contains("3,yes,2024-07-25T00:00+07:00,tally@localhost,").contains("+ res missing");
+    }
+
+    @Test
+    void aLockedSliceRefusesImportsUntilItIsUnlockedAndBothAreInTheAudit() throws Exception {
+        tally("import", "--received", "2024-07-05", file("a.csv", HEAD + "C11,2024-H1,rec,3\nC21,2024-H1,rec,5\n").toString());
+        Tally.Run lock = tally("lock", "--period", "2024", "--unit", "D1", "--by", "lan", "--reason", "sơ kết 6 tháng đã ký");
+        assertThat(lock.exit()).as(lock.err()).isZero();
+        assertThat(lock.out()).isEqualTo("locked 2024, every form, unit D1 and below (lock 1, by lan (localhost) at 2024-07-31T07:00+07:00)\n");
+        assertThat(tally("lock", "--period", "2024", "--unit", "D1", "--by", "minh").out()).startsWith("2024, every form, unit D1 and below "
+                + "is locked already (lock 1, by lan");
+        // C11 is below D1 and 2024-H1 inside 2024: refused, nothing of it stored; C21 is not covered
+        Path b = file("b.csv", HEAD + "C11,2024-H1,rec,9\nC21,2024-H1,rec,6\n");
+        Tally.Run refused = tally("import", "--received", "2024-08-01", b.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains(b + ": error [locked] C11 2024-H1 is locked: lock 1 on 2024, every form, "
+                + "unit D1 and below, by lan (localhost) at 2024-07-31T07:00+07:00: sơ kết 6 tháng đã ký; nothing of it was stored (tally unlock "
+                + "lifts a lock)\n");
+        assertThat(refused.out()).contains("submissions: 0 new, 1 replaced, 0 unchanged, 1 rejected")
+                .contains("rejected: C11 (Xã 11) 2024-H1 (1 value): locked");
+        assertThat(query("SELECT unit, value FROM current_value ORDER BY 1")).containsExactly("C11|3", "C21|6");
+        // --atomic run stores nothing of a run with a locked submission (not even that it arrived)
+        Tally.Run run = tally("import", "--atomic", "run", file("c.csv", HEAD + "C11,2024-H1,rec,8\nC21,2024-H1,rec,7\n").toString());
+        assertThat(run.out()).contains("0 new, 0 replaced, 0 unchanged, 2 rejected");
+        assertThat(query("SELECT unit, value FROM current_value ORDER BY 1")).containsExactly("C11|3", "C21|6");
+        // status: the slices the lock covers; the province and the total are not covered whole
+        assertThat(tally("status", "--period", "2024-H1", "--format", "csv").out()).isEqualTo("""
+                period,level,unit,unit_name,expected,received,on_time,late,missing,rejected,exempt,incomplete,rate_pct,locked
+                2024-H1,province,P,Tỉnh,3,2,2,0,1,0,0,0,66.7,
+                2024-H1,district,D1,Huyện 1,2,1,1,0,1,0,0,0,50.0,"lock 1, by lan (localhost) at 2024-07-31T07:00+07:00"
+                2024-H1,district,D2,Huyện 2,1,1,1,0,0,0,0,0,100.0,
+                2024-H1,total,,total,3,2,2,0,1,0,0,0,66.7,
+                """);
+        // unlocking needs a reason, and the lock's own slice
+        assertThat(tally("unlock", "--period", "2024", "--unit", "D1", "--by", "minh").exit()).isEqualTo(2);
+        Tally.Run wrong = tally("unlock", "--period", "2024-H1", "--unit", "D1", "--by", "minh", "--reason", "x");
+        assertThat(wrong.exit()).isEqualTo(2);
+        assertThat(wrong.err()).contains("no lock in force on 2024-H1, every form, unit D1 and below; the locks in force: 1 (2024, every form, "
+                + "unit D1 and below)");
+        // a reason is data, whatever it holds
+        String reason = "sửa số liệu'); DROP TABLE audit; --";
+        Tally.Run unlock = tally("unlock", "--period", "2024", "--unit", "D1", "--by", "minh", "--reason", reason);
+        assertThat(unlock.exit()).as(unlock.err()).isZero();
+        assertThat(unlock.out()).isEqualTo("unlocked lock 1 (2024, every form, unit D1 and below, locked by lan (localhost) at 2024-07-31T07:00+07:00)\n");
+        assertThat(tally("import", "--received", "2024-08-02", b.toString()).out()).contains("0 new, 1 replaced, 1 unchanged, 0 rejected");
+        assertThat(query("SELECT action, by_user, host, coalesce(form, '*'), unit, period, reason, lock_id FROM audit WHERE action <> 'change' ORDER BY id"))
+                .containsExactly("lock|lan|localhost|*|D1|2024|sơ kết 6 tháng đã ký|1", "unlock|minh|localhost|*|D1|2024|" + reason + "|1");
+        assertThat(query("SELECT count(*) FROM lock WHERE unlocked_at IS NULL")).containsExactly("0");
+        assertThat(tally("history", "--unit", "C11", "--period", "2024-H1", "--format", "csv").out()).isEqualTo(
+                "version,current,received,by,file,sha256,changes\n"
+                + "1,,2024-07-05T00:00+07:00,tally@localhost," + dir.resolve("a.csv") + "," + sha("a.csv") + ",first version: 1 value\n"
+                + ",,2024-08-01T00:00+07:00,tally@localhost," + b + "," + sha("b.csv") + ",rejected (locked): nothing of it stored\n"
+                + "2,yes,2024-08-02T00:00+07:00,tally@localhost," + b + "," + sha("b.csv") + ",rec 3 → 9\n"
+                + ",,2024-07-31T07:00+07:00,lan@localhost,,,\"locked (lock 1: 2024, every form, unit D1 and below): sơ kết 6 tháng đã ký\"\n"
+                + ",,2024-07-31T07:00+07:00,minh@localhost,,,unlocked (lock 1): " + reason + "\n");
+    }
+
+    @Test
     void byDefaultTheStoreHoldsWhatValidateAccepts() throws Exception {
         Path good = file("good.csv", HEAD + "C11,2024,rec,3\n");
         // C12 is clean; C21 gives a good res but a bad rec: the bad value is rejected alone, and C21's report is
