@@ -32,6 +32,14 @@ public final class Tally {
         return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** Runs {@code tally ARGS...} as they are (no --config added: tally store copy needs none). */
+    public static Run bare(Clock clock, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
+        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, clock);
+        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Each row of the query's result as its columns joined by |. */
     public static List<String> query(Path db, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
