@@ -236,7 +236,22 @@ final class PgStore extends JdbcStore {
             } catch (SQLException ignored) {
                 // the connection is gone: what failed is said
             }
+            if (e instanceof CannotCreate) throw StoreException.io(t("store.cannotCreate", server.name(), oneLine(e.getCause().getMessage())));
             throw StoreException.io(t("store.cannotImport", server.name(), oneLine(e.getMessage())));
+        }
+    }
+
+    /** The first write could not make the store's schema or tables (commonly: a role that is not the schema's owner). */
+    private static final class CannotCreate extends SQLException {
+        CannotCreate(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
+    }
+
+    private boolean schemaExists() throws SQLException {
+        try (PreparedStatement p = db.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+            p.setString(1, server.schema());
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
         }
     }
 
@@ -298,10 +313,14 @@ final class PgStore extends JdbcStore {
             if (makes && version() == 0) {
                 // the first write makes the store, in its own transaction: a dry run leaves none
                 try (Statement st = db.createStatement()) {
-                    st.execute("CREATE SCHEMA IF NOT EXISTS " + schema());
+                    // CREATE SCHEMA IF NOT EXISTS needs CREATE on the database even when the schema is
+                    // there: the owner 'tally store grants' gives the schema to has no such right
+                    if (!schemaExists()) st.execute("CREATE SCHEMA " + schema());
                     Migration.create(Dialect.POSTGRESQL, st);
                     st.execute("CREATE TABLE tally_schema (version INTEGER NOT NULL)");
                     st.execute("INSERT INTO tally_schema (version) VALUES (" + Migration.CURRENT + ")");
+                } catch (SQLException e) {
+                    throw new CannotCreate(e);
                 }
                 created = true;
             }

@@ -172,7 +172,7 @@ class ServerStoreTest {
     void theReaderRoleReadsAndCannotImportTheWriterImportsAndLocks() throws Exception {
         String owner = "own_" + schema, writer = "wri_" + schema, reader = "rea_" + schema;
         admin("CREATE ROLE " + owner + " LOGIN PASSWORD 'o'", "CREATE ROLE " + writer + " LOGIN PASSWORD 'w'",
-                "CREATE ROLE " + reader + " LOGIN PASSWORD 'r'", "GRANT CREATE ON DATABASE tally TO " + owner);
+                "CREATE ROLE " + reader + " LOGIN PASSWORD 'r'");
         // what tally store grants prints, run by the administrator before anything else
         Tally.Run grants = Tally.bare(CLOCK, "store", "grants", "--config", config.toString(), "--owner", owner, "--writer", writer, "--reader", reader);
         assertThat(grants.exit()).as(grants.err()).isZero();
@@ -185,7 +185,15 @@ class ServerStoreTest {
         Files.setPosixFilePermissions(pgpass, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         System.setProperty("org.postgresql.pgpassfile", pgpass.toString());
         String as = "postgresql://%s@127.0.0.1:" + server.port() + "/tally?schema=" + schema;
-        // the owner's first import makes the tables; the writer and the reader get theirs by the default privileges
+        // the schema is there, its tables not yet: the writer cannot make them, and is told who can
+        config = yaml(as.formatted(writer));
+        Tally.Run early = tally("import", file("a.csv", HEAD + "C11,2024,rec,3\nC12,2024,rec,4\n").toString());
+        assertThat(early.exit()).isEqualTo(4);
+        assertThat(early.err()).startsWith("tally: " + as.formatted(writer) + ": the store's tables are not made yet, and this role "
+                + "cannot make them (ERROR: permission denied for schema " + schema).contains("as the schema's owner");
+        assertThat(early.err().lines()).hasSize(1);
+        // the owner's first import makes the tables (the owner of the schema only, without CREATE on the
+        // database); the writer and the reader get theirs by the default privileges
         config = yaml(as.formatted(owner));
         assertThat(tally("import", file("a.csv", HEAD + "C11,2024,rec,3\nC12,2024,rec,4\n").toString()).exit()).isZero();
         config = yaml(as.formatted(writer));
