@@ -242,6 +242,18 @@ abstract class FormsTest {
                 .contains("P,Tỉnh,province,2024-H2,rec,19,4,4,2");
     }
 
+    /** A lock of one form refuses that form's submissions, names the form in its finding, and leaves the other form alone. */
+    @Test
+    void aLockOfOneFormNamesItAndLeavesTheOtherForm() throws IOException {
+        Tally.Run lock = tally("lock", "--period", "2024", "--form", "hd", "--by", "lan");
+        assertThat(lock.exit()).as(lock.err()).isZero();
+        Path d3 = file("d3.csv", HEAD + "D3,2024,sessions,2\nD3,2024,rec,5\n");
+        Tally.Run r = tally("import", d3.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(d3 + ": error [locked] D3 2024 (form hd) is locked: lock 1 on 2024, form hd, every unit, by lan");
+        assertThat(tally("rollup", "--format", "csv", "--depth", "0").out()).contains("P,Tỉnh,province,2024,rec,5,1,").doesNotContain(",sessions,2,");
+    }
+
     List<String> query(String sql) throws SQLException {
         return store.query(sql);
     }
