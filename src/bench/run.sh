@@ -8,6 +8,7 @@
 #                                    # (a database of its own: its schema 'tally' is dropped before each import; needs psql)
 #   bash src/bench/run.sh review     # describe and outliers against rollup on W2
 #   bash src/bench/run.sh real       # real-shaped: 2,079 small files in three formats (205k values); real1m: the same with 1.01M values, beside W1
+#   bash src/bench/run.sh cron       # the cron run: one district's file (7,500 values) and 10 values against W2's hierarchy
 #   bash src/bench/run.sh w3         # W3 (52M values, 6,930 files, 1.7 GB): one timed run of each tool, peak RSS
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
@@ -159,6 +160,44 @@ for what, f in (("import", sys.argv[1]), ("rollup from the store", sys.argv[2]))
 PY
       echo "peak RSS of rollup: from SQLite $(peak $fromlite) MB, from PostgreSQL $(peak $fromserver) MB"
       continue ;;
+    cron)
+      # the cron run: one district's monthly file against W2's national hierarchy (../shared/bench/README.md),
+      # what a scheduled job makes per district: P00-D000.csv (7,500 values), and its first 10 values;
+      # both tools read the same folder, both outputs are compared (value and reported of every aggregate)
+      generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10
+      for c in cron cron10; do
+        mkdir -p "$WORK/$c/submissions"
+        cp "$WORK/w2/units.csv" "$WORK/w2/indicators.csv" "$WORK/w2/closure.csv" "$WORK/$c/"
+        first=$(ls "$WORK/w2/submissions" | sort | head -1)
+        if [ $c = cron ]; then cp "$WORK/w2/submissions/$first" "$WORK/$c/submissions/"; else head -11 "$WORK/w2/submissions/$first" >"$WORK/$c/submissions/$first"; fi
+      done
+      set --
+      for c in cron cron10; do
+        t="$TALLY rollup --units $WORK/$c/units.csv --catalog $WORK/$c/indicators.csv --format csv -o $WORK/$c-tally.csv $WORK/$c/submissions"
+        d="node $BENCH_DIR/duckdb/duck_rollup.mjs $WORK/$c $WORK/$c-duck.csv"
+        $t 2>/dev/null || true
+        $d
+        python3 - "$WORK/$c-tally.csv" "$WORK/$c-duck.csv" <<'PY'
+import csv, sys
+from decimal import Decimal
+t = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["reported"])) for r in csv.DictReader(open(sys.argv[1], encoding="utf-8")) if r["value"]}
+d = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["reported"])) for r in csv.DictReader(open(sys.argv[2], encoding="utf-8")) if r["value"]}
+diff = sum(1 for k in d if t.get(k) != d[k]) + sum(1 for k in t if k not in d)
+print(f"check {sys.argv[1]}: {len(d)} aggregates from DuckDB, {len(t)} from tally, {diff} differences")
+PY
+        set -- "$@" "tally, $c" "$t" "duckdb, $c" "$d"
+        echo "peak RSS $c: tally $(peak $t) MB, duckdb $(peak $d) MB"
+      done
+      alternate --export-json "$WORK/cron.json" "$@"
+      python3 - "$WORK/cron.json" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+for c in ("cron", "cron10"):
+    t, d = r[f"tally, {c}"], r[f"duckdb, {c}"]
+    print(f"{c}: tally {t['median']:.2f} s ± {t['stddev']:.2f}, duckdb {d['median']:.2f} s ± {d['stddev']:.2f}, ratio {t['median'] / d['median']:.2f}")
+PY
+      continue ;;
     real|real1m)
       # real-shaped: the national hierarchy in ~2,000 small files (long CSV, wide ';' CSV with a BOM, JSON),
       # a quarter of the indicators decimal; the peer reads the long-CSV third (long/), and so does tally there.
@@ -236,7 +275,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, w3, store, store-pg, review, startup, real, real1m)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, w3, cron, store, store-pg, review, startup, real, real1m)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

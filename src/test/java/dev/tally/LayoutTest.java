@@ -30,7 +30,7 @@ class LayoutTest {
             Map.entry("store", Set.of("model")),
             Map.entry("write", Set.of("model", "io")),
             Map.entry("rollup", Set.of("model", "expr", "write")),
-            Map.entry("ingest", Set.of("model", "io", "read", "validate", "store")),
+            Map.entry("ingest", Set.of("model", "io", "config", "read", "validate", "store")),
             Map.entry("workspace", Set.of("model", "io", "config", "ingest", "read", "store", "validate", "rollup")),
             Map.entry("review", Set.of("model", "rollup")),
             Map.entry("cli", Set.of("model", "io", "config", "read", "validate", "ingest", "rollup", "store", "write", "workspace", "expr", "review")));

@@ -65,6 +65,8 @@ public final class Cli {
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.out()), Console.charsetOf(io.out())), true));
         cl.setErr(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.err()), Console.charsetOf(io.err())), true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        // each command's exit codes, from the enum (ExitList): the help and man pages list them
+        exitLists(cl);
         HelpLayout.install(cl);
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
             Throwable t = ex;
@@ -96,7 +98,7 @@ public final class Cli {
             }
             io.note("tally: " + t("cli.internal", t));
             if (System.getenv("TALLY_DEBUG") != null) t.printStackTrace(io.err());
-            return 70;
+            return ExitCode.INTERNAL.code();
         });
         // every numeric option's range, once parsed and before the command does any work
         cl.setExecutionStrategy(parsed -> {
@@ -117,13 +119,41 @@ public final class Cli {
         return cl;
     }
 
+    private static void exitLists(CommandLine cl) {
+        if (cl.getCommand() instanceof ExitList.Listed listed) {
+            cl.getCommandSpec().usageMessage().exitCodeListHeading("%nExit codes:%n").exitCodeList(listed.exits().map());
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) exitLists(sub);
+    }
+
     /**
      * picocli's message for a usage error as one line of tally's: without the "Error: " some of them
      * start with (tally: Error: --depth=N, --level=NAME are mutually exclusive), whatever follows "tally: ".
      */
     static String usageMessage(CommandLine.ParameterException ex) {
+        String choice = badChoice(ex);
+        if (choice != null) return choice;
         String m = String.valueOf(ex.getMessage()).strip();
         return m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
+    }
+
+    /**
+     * A word outside the set of an option whose values are an enum (picocli converts those, in any
+     * letter case, to the constant whose toString is the word): the one message for every such option,
+     * {@code usage.choice.NAME} naming the words it takes ("'tall' is not a shape; use long or wide"); null
+     * for any other error, or an option without such a message (picocli's own then).
+     */
+    static String badChoice(CommandLine.ParameterException ex) {
+        if (!(ex.getCause() instanceof CommandLine.TypeConversionException) || !(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o)
+                || !o.type().isEnum()) {
+            return null;
+        }
+        String key = "usage.choice." + HelpText.optionKey(o);
+        if (!dev.tally.model.Text.has(key)) return null;
+        java.util.List<String> words = java.util.Arrays.stream(o.type().getEnumConstants()).map(Object::toString).toList();
+        String list = words.size() == 1 ? words.get(0)
+                : t("usage.choice.or", String.join(", ", words.subList(0, words.size() - 1)), words.get(words.size() - 1));
+        return "Invalid value for option '" + o.longestName() + "': " + t(key, ex.getValue(), list);
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
@@ -145,20 +175,6 @@ public final class Cli {
         }
         Terminal.State t = Terminal.detect();
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err(), t.errWidth()), args).execute(args);
-    }
-
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width) {
-        return run(args, in, out, err, workingDir, width, java.time.Clock.systemUTC());
-    }
-
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock) {
-        return run(args, in, out, err, workingDir, width, clock, false);
-    }
-
-    /** @param terminal standard output is a terminal (tests set it to see what a person at a terminal sees) */
-    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir, int width, java.time.Clock clock,
-                          boolean terminal) {
-        return run(args, new Io(in, out, err, workingDir, width, clock, terminal));
     }
 
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */

@@ -1,7 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -14,19 +20,15 @@ import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally consistency: the WHO Data Quality Review's consistency over time. */
 @Command(name = "consistency",         header = "Consistency over time (WHO Data Quality Review): each unit's trend against its parent's.",
@@ -36,21 +38,8 @@ import picocli.CommandLine.ParentCommand;
                 + "Values are the rollup's aggregates (--period 2024 combines the data inside 2024, and so does each base year). "
                 + "A unit without a value for the target or for every base year (or with a base mean of 0) is not scored, and "
                 + "the summary says how many; partial says whether any aggregate used is partial (fewer units reported than "
-                + "expected).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (with or without flagged units)",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class ConsistencyCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "expected).")
+final class ConsistencyCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -76,14 +65,18 @@ final class ConsistencyCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "success (with or without flagged units)").as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Loaded data = in.load(io, asked == null ? List.of() : periods(asked), out);
         Period target = asked != null ? asked : latest(data.dataPeriods());
         if (target == null) throw TallyException.usage(t("usage.noData"));
         List<Period> rolled = periods(target);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false), data.inputNames());
         RollupResult r = across.result();
         Hierarchy h = across.era().hierarchy();
         Unit top = unit == null ? null : UnitSelection.resolve(h, unit);
@@ -96,8 +89,7 @@ final class ConsistencyCommand implements Callable<Integer> {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target2 = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target2);
+        out.write(io, fmt, sink -> {
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("indicator"), Column.number("value"),
                     Column.number("base_mean"), Column.number("ratio"), Column.number("parent_ratio"), Column.number("deviation_pct"),
                     Column.text("flagged"), Column.number("base_n"), Column.text("partial")),
@@ -108,14 +100,13 @@ final class ConsistencyCommand implements Callable<Integer> {
                         row.flagged() ? "yes" : "no", (long) row.baseN(), row.partial() ? "yes" : "no"));
             }
             sink.finish();
-            target2.commit();
-        }
+        });
         report.printSummary(io, in.findings);
         long flagged = result.rows().stream().filter(Consistency.Row::flagged).count();
         io.note(t("consistency.summary", target.text(), rolled.subList(1, rolled.size()).stream()
                 .map(Period::text).collect(Collectors.joining(", ")), flagged, result.rows().size(), fig.format(tolerance).toPlainString())
                 + (result.notScored() > 0 ? t("consistency.notScored", result.notScored()) + noBaseData(data.dataPeriods(), rolled) : ""));
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.tally.cli;
 
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.Finding;
 import dev.tally.model.Severity;
 import dev.tally.validate.EveryFinding;

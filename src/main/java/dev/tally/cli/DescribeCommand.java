@@ -1,7 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -13,18 +19,14 @@ import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.Selection;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally describe: the distribution of the units' values under each aggregate. */
 @Command(name = "describe",         header = "Distribution statistics of the units under each aggregate.",
@@ -33,21 +35,8 @@ import picocli.CommandLine.ParentCommand;
                 + "added up, not derived), mean, sd (sample, n - 1), min, p25, median, p75 (as Excel's PERCENTILE.INC), max and "
                 + "cv (sd / |mean| x 100). A derived indicator is described by its values at the reporting units (each unit's "
                 + "own rate), never a mean of ratios of parts. Periods and units are chosen as in rollup; by default every unit "
-                + "above the lowest level. Statistics are written to 12 significant digits.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class DescribeCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "above the lowest level. Statistics are written to 12 significant digits.")
+final class DescribeCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -58,18 +47,27 @@ final class DescribeCommand implements Callable<Integer> {
     @Mixin
     UnitSelection rows;
 
-    @Option(names = "--shape", paramLabel = "SHAPE", completionCandidates = RollupCommand.ShapeNames.class, description = "long (default: one row per unit, period and indicator, a column "
+    @Option(names = "--shape", paramLabel = "SHAPE", completionCandidates = ShapeNames.class, description = "long (default: one row per unit, period and indicator, a column "
             + "per statistic) or wide (one row per unit and period, columns CODE_n, CODE_mean, ... for each indicator).")
     String shape = "long";
 
     @Mixin
     OutputOptions out;
 
+    static final class ShapeNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return java.util.Arrays.stream(RollupCommand.Shape.values()).map(Object::toString).iterator(); }
+    }
+
     static final List<String> STATS = List.of("n", "missing", "sum", "mean", "sd", "min", "p25", "median", "p75", "max", "cv");
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         boolean wide = switch (shape.toLowerCase(java.util.Locale.ROOT)) {
             case "long" -> false;
             case "wide" -> true;
@@ -77,7 +75,7 @@ final class DescribeCommand implements Callable<Integer> {
         };
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         Loaded data = in.load(io, targets, out);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(targets, false), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(targets, false), data.inputNames());
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();
@@ -90,8 +88,7 @@ final class DescribeCommand implements Callable<Integer> {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             List<Column> columns = new ArrayList<>(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("level"),
                     Column.text("period")));
             if (wide) {
@@ -126,10 +123,9 @@ final class DescribeCommand implements Callable<Integer> {
             });
             if (wide && last[0] != null) sink.row(Arrays.asList(pending));
             sink.finish();
-            target.commit();
-        }
+        });
         report.printSummary(io, in.findings);
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     private static List<Object> stats(Describe.Row row, Figures fig) {

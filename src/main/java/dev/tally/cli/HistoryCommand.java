@@ -1,8 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
@@ -10,17 +15,13 @@ import dev.tally.workspace.History;
 import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
 @Command(name = "history",         header = "Every version of a unit's submissions for a period, and what changed.",
@@ -28,16 +29,8 @@ import picocli.CommandLine.ParentCommand;
                 + "forms), in the order imported: each stored version (version, whether it is current, when it was received, who "
                 + "imported it and on which host, the file and its SHA-256, and the changes from the version before, which the "
                 + "store's audit keeps value by value) and each arrival an import rejected (no version; why it was rejected); then "
-                + "each lock and unlock of a slice that covers it (when, by whom, the slice and the reason).",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
-final class HistoryCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "each lock and unlock of a slice that covers it (when, by whom, the slice and the reason).")
+final class HistoryCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -54,8 +47,12 @@ final class HistoryCommand implements Callable<Integer> {
     OutputOptions out;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).brief(USAGE).brief(CONFIG).brief(IO, "no store");
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Period p = Period.parseOrThrow(period);
         Format format = out.resolved(io);
         Project proj = project.load(io);
@@ -67,21 +64,20 @@ final class HistoryCommand implements Callable<Integer> {
             versions = store.history(unit, p);
             locks = History.lockEvents(store.locks(), proj.eraOf(p).hierarchy(), unit, form, p);
         }
-        if (form != null) versions = versions.stream().filter(v -> v.form().equals(form)).toList();
-        boolean forms = proj.catalog().declaresForms() || versions.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
-        if (versions.isEmpty() && locks.isEmpty()) {
+        List<Store.Version> shown = form == null ? versions : versions.stream().filter(v -> v.form().equals(form)).toList();
+        boolean forms = proj.catalog().declaresForms() || shown.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
+        if (shown.isEmpty() && locks.isEmpty()) {
             io.say(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
-            return 0;
+            return ExitCode.OK;
         }
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, format, target);
+        out.write(io, format, sink -> {
             List<Column> columns = new ArrayList<>();
             if (forms) columns.add(Column.text("form"));
             columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("by"),
                     Column.text("file"), Column.text("sha256"), Column.text("changes")));
             sink.start(columns, Map.of());
             Store.Version prev = null;
-            for (Store.Version v : versions) {
+            for (Store.Version v : shown) {
                 if (prev != null && !prev.form().equals(v.form())) prev = null; // each form's versions are their own history
                 List<Object> row = new ArrayList<>();
                 if (forms) row.add(v.form());
@@ -102,8 +98,7 @@ final class HistoryCommand implements Callable<Integer> {
                 sink.row(row);
             }
             sink.finish();
-            target.commit();
-        }
-        return 0;
+        });
+        return ExitCode.OK;
     }
 }

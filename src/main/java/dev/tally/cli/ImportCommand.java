@@ -1,5 +1,10 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
@@ -13,12 +18,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally import: validate submissions and store them in the project's workspace. */
 @Command(name = "import",         header = "Validate submissions and store them in the project's workspace.",
@@ -32,21 +35,8 @@ import picocli.CommandLine.ParentCommand;
                 + "a submission with an error whole, --atomic file every submission with a value from a file that has an "
                 + "error, --atomic run stores nothing unless no value has an error; in every mode a report lacking required "
                 + "values is stored, marked incomplete. The summary reconciles: values read = stored + unchanged + "
-                + "duplicates + ignored + rejected.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every value stored (or unchanged) and no error found",
-            "1:a value or submission was rejected, or a submission is incomplete or fails an error rule",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error (missing file, not a tally store)"})
-final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "duplicates + ignored + rejected.")
+final class ImportCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -55,9 +45,6 @@ final class ImportCommand implements Callable<Integer> {
 
     @Mixin
     DelimiterOption delimiter;
-
-    @Mixin
-    LegacyDelimiterOption oldDelimiter;
 
     @Mixin
     FindingOptions findingOptions;
@@ -73,37 +60,40 @@ final class ImportCommand implements Callable<Integer> {
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
     String received;
 
-    enum Atomicity { value, submission, file, run }
+    /** The word the command line takes for each is its toString (picocli converts and completes it, any letter case). */
+    enum Atomicity {
+        VALUE(Importer.Atomic.VALUE), SUBMISSION(Importer.Atomic.SUBMISSION), FILE(Importer.Atomic.FILE), RUN(Importer.Atomic.RUN);
 
-    @Option(names = "--atomic", paramLabel = "WHAT", converter = AtomicConverter.class, completionCandidates = AtomicNames.class,
+        final Importer.Atomic mode;
+
+        Atomicity(Importer.Atomic mode) { this.mode = mode; }
+
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    @Option(names = "--atomic", paramLabel = "WHAT",
             description = "What one error rejects: value (default: that value alone), submission (its whole submission), file "
                     + "(every submission with a value from that file), run (everything: nothing is stored unless no value has an "
                     + "error, for jobs that must not half-apply). A report lacking required values is stored in every mode.")
-    Atomicity atomic = Atomicity.value;
-
-    static final class AtomicNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("value", "submission", "file", "run").iterator(); }
-    }
-
-    static final class AtomicConverter implements picocli.CommandLine.ITypeConverter<Atomicity> {
-        @Override
-        public Atomicity convert(String v) {
-            for (Atomicity a : Atomicity.values()) if (a.name().equalsIgnoreCase(v)) return a;
-            throw new picocli.CommandLine.TypeConversionException(t("usage.notMode", v));
-        }
-    }
+    Atomicity atomic = Atomicity.VALUE;
 
     @Parameters(paramLabel = "INPUT", arity = "1..*", description = "Submission files or directories; - for standard input.")
     List<String> inputs;
 
     @Override
-    public Integer call() {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "every value stored (or unchanged) and no error found")
+                .as(DATA_ERRORS, "a value or submission was rejected, or a submission is incomplete or fails an error rule").brief(USAGE).meaning(CONFIG)
+                .brief(IO, "missing file, not a tally store");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         ZoneId zone = io.clock().getZone();
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
-        var options = input.toReadOptions(oldDelimiter.value(io, delimiter));
+        var options = input.toReadOptions(delimiter.value());
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
@@ -113,12 +103,7 @@ final class ImportCommand implements Callable<Integer> {
         for (var f : files) read.add(f.path());
         if (where instanceof dev.tally.store.Location.File f) read.add(f.path());
         findingOptions.refuseInputs(io, null, read);
-        Importer.Atomic mode = switch (atomic) {
-            case value -> Importer.Atomic.VALUE;
-            case submission -> Importer.Atomic.SUBMISSION;
-            case file -> Importer.Atomic.FILE;
-            case run -> Importer.Atomic.RUN;
-        };
+        Importer.Atomic mode = atomic.mode;
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
             report = Importer.run(p, where, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
@@ -168,6 +153,6 @@ final class ImportCommand implements Callable<Integer> {
         io.out().flush();
         findingOptions.printByCode(io, report.findings());
         if (!report.addsUp()) throw new dev.tally.model.TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
-        return report.dataErrors() ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.dataErrors() ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 }

@@ -1,7 +1,11 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,25 +13,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally init: create a project (tally.yaml, starter units and catalog), or a copy of the bundled sample. */
 @Command(name = "init",         header = "Create a project: tally.yaml with units, catalog, store and deadline.",
         description = "Writes tally.yaml into DIR (created if needed) with units: units.csv, catalog: catalog.yaml, store: tally.db, "
                 + "levels and deadline_days, plus starter units and catalog files where none exist. With --sample it copies in "
                 + "the bundled Vietnamese sample (Bắc Giang, Bắc Kạn, Quận Bình Thạnh) so every command can be tried at once. "
-                + "An existing tally.yaml is never overwritten.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:created", "2:usage error (tally.yaml exists already)", "4:input/output error (cannot write DIR)"})
-final class InitCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
+                + "An existing tally.yaml is never overwritten.")
+final class InitCommand extends BaseCommand {
     /** The bundled sample's files, relative to samples/ (a test checks this list against the directory). */
     static final List<String> SAMPLE_FILES = List.of("units.csv", "catalog.yaml",
             "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2023-H1/bac-giang-tp.csv", "submissions/2020/bac-kan-tp-district.json",
@@ -70,9 +66,6 @@ final class InitCommand implements Callable<Integer> {
             rules: []
             """;
 
-    @ParentCommand
-    TallyCommand root;
-
     @Parameters(paramLabel = "DIR", arity = "0..1", description = "Where to create the project (default: the current directory).")
     Path dir;
 
@@ -80,8 +73,12 @@ final class InitCommand implements Callable<Integer> {
     boolean sample;
 
     @Override
-    public Integer call() {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "created").brief(USAGE, "tally.yaml exists already").brief(IO, "cannot write DIR");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         Path target = dir == null ? Path.of(".") : dir;
         Path yaml = target.resolve("tally.yaml");
         if (Files.exists(yaml)) {
@@ -111,7 +108,7 @@ final class InitCommand implements Callable<Integer> {
         io.out().println(sample
                 ? t("cli.nextSample", target)
                 : t("cli.nextStarter"));
-        return 0;
+        return ExitCode.OK;
     }
 
     private static void writeIfAbsent(Io io, Path p, String text) throws IOException {

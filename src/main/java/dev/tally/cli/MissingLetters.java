@@ -7,8 +7,6 @@ import dev.tally.model.Unit;
 import dev.tally.write.Column;
 import dev.tally.write.FileNames;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,13 +67,11 @@ final class MissingLetters {
             String name = FileNames.forUnit(u.code(), u.name(), format.extension(), taken);
             Path file = dir.resolve(name);
             OutputOptions.refuse(file, "-o", inputs);
-            try (Output target = Output.open(file, io.out())) {
-                TableSink sink = out.sink(io, format, target);
+            out.write(io, file, format, false, sink -> {
                 sink.start(columns, Map.of());
                 for (StatusCommand.Owed o : e.getValue()) sink.row(o.cells());
                 sink.finish();
-                target.commit();
-            }
+            });
             written.add(name);
         }
         io.note(t("status.split.written", dev.tally.model.Text.count(written.size(), "summary.files"), dir, level, String.join(", ", written)));

@@ -1,7 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
@@ -13,19 +19,15 @@ import dev.tally.review.Outliers;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.write.Column;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally outliers: values implausible for the unit that sent them, ranked by how far off they are. */
 @Command(name = "outliers",         header = "Values implausible for the unit that sent them, ranked by how far off they are.",
@@ -38,21 +40,8 @@ import picocli.CommandLine.ParentCommand;
                 + "first; modified-z first falls back to 1.253314 times the mean absolute deviation when only the MAD is 0 "
                 + "(method modified-z/meanAD). Missing values are never comparison values; a value with fewer than --min-n of "
                 + "them is not scored, and the summary says how many. Outliers are findings to review, not errors: the exit "
-                + "code is 0 whether or not there are any.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success (with or without outliers)",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class OutliersCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "code is 0 whether or not there are any.")
+final class OutliersCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -100,12 +89,14 @@ final class OutliersCommand implements Callable<Integer> {
         public java.util.Iterator<String> iterator() { return java.util.Arrays.stream(Method.values()).map(Method::key).iterator(); }
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @Override
+    public ExitList exits() {
+        return ExitList.of().as(OK, "success (with or without outliers)").as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE).meaning(CONFIG)
+                .brief(IO);
+    }
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    ExitCode run(Io io) throws IOException {
         Method m = Method.of(method);
         if (m == null) throw TallyException.usage(t("usage.notChoice", "--method", method, "modified-z, z, iqr"));
         Outliers.Against a = switch (against.toLowerCase(java.util.Locale.ROOT)) {
@@ -113,16 +104,16 @@ final class OutliersCommand implements Callable<Integer> {
             case "peers" -> Outliers.Against.PEERS;
             default -> throw TallyException.usage(t("usage.notChoice", "--against", against, "history, peers"));
         };
-        List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
-        for (Period t : targets) {
+        List<Period> asked = periods.stream().map(Period::parseOrThrow).toList();
+        for (Period t : asked) {
             if (t.type() == PeriodType.RANGE) throw TallyException.usage(t("usage.outliersRange", t.text()));
         }
         // the data needed: the targets and, against history, the periods before them
-        List<Period> reading = targets.isEmpty() ? List.of() : withHistory(targets, a);
+        List<Period> reading = asked.isEmpty() ? List.of() : withHistory(asked, a);
         Loaded data = in.load(io, reading, out);
-        if (targets.isEmpty()) targets = latestOfEachType(data.dataPeriods());
+        List<Period> targets = asked.isEmpty() ? latestOfEachType(data.dataPeriods()) : asked;
         List<Period> rolled = withHistory(targets, a);
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), new RollupSpec(rolled, false, true), data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false, true), data.inputNames());
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
         Hierarchy h = era.hierarchy();
@@ -135,8 +126,7 @@ final class OutliersCommand implements Callable<Integer> {
         report.printFindings(io, in.findings);
         dev.tally.write.Format fmt = out.resolved(io);
         Figures fig = ReviewInput.figures(fmt);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             sink.start(List.of(Column.text("unit"), Column.text("unit_name"), Column.text("period"), Column.text("indicator"),
                     Column.number("value"), Column.text("method"), Column.number("center"), Column.number("spread"), Column.number("score"),
                     Column.number("lower"), Column.number("upper"), Column.number("n")), meta(data, targets));
@@ -146,8 +136,7 @@ final class OutliersCommand implements Callable<Integer> {
                         fig.format(o.upper()), (long) o.n()));
             }
             sink.finish();
-            target.commit();
-        }
+        });
         report.printSummary(io, in.findings);
         io.note(t("outliers.summary", found.found(), found.found() > found.outliers().size()
                 ? t("outliers.listed", found.outliers().size(), max) : "", found.scored(),
@@ -155,7 +144,7 @@ final class OutliersCommand implements Callable<Integer> {
                         : t("outliers.againstPeers"), m.key(), fig.format(t).toPlainString())
                 + (found.tooFew() > 0 ? t("outliers.tooFew", found.tooFew(), minN) : "")
                 + (found.notComparable() > 0 ? t("outliers.notComparable", found.notComparable()) : ""));
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /** Each target and, against history, the periods before it (the length of each target's type). */
@@ -181,7 +170,7 @@ final class OutliersCommand implements Callable<Integer> {
         Map<String, Object> meta = new java.util.LinkedHashMap<>();
         meta.put("tally", VersionProvider.version());
         meta.put("periods", targets.stream().map(Period::text).toList());
-        meta.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        meta.put("command", commandLine());
         meta.put("summary", data.summary().toMap());
         return meta;
     }

@@ -64,6 +64,31 @@ final class OutputOptions {
     /** The output file, or null for standard output. */
     Path file() { return toStdout() ? null : output; }
 
+    /** What a command writes into its output table. */
+    interface Table {
+        void write(dev.tally.write.TableSink sink) throws IOException;
+    }
+
+    /**
+     * The one place a command's result becomes its output: the table in {@code format} to -o
+     * (atomically: a file is replaced only once the whole table is written) or standard output, fitted
+     * to a terminal there, numbers as --locale says, coloured as --color says on a terminal.
+     */
+    void write(Io io, Format format, Table table) throws IOException {
+        write(io, file(), format, toStdout() && FindingOptions.colour("auto", io.terminal()), table);
+    }
+
+    /** As above, in colour or not ({@code colour}: the command's --color on standard output's terminal). */
+    void write(Io io, Format format, boolean colour, Table table) throws IOException { write(io, file(), format, colour, table); }
+
+    /** As above, to {@code file} (null: standard output), one of several a command writes (status --split-by). */
+    void write(Io io, Path file, Format format, boolean colour, Table table) throws IOException {
+        try (dev.tally.write.Output target = dev.tally.write.Output.open(file, io.out())) {
+            table.write(sink(io, format, target, colour));
+            target.commit();
+        }
+    }
+
     /** The writer of a table in {@code format} to {@code target}, with this command's locale and delimiter, for the terminal's width. */
     dev.tally.write.TableSink sink(Io io, Format format, dev.tally.write.Output target) throws java.io.IOException {
         return sink(io, format, target, toStdout() && FindingOptions.colour("auto", io.terminal()));

@@ -1,7 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.Era;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
@@ -21,11 +27,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally remap: an earlier era's submissions re-expressed in the units after a boundary. */
 @Command(name = "remap",         header = "Write an earlier era's submissions re-expressed in the units after a boundary.",
@@ -34,21 +38,8 @@ import picocli.CommandLine.ParentCommand;
                 + "boundary would have reported it: for each of them, the sum of the old units it took over. Only exact values are "
                 + "written: indicators aggregated otherwise than by sum, values with a divided old unit of unknown shares (not "
                 + "comparable), values not every old unit reported (partial) and, without --estimates, weighted estimates are "
-                + "left out and counted by reason on standard error.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found in the input (rows left out)",
-            "2:usage error (no boundaries in tally.yaml)",
-            "3:configuration error (units, catalog, tally.yaml, mapping)",
-            "4:input/output error"})
-final class RemapCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "left out and counted by reason on standard error.")
+final class RemapCommand extends BaseCommand {
     @Mixin
     ReviewInput in;
 
@@ -60,8 +51,13 @@ final class RemapCommand implements Callable<Integer> {
     boolean estimates;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found in the input (rows left out)").brief(USAGE, "no boundaries in tally.yaml")
+                .brief(CONFIG, "units, catalog, tally.yaml, mapping").brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Path target = io.workingDir().resolve(dir);
         if (Files.exists(target) && !Files.isDirectory(target)) throw TallyException.usage(t("usage.notDirectory", dir));
         Loaded data = in.load(io, List.of(), null);
@@ -112,7 +108,7 @@ final class RemapCommand implements Callable<Integer> {
                 files.isEmpty() ? t("remap.noFiles") : String.join(", ", files))
                 + (leftOut.isEmpty() ? "" : t("remap.leftOut", String.join("; ", leftOut.entrySet().stream()
                 .map(x -> x.getValue() + " " + x.getKey()).toList()))));
-        return report.errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.tally.cli;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.Catalog;
 import dev.tally.model.Indicator;
 import dev.tally.model.Period;
@@ -33,7 +34,7 @@ final class ReviewInput {
     /** Reads and validates the submissions; {@code within}: the periods needed (empty: all). */
     Loaded load(Io io, List<Period> within, OutputOptions out) {
         project.requireIndicators(indicatorCodes);
-        return Loaded.of(io, project, input, inputDelimiter.value(), within, inputs, out, findings);
+        return Loading.load(io, project, input, inputDelimiter.value(), within, inputs, out, findings, true, findings.spillDir(io));
     }
 
     /** The indicators asked for, in catalog order; every one when none was. */

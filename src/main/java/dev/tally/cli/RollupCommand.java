@@ -1,12 +1,19 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
+import dev.tally.rollup.ComparePlan;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupSpec;
 import dev.tally.rollup.RollupTables;
@@ -22,12 +29,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally rollup: aggregate up the hierarchy and over time, and write the summary table. */
 @Command(name = "rollup",         header = "Aggregate up the hierarchy and over time, and write summary tables.",
@@ -38,24 +43,17 @@ import picocli.CommandLine.ParentCommand;
                 + "out and reported on standard error with file, line and reason (exit 1); a unit's own total that "
                 + "differs from its subtree is reported as an imbalance warning. The rows are the same in every shape and "
                 + "format: --unit's subtree (every root's without it), down to --depth or --level, else all of it; a table of one "
-                + "period says which above it.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found (rows left out, overlaps); with --strict nothing is written",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class RollupCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
+                + "period says which above it.")
+final class RollupCommand extends BaseCommand {
+    /** The word the command line takes for each is its toString (picocli converts and completes it, any letter case). */
+    enum Shape {
+        LONG, WIDE;
 
-    enum Shape { long_, wide }
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     enum Prefer { computed, reported }
-
-    @ParentCommand
-    TallyCommand root;
 
     @Mixin
     ProjectOptions project;
@@ -80,7 +78,7 @@ final class RollupCommand implements Callable<Integer> {
             + "shown is still the ratio of its rolled-up operands, shown or not.")
     List<String> indicatorCodes = new ArrayList<>();
 
-    @Option(names = "--shape", paramLabel = "SHAPE", converter = ShapeConverter.class, completionCandidates = ShapeNames.class,
+    @Option(names = "--shape", paramLabel = "SHAPE",
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
     Shape shape;
@@ -95,24 +93,18 @@ final class RollupCommand implements Callable<Integer> {
             + "whose numbers have a decimal comma).")
     String delimiter;
 
-    enum Coverage { columns, none }
+    enum Coverage {
+        COLUMNS, NONE;
 
-    @Option(names = "--coverage", paramLabel = "HOW", converter = CoverageConverter.class,
+        @Override
+        public String toString() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
+
+    @Option(names = "--coverage", paramLabel = "HOW",
             description = "columns (default): wide csv, tsv and json give each indicator CODE_reported and CODE_expected columns "
                     + "(and CODE_compare_reported, CODE_compare_expected with --compare), so a partial total is never read as a "
                     + "full one; none: the values alone. The long shape always has reported and expected.")
-    Coverage coverage = Coverage.columns;
-
-    static final class CoverageConverter implements picocli.CommandLine.ITypeConverter<Coverage> {
-        @Override
-        public Coverage convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "columns" -> Coverage.columns;
-                case "none" -> Coverage.none;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a coverage setting; use columns or none");
-            };
-        }
-    }
+    Coverage coverage = Coverage.COLUMNS;
 
     @Option(names = "--strict", description = "On any error write nothing (an existing output file stays as it was) and exit 1.")
     boolean strict;
@@ -121,89 +113,51 @@ final class RollupCommand implements Callable<Integer> {
             + "reported total; reported: use the reported total where the children are incomplete.")
     Prefer prefer = Prefer.computed;
 
-    enum Compare { previous, year_ago }
-
-    @Option(names = "--compare", paramLabel = "WITH", converter = CompareConverter.class, completionCandidates = CompareNames.class,
+    @Option(names = "--compare", paramLabel = "WITH",
             description = "previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the "
                     + "comparison value with its own coverage, whether the two sides are comparable (from the same reporting "
                     + "units) or partial, the difference, and the change in percent (in percentage points for a rate).")
-    Compare compare;
+    ComparePlan.With compare;
 
     @Option(names = "--like-for-like", description = "With --compare: both sides over only the units that gave a full value in "
             + "both periods, so every change is comparable; reported then says how many units were kept.")
     boolean likeForLike;
 
-    static final class CompareConverter implements picocli.CommandLine.ITypeConverter<Compare> {
-        @Override
-        public Compare convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "previous" -> Compare.previous;
-                case "year-ago", "year_ago" -> Compare.year_ago;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a comparison; use previous or year-ago");
-            };
-        }
-    }
-
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
             + "None: the current submissions in the project's store.")
     List<String> inputs;
 
-    static final class ShapeNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("long", "wide").iterator(); }
-    }
-
-    static final class CompareNames implements Iterable<String> {
-        @Override
-        public java.util.Iterator<String> iterator() { return List.of("previous", "year-ago").iterator(); }
-    }
-
-    static final class ShapeConverter implements picocli.CommandLine.ITypeConverter<Shape> {
-        @Override
-        public Shape convert(String v) {
-            return switch (v.toLowerCase(java.util.Locale.ROOT)) {
-                case "long" -> Shape.long_;
-                case "wide" -> Shape.wide;
-                default -> throw new picocli.CommandLine.TypeConversionException("'" + v + "' is not a shape; use long or wide");
-            };
-        }
+    @Override
+    public ExitList exits() {
+        return ExitList.of().brief(OK).as(DATA_ERRORS, "data errors found (rows left out, overlaps); with --strict nothing is written").brief(USAGE)
+                .meaning(CONFIG).brief(IO);
     }
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    ExitCode run(Io io) throws IOException {
         List<Period> targets = periods.stream().map(Period::parseOrThrow).toList();
         if (likeForLike && compare == null) throw TallyException.usage(t("usage.likeForLike"));
         Format fmt = out.resolved(io);
         char outDelim = out.delimiter(delimiter == null ? null : InputOptions.delimiter(delimiter));
         // tables for people are wide; a workbook is for people too, and keeps numbers as numbers
         boolean forPeople = fmt.wide();
-        Shape sh = shape != null ? shape : forPeople ? Shape.wide : Shape.long_;
+        Shape sh = shape != null ? shape : forPeople ? Shape.WIDE : Shape.LONG;
 
         Timing timing = new Timing(io.err());
+        ComparePlan.With with = compare;
         // a comparison needs the data of the comparison periods too
-        List<Period> reading = new ArrayList<>(targets);
-        if (compare != null) for (Period t : targets) if (!reading.contains(against(t))) reading.add(against(t));
+        List<Period> reading = ComparePlan.reading(targets, with);
         findings.check();
         project.requireIndicators(indicatorCodes);
-        Loaded data = Loaded.of(io, project, input, inputDelimiter.value(), reading, inputs, out, findings);
+        Loaded data = Loading.load(io, project, input, inputDelimiter.value(), reading, inputs, out, findings, true, findings.spillDir(io));
         timing.mark("read and validate");
-        List<Period> shown = targets;
-        boolean exact = false;
-        List<Period> rolled = reading;
-        if (compare != null && targets.isEmpty()) {
-            // every period in the data as it is, each with its comparison period
-            shown = data.dataPeriods();
-            rolled = new ArrayList<>(shown);
-            for (Period t : shown) if (!rolled.contains(against(t))) rolled.add(against(t));
-            exact = true;
-        }
-        java.util.Map<Period, Period> pairs = new java.util.LinkedHashMap<>();
-        if (compare != null) for (Period t : shown) pairs.put(t, against(t));
+        ComparePlan plan = ComparePlan.of(targets, with != null && targets.isEmpty() ? data.dataPeriods() : List.of(), with,
+                prefer == Prefer.reported, likeForLike);
+        List<Period> shown = plan.shown();
         // nothing below reads the cells again, so the rollup may give each period's up once it is rolled up
-        RollupSpec spec = new RollupSpec(rolled, prefer == Prefer.reported, exact, pairs, likeForLike).releasingCells();
+        RollupSpec spec = plan.spec().releasingCells();
         // with boundaries, in the units of the latest era among the targets, earlier ones re-mapped
-        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(data.eraCells(), spec, data.inputNames());
+        dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), spec, data.inputNames());
         RollupResult result = across.result();
         Hierarchy h = across.era().hierarchy();
         dev.tally.model.Catalog catalog = across.era().catalog();
@@ -228,25 +182,26 @@ final class RollupCommand implements Callable<Integer> {
         long errors = report.errors;
 
         if (!(strict && errors > 0)) {
+            String direct;
             try (Output target = Output.open(out.file(), io.out())) {
                 TableSink sink = Writers.create(fmt, out.stream(io, fmt, target), new WriteOptions(bom, outDelim, out.width(io), out.numbers(fmt),
-                        coverage == Coverage.columns, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
+                        coverage == Coverage.COLUMNS, out.toStdout() && findings.colourOut(io)).warningTo(OutputOptions.warnings(io, target)));
                 Map<String, Object> meta = fmt.carriesMeta() ? meta(data, result) : Map.of();
-                if (sh == Shape.long_) RollupTables.writeLong(result, h, sel, sink, meta, show);
-                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople, fmt.people(), show);
+                if (sh == Shape.LONG) RollupTables.writeLong(result, h, sel, sink, meta, show);
+                else RollupTables.writeWide(result, h, sel, sink, meta, forPeople,
+                        fmt.people(), show);
                 target.commit();
+                direct = target.directWrites();
             }
             timing.mark("write");
-            timing.note("output", dev.tally.io.AtomicFile.directWrites());
+            if (direct != null) timing.note("output", direct);
         }
         report.printSummary(io, findings);
         if (strict && errors > 0) {
             io.note("tally: " + t("cli.strictNothingWritten"));
         }
-        return errors > 0 ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
-
-    private Period against(Period t) { return compare == Compare.previous ? t.previous() : t.yearAgo(); }
 
     /**
      * The rows, the same in every shape and format: --unit's subtree (every root's without it), down to
@@ -260,16 +215,13 @@ final class RollupCommand implements Callable<Integer> {
         return new Selection(top, max == null ? Integer.MAX_VALUE : max);
     }
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
     private Map<String, Object> meta(Loaded data, RollupResult r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("tally", VersionProvider.version());
         m.put("generated_at", Instant.now(io().clock()).toString());
         m.put("periods", r.periods().stream().map(Period::text).toList());
         m.put("catalog_sha256", data.project().lastEra().catalog().hash());
-        m.put("command", "tally " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+        m.put("command", commandLine());
         m.put("summary", data.summary().toMap());
         return m;
     }

@@ -1,8 +1,13 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -11,21 +16,16 @@ import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
 import dev.tally.store.Store;
 import dev.tally.workspace.Status;
-import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally status: who has reported, on time or late, who is missing and what they still owe. */
 @Command(name = "status",         header = "Completeness and timeliness of the reports in the workspace, at every level.",
@@ -39,16 +39,8 @@ import picocli.CommandLine.ParentCommand;
                 + "half-yearly form expects every reporter twice. --missing lists instead, per reporting unit, form and period it "
                 + "owes, whether nothing arrived, what arrived was rejected (and why) or is incomplete, and the required "
                 + "indicators it has not given (all of them when nothing arrived): the list to send back. Where the store has "
-                + "locks in force (tally lock), a column 'locked' names the lock that covers each row's unit, form and period.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:success", "2:usage error", "3:configuration error", "4:input/output error (no store)"})
-final class StatusCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "locks in force (tally lock), a column 'locked' names the lock that covers each row's unit, form and period.")
+final class StatusCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -75,14 +67,13 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     OutputOptions out;
 
-    /** A period counts in the era its last day falls in, as its values were read. */
-    static boolean endsIn(dev.tally.model.Era e, Period p) {
-        return e.holds(p);
+    @Override
+    public ExitList exits() {
+        return ExitList.of().brief(OK).brief(USAGE).brief(CONFIG).brief(IO, "no store");
     }
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    ExitCode run(Io io) throws IOException {
         if (splitBy != null) MissingLetters.check(missing, out);
         Period asked = period == null ? null : Period.parseOrThrow(period);
         Project p = project.load(io);
@@ -94,25 +85,14 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
-        List<Status.Result> results = new ArrayList<>();
-        List<dev.tally.model.Era> eraOf = new ArrayList<>();
-        List<Store.Lock> locks;
-        try (Store store = Store.open(Workspace.location(p.settings()), false)) {
-            locks = store.locks().stream().filter(Store.Lock::active).toList();
-            List<Store.Arrival> arrivals = store.arrivals();
-            List<Store.Rejection> rejections = store.rejections();
-            for (dev.tally.model.Era era : p.eras()) {
-                java.util.function.Predicate<Period> mine = q -> endsIn(era, q);
-                Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit), rows.maxDepth(era.hierarchy()));
-                if (rows.unit != null && scope.root() == null) continue;
-                results.add(Status.compute(era.roster(), era.catalog(), p::deadline,
-                        arrivals.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
-                        rejections.stream().filter(x -> Period.parse(x.period()).map(mine::test).orElse(false)).toList(),
-                        asked == null || era.touches(asked) ? asked : null, scope, mine));
-                eraOf.add(era);
-                if (asked != null && !era.touches(asked)) results.set(results.size() - 1, new Status.Result(List.of(), List.of()));
-            }
-        }
+        Status.Report report = Status.of(p, asked, era -> {
+            Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit),
+                    rows.maxDepth(era.hierarchy()));
+            return rows.unit != null && scope.root() == null ? null : scope;
+        });
+        List<Status.Result> results = report.eras().stream().map(Status.EraResult::result).toList();
+        List<dev.tally.model.Era> eraOf = report.eras().stream().map(Status.EraResult::era).toList();
+        List<Store.Lock> locks = report.locks();
         if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
         if (splitBy != null && p.eras().stream().noneMatch(e -> e.hierarchy().levels().contains(splitBy))) {
             throw TallyException.usage(t("status.split.notLevel", splitBy, String.join(", ", p.lastEra().hierarchy().levels())));
@@ -125,20 +105,17 @@ final class StatusCommand implements Callable<Integer> {
             List<Owed> owed = owed(results, eraOf, eraColumn, formColumns, fmt);
             if (splitBy != null) {
                 MissingLetters.write(io, out, fmt, columns, owed, splitBy, p.files());
-                return 0;
+                return ExitCode.OK;
             }
-            try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = out.sink(io, fmt, target);
+            out.write(io, fmt, sink -> {
                 sink.start(columns, Map.of());
                 for (Owed o : owed) sink.row(o.cells());
                 sink.finish();
-                target.commit();
-            }
-            return 0;
+            });
+            return ExitCode.OK;
         }
         Format fmt = out.resolved(io);
-        try (Output target = Output.open(out.file(), io.out())) {
-            TableSink sink = out.sink(io, fmt, target);
+        out.write(io, fmt, sink -> {
             List<Column> columns = new ArrayList<>();
             if (eraColumn) columns.add(Column.text("units"));
             if (formColumns) columns.addAll(List.of(Column.text("form"), Column.text("form_name")));
@@ -171,9 +148,8 @@ final class StatusCommand implements Callable<Integer> {
                 sink.row(row);
             }
             sink.finish();
-            target.commit();
-        }
-        return 0;
+        });
+        return ExitCode.OK;
     }
 
     /**

@@ -15,16 +15,9 @@ import picocli.CommandLine.Spec;
         description = "tally reads the reports that lower units of an organisation (wards, communes) send for a "
                 + "period, checks them against the indicator catalog, and rolls them up through the hierarchy and "
                 + "over time. Missing is never zero, ratios are never averaged, and partial totals say they are partial.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:success",
-            "1:data errors found (invalid submissions, rejected rows)",
-            "2:usage error (unknown option, bad argument)",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error (missing file, unwritable output)"},
         footerHeading = "%nSee also:%n",
         footer = {"man tally, and man tally-<command> for each command."})
-public final class TallyCommand implements Runnable {
+public final class TallyCommand implements Runnable, ExitList.Listed {
     final Io io;
 
     @Spec
@@ -44,6 +37,10 @@ public final class TallyCommand implements Runnable {
 
     /** For picocli's annotation processor and the man page generator, which instantiate with no arguments. */
     TallyCommand() { this(new Io(System.in, System.out, System.err, java.nio.file.Path.of(""), 0, java.time.Clock.systemUTC())); }
+
+    /** Every code, in the enum's full words. */
+    @Override
+    public ExitList exits() { return ExitList.every(); }
 
     @Override
     public void run() {

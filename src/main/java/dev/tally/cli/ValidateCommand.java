@@ -1,43 +1,32 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.DATA_ERRORS;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
+import dev.tally.ingest.Loaded;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.write.FindingReport;
 import dev.tally.write.Format;
-import dev.tally.write.Output;
-import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally validate: check submissions against the units and the catalog, and list the findings. */
 @Command(name = "validate",         header = "Check submissions against the units and the catalog.",
         description = "Reads every INPUT (CSV long or wide, JSON, NDJSON; files, directories, - for standard input) "
                 + "and reports each problem as a finding with severity, a stable code, file, line, unit, period, "
                 + "indicator, value and a message that says what to fix. A closing summary counts files, records "
-                + "and values: accepted + duplicates + rejected + outside the period = values read.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:no error (with --strict: no warning either)",
-            "1:data errors found",
-            "2:usage error",
-            "3:configuration error (units, catalog, tally.yaml)",
-            "4:input/output error"})
-final class ValidateCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "and values: accepted + duplicates + rejected + outside the period = values read.")
+final class ValidateCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -46,9 +35,6 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Mixin
     DelimiterOption delimiter;
-
-    @Mixin
-    LegacyDelimiterOption oldDelimiter;
 
     @Mixin
     FindingOptions findingOptions;
@@ -67,8 +53,12 @@ final class ValidateCommand implements Callable<Integer> {
     List<String> inputs;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "no error (with --strict: no warning either)").brief(DATA_ERRORS).brief(USAGE).meaning(CONFIG).brief(IO);
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         List<Period> within = period == null ? List.of() : List.of(Period.parseOrThrow(period));
         Format fmt = out.resolved(io);
         findingOptions.check();
@@ -81,7 +71,7 @@ final class ValidateCommand implements Callable<Integer> {
             java.nio.file.Path dir = out.toStdout() ? null : io.workingDir().resolve(out.file()).toAbsolutePath().getParent();
             spill = dir != null && java.nio.file.Files.isDirectory(dir) ? dir : java.nio.file.Path.of(System.getProperty("java.io.tmpdir"));
         }
-        Loaded data = Loaded.of(io, project, input, oldDelimiter.value(io, delimiter), within, inputs, out, findingOptions, false, spill);
+        Loaded data = Loading.load(io, project, input, delimiter.value(), within, inputs, out, findingOptions, false, spill);
         List<dev.tally.model.Finding> listed = data.findings();
         dev.tally.validate.Summary summary = data.summary();
         boolean tableOnScreen = fmt == Format.TABLE && out.toStdout();
@@ -92,8 +82,7 @@ final class ValidateCommand implements Callable<Integer> {
                 ? listed.stream().filter(f -> f.severity() == dev.tally.model.Severity.ERROR).toList() : listed;
         long total = findings.size() + (quietHere ? 0 : summary.unlisted());
         try (dev.tally.validate.EveryFinding every = data.every()) {
-            try (Output target = Output.open(out.file(), io.out())) {
-                TableSink sink = out.sink(io, fmt, target, findingOptions.colourOut(io));
+            out.write(io, fmt, findingOptions.colourOut(io), sink -> {
                 if (tableOnScreen && findings.isEmpty()) {
                     // nothing to tabulate: say so instead of printing an empty header
                     io.say(t("cli.noFindings"));
@@ -106,8 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
                     if (!streams && every.spilled()) sink.caption(null, t("findings.textListed", findings.size(), total));
                     FindingReport.write(sink, !streams ? findings : quietHere ? errorsOnly(every) : every, FindingReport.meta(summary.toMap()));
                 }
-                target.commit();
-            }
+            });
             // --findings writes them all to a file as well, as it does for the other commands (the
             // screen's table may stop at --max-findings)
             findingOptions.writeFile(io, listed, every);
@@ -127,7 +115,7 @@ final class ValidateCommand implements Callable<Integer> {
             throw new TallyException(ExitCode.DATA_ERRORS, t("cli.internalCount"));
         }
         boolean fail = summary.errors() > 0 || (strict && summary.warnings() > 0);
-        return fail ? ExitCode.DATA_ERRORS.code() : ExitCode.OK.code();
+        return fail ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
 
     /** The errors among {@code all}, read as they are read (every finding may be more than memory holds). */

@@ -253,7 +253,7 @@ public final class CatalogLoader {
             }
             firstLine.put(code, line);
             String formula = text(m, "formula");
-            IndicatorType type = choice(m, "type", IndicatorType.class, formula != null ? IndicatorType.NUMBER : IndicatorType.NUMBER, errors);
+            IndicatorType type = choice(m, "type", IndicatorType.class, IndicatorType.NUMBER, errors);
             Aggregate agg = choice(m, "aggregate", Aggregate.class, Aggregate.SUM, errors);
             OverTime ot = choice(m, "over_time", OverTime.class, OverTime.SUM, errors);
             boolean required = bool(m, "required", errors);

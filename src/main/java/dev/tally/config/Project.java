@@ -153,9 +153,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
     private static List<Exemption> exemptionsOf(List<Exemption> all, Hierarchy h, Catalog c, LocalDate from, LocalDate until) {
         List<Exemption> out = new ArrayList<>();
         for (Exemption e : all) {
-            if (e.period() != null && ((from != null && e.period().end().isBefore(from)) || (until != null && !e.period().start().isBefore(until)))) {
-                continue;
-            }
+            if (e.period() != null && !Era.touches(from, until, e.period())) continue;
             if (h.unit(e.unit()) == null || (e.form() != null && c.form(e.form()) == null)) continue;
             out.add(e);
         }

@@ -33,4 +33,20 @@ public record Settings(Path file, Path units, Path catalog, List<String> levels,
     public record ExemptionEntry(String unit, String form, String period, String reason, int line) {}
 
     public static Settings none() { return new Settings(null, null, null, List.of(), null, null); }
+
+    /** The store's file name beside tally.yaml when {@code store:} names none. */
+    public static final String DEFAULT_STORE = "tally.db";
+
+    /**
+     * Where the project's store is: {@code store:}, else tally.db next to tally.yaml (relative to the
+     * working directory when it is below it). Without a project file there is none: a configuration error.
+     */
+    public Path storePath() {
+        if (store != null) return store;
+        if (file == null) throw dev.tally.model.TallyException.config(dev.tally.model.Text.t("workspace.noProject"));
+        Path dir = file.toAbsolutePath().getParent();
+        Path cwd = Path.of("").toAbsolutePath();
+        Path p = dir.resolve(DEFAULT_STORE);
+        return p.startsWith(cwd) ? cwd.relativize(p) : p;
+    }
 }

@@ -9,7 +9,6 @@ import dev.tally.validate.Summary;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.Roster;
 import dev.tally.model.TallyException;
@@ -82,8 +81,12 @@ public final class Ingest {
         w.start(total, files);
     }
 
-    /** How the inputs will be read: made before the units and catalog are needed, so both can overlap. */
-    public record Plan(List<Work> work, int threads) {
+    /**
+     * How the inputs will be read: made before the units and catalog are needed, so both can overlap.
+     * {@code counted}: the bytes read ahead to number the lines of the slices after the first (the
+     * last slice of a file is never read ahead: its reader counts its own lines).
+     */
+    public record Plan(List<Work> work, int threads, long counted) {
         /** How many slices the plan cut large files into (0: every input read whole). */
         public int slices() { return (int) work.stream().filter(w -> w.slice() != null).count(); }
 
@@ -95,6 +98,7 @@ public final class Ingest {
         if (inputs.stream().anyMatch(InputFile::stdin)) threads = 1;
         List<Work> work = new ArrayList<>();
         ByteBuffer scan = null;
+        long counted = 0;
         for (int i = 0; i < inputs.size(); i++) {
             InputFile f = inputs.get(i);
             long size = 1 << 20;
@@ -106,6 +110,7 @@ public final class Ingest {
                 }
             }
             List<Slicer.Slice> slices = null;
+            Slicer.Cut cut = null;
             CsvSubmissions.Header header = null;
             if (!f.stdin() && size > splitBytes && threads > 1) {
                 if (scan == null) scan = ByteBuffer.allocate(1 << 20);
@@ -113,19 +118,21 @@ public final class Ingest {
                 if (h != null) {
                     header = h.header;
                     try {
-                        slices = Slicer.slices(f.path(), h.dataStart, h.dataLine, threads, scan).orElse(null);
+                        cut = Slicer.slices(f.path(), h.dataStart, h.dataLine, threads, scan).orElse(null);
+                        slices = cut == null ? null : cut.slices();
                     } catch (IOException e) {
                         slices = null;
                     }
                 }
             }
             if (slices != null && slices.size() > 1) {
+                counted += cut.counted();
                 for (Slicer.Slice s : slices) work.add(new Work(i, s, header, Math.max(1, s.to() - s.from())));
             } else {
                 work.add(new Work(i, null, null, size));
             }
         }
-        return new Plan(work, threads);
+        return new Plan(work, threads, counted);
     }
 
     private record Head(CsvSubmissions.Header header, long dataStart, long dataLine) {}
@@ -178,23 +185,10 @@ public final class Ingest {
         }
     }
 
-    /** Reads and validates every input into one dense result, planning here. */
-    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads) {
-        return run(h, c, within, inputs, options, stdin, threads, null, false);
-    }
-
-    public static Validator.Result run(Hierarchy h, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
-        return run(Roster.of(h), c, within, inputs, options, stdin, threads, planned, sparse);
-    }
-
-    /** Reads and validates every input into one result (a dense table, for the rollup, unless {@code sparse}). */
-    public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
-                                       InputStream stdin, int threads, Plan planned, boolean sparse) {
-        return run(roster, c, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
-    }
-
+    /**
+     * Reads and validates every input into one result (a dense table, for the rollup, unless
+     * {@code sparse}); {@code planned}: the reading planned beforehand ({@link #plan}), or null.
+     */
     public static Validator.Result run(Roster roster, Catalog c, List<Period> within, List<InputFile> inputs, ReadOptions options,
                                        InputStream stdin, int threads, Plan planned, boolean sparse, Watcher watcher) {
         if (inputs.stream().filter(InputFile::stdin).count() > 1) {
@@ -271,11 +265,6 @@ public final class Ingest {
      * Reads every input once and validates each record against the era its period lies in. With one
      * era this is {@link #run}.
      */
-    public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
-                                  int threads, Plan planned, boolean sparse) {
-        return runEras(eras, within, inputs, options, stdin, threads, planned, sparse, Watcher.NONE);
-    }
-
     public static EraRead runEras(List<Era> eras, List<Period> within, List<InputFile> inputs, ReadOptions options, InputStream stdin,
                                   int threads, Plan planned, boolean sparse, Watcher watcher) {
         List<String> names = inputs.stream().map(InputFile::display).toList();

@@ -25,8 +25,11 @@ final class Slicer {
     /** A byte range of a file, starting at a line start, and the number of that line. */
     record Slice(long from, long to, long firstLine) {}
 
-    /** Bytes counted for line numbers, over all files: tests prove the last slice is left to its reader. */
-    static final java.util.concurrent.atomic.AtomicLong COUNTED = new java.util.concurrent.atomic.AtomicLong();
+    /**
+     * The slices of a file, and how many bytes were counted for their line numbers (all but the last
+     * slice's: tests prove the last slice is left to its reader).
+     */
+    record Cut(List<Slice> slices, long counted) {}
 
     private static final long LOW7 = 0x7F7F7F7F7F7F7F7FL;
     private static final long NEWLINES = 0x0A0A0A0A0A0A0A0AL, QUOTES = 0x2222222222222222L, RETURNS = 0x0D0D0D0D0D0D0D0DL;
@@ -37,7 +40,7 @@ final class Slicer {
      * the last cut holds a quote or a carriage return without a line feed after it (then the cuts and
      * line numbers would need the tokenizer). {@code startLine} is the number of the line at {@code start}.
      */
-    static Optional<List<Slice>> slices(Path path, long start, long startLine, int parts, ByteBuffer bb) throws IOException {
+    static Optional<Cut> slices(Path path, long start, long startLine, int parts, ByteBuffer bb) throws IOException {
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = ch.size();
             List<Long> cuts = new ArrayList<>();
@@ -57,8 +60,7 @@ final class Slicer {
                 if (counted[1] != counted[2]) return Optional.empty(); // a quote, or a lone CR
                 line += counted[0];
             }
-            COUNTED.addAndGet(cuts.get(cuts.size() - 2) - start);
-            return Optional.of(out);
+            return Optional.of(new Cut(out, cuts.get(cuts.size() - 2) - start));
         }
     }
 

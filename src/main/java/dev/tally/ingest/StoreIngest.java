@@ -1,8 +1,6 @@
 package dev.tally.ingest;
 
 import dev.tally.io.Tasks;
-import dev.tally.model.Catalog;
-import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.read.Field;
 import dev.tally.read.JsonSubmissions;
@@ -25,12 +23,6 @@ import java.util.concurrent.Future;
  */
 public final class StoreIngest {
     private StoreIngest() {}
-
-    /** The result's input names are the files the values came from ({@link Store#sourceFiles}). */
-    public static Validator.Result read(Store store, Hierarchy h, Catalog c, List<Period> within, int threads) {
-        return readEras(store, List.of(new dev.tally.model.Era(0, null, null, h, c, dev.tally.model.Roster.of(h), null)), within, threads)
-                .results().get(0);
-    }
 
     /**
      * The files current values came from, named once: the input names of the result (the store

@@ -66,11 +66,8 @@ public final class AtomicFile implements AutoCloseable {
 
     public OutputStream stream() { return out; }
 
-    /** How this process's large outputs went around the page cache, for TALLY_TIMING: MB, MB/s, files given back to the cache. */
-    public static String directWrites() {
-        long bytes = BypassingFileStream.DIRECT_BYTES.get(), nanos = Math.max(1, BypassingFileStream.DIRECT_NANOS.get());
-        return String.format(java.util.Locale.ROOT, "%d MB direct at %d MB/s, %d slow", bytes >> 20, (long) (bytes * 1e3 / nanos), BypassingFileStream.SLOW.get());
-    }
+    /** How this file's bytes went around the page cache, for TALLY_TIMING: MB, MB/s, and whether its device was too slow for it. */
+    public String directWrites() { return out instanceof BypassingFileStream b ? b.directWrites() : "buffered"; }
 
     public Path target() { return target; }
 

@@ -7,7 +7,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A file's bytes written through the page cache up to {@code directAfter} bytes, and past that, where
@@ -31,9 +30,6 @@ final class BypassingFileStream extends OutputStream {
     static final long JUDGE_AFTER = 32L << 20;
     private static final int BUFFER = 4 << 20;
 
-    /** Bytes written direct in this process, the time they took, and files whose device was too slow for it (tests, TALLY_TIMING). */
-    static final AtomicLong DIRECT_BYTES = new AtomicLong(), DIRECT_NANOS = new AtomicLong(), SLOW = new AtomicLong();
-
     /** Opens the file for direct writes; throws where the file system refuses them. */
     interface DirectOpener {
         FileChannel open(Path path) throws IOException;
@@ -54,6 +50,8 @@ final class BypassingFileStream extends OutputStream {
     private ByteBuffer buf;
     private long position;
     private long directBytes, directNanos;
+    /** The device took direct writes too slowly: the rest went through the cache. */
+    private boolean slow;
     private boolean closed;
     /** The direct write that was refused, after which the rest went through the cache; null when none was. */
     private IOException refused;
@@ -81,9 +79,10 @@ final class BypassingFileStream extends OutputStream {
 
     /** A direct buffer of {@code size} bytes whose address is a multiple of {@code align}. */
     private static ByteBuffer aligned(int size, int align) {
-        ByteBuffer b = ByteBuffer.allocateDirect(size + align).alignedSlice(align);
-        b.limit(size);
-        return b;
+        // exactly size bytes: an aligned slice is as long as the allocation allows (up to size + align
+        // where the address happens to be aligned), and clear() would give that length back, so the
+        // direct writes' length would depend on where the allocator put the buffer
+        return ByteBuffer.allocateDirect(size + align).alignedSlice(align).slice(0, size);
     }
 
     @Override
@@ -128,11 +127,9 @@ final class BypassingFileStream extends OutputStream {
             long nanos = System.nanoTime() - start;
             directBytes += n;
             directNanos += nanos;
-            DIRECT_BYTES.addAndGet(n);
-            DIRECT_NANOS.addAndGet(nanos);
             // once enough is written direct to judge, a slow device gets the cache back for the rest
             if (directBytes >= judgeAfter && directBytes * 1e9 / Math.max(1, directNanos) < minDirectRate) {
-                SLOW.incrementAndGet();
+                slow = true;
                 stopDirect();
             }
         } else if (position >= directAfter && !directDone) {
@@ -202,6 +199,15 @@ final class BypassingFileStream extends OutputStream {
 
     /** Bytes this stream wrote direct. */
     long directBytes() { return directBytes; }
+
+    /** How this file's bytes went around the page cache, for TALLY_TIMING: MB, MB/s, and whether its device was too slow for it. */
+    String directWrites() {
+        return String.format(java.util.Locale.ROOT, "%d MB direct at %d MB/s%s", directBytes >> 20,
+                (long) (directBytes * 1e3 / Math.max(1, directNanos)), slow ? ", slow" : "");
+    }
+
+    /** True when the device took direct writes too slowly and the rest went through the cache. */
+    boolean slow() { return slow; }
 
     /** Why direct writes stopped before the end, where a write was refused (tests); else null. */
     IOException refused() { return refused; }

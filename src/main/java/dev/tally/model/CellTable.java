@@ -27,7 +27,7 @@ import java.util.Map;
  * over cells uses {@link #cells()} and {@link #unitOf(int)}, which work for both.
  */
 public final class CellTable {
-    public static final byte EMPTY = 0, MISSING = 1, NUM = 2, BIG = 3, REJECTED = 4;
+    public static final byte EMPTY = ExactColumn.NONE, MISSING = 1, NUM = ExactColumn.NUM, BIG = ExactColumn.BIG, REJECTED = 4;
 
     private final int units;
     private final int indicators;
@@ -45,50 +45,20 @@ public final class CellTable {
      */
     private volatile Slab[] slabs = new Slab[0];
 
-    /** One period's cells; the scale and BigDecimal arrays exist only once a cell needs them. */
+    /** One period's cells: their numbers and states ({@link ExactColumn}), and where each came from. */
     private static final class Slab {
-        // not final: a release drops them (see release)
-        long[] value;
-        byte[] state;
+        final ExactColumn values;
+        // not final: a release drops it (see release)
         long[] where;
-        /** made on first need, by whichever thread needs it first (see {@link #scale()}) */
-        volatile byte[] scale;
-        volatile BigDecimal[] big;
 
         Slab(int n) {
-            value = new long[n];
-            state = new byte[n];
+            values = new ExactColumn(n);
             where = new long[n];
         }
 
         Slab(Slab old, int n) {
-            value = Arrays.copyOf(old.value, n);
-            state = Arrays.copyOf(old.state, n);
+            values = new ExactColumn(old.values, n);
             where = Arrays.copyOf(old.where, n);
-            scale = old.scale == null ? null : Arrays.copyOf(old.scale, n);
-            big = old.big == null ? null : Arrays.copyOf(old.big, n);
-        }
-
-        byte[] scale() {
-            byte[] s = scale;
-            if (s == null) {
-                synchronized (this) {
-                    s = scale;
-                    if (s == null) scale = s = new byte[state.length];
-                }
-            }
-            return s;
-        }
-
-        BigDecimal[] big() {
-            BigDecimal[] b = big;
-            if (b == null) {
-                synchronized (this) {
-                    b = big;
-                    if (b == null) big = b = new BigDecimal[state.length];
-                }
-            }
-            return b;
         }
     }
 
@@ -188,11 +158,8 @@ public final class CellTable {
         // the arrays are large enough for G1 to keep each in regions of its own, which a young
         // collection frees at once only when nothing on the heap still points at them: without this
         // they waited for the next full marking, and the result grew beside them (W3: 2.1 GB live, not 1.2)
-        s.value = null;
-        s.state = null;
+        s.values.release();
         s.where = null;
-        s.scale = null;
-        s.big = null;
     }
 
     /** True when the period's cells were {@link #release released}. */
@@ -238,39 +205,29 @@ public final class CellTable {
         return rows++;
     }
 
-    public byte state(int period, int cell) { return slab(period).state[cell]; }
+    public byte state(int period, int cell) { return slab(period).values.state[cell]; }
 
     /**
      * The period's cell states, indexed by cell, for loops over millions of cells. The array is the
      * table's own: read it, never write it.
      */
-    public byte[] states(int period) { return slab(period).state; }
+    public byte[] states(int period) { return slab(period).values.state; }
 
     /** The period's unscaled values (meaningful where the state is NUM); read only, like {@link #states}. */
-    public long[] longs(int period) { return slab(period).value; }
+    public long[] longs(int period) { return slab(period).values.value; }
 
     /** The period's scales, or null when every NUM cell is a whole number; read only. */
-    public byte[] scales(int period) { return slab(period).scale; }
+    public byte[] scales(int period) { return slab(period).values.scale; }
 
     /** The period's BigDecimal values (meaningful where the state is BIG), or null when none; read only. */
-    public BigDecimal[] bigs(int period) { return slab(period).big; }
+    public BigDecimal[] bigs(int period) { return slab(period).values.big; }
 
-    public long longValue(int period, int cell) { return slab(period).value[cell]; }
+    public long longValue(int period, int cell) { return slab(period).values.longValue(cell); }
 
-    public int scale(int period, int cell) {
-        byte[] s = slab(period).scale;
-        return s == null ? 0 : s[cell];
-    }
+    public int scale(int period, int cell) { return slab(period).values.scale(cell); }
 
     /** The value of a NUM or BIG cell; null otherwise. */
-    public BigDecimal value(int period, int cell) {
-        Slab s = slab(period);
-        return switch (s.state[cell]) {
-            case NUM -> BigDecimal.valueOf(s.value[cell], s.scale == null ? 0 : s.scale[cell]);
-            case BIG -> s.big[cell];
-            default -> null;
-        };
-    }
+    public BigDecimal value(int period, int cell) { return slab(period).values.get(cell); }
 
     public long where(int period, int cell) { return slab(period).where[cell]; }
 
@@ -284,55 +241,43 @@ public final class CellTable {
     public void putNum(int period, int cell, long unscaled, int scale, long where) {
         Slab s = slab(period);
         s.where[cell] = where;
-        s.value[cell] = unscaled;
-        s.state[cell] = NUM;
-        if (scale != 0 || s.scale != null) s.scale()[cell] = (byte) scale;
+        s.values.putNum(cell, unscaled, scale);
     }
 
     /** Sets a value of 19 to 38 digits in normal form. */
     public void putBig(int period, int cell, BigDecimal v, long where) {
         Slab s = slab(period);
         s.where[cell] = where;
-        s.big()[cell] = v;
-        s.state[cell] = BIG;
+        s.values.putBig(cell, v);
     }
 
     public void putMissing(int period, int cell, long where) {
         Slab s = slab(period);
         s.where[cell] = where;
-        s.state[cell] = MISSING;
+        s.values.state[cell] = MISSING;
     }
 
     /** Marks a cell given with conflicting values; {@code where} is where it was first given. */
     public void reject(int period, int cell, long where) {
         Slab s = slab(period);
         s.where[cell] = where;
-        s.state[cell] = REJECTED;
+        s.values.state[cell] = REJECTED;
     }
 
-    public void reject(int period, int cell) { slab(period).state[cell] = REJECTED; }
+    public void reject(int period, int cell) { slab(period).values.state[cell] = REJECTED; }
 
     /** Copies a cell of another table (state, value, where) into this one. */
     public void copy(CellTable from, int fromPeriod, int fromCell, int period, int cell) {
         Slab f = from.slab(fromPeriod);
-        switch (f.state[fromCell]) {
-            case NUM -> putNum(period, cell, f.value[fromCell], f.scale == null ? 0 : f.scale[fromCell], f.where[fromCell]);
-            case BIG -> putBig(period, cell, f.big[fromCell], f.where[fromCell]);
-            case MISSING -> putMissing(period, cell, f.where[fromCell]);
-            case REJECTED -> reject(period, cell, f.where[fromCell]);
-            default -> { }
-        }
+        if (f.values.state[fromCell] == EMPTY) return;
+        Slab s = slab(period);
+        s.where[cell] = f.where[fromCell];
+        s.values.copy(f.values, fromCell, cell);
     }
 
     /** True when two cells hold the same number, or are both missing. */
     public static boolean sameValue(CellTable a, int pa, int ca, CellTable b, int pb, int cb) {
-        byte sa = a.state(pa, ca), sb = b.state(pb, cb);
-        if (sa != sb) return false;
-        return switch (sa) {
-            case MISSING -> true;
-            case NUM -> a.longValue(pa, ca) == b.longValue(pb, cb) && a.scale(pa, ca) == b.scale(pb, cb);
-            case BIG -> a.value(pa, ca).compareTo(b.value(pb, cb)) == 0;
-            default -> false;
-        };
+        byte sa = a.state(pa, ca);
+        return (sa == MISSING || sa == NUM || sa == BIG) && ExactColumn.same(a.slab(pa).values, ca, b.slab(pb).values, cb);
     }
 }

@@ -32,7 +32,14 @@ public record Era(int index, LocalDate from, LocalDate until, Hierarchy hierarch
     }
 
     /** True when the period has days in this era. */
-    public boolean touches(Period p) {
+    public boolean touches(Period p) { return touches(from, until, p); }
+
+    /**
+     * True when the period has days in the span from {@code from} (null: all time before) until
+     * {@code until} (null: all time after): what an era's exemptions and status rows take in, while
+     * its values are those of the periods it {@link #holds}.
+     */
+    public static boolean touches(LocalDate from, LocalDate until, Period p) {
         return (from == null || !p.end().isBefore(from)) && (until == null || p.start().isBefore(until));
     }
 

@@ -38,6 +38,30 @@ public final class Num {
     /** 10^n as a long, for n from 0 to {@link #MAX_POW10}; callers with a larger gap between scales go through BigDecimal. */
     public static long pow10(int n) { return POW10[n]; }
 
+    /**
+     * What {@link #times10} and {@link #plus} give when the exact result is not a long: the caller then
+     * goes on in BigDecimal. (A result of exactly this value is given as not fitting too, which costs
+     * that rare case a BigDecimal, never exactness.)
+     */
+    public static final long NO_LONG = Long.MIN_VALUE;
+
+    /**
+     * {@code u × 10^n} (n from 0 to {@link #MAX_POW10}), or {@link #NO_LONG} when it is not a long:
+     * how an unscaled value is brought to a finer scale, checked. The one checked multiplication of
+     * exact values: rounding to more places and sums of values of different scales use it.
+     */
+    public static long times10(long u, int n) {
+        long f = POW10[n];
+        long hi = Math.multiplyHigh(u, f), lo = u * f;
+        return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo : NO_LONG;
+    }
+
+    /** {@code a + b}, or {@link #NO_LONG} when it is not a long: the one checked addition of exact values. */
+    public static long plus(long a, long b) {
+        long r = a + b;
+        return ((a ^ r) & (b ^ r)) >= 0 ? r : NO_LONG;
+    }
+
     public boolean isNumber() { return kind == EXACT || kind == BIG; }
 
     /** The value as a BigDecimal (null when missing or not a number). */
@@ -59,10 +83,9 @@ public final class Num {
         if (kind == EXACT) {
             if (scale == decimals) return this;
             if (scale < decimals && decimals - scale <= MAX_POW10) {
-                long f = POW10[decimals - scale];
-                long hi = Math.multiplyHigh(unscaled, f), lo = unscaled * f;
-                if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
-                    unscaled = lo;
+                long up = times10(unscaled, decimals - scale);
+                if (up != NO_LONG) {
+                    unscaled = up;
                     scale = decimals;
                     return this;
                 }
@@ -78,6 +101,25 @@ public final class Num {
             return this;
         }
         return setScaled(decimal().setScale(decimals, java.math.RoundingMode.HALF_UP));
+    }
+
+    /**
+     * Rounds a quotient (a mean, a formula's result) of an indicator without declared decimals, in
+     * place: half up to two places, the trailing zeros of those then dropped (2.345 is 2.35, 2.996 is
+     * 3, 2.5 stays 2.5); a value of two places or fewer stays as it is. On the long where the value is one.
+     */
+    public Num roundQuotient() {
+        if ((kind == EXACT && scale <= 2) || !isNumber()) return this;
+        round(2);
+        if (kind == EXACT) {
+            while (scale > 0 && unscaled % 10 == 0) {
+                unscaled /= 10;
+                scale--;
+            }
+            return this;
+        }
+        BigDecimal r = big.stripTrailingZeros();
+        return setScaled(r.scale() < 0 ? r.setScale(0) : r);
     }
 
     /** Sets a value keeping its scale as it is (no normal form): the result of a rounding. */

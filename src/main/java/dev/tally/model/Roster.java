@@ -67,6 +67,14 @@ public final class Roster {
         return u.depth() == depth || (u.depth() < depth && hierarchy.isLeaf(u));
     }
 
+    /**
+     * True when a submission of {@code u} lacking {@code ind} lacks a required value: the indicator is
+     * required and {@code u} reports it ({@link #reporter} at {@code depth}, the indicator's reporting
+     * depth). The one rule behind validate's missing-required finding and status's incomplete: a
+     * commune's report without a required commune indicator is incomplete, a district's is not.
+     */
+    public boolean owes(Unit u, Indicator ind, int depth) { return ind.required() && reporter(u, depth); }
+
     /** Why {@code u} is not expected to report {@code form} for {@code p}: null when it is expected. */
     public String excused(Unit u, String form, Period p) {
         if (old != null) {

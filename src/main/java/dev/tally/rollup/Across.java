@@ -5,13 +5,13 @@ import static dev.tally.model.Text.t;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.Indicator;
 import dev.tally.model.Num;
 import dev.tally.model.Period;
 import dev.tally.model.PeriodType;
 import dev.tally.model.TallyException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -151,14 +151,14 @@ public final class Across {
     private static RollupResult assemble(Catalog c, int n, Remap remap, List<Period> targets, RollupResult a, RollupResult b,
                                          Map<Period, Period[]> parts, Map<Period, Period> pairs, List<Finding> overlaps) {
         int ni = c.size(), cells = (n + 1) * ni, k = targets.size();
-        Values[] values = new Values[k];
+        ExactColumn[] values = new ExactColumn[k];
         int[][] reported = new int[k][], expected = new int[k][], exempt = new int[k][];
         byte[][] quality = new byte[k][];
         boolean anyExempt = a.hasExempt() || b.hasExempt();
         for (int t = 0; t < k; t++) {
             Period target = targets.get(t);
             int ia = a.periods().indexOf(target), ib = b.periods().indexOf(target);
-            values[t] = new Values(cells);
+            values[t] = new ExactColumn(cells);
             reported[t] = new int[cells];
             expected[t] = new int[cells];
             exempt[t] = anyExempt ? new int[cells] : null;
@@ -200,12 +200,12 @@ public final class Across {
         findings.addAll(a.findings());
         findings.addAll(b.findings());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, anyExempt ? exempt : null, compared, findings,
-                a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality);
+                a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality, a.skippedUnits() + b.skippedUnits(), null);
     }
 
     /** Copies a period of a result into the later era's units: units 0 .. n-1 as they are, and the total from {@code total}. */
-    private static void copy(RollupResult r, int p, int total, int n, int ni, Values values, int[] rep, int[] exp, int[] ex, byte[] q) {
-        Values src = r.valuesOf(p);
+    private static void copy(RollupResult r, int p, int total, int n, int ni, ExactColumn values, int[] rep, int[] exp, int[] ex, byte[] q) {
+        ExactColumn src = r.valuesOf(p);
         int[] rs = r.reportedOf(p), es = r.expectedOf(p), xs = r.exemptOf(p);
         byte[] qs = r.qualityOf(p);
         for (int u = 0; u <= n; u++) {
@@ -225,10 +225,10 @@ public final class Across {
      * A straddling target from its part after the boundary (period {@code pa} of {@code a}) and its
      * part before, re-mapped (period {@code pb} of {@code b}).
      */
-    private static void straddle(Catalog c, int n, Remap remap, RollupResult a, int pa, RollupResult b, int pb, Values values, int[] rep,
+    private static void straddle(Catalog c, int n, Remap remap, RollupResult a, int pa, RollupResult b, int pb, ExactColumn values, int[] rep,
                                  int[] exp, int[] ex, byte[] q) {
         int ni = c.size(), cells = (n + 1) * ni;
-        Values after = new Values(cells), before = new Values(cells);
+        ExactColumn after = new ExactColumn(cells), before = new ExactColumn(cells);
         int[] repA = new int[cells], expA = new int[cells], exA = new int[cells], repB = new int[cells], expB = new int[cells], exB = new int[cells];
         byte[] qB = new byte[cells];
         copy(a, pa, n, n, ni, after, repA, expA, exA, null);
@@ -265,22 +265,13 @@ public final class Across {
                     values.clear(cell);
                     continue;
                 }
-                values.set(cell, Rollup.round(ind, overTime.combine(y.decimal(), x.decimal())));
+                values.set(cell, Rounding.round(ind, overTime.combine(y.decimal(), x.decimal())));
             }
         }
-        Rollup.derive(c, values, rep, n, (u, ind, failure) -> { });
-        for (Indicator ind : Rollup.derivedInOrder(c)) {
-            List<Indicator> ops = Rollup.operands(c, ind);
-            for (int u = 0; u <= n; u++) {
-                byte worst = Remap.EXACT;
-                int e = 0;
-                for (Indicator op : ops) {
-                    worst = (byte) Math.max(worst, q[u * ni + op.index()]);
-                    e = Math.max(e, exp[u * ni + op.index()]);
-                }
-                q[u * ni + ind.index()] = worst;
-                exp[u * ni + ind.index()] = e;
-            }
-        }
+        Derived derived = new Derived(c);
+        derived.compute(values, rep, n, (u, ind, failure) -> { });
+        derived.worstQuality(q, n);
+        derived.most(exp, n);
+        if (ex != null) derived.most(ex, n);
     }
 }

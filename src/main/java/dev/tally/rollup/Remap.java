@@ -3,6 +3,7 @@ package dev.tally.rollup;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Era;
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
 import dev.tally.model.Mapping;
@@ -111,7 +112,7 @@ final class Remap {
      * divided or ceased old unit's home get its weighted share (a sum with weights: estimated) or are
      * marked not comparable.
      */
-    void adjust(Indicator ind, Values values, int[] reported, int[] expected, byte[] quality) {
+    void adjust(Indicator ind, ExactColumn values, int[] reported, int[] expected, byte[] quality) {
         int ni = catalog.size(), i = ind.index();
         // a whole that is the sum of its parts can be shared out among them by weight
         boolean sums = Aggregators.row(ind.aggregate()).parts() == Aggregators.Parts.ADD;
@@ -147,7 +148,7 @@ final class Remap {
                 BigDecimal share = value.multiply(e.getValue()).stripTrailingZeros();
                 if (share.scale() < 0) share = share.setScale(0);
                 BigDecimal now = values.get(c);
-                values.set(c, Rollup.round(ind, now == null ? share : now.add(share)));
+                values.set(c, Rounding.round(ind, now == null ? share : now.add(share)));
                 reported[c] += reported[cell];
                 expected[c] += expected[cell];
                 if (quality[c] < ESTIMATED) quality[c] = ESTIMATED;

@@ -1,5 +1,6 @@
 package dev.tally.rollup;
 
+import dev.tally.model.ExactColumn;
 import dev.tally.model.Finding;
 import dev.tally.model.Period;
 import java.math.BigDecimal;
@@ -15,7 +16,7 @@ public final class RollupResult {
     private final int units;
     private final int indicators;
     private final List<Period> periods;
-    private final Values[] values;
+    private final ExactColumn[] values;
     private final int[][] reported;
     private final int[][] expected;
     private final int[][] exempt;
@@ -25,6 +26,9 @@ public final class RollupResult {
     private final int[] reportingDepth;
     /** per period and cell, for an earlier era re-expressed in later units: exact, estimated or not comparable; null otherwise */
     private final byte[][] quality;
+    private final long skippedUnits;
+    /** Each unit's row in the rolled-up columns, -1 for a unit without one; null: a row per unit (see Rollup's slotOf). */
+    private final int[] slotOf;
 
     /**
      * Whether the two sides of a comparison come from the same reporting units; across a boundary,
@@ -36,10 +40,13 @@ public final class RollupResult {
      * A target compared with another period: the target's values as shown ({@code main}: like-for-like
      * they differ from the plain rollup) and the other side's, with a status per cell.
      */
-    record Compared(int base, Values main, int[] mainReported, Values other, int[] otherReported, byte[] status, boolean likeForLike) {}
+    record Compared(int base, ExactColumn main, int[] mainReported, ExactColumn other, int[] otherReported, byte[] status, boolean likeForLike) {}
 
-    RollupResult(int units, int indicators, List<Period> periods, Values[] values, int[][] reported, int[][] expected, int[][] exempt,
-                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality) {
+    RollupResult(int units, int indicators, List<Period> periods, ExactColumn[] values, int[][] reported, int[][] expected, int[][] exempt,
+                 Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality, long skippedUnits,
+                 int[] slotOf) {
+        this.slotOf = slotOf;
+        this.skippedUnits = skippedUnits;
         this.reportingDepth = reportingDepth;
         this.quality = quality;
         this.exempt = exempt;
@@ -54,10 +61,17 @@ public final class RollupResult {
         this.findings = findings;
     }
 
-    // the raw columns, for assembling a rollup from several (across a boundary)
-    Values valuesOf(int period) { return values[period]; }
+    // the raw columns, for assembling a rollup from several (across a boundary), which rolls up dense
+    // tables: a row per unit
+    ExactColumn valuesOf(int period) {
+        if (slotOf != null) throw new IllegalStateException("the columns have rows for the visited units only");
+        return values[period];
+    }
 
-    int[] reportedOf(int period) { return reported[period]; }
+    int[] reportedOf(int period) {
+        if (slotOf != null) throw new IllegalStateException("the columns have rows for the visited units only");
+        return reported[period];
+    }
 
     int[] expectedOf(int period) { return expected[period]; }
 
@@ -65,7 +79,10 @@ public final class RollupResult {
 
     byte[] qualityOf(int period) { return quality == null ? null : quality[period]; }
 
-    Compared comparedOf(int period) { return compared[period]; }
+    Compared comparedOf(int period) {
+        if (slotOf != null) throw new IllegalStateException("the columns have rows for the visited units only");
+        return compared[period];
+    }
 
     int[] reportingDepths() { return reportingDepth; }
 
@@ -76,10 +93,21 @@ public final class RollupResult {
 
     public List<Period> periods() { return periods; }
 
-    private int cell(int unit, int indicator) { return unit * indicators + indicator; }
+    /** The cell of the rolled-up columns; -1 for a unit without a row (nothing below it was visited: no value, none reported). */
+    private int cell(int unit, int indicator) {
+        if (slotOf == null) return unit * indicators + indicator;
+        int s = slotOf[unit];
+        return s < 0 ? -1 : s * indicators + indicator;
+    }
+
+    /** The cell of the expected (and exempt) counts, which have a row for every unit. */
+    private int full(int unit, int indicator) { return unit * indicators + indicator; }
 
     /** The value shown for a period (like-for-like: over the units that reported in both periods). */
-    public BigDecimal value(int unit, int period, int indicator) { return main(period).get(cell(unit, indicator)); }
+    public BigDecimal value(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? null : main(period).get(c);
+    }
 
     /** True when some period is an earlier era's data in later units, so some values may be estimated or not comparable. */
     public boolean remapped() {
@@ -91,7 +119,9 @@ public final class RollupResult {
     /** "estimated" or "not-comparable" for a re-mapped value that is not exact; null otherwise. */
     public String quality(int unit, int period, int indicator) {
         if (quality == null || quality[period] == null) return null;
-        return switch (quality[period][cell(unit, indicator)]) {
+        int c = cell(unit, indicator);
+        if (c < 0) return null;
+        return switch (quality[period][c]) {
             case Remap.ESTIMATED -> "estimated";
             case Remap.NOT_COMPARABLE -> "not-comparable";
             default -> null;
@@ -99,7 +129,10 @@ public final class RollupResult {
     }
 
     /** The value as the nearest double, NaN when missing: for statistics. */
-    public double doubleValue(int unit, int period, int indicator) { return main(period).doubleValue(cell(unit, indicator)); }
+    public double doubleValue(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? Double.NaN : main(period).doubleValue(c);
+    }
 
     /**
      * The depth of the units that report an indicator: its reporting level, and for a derived one
@@ -110,18 +143,24 @@ public final class RollupResult {
     /** True when the unit's value covers every unit expected in it (for a reporting unit: it reported in full). */
     public boolean complete(int unit, int period, int indicator) {
         int e = expected(unit, period, indicator);
-        return e > 0 && reported(unit, period, indicator) == e && main(period).has(cell(unit, indicator));
+        int c = cell(unit, indicator);
+        return e > 0 && c >= 0 && reported(unit, period, indicator) == e && main(period).has(c);
     }
 
     /** The value as a Long where it is integral and fits, else a BigDecimal; null when missing. */
-    public Number number(int unit, int period, int indicator) { return main(period).number(cell(unit, indicator)); }
-
-    public int reported(int unit, int period, int indicator) {
-        Compared x = compared[period];
-        return (x == null ? reported[period] : x.mainReported())[cell(unit, indicator)];
+    public Number number(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? null : main(period).number(c);
     }
 
-    private Values main(int period) {
+    public int reported(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        if (c < 0) return 0;
+        Compared x = compared[period];
+        return (x == null ? reported[period] : x.mainReported())[c];
+    }
+
+    private ExactColumn main(int period) {
         Compared x = compared[period];
         return x == null ? values[period] : x.main();
     }
@@ -135,11 +174,20 @@ public final class RollupResult {
     public boolean likeForLike(int period) { return compared[period] != null && compared[period].likeForLike(); }
 
     /** The other period's value, as it is compared (like-for-like: over the same units). */
-    public BigDecimal compareValue(int unit, int period, int indicator) { return compared[period].other().get(cell(unit, indicator)); }
+    public BigDecimal compareValue(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? null : compared[period].other().get(c);
+    }
 
-    public Number compareNumber(int unit, int period, int indicator) { return compared[period].other().number(cell(unit, indicator)); }
+    public Number compareNumber(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? null : compared[period].other().number(c);
+    }
 
-    public int compareReported(int unit, int period, int indicator) { return compared[period].otherReported()[cell(unit, indicator)]; }
+    public int compareReported(int unit, int period, int indicator) {
+        int c = cell(unit, indicator);
+        return c < 0 ? 0 : compared[period].otherReported()[c];
+    }
 
     /**
      * comparable: both sides come from the same reporting units (across a boundary: both complete and
@@ -149,6 +197,7 @@ public final class RollupResult {
      */
     public String compareStatus(int unit, int period, int indicator) {
         int c = cell(unit, indicator);
+        if (c < 0) return "comparable"; // nothing on either side, as a unit with a row and nothing reported is
         Compared x = compared[period];
         return switch (x.status()[c]) {
             case COMPARABLE -> "comparable";
@@ -169,16 +218,22 @@ public final class RollupResult {
     }
 
     /** How many units at the reporting level are expected in the unit's subtree for the period. */
-    public int expected(int unit, int period, int indicator) { return expected[period][cell(unit, indicator)]; }
+    public int expected(int unit, int period, int indicator) { return expected[period][full(unit, indicator)]; }
 
     /** True when some units could be excused (activity dates or exemptions): outputs then say how many were. */
     public boolean hasExempt() { return exempt != null; }
 
     /** How many units at the reporting level were not expected for the period (inactive, or exempt). */
-    public int exempt(int unit, int period, int indicator) { return exempt == null ? 0 : exempt[period][cell(unit, indicator)]; }
+    public int exempt(int unit, int period, int indicator) { return exempt == null ? 0 : exempt[period][full(unit, indicator)]; }
 
     /** How many aggregates outgrew longs and were summed in BigDecimal (for tests: ordinary data never does). */
     public long bigSlots() { return bigSlots; }
+
+    /**
+     * How many units (and totals) the passes did not visit, having nothing below them (for tests: a
+     * national hierarchy with one district's data skips nearly all of it).
+     */
+    public long skippedUnits() { return skippedUnits; }
 
     /** Overlaps (errors) and imbalances between reported totals and their subtree (warnings). */
     public List<Finding> findings() { return findings; }

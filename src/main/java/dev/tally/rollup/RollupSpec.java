@@ -14,11 +14,13 @@ import java.util.Map;
  * reporting units that gave a full value in both periods. {@code releaseCells}: the caller has no
  * further use for the cell table, so the rollup gives up each data period's cells once the last
  * target that needs them is rolled up (W3: the table's 0.9 GB go while the result's are made).
+ * {@code everyUnit}: every unit is visited, those with nothing below them too (the same result,
+ * slower; see {@link Plan}), to compare the skipping with.
  */
 public record RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike,
-                         boolean releaseCells) {
+                         boolean releaseCells, boolean everyUnit) {
     public RollupSpec(List<Period> periods, boolean preferReported, boolean exact, Map<Period, Period> compare, boolean likeForLike) {
-        this(periods, preferReported, exact, compare, likeForLike, false);
+        this(periods, preferReported, exact, compare, likeForLike, false, false);
     }
 
     public RollupSpec(List<Period> periods, boolean preferReported) {
@@ -30,5 +32,8 @@ public record RollupSpec(List<Period> periods, boolean preferReported, boolean e
     }
 
     /** The same, for a caller that does not use the cell table after the rollup. */
-    public RollupSpec releasingCells() { return new RollupSpec(periods, preferReported, exact, compare, likeForLike, true); }
+    public RollupSpec releasingCells() { return new RollupSpec(periods, preferReported, exact, compare, likeForLike, true, everyUnit); }
+
+    /** The same, visiting every unit. */
+    RollupSpec visitingEveryUnit() { return new RollupSpec(periods, preferReported, exact, compare, likeForLike, releaseCells, true); }
 }

@@ -22,9 +22,6 @@ final class Hints {
     private final Hierarchy h;
     private final Map<String, Indicator> indicatorCodes = new HashMap<>();
     private final Map<String, Indicator> indicatorNames = new HashMap<>();
-    /** Indexes made, over all validators in this process: tests prove one serves every finding of a run. */
-    static final java.util.concurrent.atomic.AtomicLong BUILT = new java.util.concurrent.atomic.AtomicLong();
-
     /**
      * Indexes every code and name once: a finding's hint is then a look-up, where a scan of the units
      * for every unknown code took a file of 20,000 rows with codes from another units file 114 s
@@ -32,7 +29,6 @@ final class Hints {
      * the units' index is the hierarchy's own ({@link Hierarchy#lookup}), the one --unit uses.
      */
     Hints(Hierarchy h, Catalog c) {
-        BUILT.incrementAndGet();
         this.h = h;
         h.lookup();
         for (Indicator i : c.indicators()) {

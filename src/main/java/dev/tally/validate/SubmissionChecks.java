@@ -93,7 +93,7 @@ final class SubmissionChecks {
                 List<String> missing = new ArrayList<>();
                 for (int i : formIndicators[fi]) {
                     Indicator ind = catalog.indicators().get(i);
-                    if (!ind.required() || !roster.reporter(u, depthOf[i])) continue;
+                    if (!roster.owes(u, ind, depthOf[i])) continue;
                     byte st = states[base + i];
                     if (st == CellTable.EMPTY || st == CellTable.MISSING) missing.add(ind.code());
                 }

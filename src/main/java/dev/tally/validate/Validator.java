@@ -136,9 +136,10 @@ public final class Validator {
      * How the values were taken, for tests that prove the common case stays fast: values kept as a
      * BigDecimal (more than 18 digits), codes that were resolved through text rather than bytes
      * (Unicode normalisation, hints for unknown codes), and whether the inputs had to be read again
-     * in one thread because threads met the same cell.
+     * in one thread because threads met the same cell; how many indexes for "did you mean" were made
+     * (one serves every finding of a run, none is made on a clean one).
      */
-    public record Stats(long bigValues, long textLookups, boolean reread) {}
+    public record Stats(long bigValues, long textLookups, boolean reread, int hintIndexes) {}
 
     /**
      * The validated data: accepted cells, the findings in input and line order, the counts, and per
@@ -500,17 +501,24 @@ public final class Validator {
 
     /** The index of codes and names for "did you mean", made once for all parts on the first unknown code. */
     private volatile Hints hints;
+    /** How many were made (under the lock): 0 or 1, for {@link Stats}. */
+    private int hintIndexes;
 
     private Hints hints() {
         Hints made = hints;
         if (made == null) {
             synchronized (this) {
-                if (hints == null) hints = new Hints(hierarchy, catalog);
+                if (hints == null) {
+                    hints = new Hints(hierarchy, catalog);
+                    hintIndexes++;
+                }
                 made = hints;
             }
         }
         return made;
     }
+
+    private synchronized int hintIndexes() { return hintIndexes; }
 
     private static String gigabytes(long bytes) { return String.format(java.util.Locale.ROOT, "%.2f", bytes / 1e9); }
 
@@ -643,7 +651,7 @@ public final class Validator {
             for (FindingSpill f : spills) if (!used.contains(f)) f.close();
         }
         EveryFinding every = new EveryFinding(trimmed.isEmpty() ? List.of(kept) : List.of(kept, trimmed), used);
-        return new Result(table, findings, s, new Stats(big, text, reread), perInput, every);
+        return new Result(table, findings, s, new Stats(big, text, reread, hintIndexes()), perInput, every);
     }
 
     private static Map<FindingCode, Long> byCode(long[] counts) {

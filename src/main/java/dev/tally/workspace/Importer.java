@@ -218,16 +218,6 @@ public final class Importer {
         return era.index() + "\u0000" + unit + "\u0000" + form + "\u0000" + p.text();
     }
 
-    /** True when a period's values are read in this era: the one its last day falls in. */
-    private static boolean eraAt(Era e, Period p) {
-        return e.holds(p);
-    }
-
-    /** The era a period's values were read in: the one its last day falls in. */
-    private static Era eraAt(Project project, Period p) {
-        return project.eraOf(p);
-    }
-
     private static int inputOf(List<InputFile> files, String display) {
         for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(display)) return i;
         return -1;
@@ -293,7 +283,7 @@ public final class Importer {
             if (f.unit() == null || f.period() == null) continue;
             Period p = Period.parse(f.period()).orElse(null);
             if (p == null) continue;
-            Era era = eraAt(project, p);
+            Era era = project.eraOf(p);
             Catalog c = era.catalog();
             CellTable t = read.of(era).table();
             Set<String> forms = new LinkedHashSet<>();
@@ -542,7 +532,7 @@ public final class Importer {
         List<Store.Current> outside = new ArrayList<>();
         for (Store.Current x : batch.currentOutside(era.catalog().forms().stream().map(Form::code).toList())) {
             Period p = Period.parse(x.period()).orElse(null);
-            if (p != null && eraAt(era, p)) outside.add(x);
+            if (p != null && era.holds(p)) outside.add(x);
         }
         return outside;
     }

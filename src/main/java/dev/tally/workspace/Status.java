@@ -1,6 +1,8 @@
 package dev.tally.workspace;
 
+import dev.tally.config.Project;
 import dev.tally.model.Catalog;
+import dev.tally.model.Era;
 import dev.tally.model.Form;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
@@ -8,6 +10,7 @@ import dev.tally.model.Period;
 import dev.tally.model.PeriodType;
 import dev.tally.model.Roster;
 import dev.tally.model.Unit;
+import dev.tally.rollup.Expected;
 import dev.tally.store.Store;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -93,6 +96,43 @@ public final class Status {
         boolean rejected() { return errors != null; }
     }
 
+    /** One era's status, counted with its own units and catalog. */
+    public record EraResult(Era era, Result result) {}
+
+    /** A store's status, era by era, and the locks in force (tally lock) that its rows may fall under. */
+    public record Report(List<EraResult> eras, List<Store.Lock> locks) {}
+
+    /**
+     * The status of a project's store, era by era: each era counts the periods whose values are its
+     * own ({@link Era#holds}) with its own units, so a unit code means the unit of its period's era; an
+     * era the asked period has no day in has no rows.
+     *
+     * @param asked the period asked for; null: every period of each form's type that something arrived for
+     * @param scope which units of an era are rows; null for an era that lacks the unit asked for (it is left out)
+     */
+    public static Report of(Project project, Period asked, java.util.function.Function<Era, Scope> scope) {
+        List<EraResult> results = new ArrayList<>();
+        List<Store.Lock> locks;
+        try (Store store = Store.open(Workspace.location(project.settings()), false)) {
+            locks = store.locks().stream().filter(Store.Lock::active).toList();
+            List<Store.Arrival> arrivals = store.arrivals();
+            List<Store.Rejection> rejections = store.rejections();
+            for (Era era : project.eras()) {
+                Scope rows = scope.apply(era);
+                if (rows == null) continue;
+                if (asked != null && !era.touches(asked)) {
+                    results.add(new EraResult(era, new Result(List.of(), List.of())));
+                    continue;
+                }
+                results.add(new EraResult(era, compute(era.roster(), era.catalog(), project::deadline,
+                        arrivals.stream().filter(x -> Period.parse(x.period()).map(era::holds).orElse(false)).toList(),
+                        rejections.stream().filter(x -> Period.parse(x.period()).map(era::holds).orElse(false)).toList(),
+                        asked, rows, era::holds)));
+            }
+        }
+        return new Report(results, locks);
+    }
+
     /**
      * @param asked     the period asked for; null: every period of each form's type that something arrived for
      * @param deadline  each form's deadline in days after the period
@@ -120,21 +160,20 @@ public final class Status {
             Map<String, Got> got = byForm.getOrDefault(form.code(), Map.of());
             // the form's reporters are those of its reporting level, the deepest of its indicators': a district
             // that also gives a district-level indicator of a commune form is not expected to send the form
-            List<Unit> reporters = new ArrayList<>();
-            for (Unit u : h.units()) if (scope.holds(h, u) && roster.reporter(u, deepest)) reporters.add(u);
             java.util.Collection<Period> arrived = periods(got);
             for (Period target : targets(form, asked, arrived)) {
                 List<Period> inside = inside(form, target, arrived).stream().filter(counted).toList();
                 if (inside.isEmpty()) continue;
                 int n = h.size();
-                // per unit: expected, received, on time, exempt, incomplete, rejected; summed into every unit above
-                int[][] count = new int[6][n];
-                int[] total = new int[6];
-                int[] parent = h.parentIndex();
-                for (Unit u : reporters) {
+                // per unit, then added up the tree (the total last): expected, received, on time, exempt, incomplete, rejected
+                int[][] count = new int[6][n + 1];
+                for (Unit u : h.units()) {
+                    if (!scope.holds(h, u)) continue;
                     for (Period p : inside) {
+                        Expected.Is is = Expected.of(roster, u, deepest, form.code(), p);
+                        if (is == Expected.Is.NOT_A_REPORTER) continue;
                         int[] k = new int[6];
-                        if (roster.excused(u, form.code(), p) != null) {
+                        if (is == Expected.Is.EXCUSED) {
                             k[3] = 1;
                         } else {
                             k[0] = 1;
@@ -160,12 +199,12 @@ public final class Status {
                                         g == null || g.errors() == null ? List.of() : g.errors()));
                             }
                         }
-                        for (int m = 0; m < 6; m++) {
-                            total[m] += k[m];
-                            for (int a = u.index(); a >= 0; a = parent[a]) count[m][a] += k[m];
-                        }
+                        for (int m = 0; m < 6; m++) count[m][u.index()] += k[m];
                     }
                 }
+                for (int[] c1 : count) Expected.addUp(h, c1);
+                int[] total = new int[6];
+                for (int m = 0; m < 6; m++) total[m] = count[m][n];
                 for (Unit u : h.units()) {
                     int i = u.index();
                     if (!scope.holds(h, u) || u.depth() > rowDepth || count[0][i] + count[3][i] == 0) continue;
@@ -186,7 +225,7 @@ public final class Status {
     private static List<Indicator> lacking(Hierarchy h, Roster roster, Unit u, List<Indicator> submitted, Got g) {
         List<Indicator> out = new ArrayList<>();
         for (Indicator ind : submitted) {
-            if (ind.required() && roster.reporter(u, h.reportingDepth(ind)) && (g == null || !g.codes().contains(ind.code()))) out.add(ind);
+            if (roster.owes(u, ind, h.reportingDepth(ind)) && (g == null || !g.codes().contains(ind.code()))) out.add(ind);
         }
         return out;
     }

@@ -1,9 +1,6 @@
 package dev.tally.workspace;
 
-import static dev.tally.model.Text.t;
-
 import dev.tally.config.Settings;
-import dev.tally.model.TallyException;
 import dev.tally.store.Location;
 import dev.tally.store.Store;
 import java.nio.file.Files;
@@ -12,12 +9,10 @@ import java.nio.file.Path;
 /**
  * Where a project's store is, and who is writing to it. The store: {@code TALLY_STORE} when set (a
  * file, or a server's address: one analyst's run against the team's server without editing the
- * project), else {@code store:} in tally.yaml, else tally.db next to it.
+ * project), else {@code store:} in tally.yaml, else tally.db next to it ({@link Settings#storePath}).
  */
 public final class Workspace {
     private Workspace() {}
-
-    public static final String DEFAULT_STORE = "tally.db";
 
     /** The value of TALLY_STORE for this run; the command line sets it from the environment (in-process tests: none). */
     private static volatile String fromEnvironment;
@@ -39,7 +34,7 @@ public final class Workspace {
         String env = fromEnvironment;
         if (env != null) return Settings.isAddress(env) ? Location.server(env, "TALLY_STORE") : new Location.File(Path.of(env));
         if (s.storeAddress() != null) return Location.server(s.storeAddress(), String.valueOf(s.file()));
-        return new Location.File(storePath(s));
+        return new Location.File(s.storePath());
     }
 
     /** True when the project names a store of its own (TALLY_STORE or store: in tally.yaml) rather than the default beside tally.yaml. */
@@ -50,18 +45,6 @@ public final class Workspace {
     /** The store's file, when it is one (null for a server): what no output may be written onto. */
     public static Path file(Settings s) {
         return location(s) instanceof Location.File f ? f.path() : null;
-    }
-
-    /** The file of a store in a file: store: in tally.yaml, else tally.db next to it. */
-    public static Path storePath(Settings s) {
-        if (s.store() != null) return s.store();
-        if (s.file() == null) {
-            throw TallyException.config(t("workspace.noProject"));
-        }
-        Path dir = s.file().toAbsolutePath().getParent();
-        Path cwd = Path.of("").toAbsolutePath();
-        Path p = dir.resolve(DEFAULT_STORE);
-        return p.startsWith(cwd) ? cwd.relativize(p) : p;
     }
 
     /**

@@ -76,6 +76,9 @@ public final class Output implements AutoCloseable {
 
     public String name() { return name; }
 
+    /** How a file's bytes went around the page cache (TALLY_TIMING); null for standard output. */
+    public String directWrites() { return file == null ? null : file.directWrites(); }
+
     /** Makes the output visible: flushes standard output, or renames the temp file over the target. */
     public void commit() {
         try {

@@ -3,10 +3,7 @@ package dev.tally.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +16,12 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * tally as cron, a bare container or a careless caller starts it: the real launcher
@@ -32,7 +33,10 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The jar here holds only a manifest whose class path is this test's (target/classes and the
  * dependencies), so the test runs before {@code mvn package} makes the real one; beside it is a copy of
  * the launcher, which runs it as it runs the real jar.
+ *
+ * <p>A test starts one to three child JVMs, and the tests run side by side (pom.xml, process-tests).
  */
+@Tag("process")
 class EnvironmentTest {
     @TempDir
     static Path install;
@@ -113,11 +117,9 @@ class EnvironmentTest {
     static Run inProcess(String lang, List<String> args) {
         List<String> all = new ArrayList<>(args);
         if (lang.equals("vi")) all.addAll(List.of("--lang", "vi"));
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(all.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
-        dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
-        return new Run(code, out.toByteArray(), err.toByteArray());
+        // the real clock, as the spawned runs have: an import's time received is shown by history
+        Tally.Run r = Tally.setup().at(java.time.Clock.systemUTC()).run(all);
+        return new Run(r.exit(), r.out().getBytes(StandardCharsets.UTF_8), r.err().getBytes(StandardCharsets.UTF_8));
     }
 
     static String lang(Map<String, String> env) { return env.values().stream().anyMatch(v -> v.startsWith("vi")) ? "vi" : "en"; }
@@ -137,24 +139,41 @@ class EnvironmentTest {
                 List.of("history", "--config", config, "--unit", "BG-LN-BAODAI", "--period", "2024-H1"));
     }
 
+    /** One run of the matrix: command {@code command} of {@link #commands} in {@code env}, through the launcher or java -jar. */
+    record Case(Map<String, String> env, boolean viaJar, int command) {
+        @Override
+        public String toString() {
+            return (env.isEmpty() ? "cron" : env.toString()) + (viaJar ? " java -jar " : " launcher ") + commands(SAMPLES).get(command).get(0);
+        }
+    }
+
     /**
      * Every command through the launcher under a Vietnamese locale this machine lacks, where every
-     * message is Vietnamese; validate under cron's environment, LC_ALL=vi_VN.UTF-8 and LANG=C.UTF-8;
-     * validate and rollup through java -jar under cron's and the Vietnamese one (15 JVMs: the whole
-     * matrix took a minute).
+     * message is Vietnamese; validate under cron's environment, LC_ALL=vi_VN.UTF-8 and LANG=C.UTF-8
+     * (a table, findings and a summary); validate and rollup through java -jar under cron's and the
+     * Vietnamese one. 15 runs, a test each.
      */
-    @Test
-    void everyCommandWritesUtf8WhateverTheLocale(@TempDir Path dir) throws Exception {
-        Path project = copySamples(dir);
-        List<List<String>> commands = commands(project);
-        // the store the store's commands read; import then finds every submission unchanged, as in-process
-        assertThat(inProcess("en", commands.get(5)).exit()).isZero();
+    static List<Case> matrix() {
+        List<Case> all = new ArrayList<>();
         for (Map<String, String> env : ENVIRONMENTS) {
-            // every command where every message is Vietnamese; the others on validate (a table, findings and a summary)
-            boolean all = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
-            for (List<String> args : all ? commands : commands.subList(0, 1)) same(env, launcher(args.toArray(String[]::new)), args);
-            if (all || env.isEmpty()) for (List<String> args : commands.subList(0, 2)) same(env, jar(args.toArray(String[]::new)), args);
+            boolean every = env.equals(Map.of("LANG", "vi_VN.UTF-8"));
+            for (int c = 0; c < (every ? commands(SAMPLES).size() : 1); c++) all.add(new Case(env, false, c));
+            if (every || env.isEmpty()) for (int c = 0; c < 2; c++) all.add(new Case(env, true, c));
         }
+        return all;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("matrix")
+    void everyCommandWritesUtf8WhateverTheLocale(Case c, @TempDir Path dir) throws Exception {
+        Path project = Tally.copySamples(dir.resolve("samples"));
+        List<List<String>> commands = commands(project);
+        List<String> args = commands.get(c.command());
+        // import, status and history work on the store: import into it first, so that the import
+        // compared finds every submission unchanged, as in-process
+        if (c.command() >= 5) assertThat(inProcess("en", commands.get(5)).exit()).isZero();
+        String[] a = args.toArray(String[]::new);
+        same(c.env(), c.viaJar() ? jar(a) : launcher(a), args);
     }
 
     /** {@code command} run in {@code env} writes what {@code args} write in-process in the environment's language, byte for byte. */
@@ -205,49 +224,68 @@ class EnvironmentTest {
         assertThat(bare.errText()).startsWith("tally: the name ").contains("LC_ALL=C.UTF-8").hasLineCount(1);
     }
 
-    @Test
-    void aClosedStandardInputIsAnInputOutputError() throws Exception {
-        List<String> args = List.of("rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), "-");
-        for (List<String> command : List.of(launcher(args.toArray(String[]::new)), jar(args.toArray(String[]::new)))) {
-            Run r = spawn(Map.of("LANG", "C.UTF-8"), "<&-", command);
-            assertThat(r.exit()).as(command.get(0)).isEqualTo(4);
-            assertThat(r.errText()).as(command.get(0)).isEqualTo("tally: -: cannot read: standard input is closed; name the files to read, "
-                    + "or give - a file (tally … - < FILE)\n");
-            assertThat(r.out()).isEmpty();
-        }
-        // a run that does not read it does not mind
-        List<String> files = new ArrayList<>(args.subList(0, args.size() - 1));
-        files.add(SAMPLES.resolve("submissions").toString());
-        assertThat(spawn(Map.of(), "<&-", jar(files.toArray(String[]::new))).exit()).isZero();
+    /** The sample rollup, reading standard input ({@code -}) or the sample's submissions. */
+    static String[] rollup(boolean stdin) {
+        return new String[] {"rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), stdin ? "-" : SAMPLES.resolve("submissions").toString()};
+    }
+
+    /** Through the launcher or java -jar (a test each: every one starts a JVM, and they run side by side). */
+    @ParameterizedTest(name = "java -jar: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClosedStandardInputIsAnInputOutputError(boolean viaJar) throws Exception {
+        List<String> command = viaJar ? jar(rollup(true)) : launcher(rollup(true));
+        Run r = spawn(Map.of("LANG", "C.UTF-8"), "<&-", command);
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.errText()).isEqualTo("tally: -: cannot read: standard input is closed; name the files to read, "
+                + "or give - a file (tally … - < FILE)\n");
+        assertThat(r.out()).isEmpty();
     }
 
     @Test
-    void aClosedOrFullStandardOutputIsAnInputOutputError() throws Exception {
-        List<String> args = List.of("rollup", "--config", SAMPLES.resolve("tally.yaml").toString(), SAMPLES.resolve("submissions").toString());
-        for (List<String> command : List.of(launcher(args.toArray(String[]::new)), jar(args.toArray(String[]::new)))) {
-            Run closed = spawn(Map.of(), ">&-", command);
-            assertThat(closed.exit()).as(command.get(0)).isEqualTo(4);
-            // the one line that says why the run failed (the summary after the table is not reached)
-            assertThat(closed.errText()).as(command.get(0)).isEqualTo("tally: standard output is closed, so nothing could be written to it; "
-                    + "redirect it (> FILE) or write with -o FILE\n");
-        }
-        // --version, answered before any command is built, and help, which picocli writes
-        for (List<String> other : List.of(launcher("--version"), jar("rollup", "--help"))) {
-            Run r = spawn(Map.of(), ">&-", other);
-            assertThat(r.exit()).as(other.toString()).isEqualTo(4);
-            assertThat(r.errText()).as(other.toString()).startsWith("tally: standard output is closed").hasLineCount(1);
-        }
-        if (Files.exists(Path.of("/dev/full"))) {
-            Run full = spawn(Map.of(), ">/dev/full", launcher(args.toArray(String[]::new)));
-            assertThat(full.exit()).isEqualTo(4);
-            assertThat(full.errText()).isEqualTo("tally: cannot write to standard output: No space left on device\n");
-        }
-        // standard error closed: nothing can be said, but the run does not claim success
-        assertThat(spawn(Map.of(), "2>&-", jar(args.toArray(String[]::new))).exit()).isEqualTo(4);
-        // an output to a file needs no standard output
-        List<String> toFile = launcher(args.toArray(String[]::new));
-        toFile.addAll(List.of("-o", install.resolve("r.csv").toString()));
+    void aRunThatDoesNotReadAClosedStandardInputDoesNotMind() throws Exception {
+        assertThat(spawn(Map.of(), "<&-", jar(rollup(false))).exit()).isZero();
+    }
+
+    @ParameterizedTest(name = "java -jar: {0}")
+    @ValueSource(booleans = {false, true})
+    void aClosedStandardOutputIsAnInputOutputError(boolean viaJar) throws Exception {
+        Run closed = spawn(Map.of(), ">&-", viaJar ? jar(rollup(false)) : launcher(rollup(false)));
+        assertThat(closed.exit()).isEqualTo(4);
+        // the one line that says why the run failed (the summary after the table is not reached)
+        assertThat(closed.errText()).isEqualTo("tally: standard output is closed, so nothing could be written to it; "
+                + "redirect it (> FILE) or write with -o FILE\n");
+    }
+
+    /** --version, answered before any command is built, and help, which picocli writes. */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"--version", "rollup --help"})
+    void versionAndHelpToAClosedStandardOutputAreInputOutputErrors(String args) throws Exception {
+        List<String> command = args.equals("--version") ? launcher(args) : jar(args.split(" "));
+        Run r = spawn(Map.of(), ">&-", command);
+        assertThat(r.exit()).isEqualTo(4);
+        assertThat(r.errText()).startsWith("tally: standard output is closed").hasLineCount(1);
+    }
+
+    @Test
+    void aFullStandardOutputIsAnInputOutputError() throws Exception {
+        assumeTrue(Files.exists(Path.of("/dev/full")), "/dev/full");
+        Run full = spawn(Map.of(), ">/dev/full", launcher(rollup(false)));
+        assertThat(full.exit()).isEqualTo(4);
+        assertThat(full.errText()).isEqualTo("tally: cannot write to standard output: No space left on device\n");
+    }
+
+    /** Standard error closed: nothing can be said, but the run does not claim success. */
+    @Test
+    void aRunWithStandardErrorClosedIsNoSuccess() throws Exception {
+        assertThat(spawn(Map.of(), "2>&-", jar(rollup(false))).exit()).isEqualTo(4);
+    }
+
+    @Test
+    void anOutputToAFileNeedsNoStandardOutput(@TempDir Path dir) throws Exception {
+        List<String> toFile = launcher(rollup(false));
+        toFile.addAll(List.of("-o", dir.resolve("r.csv").toString()));
         assertThat(spawn(Map.of(), ">&-", toFile).exit()).isZero();
+        assertThat(dir.resolve("r.csv")).isNotEmptyFile();
     }
 
     @Test
@@ -268,18 +306,5 @@ class EnvironmentTest {
         assertThat(Console.charset(Map.of("LC_CTYPE", "de_DE.ISO-8859-1", "LANG", "vi_VN.UTF-8"))).isEqualTo(StandardCharsets.ISO_8859_1);
         // a set Java does not have: UTF-8
         assertThat(Console.charset(Map.of("LANG", "xx_YY.NO-SUCH-SET"))).isEqualTo(StandardCharsets.UTF_8);
-    }
-
-    private static Path copySamples(Path dir) throws IOException {
-        Path to = dir.resolve("samples");
-        try (var s = Files.walk(SAMPLES)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                Path t = to.resolve(SAMPLES.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(t);
-                else if (!p.getFileName().toString().startsWith("tally.db")) Files.copy(p, t);
-            }
-        }
-        assumeTrue(Files.exists(to.resolve("tally.yaml")));
-        return to;
     }
 }

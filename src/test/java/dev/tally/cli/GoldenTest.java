@@ -2,11 +2,7 @@ package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,17 +23,6 @@ class GoldenTest {
     static final Path CASES = Path.of("src/test/resources/cli");
     static final boolean UPDATE = Boolean.getBoolean("tally.golden.update");
 
-    record Result(int exit, String out, String err) {}
-
-    static Result run(List<String> args, byte[] stdin) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        InputStream in = new ByteArrayInputStream(stdin == null ? new byte[0] : stdin);
-        int code = Cli.run(args.toArray(String[]::new), in, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0,
-                java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC));
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     @TestFactory
     Stream<DynamicTest> goldenCases() throws IOException {
         List<Path> dirs = new ArrayList<>();
@@ -52,8 +37,8 @@ class GoldenTest {
         List<String> args = Files.readAllLines(dir.resolve("args"), StandardCharsets.UTF_8).stream()
                 .filter(l -> !l.isBlank()).toList();
         Path stdinFile = dir.resolve("stdin");
-        byte[] stdin = Files.exists(stdinFile) ? Files.readAllBytes(stdinFile) : null;
-        Result r = run(args, stdin);
+        byte[] stdin = Files.exists(stdinFile) ? Files.readAllBytes(stdinFile) : new byte[0];
+        Tally.Run r = Tally.setup().in(stdin).run(args);
         String exit = r.exit() + "\n";
         if (UPDATE) {
             Files.writeString(dir.resolve("out"), r.out(), StandardCharsets.UTF_8);

@@ -3,10 +3,7 @@ package dev.tally.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.write.Cells;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -32,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the total row in the run's language; every finding in a --findings file with counts that add up;
  * a workbook's over-long cell cut with a warning; a file never fitted to the terminal it was written from.
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class HonestOutputTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-08-20T00:00:00Z"), ZoneOffset.ofHours(7));
 
@@ -39,17 +38,9 @@ class HonestOutputTest {
     Path dir;
     Path config;
 
-    record Run(int exit, String out, String err) {}
+    static Tally.Run tally(boolean terminal, int width, String... args) { return Tally.setup().at(CLOCK).terminal(width, terminal, false).run(args); }
 
-    static Run tally(boolean terminal, int width, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), width, CLOCK, terminal, false);
-        int code = Cli.run(args, io);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    Run project(boolean terminal, int width, String... args) {
+    Tally.Run project(boolean terminal, int width, String... args) {
         List<String> a = new ArrayList<>(Arrays.asList(args));
         a.add(1, "--config");
         a.add(2, config.toString());
@@ -71,7 +62,7 @@ class HonestOutputTest {
         file("catalog.yaml", "indicators:\n  - {code: models, name: '" + NAME_A.replace("'", "''") + "', type: integer, required: true}\n"
                 + "  - {code: dialogues, name: '" + NAME_B + "', type: integer, required: true}\n");
         config = file("tally.yaml", "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\ndeadline_days: 15\n");
-        Run imported = project(false, 0, "import", "--received", "2024-07-05T09:00+07:00",
+        Tally.Run imported = project(false, 0, "import", "--received", "2024-07-05T09:00+07:00",
                 file("a.csv", "unit,period,indicator,value\nC11,2024-H1,models,3\nC11,2024-H1,dialogues,2\n").toString());
         assertThat(imported.exit()).as(imported.err()).isZero();
     }
@@ -81,11 +72,11 @@ class HonestOutputTest {
 
     @Test
     void theListOfWhatIsOwedIsWholeOnAPipeAndInAFileWrittenFromATerminal() throws IOException {
-        Run piped = project(false, 0, "status", "--missing", "--period", "2024-H1");
+        Tally.Run piped = project(false, 0, "status", "--missing", "--period", "2024-H1");
         assertThat(piped.exit()).isZero();
         assertThat(piped.out()).contains(NAME_A + "; " + NAME_B).doesNotContain("…");
         Path txt = dir.resolve("owed.txt");
-        Run toFile = project(true, 80, "status", "--missing", "--period", "2024-H1", "-o", txt.toString());
+        Tally.Run toFile = project(true, 80, "status", "--missing", "--period", "2024-H1", "-o", txt.toString());
         assertThat(toFile.exit()).isZero();
         // a file is not the terminal the command ran at: not fitted, cut or coloured
         assertThat(Files.readString(txt)).isEqualTo(piped.out());
@@ -94,7 +85,7 @@ class HonestOutputTest {
     @ParameterizedTest
     @ValueSource(ints = {80, 200})
     void onATerminalTheListWrapsAndNothingIsCut(int width) {
-        Run shown = project(true, width, "status", "--missing", "--period", "2024-H1");
+        Tally.Run shown = project(true, width, "status", "--missing", "--period", "2024-H1");
         assertThat(shown.exit()).isZero();
         for (String line : shown.out().split("\n")) assertThat(Cells.displayWidth(line)).as(line).isLessThanOrEqualTo(width);
         assertThat(shown.out()).doesNotContain("…");
@@ -108,7 +99,7 @@ class HonestOutputTest {
     @Test
     void splitByWritesOneLetterPerDistrictNamedSafely() throws IOException {
         Path letters = dir.resolve("letters");
-        Run r = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "district", "-o", letters.toString());
+        Tally.Run r = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "district", "-o", letters.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         try (Stream<Path> s = Files.list(letters)) {
             // the name's slash and quotes are no path and no shell trouble
@@ -120,11 +111,11 @@ class HonestOutputTest {
         assertThat(Files.readString(letters.resolve("D2_Huyện_Hai.csv"))).contains(",C21,Xã Hai Một,D2,").doesNotContain("C12");
         assertThat(r.err()).contains("2 files written to " + letters).contains("D2_Huyện_Hai.csv");
         // another format beside them: the older files are named, not sent again by mistake
-        Run xlsx = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "district", "-o", letters.toString(),
+        Tally.Run xlsx = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "district", "-o", letters.toString(),
                 "--format", "xlsx");
         assertThat(xlsx.exit()).isZero();
         assertThat(letters.resolve("D2_Huyện_Hai.xlsx")).exists();
-        Run again = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "province", "-o", letters.toString());
+        Tally.Run again = project(false, 0, "status", "--missing", "--period", "2024-H1", "--split-by", "province", "-o", letters.toString());
         assertThat(again.err()).contains("P_Tỉnh_Phú_Thọ.csv").contains("also holds 2 files this run did not write")
                 .contains("D1_Huyện_Một_Hai_cũ.csv");
         try (Stream<Path> s = Files.list(letters)) {
@@ -138,7 +129,7 @@ class HonestOutputTest {
         assertThat(project(false, 0, "status", "--split-by", "district", "-o", dir.resolve("l").toString()).exit()).isEqualTo(2);
         assertThat(project(false, 0, "status", "--missing", "--split-by", "district").err()).contains("-o DIR");
         assertThat(project(false, 0, "status", "--missing", "--split-by", "district", "-o", f.toString()).err()).contains("is a file");
-        Run level = project(false, 0, "status", "--missing", "--split-by", "ward", "-o", dir.resolve("l").toString());
+        Tally.Run level = project(false, 0, "status", "--missing", "--split-by", "ward", "-o", dir.resolve("l").toString());
         assertThat(level.exit()).isEqualTo(2);
         assertThat(level.err()).contains("--split-by 'ward' is not a level; levels are province, district, commune");
         assertThat(dir.resolve("l")).doesNotExist();
@@ -147,11 +138,11 @@ class HonestOutputTest {
     @Test
     void theTotalRowSpeaksTheRunsLanguageToPeopleAndStaysOneWordForPrograms() throws IOException {
         Path data = file("d.csv", "unit,period,indicator,value\nC11,2024-H1,models,3\nC21,2024-H1,models,4\n");
-        Run en = project(false, 0, "rollup", "--depth", "0", data.toString());
+        Tally.Run en = project(false, 0, "rollup", "--depth", "0", data.toString());
         assertThat(en.out()).contains(" Total ").doesNotContain("Tổng cộng");
-        Run vi = project(false, 0, "rollup", "--depth", "0", "--lang", "vi", data.toString());
+        Tally.Run vi = project(false, 0, "rollup", "--depth", "0", "--lang", "vi", data.toString());
         assertThat(vi.out()).contains(" Tổng cộng ").doesNotContain("(total)");
-        Run csv = project(false, 0, "rollup", "--depth", "0", "--shape", "wide", "--format", "csv", "--lang", "vi", data.toString());
+        Tally.Run csv = project(false, 0, "rollup", "--depth", "0", "--shape", "wide", "--format", "csv", "--lang", "vi", data.toString());
         assertThat(csv.out()).contains("\n,total,,7,");
     }
 
@@ -173,17 +164,17 @@ class HonestOutputTest {
     @Test
     void everyFormatHoldsTheSameUnitsAsTheOptionsSay() throws IOException {
         Path data = file("d.csv", "unit,period,indicator,value\nC11,2024-H1,models,3\nC12,2024-H1,models,1\nC21,2024-H1,models,4\n");
-        Run csv = project(false, 0, "rollup", "--unit", "D1", "--format", "csv", data.toString());
-        Run md = project(false, 0, "rollup", "--unit", "D1", "--format", "markdown", data.toString());
+        Tally.Run csv = project(false, 0, "rollup", "--unit", "D1", "--format", "csv", data.toString());
+        Tally.Run md = project(false, 0, "rollup", "--unit", "D1", "--format", "markdown", data.toString());
         // --unit: the unit's subtree, all of it without --depth: the same in the long csv and the wide table
         assertThat(units(csv.out(), false)).containsExactly("C11", "C12", "D1");
         assertThat(units(md.out(), true)).isEqualTo(units(csv.out(), false));
-        Run depth = project(false, 0, "rollup", "--unit", "P", "--depth", "1", "--format", "markdown", data.toString());
+        Tally.Run depth = project(false, 0, "rollup", "--unit", "P", "--depth", "1", "--format", "markdown", data.toString());
         assertThat(units(depth.out(), true)).containsExactly("D1", "D2", "P");
-        Run depthCsv = project(false, 0, "rollup", "--unit", "P", "--depth", "1", "--format", "csv", data.toString());
+        Tally.Run depthCsv = project(false, 0, "rollup", "--unit", "P", "--depth", "1", "--format", "csv", data.toString());
         assertThat(units(depthCsv.out(), false)).containsExactly("D1", "D2", "P");
         // markdown keeps the tree visible: a commune is indented under its district
-        Run tree = project(false, 0, "rollup", "--unit", "P", "--format", "markdown", data.toString());
+        Tally.Run tree = project(false, 0, "rollup", "--unit", "P", "--format", "markdown", data.toString());
         assertThat(tree.out()).contains("| D1 | Huyện Một/Hai \"cũ\" |").contains("| \u00a0\u00a0C11 | Xã Một Một |");
     }
 
@@ -191,7 +182,7 @@ class HonestOutputTest {
     void aTableWrittenToAFileFromATerminalIsTheWholeTable() throws IOException {
         Path out = dir.resolve("r.txt");
         String[] args = {"rollup", "--config", "samples/tally.yaml", "--period", "2024-H1", "--depth", "1", "samples/submissions"};
-        Run piped = tally(false, 0, args);
+        Tally.Run piped = tally(false, 0, args);
         List<String> a = new ArrayList<>(Arrays.asList(args));
         a.addAll(List.of("-o", out.toString()));
         assertThat(tally(true, 80, a.toArray(String[]::new)).exit()).isZero();
@@ -206,7 +197,7 @@ class HonestOutputTest {
         for (int i = 0; i < 40; i++) sb.append("C11,2024-H1,nope,").append(i).append('\n');
         Path data = file("bad.csv", sb.toString());
         Path findings = dir.resolve("f.csv");
-        Run r = project(false, 0, "rollup", "-q", "--findings", findings.toString(), "-o", dir.resolve("r.csv").toString(), data.toString());
+        Tally.Run r = project(false, 0, "rollup", "-q", "--findings", findings.toString(), "-o", dir.resolve("r.csv").toString(), data.toString());
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = Files.readAllLines(findings);
         assertThat(lines).hasSize(1 + bad + 40);
@@ -220,14 +211,14 @@ class HonestOutputTest {
             assertThat(s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
         }
         // validate's own csv has them all as well
-        Run v = project(false, 0, "validate", "-q", "--format", "csv", data.toString());
+        Tally.Run v = project(false, 0, "validate", "-q", "--format", "csv", data.toString());
         assertThat(v.out().lines().count()).isEqualTo(1 + bad + 40);
     }
 
     @Test
     void aFindingsFileInAMissingDirectoryNamesTheOptionBeforeReading() throws IOException {
         Path data = file("d.csv", "unit,period,indicator,value\nX1,2024-H1,models,1\n");
-        Run r = project(false, 0, "validate", "--findings", dir.resolve("nowhere/f.csv").toString(), data.toString());
+        Tally.Run r = project(false, 0, "validate", "--findings", dir.resolve("nowhere/f.csv").toString(), data.toString());
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("does not exist").contains("choose another --findings").doesNotContain("-o");
     }
@@ -238,7 +229,7 @@ class HonestOutputTest {
         file("units.csv", "code,name,parent,level\nP,Tỉnh,,province\nD,Huyện,P,district\nC1," + longName + ",D,commune\n");
         Path data = file("d.csv", "unit,period,indicator,value\nC1,2024-H1,models,1\nC1,2024-H1,dialogues,2\n");
         Path x = dir.resolve("r.xlsx");
-        Run r = project(false, 0, "rollup", "--level", "commune", "--indicator", "models", "-o", x.toString(), data.toString());
+        Tally.Run r = project(false, 0, "rollup", "--level", "commune", "--indicator", "models", "-o", x.toString(), data.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err()).contains(x + ": warning: sheet '2024-H1' cell B4 (name) holds " + longName.length() + " characters")
                 .contains("cut there");

@@ -2,11 +2,7 @@ package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,22 +27,18 @@ class IndicatorOptionTest {
                 return -1;
             }
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {command, "--config", "samples/tally.yaml", "--indicator", "dialogues", "--indicator", "dialogue", "-"},
-                stdin, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        assertThat(code).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("tally: --indicator 'dialogue' is not in the catalog\n");
+        Tally.Run r = Tally.setup().in(stdin).run(command, "--config", "samples/tally.yaml", "--indicator", "dialogues", "--indicator", "dialogue", "-");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).isEqualTo("tally: --indicator 'dialogue' is not in the catalog\n");
         assertThat(read.get()).as("standard input was not read").isZero();
     }
 
     @Test
     void aKnownCodeReadsAsBefore() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"rollup", "--config", "samples/tally.yaml", "--indicator", "dialogues", "--format", "csv", "--period", "2024-H1",
-                "--unit", "BG", "--depth", "0", "samples/submissions"}, InputStream.nullInputStream(),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        assertThat(code).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("unit,unit_name,level,period,indicator,value,reported,expected\n"
+        Tally.Run r = Tally.run("rollup", "--config", "samples/tally.yaml", "--indicator", "dialogues", "--format", "csv", "--period", "2024-H1",
+                "--unit", "BG", "--depth", "0", "samples/submissions");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("unit,unit_name,level,period,indicator,value,reported,expected\n"
                 + "BG,Tỉnh Bắc Giang,province,2024-H1,dialogues,64,16,16\n");
     }
 }

@@ -3,13 +3,9 @@ package dev.tally.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.model.Text;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,12 +13,14 @@ import java.util.Properties;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.Isolated;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine;
 
 /** English and Vietnamese: every message and every piece of help exists in both, and the run's language is chosen as documented. */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class LanguageTest {
     @AfterEach
     void english() { Text.use(Text.Lang.EN); }
@@ -80,14 +78,7 @@ class LanguageTest {
         for (CommandLine sub : cl.getSubcommands().values()) collect(sub, vi, missing);
     }
 
-    record Run(int exit, String out, String err) {}
-
-    static Run tally(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    static Tally.Run tally(String... args) { return Tally.run(args); }
 
     @Test
     void theLanguageComesFromTheOptionThenTheEnvironment() {
@@ -97,17 +88,17 @@ class LanguageTest {
         assertThat(Cli.language(new String[] {"rollup"}, Map.of("LANG", "vi_VN.UTF-8"))).isEqualTo(Text.Lang.VI);
         assertThat(Cli.language(new String[] {"rollup"}, Map.of("LC_ALL", "C", "LANG", "vi_VN.UTF-8"))).isEqualTo(Text.Lang.EN);
         assertThat(Cli.language(new String[] {"rollup"}, Map.of())).isEqualTo(Text.Lang.EN);
-        Run bad = tally("--lang", "fr", "rollup");
+        Tally.Run bad = tally("--lang", "fr", "rollup");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--lang 'fr' is not a language tally speaks; use en or vi");
     }
 
     @Test
     void vietnameseHelpAndFindings() {
-        Run help = tally("--lang", "vi", "validate", "--help");
+        Tally.Run help = tally("--lang", "vi", "validate", "--help");
         assertThat(help.out()).startsWith("Kiểm tra báo cáo theo danh sách đơn vị và danh mục chỉ tiêu.").contains("Cách dùng: tally validate")
                 .contains("Mã thoát:");
-        Run v = tally("validate", "--lang", "vi", "--format", "csv", "--config", "samples/tally.yaml", "samples/faulty");
+        Tally.Run v = tally("validate", "--lang", "vi", "--format", "csv", "--config", "samples/tally.yaml", "samples/faulty");
         assertThat(v.out()).contains("chưa báo cáo các chỉ tiêu bắt buộc").contains("đề nghị đơn vị bổ sung số liệu");
         assertThat(v.err()).contains("23 giá trị: 13 được nhận");
         // codes and column names stay the same for programs

@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tally.write.Format;
 import dev.tally.write.NumberStyle;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -36,14 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LocaleCsvTest {
     static final String GROUPINGS = ", \u00a0\u202f'\u2019";
 
-    record Run(int exit, String out, String err) {}
-
-    static Run tally(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    static Tally.Run tally(String... args) { return Tally.run(args); }
 
     /** How a csv for {@code tag} writes numbers and separates fields: the writer's output depends on nothing else. */
     record Way(NumberStyle numbers, char delimiter) {}
@@ -95,7 +84,7 @@ class LocaleCsvTest {
         List<String> args = new ArrayList<>(rollup);
         args.addAll(List.of("--format", format));
         if (tag != null) args.addAll(List.of("--locale", tag));
-        Run r = tally(args.toArray(String[]::new));
+        Tally.Run r = tally(args.toArray(String[]::new));
         assertThat(r.exit()).as(r.err()).isZero();
         return r.out();
     }
@@ -140,7 +129,7 @@ class LocaleCsvTest {
     @Test
     void anUnknownLocaleIsAUsageErrorThatNamesIt() {
         for (String tag : List.of("xx-YY", "en-XX", "123")) {
-            Run r = tally("rollup", "--config", "samples/tally.yaml", "--locale", tag, "--format", "csv", "samples/submissions");
+            Tally.Run r = tally("rollup", "--config", "samples/tally.yaml", "--locale", tag, "--format", "csv", "samples/submissions");
             assertThat(r.exit()).as(tag).isEqualTo(2);
             assertThat(r.out()).isEmpty();
             assertThat(r.err()).isEqualTo("tally: --locale '" + tag + "' is not a locale tally knows; use a language tag such as vi, vi-VN, de, fr, "

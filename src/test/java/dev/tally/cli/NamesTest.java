@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,19 +23,9 @@ class NamesTest {
     Path dir;
 
     /** The sample project copied, so its mapping can be edited. */
-    private Path samples() throws IOException {
-        Path to = dir.resolve("samples");
-        try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-            for (Path p : s.toList()) {
-                Path d = to.resolve(Path.of("samples").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(d);
-                else Files.copy(p, d);
-            }
-        }
-        return to;
-    }
+    private Path samples() throws IOException { return Tally.copySamples(dir.resolve("samples")); }
 
-    private static GoldenTest.Result run(String... args) { return GoldenTest.run(List.of(args), null); }
+    private static Tally.Run run(String... args) { return Tally.run(args); }
 
     /** The mapping with its names rewritten line by line (1-based, the header is line 1). */
     private static void editMapping(Path samples, java.util.function.BiFunction<Integer, String, String> edit) throws IOException {
@@ -54,7 +43,7 @@ class NamesTest {
         // one added (Bắc Ninh → Tỉnh Bắc Ninh), upper case, TP. for Thành phố
         editMapping(s, (n, l) -> l.replace("Phường Xuất Hóa", "Phường Xuất Hoá").replace(",Tỉnh Bắc Giang,24,Bắc Ninh,", ",Bắc Giang,24,Tỉnh Bắc Ninh,")
                 .replace("Xã Song Mai", "XÃ SONG MAI").replace(",Thành phố Hồ Chí Minh,79,Thành phố Hồ Chí Minh,", ",TP. Hồ Chí Minh,79,Hồ Chí Minh,"));
-        GoldenTest.Result r = run("validate", "--config", s.resolve("reorganisation/tally.yaml").toString(),
+        Tally.Run r = run("validate", "--config", s.resolve("reorganisation/tally.yaml").toString(),
                 s.resolve("reorganisation/submissions").toString());
         assertThat(r.err()).isEmpty();
         assertThat(r.exit()).isZero();
@@ -65,29 +54,29 @@ class NamesTest {
         Path s = samples();
         editMapping(s, (n, l) -> n >= 5 && n <= 9 ? l.replace("Phường Bắc Giang", "Phường Bắc Giang Mới") : l);
         String config = s.resolve("reorganisation/tally.yaml").toString(), in = s.resolve("reorganisation/submissions").toString();
-        GoldenTest.Result r = run("validate", "--config", config, in);
+        Tally.Run r = run("validate", "--config", config, in);
         String mapping = s.resolve("reorganisation/mapping-2025.csv").toString();
         assertThat(r.err()).isEqualTo("tally: warning: " + mapping + ": the units file names the unit otherwise in 5 rows (tone-mark placement and a "
                 + "prefix such as Tỉnh or Xã aside); check that these rows link the units meant: line 5: new_name 'Phường Bắc Giang Mới' is "
                 + "'Phường Bắc Giang' in the units file; line 6: new_name 'Phường Bắc Giang Mới' is 'Phường Bắc Giang' in the units file; "
                 + "line 7: new_name 'Phường Bắc Giang Mới' is 'Phường Bắc Giang' in the units file; and 2 more\n");
         assertThat(r.exit()).isZero();
-        GoldenTest.Result quiet = run("validate", "-q", "--config", config, in);
+        Tally.Run quiet = run("validate", "-q", "--config", config, in);
         assertThat(quiet.err()).isEmpty();
-        GoldenTest.Result describe = run("describe", "-q", "--config", config, in);
+        Tally.Run describe = run("describe", "-q", "--config", config, in);
         assertThat(describe.err()).doesNotContain("units file names the unit otherwise");
     }
 
     @Test
     void unitTakesANameNoOtherUnitHas() {
-        GoldenTest.Result byName = run("rollup", "--config", "samples/tally.yaml", "--unit", "Tỉnh Bắc Giang", "--depth", "0", "--format", "csv",
+        Tally.Run byName = run("rollup", "--config", "samples/tally.yaml", "--unit", "Tỉnh Bắc Giang", "--depth", "0", "--format", "csv",
                 "samples/submissions");
-        GoldenTest.Result byCode = run("rollup", "--config", "samples/tally.yaml", "--unit", "BG", "--depth", "0", "--format", "csv",
+        Tally.Run byCode = run("rollup", "--config", "samples/tally.yaml", "--unit", "BG", "--depth", "0", "--format", "csv",
                 "samples/submissions");
         assertThat(byName.exit()).as(byName.err()).isEqualTo(byCode.exit());
         assertThat(byName.out()).isEqualTo(byCode.out()).contains("BG,Tỉnh Bắc Giang,province,2024-H1,dvk_models");
         // as people write it: the other tone-mark placement, no prefix, other case
-        GoldenTest.Result written = run("rollup", "--config", "samples/tally.yaml", "--unit", "phường xuất hoá", "--depth", "0", "--format", "csv",
+        Tally.Run written = run("rollup", "--config", "samples/tally.yaml", "--unit", "phường xuất hoá", "--depth", "0", "--format", "csv",
                 "samples/submissions");
         assertThat(written.exit()).as(written.err()).isIn(0, 1);
         assertThat(written.out()).contains("BK-TP-XUATHOA,Phường Xuất Hóa,commune");
@@ -95,7 +84,7 @@ class NamesTest {
 
     @Test
     void aNameSeveralUnitsHaveListsThem() {
-        GoldenTest.Result r = run("rollup", "--config", "samples/tally.yaml", "--unit", "Bắc Giang", "samples/submissions");
+        Tally.Run r = run("rollup", "--config", "samples/tally.yaml", "--unit", "Bắc Giang", "samples/submissions");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tally: --unit 'Bắc Giang' is the name of 2 units: BG (Tỉnh Bắc Giang); BG-TP (Thành phố Bắc Giang, "
                 + "Tỉnh Bắc Giang); give the code of the one you mean\n");
@@ -103,26 +92,26 @@ class NamesTest {
 
     @Test
     void anUnknownUnitGetsADidYouMean() {
-        GoldenTest.Result typo = run("rollup", "--config", "samples/tally.yaml", "--unit", "Phường Trần Phu", "samples/submissions");
+        Tally.Run typo = run("rollup", "--config", "samples/tally.yaml", "--unit", "Phường Trần Phu", "samples/submissions");
         assertThat(typo.exit()).isEqualTo(2);
         assertThat(typo.err()).isEqualTo("tally: --unit 'Phường Trần Phu' is not in the units file; did you mean BG-TP-TRANPHU (Phường Trần Phú)?\n");
-        GoldenTest.Result cased = run("outliers", "--config", "samples/tally.yaml", "--unit", "bg-ln", "samples/submissions");
+        Tally.Run cased = run("outliers", "--config", "samples/tally.yaml", "--unit", "bg-ln", "samples/submissions");
         assertThat(cased.exit()).isEqualTo(2);
         assertThat(cased.err()).endsWith("tally: --unit 'bg-ln' is not in the units file; did you mean BG-LN (Huyện Lục Nam)? (codes are compared "
                 + "letter case and all)\n");
-        GoldenTest.Result nothing = run("rollup", "--config", "samples/tally.yaml", "--unit", "QQQQQQQQ", "samples/submissions");
+        Tally.Run nothing = run("rollup", "--config", "samples/tally.yaml", "--unit", "QQQQQQQQ", "samples/submissions");
         assertThat(nothing.err()).isEqualTo("tally: --unit 'QQQQQQQQ' is not in the units file; give a unit code such as BG\n");
     }
 
     @Test
     void aCodeThatLostItsLeadingZeroGetsDidYouMean() throws IOException {
-        GoldenTest.Result unit = run("rollup", "--config", "samples/reorganisation/tally.yaml", "--unit", "7210", "samples/reorganisation/submissions");
+        Tally.Run unit = run("rollup", "--config", "samples/reorganisation/tally.yaml", "--unit", "7210", "samples/reorganisation/submissions");
         assertThat(unit.exit()).isEqualTo(2);
         assertThat(unit.err()).isEqualTo("tally: --unit '7210' is not in the units file; did you mean 07210 (Phường Bắc Giang)? "
                 + "(the leading zero is part of the code)\n");
         Path in = dir.resolve("a.csv");
         Files.writeString(in, "unit,period,indicator,value\n7210,2025-H2,dvk_models,3\n07210,2025-H2,dialogues,4\n", StandardCharsets.UTF_8);
-        GoldenTest.Result v = run("validate", "--format", "csv", "--config", "samples/reorganisation/tally.yaml", in.toString());
+        Tally.Run v = run("validate", "--format", "csv", "--config", "samples/reorganisation/tally.yaml", in.toString());
         assertThat(v.exit()).isEqualTo(1);
         assertThat(v.out()).contains("unit '7210' is not in the units file; check the code or add the unit; did you mean '07210' (Phường Bắc Giang)? "
                 + "(its leading zero was lost: a spreadsheet took the code for a number; format the column as text)");
@@ -130,7 +119,7 @@ class NamesTest {
 
     @Test
     void consistencyAndStatusTakeANameToo() {
-        GoldenTest.Result c = run("consistency", "--config", "samples/tally.yaml", "--period", "2024-H1", "--unit", "Huyện Lục Nam",
+        Tally.Run c = run("consistency", "--config", "samples/tally.yaml", "--period", "2024-H1", "--unit", "Huyện Lục Nam",
                 "--level", "commune", "samples/submissions", "samples/history");
         assertThat(c.exit()).as(c.err()).isZero();
         assertThat(c.out()).contains("BG-LN-");

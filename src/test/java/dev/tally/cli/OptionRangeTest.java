@@ -11,16 +11,18 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine;
 
 /**
  * Numeric options are checked against their range once parsed, before any work: a value outside
  * it, or one that is not finite, is a usage error (exit 2) that names the range; and a number with
  * more decimals than a long can scale (22) rolls up and is described like any other.
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class OptionRangeTest {
     @TempDir
     static Path dir;
@@ -35,11 +37,11 @@ class OptionRangeTest {
                 + "C12,2024,score,1.5\nC11,2024,received,3\n", StandardCharsets.UTF_8);
     }
 
-    static GoldenTest.Result run(String... args) {
+    static Tally.Run run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--units", dir.resolve("units.csv").toString(), "--catalog", dir.resolve("catalog.yaml").toString(),
                 dir.resolve("in.csv").toString()));
-        return GoldenTest.run(all, null);
+        return Tally.run(all);
     }
 
     @ParameterizedTest
@@ -62,7 +64,7 @@ class OptionRangeTest {
     })
     void anOptionOutsideItsRangeIsAUsageErrorNamingTheRange(String command, String message) {
         long start = System.nanoTime();
-        GoldenTest.Result r = run(command.split(" "));
+        Tally.Run r = run(command.split(" "));
         assertThat(r.exit()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tally: " + message + "\n");
         assertThat(r.out()).isEmpty();
@@ -71,14 +73,14 @@ class OptionRangeTest {
 
     @Test
     void theRangeIsStatedInVietnameseToo() {
-        GoldenTest.Result r = run("--lang", "vi", "outliers", "--history", "0");
+        Tally.Run r = run("--lang", "vi", "outliers", "--history", "0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tally: --history phải là một số nguyên từ 1 đến 120, không phải 0\n");
     }
 
     @Test
     void theHelpStatesTheRange() {
-        GoldenTest.Result r = GoldenTest.run(List.of("outliers", "--help"), null);
+        Tally.Run r = Tally.run(List.of("outliers", "--help"));
         assertThat(r.out().replaceAll("\\s+", " ")).contains("6 halves, 5 years). From 1 to 120.");
     }
 
@@ -110,11 +112,11 @@ class OptionRangeTest {
 
     @Test
     void aValueWithTwentyTwoDecimalsIsRoundedToTheIndicatorsDecimals() {
-        GoldenTest.Result r = run("rollup", "--period", "2024", "--format", "csv", "--depth", "0");
+        Tally.Run r = run("rollup", "--period", "2024", "--format", "csv", "--depth", "0");
         assertThat(r.err()).doesNotContain("internal error");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("P,Tỉnh,province,2024,score,1.50,2,2");
-        GoldenTest.Result d = run("describe", "--period", "2024", "--format", "csv");
+        Tally.Run d = run("describe", "--period", "2024", "--format", "csv");
         assertThat(d.err()).doesNotContain("internal error");
         assertThat(d.exit()).isZero();
         assertThat(d.out()).contains("P,Tỉnh,province,2024,score,2,0,1.50,");

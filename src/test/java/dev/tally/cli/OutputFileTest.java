@@ -35,7 +35,7 @@ class OutputFileTest {
         Path out = dir.resolve("bg.json");
         List<String> a = args("rollup", "--unit", "BG", "--depth", "0", "-o", out.toString());
         a.addAll(SAMPLES);
-        GoldenTest.Result r = GoldenTest.run(a, null);
+        Tally.Run r = Tally.run(a);
         assertThat(r.exit()).isZero();
         assertThat(r.out()).isEmpty();
         assertThat(Files.readString(out)).startsWith("{").contains("\"catalog_sha256\"").contains("\"unit\" : \"BG\"");
@@ -45,8 +45,8 @@ class OutputFileTest {
     @Test
     void strictWithErrorsLeavesAnExistingOutputAsItWas() throws IOException {
         Path out = Files.writeString(dir.resolve("report.csv"), "the previous report\n");
-        GoldenTest.Result r = GoldenTest.run(List.of("rollup", "--strict", "-o", out.toString(),
-                "--config", "samples/tally.yaml", "samples/faulty"), null);
+        Tally.Run r = Tally.run(List.of("rollup", "--strict", "-o", out.toString(),
+                "--config", "samples/tally.yaml", "samples/faulty"));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("nothing was written");
         assertThat(Files.readString(out)).isEqualTo("the previous report\n");
@@ -56,7 +56,7 @@ class OutputFileTest {
     @Test
     void withoutStrictTheValidPartIsWrittenAndTheExitCodeSaysErrors() throws IOException {
         Path out = dir.resolve("report.csv");
-        GoldenTest.Result r = GoldenTest.run(List.of("rollup", "-o", out.toString(), "--config", "samples/tally.yaml", "samples/faulty"), null);
+        Tally.Run r = Tally.run(List.of("rollup", "-o", out.toString(), "--config", "samples/tally.yaml", "samples/faulty"));
         assertThat(r.exit()).isEqualTo(1);
         assertThat(Files.readString(out)).startsWith("unit,unit_name,level,period,indicator,value,reported,expected\n");
     }
@@ -81,17 +81,17 @@ class OutputFileTest {
     void aDistrictRollupIsAValidSubmissionForTheProvince() throws IOException {
         // the district sends its own totals up; the province's units file stops at districts
         Path sent = dir.resolve("bg-tp.csv");
-        GoldenTest.Result r = GoldenTest.run(List.of("rollup", "--unit", "BG-TP", "--depth", "0", "--format", "csv", "-o", sent.toString(),
-                "--config", "samples/tally.yaml", "samples/submissions"), null);
+        Tally.Run r = Tally.run(List.of("rollup", "--unit", "BG-TP", "--depth", "0", "--format", "csv", "-o", sent.toString(),
+                "--config", "samples/tally.yaml", "samples/submissions"));
         assertThat(r.exit()).isZero();
         Path units = Files.writeString(dir.resolve("province-units.csv"),
                 "code,name,parent,level\nBG,Tỉnh Bắc Giang,,province\nBG-TP,Thành phố Bắc Giang,BG,district\nBG-LN,Huyện Lục Nam,BG,district\n");
         Path catalog = Path.of("samples/catalog.yaml");
-        GoldenTest.Result v = GoldenTest.run(List.of("validate", "--units", units.toString(), "--catalog", catalog.toString(), sent.toString()), null);
+        Tally.Run v = Tally.run(List.of("validate", "--units", units.toString(), "--catalog", catalog.toString(), sent.toString()));
         assertThat(v.exit()).as(v.out() + v.err()).isZero();
         assertThat(v.out()).doesNotContain("error ");
-        GoldenTest.Result again = GoldenTest.run(List.of("rollup", "--format", "csv", "--unit", "BG-TP", "--depth", "0", "--units", units.toString(),
-                "--catalog", catalog.toString(), sent.toString()), null);
+        Tally.Run again = Tally.run(List.of("rollup", "--format", "csv", "--unit", "BG-TP", "--depth", "0", "--units", units.toString(),
+                "--catalog", catalog.toString(), sent.toString()));
         assertThat(again.exit()).isZero();
         // every value the district computed comes back unchanged, derived ones recomputed from the parts
         List<String> before = Files.readAllLines(sent).stream().map(OutputFileTest::valueOnly).toList();
@@ -105,16 +105,11 @@ class OutputFileTest {
         return f[0] + "," + f[3] + "," + f[4] + "," + (f.length > 5 ? f[5] : "");
     }
 
-    private GoldenTest.Result run(boolean terminal, String... a) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(), err = new java.io.ByteArrayOutputStream();
-        int code = Cli.run(a, new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
-                new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC(), terminal);
-        return new GoldenTest.Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private Tally.Run run(boolean terminal, String... a) { return Tally.setup().terminal(0, terminal, false).run(a); }
 
     @Test
     void dashIsStandardOutputNotAFileNamedDash() {
-        GoldenTest.Result r = run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", "-", "samples/submissions");
+        Tally.Run r = run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", "-", "samples/submissions");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("unit,unit_name,level,period");
         assertThat(Files.exists(Path.of("-"))).isFalse();
@@ -134,10 +129,10 @@ class OutputFileTest {
 
     @Test
     void anExtensionTallyDoesNotWriteIsAUsageErrorWithAHint() {
-        GoldenTest.Result xls = run(false, "rollup", "--config", "samples/tally.yaml", "-o", dir.resolve("r.xls").toString(), "samples/submissions");
+        Tally.Run xls = run(false, "rollup", "--config", "samples/tally.yaml", "-o", dir.resolve("r.xls").toString(), "samples/submissions");
         assertThat(xls.exit()).isEqualTo(2);
         assertThat(xls.err()).contains("not the old .xls; name the file .xlsx");
-        GoldenTest.Result pdf = run(false, "validate", "--config", "samples/tally.yaml", "-o", dir.resolve("r.pdf").toString(), "samples/faulty");
+        Tally.Run pdf = run(false, "validate", "--config", "samples/tally.yaml", "-o", dir.resolve("r.pdf").toString(), "samples/faulty");
         assertThat(pdf.exit()).isEqualTo(2);
         assertThat(pdf.err()).contains("'.pdf' is not an extension tally writes");
         assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", dir.resolve("r.out").toString(),
@@ -146,7 +141,7 @@ class OutputFileTest {
 
     @Test
     void aWorkbookToATerminalIsRefusedWithAHint() {
-        GoldenTest.Result r = run(true, "rollup", "--config", "samples/tally.yaml", "--format", "xlsx", "samples/submissions");
+        Tally.Run r = run(true, "rollup", "--config", "samples/tally.yaml", "--format", "xlsx", "samples/submissions");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("xlsx is a binary format and standard output is a terminal; write it to a file with -o FILE.xlsx");
         assertThat(r.out()).isEmpty();
@@ -158,7 +153,7 @@ class OutputFileTest {
     void anOutputThatNamesAnInputIsRefusedBeforeAnythingIsRead() throws IOException {
         Path sub = Files.copy(Path.of("samples/faulty/luc-nam-2024-H1-errors.csv"), dir.resolve("sub.csv"));
         byte[] before = Files.readAllBytes(sub);
-        GoldenTest.Result r = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "-o", sub.toString(), sub.toString());
+        Tally.Run r = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "-o", sub.toString(), sub.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("is one of the inputs");
         assertThat(Files.readAllBytes(sub)).isEqualTo(before);
@@ -190,12 +185,12 @@ class OutputFileTest {
                 new String[] {"rollup", "--config", cfg, "--findings", yaml.toString(), dirOfSubs},
                 new String[] {"rollup", "--config", cfg, "--findings", units.toString(), dirOfSubs},
                 new String[] {"import", "--config", cfg, "--findings", sub.toString(), dirOfSubs})) {
-            GoldenTest.Result r = run(false, args);
+            Tally.Run r = run(false, args);
             assertThat(r.exit()).as(String.join(" ", args)).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).contains("--findings").contains("is one of the inputs");
         }
         Path out = dir.resolve("out.csv");
-        GoldenTest.Result same = run(false, "rollup", "--config", cfg, "-o", out.toString(), "--findings", out.toString(), dirOfSubs);
+        Tally.Run same = run(false, "rollup", "--config", cfg, "-o", out.toString(), "--findings", out.toString(), dirOfSubs);
         assertThat(same.exit()).isEqualTo(2);
         assertThat(same.err()).contains("--findings " + out + " is also the -o output");
         assertThat(Files.readAllBytes(sub)).isEqualTo(subBefore);
@@ -209,12 +204,12 @@ class OutputFileTest {
     @Test
     void validateWritesEveryFindingToTheFindingsFile() throws IOException {
         Path findings = dir.resolve("all.csv");
-        GoldenTest.Result r = run(false, "validate", "--config", "samples/tally.yaml", "--max-findings", "1", "--findings", findings.toString(),
+        Tally.Run r = run(false, "validate", "--config", "samples/tally.yaml", "--max-findings", "1", "--findings", findings.toString(),
                 "samples/faulty");
         assertThat(r.exit()).isEqualTo(1);
         List<String> lines = Files.readAllLines(findings);
         assertThat(lines.get(0)).startsWith("severity,code,file,line");
-        GoldenTest.Result csv = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "samples/faulty");
+        Tally.Run csv = run(false, "validate", "--config", "samples/tally.yaml", "--format", "csv", "samples/faulty");
         assertThat(lines).isEqualTo(csv.out().lines().toList());
         assertThat(lines.size()).isGreaterThan(3);
     }

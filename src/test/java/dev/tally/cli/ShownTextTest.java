@@ -19,6 +19,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -28,21 +29,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * for them (32.11); validate's findings coloured and --quiet (26.7); configuration warnings marked as
  * warnings (26.7).
  */
+@Isolated // runs tally in Vietnamese, and the language is the whole JVM's
 class ShownTextTest {
     static final String ESC = "\u001b", BEL = "\u0007", RLO = "\u202e";
     /** A title-setting sequence, a screen clear and a right-to-left override, in names a units file gives. */
     static final String PROVINCE = "Tỉnh " + ESC + "]0;pwned" + BEL + " Một", DISTRICT = "Huyện " + RLO + "Hai", COMMUNE = "Xã " + ESC + "[2J Ba";
 
-    record Run(int exit, String out, String err) {}
-
-    static Run tally(boolean terminal, int width, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        Io io = new Io(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), width,
-                java.time.Clock.fixed(java.time.Instant.parse("2026-01-02T03:04:05Z"), java.time.ZoneOffset.UTC), terminal, false);
-        int code = Cli.run(args, io);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    static Tally.Run tally(boolean terminal, int width, String... args) { return Tally.setup().terminal(width, terminal, false).run(args); }
 
     @AfterEach
     void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
@@ -76,7 +69,7 @@ class ShownTextTest {
         String config = p.resolve("tally.yaml").toString(), input = p.resolve("s.csv").toString();
         for (boolean terminal : new boolean[] {false, true}) {
             for (String format : List.of("table", "markdown")) {
-                Run r = tally(terminal, terminal ? 80 : 0, "rollup", "--config", config, "--period", "2024-H1", "--depth", "2", "--format", format,
+                Tally.Run r = tally(terminal, terminal ? 80 : 0, "rollup", "--config", config, "--period", "2024-H1", "--depth", "2", "--format", format,
                         input);
                 assertThat(r.exit()).isEqualTo(1);
                 nothingActs(format + " on standard output", r.out());
@@ -84,7 +77,7 @@ class ShownTextTest {
                 assertThat(r.out()).contains("\\e]0;pwned\\u0007").contains("\\u202EHai");
             }
         }
-        Run r = tally(false, 0, "rollup", "--config", config, "--period", "2024-H1", input);
+        Tally.Run r = tally(false, 0, "rollup", "--config", config, "--period", "2024-H1", input);
         // one finding a line on a pipe: the newline in the quoted code is \n, the ESC \e
         List<String> findings = r.err().lines().filter(l -> l.startsWith(input)).toList();
         assertThat(findings).hasSize(3);
@@ -94,11 +87,11 @@ class ShownTextTest {
         // the configuration's warning about the two codes that differ in case, marked as one and escaped
         assertThat(r.err()).contains("tally: warning: " + p.resolve("units.csv") + ":6: unit code 'x\\e[2J' differs from 'X\\e[2J' (line 5)");
         // validate's table: the unit's code on its row
-        Run v = tally(false, 0, "validate", "--config", config, input);
+        Tally.Run v = tally(false, 0, "validate", "--config", config, input);
         nothingActs("validate", v.out() + v.err());
         assertThat(v.out()).contains("  C\\n1  ");
         // csv, tsv and json are data: the names exactly as the units file gives them
-        Run csv = tally(false, 0, "rollup", "--config", config, "--period", "2024-H1", "--format", "csv", input);
+        Tally.Run csv = tally(false, 0, "rollup", "--config", config, "--period", "2024-H1", "--format", "csv", input);
         List<String> names = new ArrayList<>();
         for (CSVRecord rec : CSVParser.parse(csv.out(), CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build())) {
             names.add(rec.get("unit_name"));
@@ -144,7 +137,7 @@ class ShownTextTest {
     void validatesTableIsColouredOnATerminalOnly() {
         String[] validate = {"validate", "--config", "samples/tally.yaml", "samples/faulty"};
         String red = ESC + "[1m" + ESC + "[31merror" + ESC + "[0m", yellow = ESC + "[33mwarning" + ESC + "[0m";
-        Run coloured = tally(true, 200, validate);
+        Tally.Run coloured = tally(true, 200, validate);
         assertThat(coloured.out()).contains(red + "     rule ").contains(yellow + "   duplicate ");
         // the colour takes no columns: the rows line up with the uncoloured ones
         assertThat(coloured.out().replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(tally(true, 200, with(validate, "--color", "never")).out());
@@ -155,7 +148,7 @@ class ShownTextTest {
     @Test
     void validateQuietListsOnlyTheErrors(@TempDir Path dir) throws IOException {
         String[] validate = {"validate", "--config", "samples/tally.yaml", "samples/faulty"};
-        Run all = tally(false, 0, validate), quiet = tally(false, 0, with(validate, "-q"));
+        Tally.Run all = tally(false, 0, validate), quiet = tally(false, 0, with(validate, "-q"));
         assertThat(all.out().lines().filter(l -> l.startsWith("warning ")).count()).isEqualTo(3);
         assertThat(quiet.out().lines().filter(l -> l.startsWith("warning ")).count()).isZero();
         assertThat(quiet.out().lines().filter(l -> l.startsWith("error ")).count()).isEqualTo(11);
@@ -179,7 +172,7 @@ class ShownTextTest {
 
     @Test
     void aUsageErrorIsOneCleanLineAndTheHint() {
-        Run r = tally(false, 0, "rollup", "--config", "samples/tally.yaml", "--depth", "1", "--level", "district", "samples/submissions");
+        Tally.Run r = tally(false, 0, "rollup", "--config", "samples/tally.yaml", "--depth", "1", "--level", "district", "samples/submissions");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("tally: --depth=N, --level=NAME are mutually exclusive (specify only one)\n"
                 + "Try 'tally rollup --help' for more information.\n");

@@ -2,11 +2,7 @@ package dev.tally.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,14 +13,20 @@ class SparseValidateTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
+    Tally.Run validate(Path units, Path catalog, Path input) {
+        return Tally.run("validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv", "--threads", "2", input.toString());
+    }
 
-    Run validate(Path units, Path catalog, Path input) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"validate", "--units", units.toString(), "--catalog", catalog.toString(), "--format", "csv",
-                "--threads", "2", input.toString()}, InputStream.nullInputStream(), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static dev.tally.ingest.Loaded load(Path units, Path catalog, Path input) { return load(units, catalog, input, false); }
+
+    static dev.tally.ingest.Loaded load(Path units, Path catalog, Path input, boolean rolledUp) {
+        ProjectOptions project = new ProjectOptions();
+        project.units = units;
+        project.catalog = catalog;
+        InputOptions options = new InputOptions();
+        options.threads = 2;
+        Io io = new Io(java.io.InputStream.nullInputStream(), System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC());
+        return Loading.load(io, project, options, null, java.util.List.of(), java.util.List.of(input.toString()), null, null, rolledUp, null);
     }
 
     @Test
@@ -44,11 +46,11 @@ class SparseValidateTest {
         for (String r : rows.split("\n")) padded.append(r).append(',').append("x".repeat(2500)).append('\n');
         Files.writeString(large, padded);
 
-        long before = Loaded.SPARSE_READS.get();
-        Run sparse = validate(u, c, small);
-        assertThat(Loaded.SPARSE_READS.get() - before).as("the small input was read sparse").isEqualTo(1);
-        Run dense = validate(u, c, large);
-        assertThat(Loaded.SPARSE_READS.get() - before).as("the large one dense").isEqualTo(1);
+        // loaded as validate loads them (its cells are not rolled up)
+        assertThat(load(u, c, small).sparse()).as("the small input was read sparse").isTrue();
+        assertThat(load(u, c, large).sparse()).as("the large one dense").isFalse();
+        Tally.Run sparse = validate(u, c, small);
+        Tally.Run dense = validate(u, c, large);
 
         assertThat(sparse.exit()).isEqualTo(1).isEqualTo(dense.exit());
         assertThat(sparse.out()).isEqualTo(dense.out().replace(large.toString(), small.toString()));
@@ -56,5 +58,16 @@ class SparseValidateTest {
         assertThat(sparse.out()).contains(",conflict,").contains(",duplicate,").contains(",unknown-unit,").contains(",wrong-type,")
                 .contains(",missing-required,");
         assertThat(sparse.err()).startsWith("1 file, 9 records, 9 values: 4 accepted, 1 duplicate, 4 rejected\n");
+
+        // rolled up too: the small input sparse (rows for the units met, and the rolled-up columns for the
+        // units visited), the large one dense, the same table
+        assertThat(load(u, c, small, true).sparse()).as("the small input rolled up sparse").isTrue();
+        assertThat(load(u, c, large, true).sparse()).isFalse();
+        Tally.Run sparseRollup = Tally.run("rollup", "--units", u.toString(), "--catalog", c.toString(), "--format", "csv", "--compare", "previous",
+                "--threads", "2", small.toString());
+        Tally.Run denseRollup = Tally.run("rollup", "--units", u.toString(), "--catalog", c.toString(), "--format", "csv", "--compare", "previous",
+                "--threads", "2", large.toString());
+        assertThat(sparseRollup.out()).isEqualTo(denseRollup.out()).contains("\nC1,Xã 1,commune,2024,a,1,1,1,");
+        assertThat(sparseRollup.err()).isEqualTo(denseRollup.err().replace(large.toString(), small.toString()));
     }
 }

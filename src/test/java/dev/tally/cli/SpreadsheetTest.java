@@ -3,16 +3,13 @@ package dev.tally.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Element;
@@ -25,6 +22,7 @@ import org.w3c.dom.NodeList;
  * are numbers, codes are text. A CSV written with --locale vi is opened as a Vietnamese spreadsheet
  * would (decimal comma, ; between fields) and its figures must be numbers too.
  */
+@Tag("process")
 class SpreadsheetTest {
     @TempDir
     Path dir;
@@ -34,11 +32,7 @@ class SpreadsheetTest {
         return false;
     }
 
-    private int tally(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        return Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, java.time.Clock.systemUTC());
-    }
+    private int tally(String... args) { return Tally.run(args).exit(); }
 
     /** Each cell of the first sheet LibreOffice read: "type:value". */
     private List<List<String>> open(Path file, String filter) throws Exception {

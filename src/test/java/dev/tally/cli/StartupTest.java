@@ -7,7 +7,7 @@ import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the start-up measurements rest on (README, Performance). That the launcher's class-data
+ * What the start-up measurements rest on (src/bench/README.md). That the launcher's class-data
  * archive really holds the quick start's classes is checked by .ci/run on the built jar.
  */
 class StartupTest {

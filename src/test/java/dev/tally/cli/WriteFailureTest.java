@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * output file; the file it would have replaced keeps its old content and no temporary file is left.
  * Run in a child process, since the limit is set with the shell's ulimit.
  */
+@Tag("process")
 class WriteFailureTest {
     @TempDir
     Path dir;

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * The one lane, proved: the same generated data through every reader (long CSV, wide CSV with a BOM
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one thread; ordinary data stays on longs and byte lookups (the counters say so), so a change that
  * silently leaves the fast way makes these tests fail.
  */
+@Isolated // lowers Ingest.splitBytes and reads Slicer.COUNTED, which every read counts
 class IngestTest {
     @TempDir
     Path dir;
@@ -87,7 +89,7 @@ class IngestTest {
     Validator.Result run(int threads, Path... files) {
         List<InputFile> in = new ArrayList<>();
         for (Path f : files) in.add(new InputFile(dir.relativize(f).toString(), f));
-        return Ingest.run(h, c, List.of(), in, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), threads);
+        return IngestRuns.run(h, c, List.of(), in, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), threads);
     }
 
     /** Every accepted cell as "unit period indicator = value" (missing as "missing"), sorted. */
@@ -165,7 +167,7 @@ class IngestTest {
                     new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2, new Store.Who("test", "host"));
         }
         try (Store store = Store.open(dir.resolve("tally.db"), false)) {
-            Validator.Result stored = StoreIngest.read(store, h, c, List.of(), 2);
+            Validator.Result stored = IngestRuns.readStore(store, h, c, List.of(), 2);
             assertThat(cells(stored, h, c)).isEqualTo(cells);
             assertThat(stored.findings()).isEmpty();
             assertThat(stored.summary().accepted()).isEqualTo(expected.summary().accepted());
@@ -267,10 +269,9 @@ class IngestTest {
         data.set(last, new String[] {data.get(last)[0], data.get(last)[1], data.get(last)[2], "\"7\""});
         Path f = longCsv("long.csv");
         Ingest.splitBytes = 1024;
-        long counted = Slicer.COUNTED.get();
         Ingest.Plan plan = Ingest.plan(List.of(new InputFile("long.csv", f)), ReadOptions.defaults(), 2);
         assertThat(plan.slices()).as("the file is still read in slices").isEqualTo(2);
-        assertThat(Slicer.COUNTED.get() - counted).as("only the first slice was counted").isLessThan(Files.size(f) * 3 / 4);
+        assertThat(plan.counted()).as("only the first slice was counted").isPositive().isLessThan(Files.size(f) * 3 / 4);
         Validator.Result one = run(1, f), two = run(2, f);
         assertThat(cells(two, h, c)).isEqualTo(cells(one, h, c))
                 .contains(data.get(last)[0] + " " + data.get(last)[1] + " " + data.get(last)[2] + " = 7");
@@ -288,7 +289,7 @@ class IngestTest {
         Catalog c2 = CatalogLoader.load(cat, h2.levels());
         String nfd = java.text.Normalizer.normalize("XÃ-ĐÔNG", java.text.Normalizer.Form.NFD);
         Path f = Files.writeString(dir.resolve("nfd.csv"), "unit,period,indicator,value\n" + nfd + ",2024,x,3\n");
-        Validator.Result r = Ingest.run(h2, c2, List.of(), List.of(new InputFile("nfd.csv", f)), ReadOptions.defaults(),
+        Validator.Result r = IngestRuns.run(h2, c2, List.of(), List.of(new InputFile("nfd.csv", f)), ReadOptions.defaults(),
                 new ByteArrayInputStream(new byte[0]), 1);
         assertThat(r.findings()).isEmpty();
         assertThat(r.summary().accepted()).isEqualTo(1);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // lowers CellTable.budget, which every cell table in the JVM obeys
 class CellTableBudgetTest {
     @Test
     void aDenseTableRefusesThePeriodThatWouldTakeItPastItsBudget() {

@@ -3,10 +3,9 @@ package dev.tally.review;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.tally.workspace.Tally;
+import dev.tally.cli.Tally;
+import dev.tally.cli.TempProject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,26 +15,16 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * describe, outliers and consistency through the command line, on small data sets whose every figure
  * is worked out by hand below (to 1e-9 relative). The project: province P; district D1 with communes
  * C1..C5, district D2 with C6 and C7; indicators x and y (integers, summed) and rate = 100 * y / x.
  */
-class ReviewTest {
+class ReviewTest extends TempProject {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.UTC);
-    static final String HEAD = "unit,period,indicator,value\n";
 
-    @TempDir
-    Path dir;
-    Path config;
-
-    Tally.Run tally(String... args) { return Tally.run(config, CLOCK, args); }
-
-    Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
+    ReviewTest() { super(CLOCK); }
 
     @BeforeEach
     void project() throws IOException {

@@ -2,7 +2,7 @@ package dev.tally.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.workspace.Tally;
+import dev.tally.cli.Tally;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,13 +32,7 @@ class BoundaryDayTest {
 
     /** The sample project copied, with its boundary on {@code from}. */
     private Path project(String from) throws IOException {
-        try (Stream<Path> s = Files.walk(Path.of("samples"))) {
-            for (Path p : s.toList()) {
-                Path d = dir.resolve(Path.of("samples").relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(d);
-                else Files.copy(p, d);
-            }
-        }
+        Tally.copySamples(dir);
         Path config = dir.resolve("reorganisation/tally.yaml");
         Files.writeString(config, Files.readString(config).replace("from: 2025-07-01", "from: " + from));
         return config;

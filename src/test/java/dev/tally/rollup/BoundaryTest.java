@@ -2,9 +2,9 @@ package dev.tally.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.workspace.Tally;
+import dev.tally.cli.Tally;
+import dev.tally.cli.TempProject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +13,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Comparing and combining across a reorganisation of units, through the command line, against
@@ -23,19 +22,10 @@ import org.junit.jupiter.api.io.TempDir;
  * go whole into new 00004; 00006 whole into 00008; 00007 is divided between 00008 and 00025 half and
  * half (weights); 00008 is divided between 00025 and 00004 with no shares known.
  */
-class BoundaryTest {
+class BoundaryTest extends TempProject {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
-    static final String HEAD = "unit,period,indicator,value\n";
 
-    @TempDir
-    Path dir;
-    Path config;
-
-    Tally.Run tally(String... args) { return Tally.run(config, CLOCK, args); }
-
-    Path file(String name, String text) throws IOException {
-        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-    }
+    BoundaryTest() { super(CLOCK); }
 
     static final String MAPPING = """
             old_code,new_code,weight,kind,level
@@ -51,10 +41,8 @@ class BoundaryTest {
 
     @BeforeEach
     void project() throws IOException {
-        file("units.csv", "code,name,parent,level\n01,Tỉnh A,,province\n001,Huyện 1,01,district\n00001,Xã Một,001,commune\n"
-                + "00004,Xã Bốn,001,commune\n00006,Xã Sáu,001,commune\n002,Huyện 2,01,district\n00007,Xã Bảy,002,commune\n00008,Xã Tám,002,commune\n");
-        file("units-2025.csv", "code,name,parent,level\n01,Tỉnh A mới,,province\n00004,Phường Bốn mới,01,commune\n"
-                + "00008,Phường Tám mới,01,commune\n00025,Phường Hai lăm,01,commune\n");
+        file("units.csv", Tally.BOUNDARY_UNITS);
+        file("units-2025.csv", Tally.BOUNDARY_UNITS_LATER);
         file("map.csv", MAPPING);
         // x is a flow (summed over units and time), s a stock (the latest value), m a mean over units; r = 100 * y / x
         file("catalog.yaml", """
@@ -154,6 +142,17 @@ class BoundaryTest {
         assertThat(line(r.out(), "01,Tỉnh A mới,province,2025,m,")).isEqualTo("01,Tỉnh A mới,province,2025,m,,8,8,not-comparable");
         // new 00008's flow: H1 old 00006 (1) + half of old 00007 (0.5), H2 its own 6: an estimate of 7.5
         assertThat(line(r.out(), "00008,Phường Tám mới,commune,2025,x,")).isEqualTo("00008,Phường Tám mới,commune,2025,x,7.5,3,3,estimated");
+    }
+
+    @Test
+    void aDerivedValueAcrossTheBoundaryExcusesWhatItsOperandsExcuse() throws IOException {
+        Files.writeString(config, Files.readString(config) + "exemptions:\n  - {unit: 00001, period: 2025-H1, reason: merged}\n");
+        Tally.Run r = tally("rollup", "--period", "2025", "--depth", "0", "--format", "csv", data().toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        // x: old 00001 excused for H1, so 4 old units' H1 and 3 new units' H2 are expected, and 1 exempt
+        assertThat(line(r.out(), "01,Tỉnh A mới,province,2025,x,")).startsWith("01,Tỉnh A mới,province,2025,x,23,7,7,1,");
+        // r = 100 * y / x: expects and excuses what its most-expected operand does, as everywhere else
+        assertThat(line(r.out(), "01,Tỉnh A mới,province,2025,r,")).startsWith("01,Tỉnh A mới,province,2025,r,13.0,3,7,1,");
     }
 
     @Test

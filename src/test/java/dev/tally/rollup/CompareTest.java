@@ -2,6 +2,7 @@ package dev.tally.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Tally;
 import dev.tally.model.IndicatorType;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class CompareTest {
 
     @Test
     void eachSideKeepsItsCoverageAndAChangeBetweenDifferentUnitsIsPartial() {
-        Fixture x = new Fixture(dir, Fixture.TREE, CATALOG).compare(DATA, false, "2024=2023");
+        Fixture x = new Fixture(dir, Tally.TREE, CATALOG).compare(DATA, false, "2024=2023");
         // P: 12 + 33 = 45 from 2 of 3 against 10 + 20 + 30 = 60 from 3 of 3: (45 - 60) / 60 = -25.0 %, partial
         assertThat(x.compared("P", "2024", "a")).isEqualTo("45 2/3 vs 60 3/3 partial -25.0");
         // D1: 12 (1 of 2) against 30 (2 of 2): -60.0 %, partial
@@ -39,7 +40,7 @@ class CompareTest {
 
     @Test
     void likeForLikeKeepsTheUnitsThatReportedInBothPeriods() {
-        Fixture x = new Fixture(dir, Fixture.TREE, CATALOG).compare(DATA, true, "2024=2023");
+        Fixture x = new Fixture(dir, Tally.TREE, CATALOG).compare(DATA, true, "2024=2023");
         // C11 and C21 reported both years: P 12 + 33 = 45 against 10 + 30 = 40: +12.5 %, comparable
         assertThat(x.compared("P", "2024", "a")).isEqualTo("45 2/3 vs 40 2/3 comparable 12.5");
         // D1: C11 alone, 12 against 10: +20.0 %
@@ -52,14 +53,14 @@ class CompareTest {
     @Test
     void theSameCoverageOnBothSidesFromDifferentUnitsIsStillPartial() {
         // 2023: C11 only; 2024: C12 only. One of two on each side, but not the same one
-        Fixture x = new Fixture(dir, Fixture.TREE, CATALOG).compare("C11,2023,a,10\nC12,2024,a,10\n", false, "2024=2023");
+        Fixture x = new Fixture(dir, Tally.TREE, CATALOG).compare("C11,2023,a,10\nC12,2024,a,10\n", false, "2024=2023");
         assertThat(x.compared("D1", "2024", "a")).isEqualTo("10 1/2 vs 10 1/2 partial 0.0");
     }
 
     @Test
     void twoTotalsOfPartOfTheYearAreNotComparedAsWholeYears() {
         // both years from the first half only: 6 [0/1] against 5 [0/1] is a change between two partial totals
-        Fixture x = new Fixture(dir, Fixture.TREE, CATALOG).compare("C11,2023-H1,a,5\nC11,2024-H1,a,6\n", false, "2024=2023");
+        Fixture x = new Fixture(dir, Tally.TREE, CATALOG).compare("C11,2023-H1,a,5\nC11,2024-H1,a,6\n", false, "2024=2023");
         assertThat(x.compared("C11", "2024", "a")).isEqualTo("6 0/1 vs 5 0/1 partial 20.0");
     }
 

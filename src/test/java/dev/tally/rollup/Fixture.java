@@ -8,7 +8,7 @@ import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
-import dev.tally.ingest.Ingest;
+import dev.tally.ingest.IngestRuns;
 import dev.tally.validate.Validator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,16 +37,12 @@ final class Fixture {
         }
     }
 
-    /** The usual tree: P > D1 > C11, C12; P > D2 > C21. */
-    static final String TREE = "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\n"
-            + "C12,Xã 12,D1,commune\nD2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n";
-
     Fixture roll(String longCsv, boolean preferReported, String... periods) { return roll(longCsv, preferReported, false, periods); }
 
     /** @param release the rollup may give up the cells as it goes (as the rollup command lets it) */
     Fixture roll(String longCsv, boolean preferReported, boolean release, String... periods) {
         List<Period> targets = java.util.Arrays.stream(periods).map(Period::parseOrThrow).toList();
-        validated = Ingest.run(h, c, targets, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
+        validated = IngestRuns.run(h, c, targets, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
                 new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
         RollupSpec spec = new RollupSpec(targets, preferReported);
         result = Rollup.run(h, c, validated.table(), release ? spec.releasingCells() : spec, List.of("in.csv"));
@@ -68,6 +64,22 @@ final class Fixture {
     Fixture roll(String longCsv, String... periods) { return roll(longCsv, false, periods); }
 
     /** Rolls {@code periods} up with each target compared with its base ({@code target=base}). */
+    /** Comparisons visit every unit, those with nothing below them too (to compare the skipping with). */
+    Fixture everyUnit(boolean every) {
+        everyUnit = every;
+        return this;
+    }
+
+    private boolean everyUnit;
+
+    /** The cells read into a sparse table (rows for the units met), as a small input against a large hierarchy is. */
+    Fixture sparse(boolean sparse) {
+        this.sparse = sparse;
+        return this;
+    }
+
+    private boolean sparse;
+
     Fixture compare(String longCsv, boolean likeForLike, String... pairs) {
         java.util.Map<Period, Period> map = new java.util.LinkedHashMap<>();
         List<Period> all = new java.util.ArrayList<>();
@@ -77,9 +89,10 @@ final class Fixture {
             if (!all.contains(t)) all.add(t);
             if (!all.contains(b)) all.add(b);
         }
-        validated = Ingest.run(h, c, all, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
-                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1);
-        result = Rollup.run(h, c, validated.table(), new RollupSpec(all, false, false, map, likeForLike), List.of("in.csv"));
+        validated = IngestRuns.run(h, c, all, List.of(new InputFile("in.csv", null)), ReadOptions.defaults(),
+                new ByteArrayInputStream(("unit,period,indicator,value\n" + longCsv).getBytes(StandardCharsets.UTF_8)), 1, null, sparse);
+        RollupSpec spec = new RollupSpec(all, false, false, map, likeForLike);
+        result = Rollup.run(h, c, validated.table(), everyUnit ? spec.visitingEveryUnit() : spec, List.of("in.csv"));
         return this;
     }
 

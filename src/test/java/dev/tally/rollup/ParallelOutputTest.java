@@ -4,34 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tally.cli.Cli;
+import dev.tally.cli.Tally;
 import dev.tally.write.OrderedRows;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * A large long output's rows are made in parallel (csv, tsv) and must come out exactly as the rows
  * every other format writes one after another: the same rows, the same order, the same figures.
  */
+@Isolated // reads OrderedRows.forked() and Writers.rowsGivenAsArrays(), which every output counts
 class ParallelOutputTest {
     @TempDir
     Path dir;
 
     String tally(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), dir, 0);
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        return out.toString(StandardCharsets.UTF_8);
+        Tally.Run r = Tally.setup().workingDir(dir).run(args);
+        assertThat(r.exit()).as(r.err()).isZero();
+        return r.out();
     }
 
     @Test

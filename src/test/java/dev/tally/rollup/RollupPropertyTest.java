@@ -2,6 +2,7 @@ package dev.tally.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Tally;
 import dev.tally.model.Unit;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -107,7 +108,7 @@ class RollupPropertyTest {
         Map<String, Integer> depth = Map.of("P", 0, "D1", 1, "D2", 1, "C11", 2, "C12", 2, "C21", 2);
         for (boolean prefer : new boolean[] {false, true}) {
             Files.createDirectories(dir.resolve("d" + prefer));
-            Fixture x = new Fixture(dir.resolve("d" + prefer), Fixture.TREE, catalog).roll(data.toString(), prefer);
+            Fixture x = new Fixture(dir.resolve("d" + prefer), Tally.TREE, catalog).roll(data.toString(), prefer);
             assertThat(x.result.bigSlots()).isZero();
             int imbalances = 0;
             for (String ind : List.of("a", "b")) {

@@ -2,6 +2,7 @@ package dev.tally.rollup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Tally;
 import dev.tally.model.Finding;
 import dev.tally.model.FindingCode;
 import dev.tally.model.Severity;
@@ -9,12 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // sets Rollup.visitAll and reads Rollup.SKIPPED_UNITS, which every rollup counts
 class RollupTest {
     @TempDir
     Path dir;
 
-    Fixture f(String catalog) { return new Fixture(dir, Fixture.TREE, catalog); }
+    Fixture f(String catalog) { return new Fixture(dir, Tally.TREE, catalog); }
 
     @Test
     void sumWithMissingCarriesCoverage() {
@@ -108,7 +111,7 @@ class RollupTest {
             assertThat(fi.unit()).isEqualTo("D1");
             assertThat(fi.message()).contains("reported 25").contains("gives 10").contains("difference 15").contains("1 of 2");
         });
-        Fixture preferred = new Fixture(dir, Fixture.TREE, cat).roll(data, true);
+        Fixture preferred = new Fixture(dir, Tally.TREE, cat).roll(data, true);
         assertThat(preferred.cell("D1", "2024", "a")).isEqualTo("25 2/2");
         assertThat(preferred.cell("P", "2024", "a")).isEqualTo("30 3/3");
     }
@@ -195,25 +198,31 @@ class RollupTest {
                 + "C11,2024-01,avg,4\nD1,2024-02,flow,9\nC11,2023-02,flow,6\n";
         List<String> cells = new java.util.ArrayList<>(), compared = new java.util.ArrayList<>();
         List<List<Finding>> findings = new java.util.ArrayList<>();
-        long[] skipped = new long[2];
-        for (boolean all : new boolean[] {true, false}) {
-            Rollup.visitAll = all;
-            try {
-                long before = Rollup.SKIPPED_UNITS.get();
-                Fixture x = f(cat).compare(data, false, "2024-Q1=2023-Q1", "2024-02=2023-02");
-                skipped[all ? 0 : 1] = Rollup.SKIPPED_UNITS.get() - before;
-                cells.add(String.join("\n", x.allCells()));
-                compared.add(x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow"));
+        long[] skipped = new long[3];
+        // every unit visited; the units with nothing below skipped; and read sparse, where the rolled-up
+        // columns have rows for the visited units only (what a small input against a large hierarchy gets)
+        for (int variant = 0; variant < 3; variant++) {
+            for (boolean likeForLike : new boolean[] {false, true}) {
+                Fixture x = f(cat).everyUnit(variant == 0).sparse(variant == 2).compare(data, likeForLike, "2024-Q1=2023-Q1", "2024-02=2023-02");
+                assertThat(x.validated.table().isDense()).as("variant " + variant).isEqualTo(variant < 2);
+                if (!likeForLike) skipped[variant] = x.result.skippedUnits();
+                cells.add(variant + " " + likeForLike + "\n" + String.join("\n", x.allCells()));
+                compared.add(variant + " " + likeForLike + " " + x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow")
+                        + " | " + x.compared("D2", "2024-02", "flow") + " | " + x.compared("C21", "2024-Q1", "share") + " | "
+                        + x.compared("*", "2024-Q1", "share"));
                 findings.add(x.result.findings());
-            } finally {
-                Rollup.visitAll = false;
             }
         }
-        assertThat(cells.get(1)).isEqualTo(cells.get(0)).contains("P 2024-Q1 flow 3 0/3", "D2 2024-Q1 flow - 0/1");
-        assertThat(compared.get(1)).isEqualTo(compared.get(0));
-        assertThat(findings.get(1)).isEqualTo(findings.get(0)).isNotEmpty(); // D1's 9 against its communes' 2
+        for (int k = 2; k < 6; k++) {
+            assertThat(cells.get(k).substring(8)).isEqualTo(cells.get(k % 2).substring(8));
+            assertThat(compared.get(k).substring(8)).isEqualTo(compared.get(k % 2).substring(8));
+            assertThat(findings.get(k)).isEqualTo(findings.get(k % 2));
+        }
+        assertThat(cells.get(2)).contains("P 2024-Q1 flow 3 0/3", "D2 2024-Q1 flow - 0/1");
+        assertThat(compared.get(2)).contains("| - 0/1 vs - 0/1 comparable - |"); // D2: nothing on either side
+        assertThat(findings.get(2)).isNotEmpty(); // D1's 9 against its communes' 2
         assertThat(skipped[0]).isZero();
-        assertThat(skipped[1]).isEqualTo(2); // D2 and C21, in the one rollup
+        assertThat(skipped[1]).isEqualTo(2).isEqualTo(skipped[2]); // D2 and C21, in the one rollup
     }
 
     @Test
@@ -225,7 +234,7 @@ class RollupTest {
         List<dev.tally.model.Period> both = List.of(dev.tally.model.Period.parseOrThrow("2024"), dev.tally.model.Period.parseOrThrow("2023"));
         x.compare(data, true, "2024=2023");
         List<String> plain = x.allCells();
-        x.validated = dev.tally.ingest.Ingest.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
+        x.validated = dev.tally.ingest.IngestRuns.run(x.h, x.c, both, List.of(new dev.tally.read.InputFile("in.csv", null)),
                 dev.tally.read.ReadOptions.defaults(), new java.io.ByteArrayInputStream(("unit,period,indicator,value\n" + data)
                         .getBytes(java.nio.charset.StandardCharsets.UTF_8)), 1);
         x.result = Rollup.run(x.h, x.c, x.validated.table(), new RollupSpec(both, false, false, pair, true).releasingCells(), List.of("in.csv"));

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Storing submissions: what becomes of each (new, replaced, unchanged) is the same whether the batch
  * read the store's keys in one scan (given the keys it will store) or looked each submission up, and
  * the scan spares exactly the lookups of keys the store has no version of.
  */
+@Isolated // reads Store.LOOKUPS, which every import counts
 class BatchTest {
     @TempDir
     Path dir;

@@ -12,8 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** The stored form of a submission: what the encoder writes is what the store's readers read back, and its digest is the one stores hold. */
+@Isolated // reads Json.PARSED_SOURCE_MAPS, which every read of a store counts
 class EncoderTest {
     /** The digest as every tally has defined it: SHA-256 of "code=value\n" sorted by code, values without trailing zeros. */
     private static String referenceDigest(Map<String, BigDecimal> values) throws Exception {

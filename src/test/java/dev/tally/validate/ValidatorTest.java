@@ -2,7 +2,7 @@ package dev.tally.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.ingest.Ingest;
+import dev.tally.ingest.IngestRuns;
 import dev.tally.model.Catalog;
 import dev.tally.model.CellTable;
 import dev.tally.model.Finding;
@@ -20,7 +20,9 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // lowers CellTable.budget, which every cell table in the JVM obeys
 class ValidatorTest {
     static final Hierarchy h = TestProject.H;
     static final Catalog c = TestProject.C;
@@ -35,7 +37,7 @@ class ValidatorTest {
             Files.writeString(p, files[i], StandardCharsets.UTF_8);
             inputs.add(new InputFile("f" + i + ".csv", p));
         }
-        return Ingest.run(h, c, within, inputs, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), threads);
+        return IngestRuns.run(h, c, within, inputs, ReadOptions.defaults(), new ByteArrayInputStream(new byte[0]), threads);
     }
 
     Validator.Result run(String... files) throws IOException { return run(List.of(), 1, files); }
@@ -88,7 +90,7 @@ class ValidatorTest {
         // read with --decimal-comma the same text is the count it meant
         Path p = dir.resolve("vn.csv");
         Files.writeString(p, HEAD + "C11,2024,received,1.234\n", StandardCharsets.UTF_8);
-        Validator.Result vn = Ingest.run(h, c, List.of(), List.of(new InputFile("vn.csv", p)),
+        Validator.Result vn = IngestRuns.run(h, c, List.of(), List.of(new InputFile("vn.csv", p)),
                 new ReadOptions(null, null, true), new ByteArrayInputStream(new byte[0]), 1);
         assertThat(codes(vn)).doesNotContain(FindingCode.WRONG_TYPE);
         assertThat(vn.summary().accepted()).isEqualTo(1);
@@ -122,7 +124,7 @@ class ValidatorTest {
         Files.writeString(json, "[{\"unit\": \"C11\", \"period\": \"2024\", \"values\": {\"score\": 2.750, \"received\": 1.234}},"
                 + " {\"unit\": \"C12\", \"period\": \"2024\", \"values\": {\"score\": \"7,5\", \"received\": \"1.234\"}}]", StandardCharsets.UTF_8);
         for (boolean comma : new boolean[] {true, false}) {
-            Validator.Result r = Ingest.run(h, c, List.of(), List.of(new InputFile("system.json", json)),
+            Validator.Result r = IngestRuns.run(h, c, List.of(), List.of(new InputFile("system.json", json)),
                     new ReadOptions(null, null, comma), new ByteArrayInputStream(new byte[0]), 1);
             int score = c.indicator("score").index(), p = r.table().periods().indexOf(Period.parseOrThrow("2024"));
             assertThat(r.table().value(p, r.table().cell(h.unit("C11").index(), score))).as("comma " + comma).isEqualByComparingTo("2.75");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * submission lands exactly once, and of two versions of the same submission the one received later is
  * current whichever commits last.
  */
+@Tag("process")
 abstract class ImportReliabilityTest {
     static final int COMMUNES = 1500, INDICATORS = 12;
 

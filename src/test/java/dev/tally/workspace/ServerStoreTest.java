@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What only a store on a server has: an address (in tally.yaml or TALLY_STORE) that never holds a
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * down, refuses the password or goes away in the middle of an import (exit 4, one line, the store as
  * it was), and copying a store between a file and a server both ways.
  */
+@Isolated // stops and restarts the tests' one PostgreSQL server, and sets the driver's pgpass file for the whole JVM
 class ServerStoreTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7));
     static final String HEAD = "unit,period,indicator,value\n";

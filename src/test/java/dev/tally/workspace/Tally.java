@@ -1,10 +1,5 @@
 package dev.tally.workspace;
 
-import dev.tally.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,29 +10,22 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The command-line tests' way in: the real command line with a project and a fixed clock, and SQL on the store. */
+/** The store tests' way in: cli/Tally's runs with a project and a fixed clock, and SQL on an SQLite store. */
 public final class Tally {
     private Tally() {}
 
     public record Run(int exit, String out, String err) {}
 
-    /** Runs {@code tally COMMAND --config CONFIG ARGS...}, as a user would, at the time {@code clock} says. */
+    /** Runs {@code tally COMMAND --config CONFIG ARGS...}, as a user would, at the time {@code clock} says (through cli/Tally). */
     public static Run run(Path config, Clock clock, String... args) {
-        List<String> a = new ArrayList<>(List.of(args));
-        a.add(1, "--config");
-        a.add(2, config.toString());
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(a.toArray(String[]::new), new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, clock);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        dev.tally.cli.Tally.Run r = dev.tally.cli.Tally.run(config, clock, args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     /** Runs {@code tally ARGS...} as they are (no --config added: tally store copy needs none). */
     public static Run bare(Clock clock, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int code = Cli.run(args, new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Path.of(""), 0, clock);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        dev.tally.cli.Tally.Run r = dev.tally.cli.Tally.setup().at(clock).run(args);
+        return new Run(r.exit(), r.out(), r.err());
     }
 
     /** Each row of the query's result as its columns joined by |. */

@@ -3,11 +3,7 @@ package dev.tally.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.tally.cli.Cli;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -497,11 +493,7 @@ abstract class WorkspaceTest {
     void initWithTheSampleGivesAWorkingProject() throws Exception {
         assumeTrue(store.sqlite(), "init writes a project with store: tally.db");
         Path demo = dir.resolve("demo");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code = Cli.run(new String[] {"init", demo.toString(), "--sample"}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                Path.of(""), 0, Clock.systemUTC());
-        assertThat(code).isZero();
+        assertThat(Tally.bare(Clock.systemUTC(), "init", demo.toString(), "--sample").exit()).isZero();
         assertThat(Files.readString(demo.resolve("tally.yaml"))).contains("store: tally.db").contains("deadline_days: 15");
         config = demo.resolve("tally.yaml");
         Tally.Run imported = tally("import", demo.resolve("submissions").toString());
@@ -512,10 +504,7 @@ abstract class WorkspaceTest {
                 .contains("dan_van,Báo cáo công tác dân vận,2024-H1,district,BG-TP,Thành phố Bắc Giang,10,10,")
                 .contains("hdnd,Báo cáo HĐND và nông thôn mới,2024-H1,total,,total,4,2,");
         // a second init never overwrites
-        int again = Cli.run(new String[] {"init", demo.toString()}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), Path.of(""), 0, Clock.systemUTC());
-        assertThat(again).isEqualTo(2);
+        assertThat(Tally.bare(Clock.systemUTC(), "init", demo.toString()).exit()).isEqualTo(2);
     }
 
     @Test

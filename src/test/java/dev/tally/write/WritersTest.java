@@ -10,7 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
+@Isolated // reads OrderedRows.forked(), which every output counts
 class WritersTest {
     @Test
     void displayWidthCountsWhatATerminalShows() {

@@ -16,11 +16,13 @@ import java.util.zip.ZipInputStream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 /** The workbook parsed back as a spreadsheet program reads it: parts, cell types, number formats, styles, sheets. */
+@Isolated // lowers Xlsx.maxRows, which every workbook obeys
 class XlsxTest {
     @AfterEach
     void restore() { Xlsx.maxRows = Xlsx.MAX_ROWS; }

@@ -1,0 +1,157 @@
+package dev.tally.rollup;
+
+import static dev.tally.model.Text.t;
+
+import dev.tally.model.Aggregate;
+import dev.tally.model.CellTable;
+import dev.tally.model.ExactColumn;
+import dev.tally.model.Finding;
+import dev.tally.model.FindingCode;
+import dev.tally.model.Indicator;
+import dev.tally.model.Num;
+import dev.tally.model.OverTime;
+import dev.tally.model.Period;
+import dev.tally.model.Severity;
+import dev.tally.model.Unit;
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The pass: one indicator rolled up the hierarchy for one target period, every aggregate kind the
+ * same way. The units are visited children before parents ({@link Plan#visit}, then the virtual
+ * total); each unit's own value ({@link OwnValues}) goes into its aggregate state, which is merged
+ * into its parent's. The most detailed data wins: a unit's own value beside its children's is a
+ * reported total, compared with their aggregate (a difference is an imbalance warning) and used
+ * only with {@code preferReported} when the children are incomplete, or when no descendant has data.
+ * Coverage: {@code reported} counts the units at the reporting level that gave a full value; a
+ * reported total that is used counts as covering its subtree.
+ *
+ * <p>Indicators fill disjoint cells, so passes of different indicators run in parallel, each thread
+ * re-using its aggregators.
+ */
+final class Pass {
+    private final Rollup r;
+    private final int[] visit;
+
+    Pass(Rollup r, int[] visit) {
+        this.r = r;
+        this.visit = visit;
+    }
+
+    /**
+     * Rolls one indicator up for one target into {@code out} and {@code rep}. Returns the number of
+     * aggregate slots that outgrew longs.
+     *
+     * @param keep null, or for like-for-like: the units at the reporting level to take (indexed by
+     *             unit); the others count as not reported, with their subtrees, and reported totals
+     *             above the reporting level are not used (they cannot be split by unit)
+     * @param contrib null, or filled with how many units at the reporting level put data into each
+     *                aggregate, in full or for part of the period (a comparison is of like with like
+     *                only when every one of them reported in full)
+     */
+    long roll(Period target, int[] members, Indicator ind, int dI, int[] expected, ExactColumn out, int[] rep, boolean[] keep, int[] contrib) {
+        int n = r.n, ni = r.c.size(), i = ind.index();
+        int[] parentX = r.parentX, depthX = r.depthX;
+        Aggregator agg = reused(ind.aggregate(), n + 1);
+        OwnValues own = new OwnValues(r.t, n, target, members, ind, () -> reused(ind.overTime(), n),
+                keep != null ? (u, a, b, cell) -> { } : (u, a, b, cell) -> r.overlap(u, ind, target, a, b, cell));
+        String excusedForm = r.roster.hasExcuses() ? r.c.formOf(ind).code() : null;
+        int[] repChildren = new int[n + 1];
+        int[] contribChildren = contrib == null ? null : new int[n + 1];
+        boolean quotient = Rounding.quotient(ind, true, own.overTime != null), ownQuotient = Rounding.quotient(ind, false, own.overTime != null);
+        Num v = new Num(), o = new Num(), ownRounded = new Num();
+        for (int u : visit) {
+            boolean hasOwn = u < n && own.get(u, o);
+            int depthU = depthX[u];
+            if (keep != null && u < n && (depthU < dI || (depthU == dI && !keep[u]))) {
+                hasOwn = false;
+                if (depthU == dI) {
+                    agg.reset(u);
+                    repChildren[u] = 0;
+                }
+            }
+            // a flow given for part of the target period only (H1 of a year) is a value, but not a full report;
+            // nor is the value of a unit not expected then (inactive, or exempt)
+            int counts = hasOwn && own.whole(u) && (excusedForm == null || u >= n
+                    || r.roster.excused(r.h.unit(u), excusedForm, target) == null) ? 1 : 0;
+            int depth = depthX[u];
+            int cell = u * ni + i, at = r.slot(u) * ni + i; // expected: a row per unit; out, rep, contrib: per slot
+            int reported, cu = 0;
+            if (agg.count(u) > 0) {
+                reported = depth == dI ? 1 : depth < dI ? repChildren[u] : 0;
+                if (contrib != null) cu = depth == dI ? 1 : depth < dI ? contribChildren[u] : 0;
+                if (hasOwn) {
+                    agg.result(u, v);
+                    Rounding.round(ind, quotient, v);
+                    ownRounded.set(o.decimal());
+                    Rounding.round(ind, ownQuotient, ownRounded);
+                    boolean incomplete = repChildren[u] < expected[cell];
+                    boolean useOwn = r.spec.preferReported() && incomplete;
+                    if (keep == null && v.decimal().compareTo(ownRounded.decimal()) != 0) {
+                        imbalance(u, ind, target, members, ownRounded.decimal(), v.decimal(), repChildren[u], expected[cell], useOwn);
+                    }
+                    if (useOwn) {
+                        agg.reset(u);
+                        agg.add(u, o, 0);
+                        reported = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
+                        cu = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+                    }
+                }
+            } else if (hasOwn) {
+                agg.add(u, o, 0);
+                reported = depth == dI ? counts : depth < dI ? counts * expected[cell] : 0;
+                cu = depth == dI ? 1 : depth < dI ? expected[cell] : 0;
+            } else {
+                reported = 0;
+            }
+            rep[at] = reported;
+            if (contrib != null) {
+                contrib[at] = cu;
+                if (parentX[u] >= 0) contribChildren[parentX[u]] += cu;
+            }
+            if (agg.result(u, v)) {
+                Rounding.round(ind, quotient, v);
+                out.set(at, v);
+                if (parentX[u] >= 0) agg.merge(parentX[u], u);
+            }
+            if (parentX[u] >= 0) repChildren[parentX[u]] += reported;
+        }
+        return agg.bigSlots() + (own.overTime == null ? 0 : own.overTime.bigSlots());
+    }
+
+    /**
+     * An aggregator of a kind, emptied, re-used by the thread from one indicator to the next: a
+     * national rollup rolls hundreds of indicators and periods, and new state vectors for each would
+     * be garbage by the hundred megabytes. Its BigDecimal count is taken before it is handed out again.
+     */
+    private Aggregator reused(Enum<?> kind, int slots) {
+        Map<Enum<?>, Aggregator> mine = pool.get();
+        Aggregator a = mine.get(kind);
+        if (a == null || a.slots() != slots || a.bigSlots() > 0) {
+            a = kind instanceof Aggregate k ? Aggregators.of(k, slots) : Aggregators.of((OverTime) kind, slots);
+            mine.put(kind, a);
+        } else {
+            a.clear();
+        }
+        return a;
+    }
+
+    private final ThreadLocal<Map<Enum<?>, Aggregator>> pool = ThreadLocal.withInitial(HashMap::new);
+
+    private void imbalance(int u, Indicator ind, Period target, int[] members, BigDecimal own, BigDecimal computed, int rep, int exp, boolean usedOwn) {
+        Unit unit = r.h.unit(u);
+        String file = null;
+        long line = 0;
+        if (members.length == 1) {
+            long w = r.t.where(members[0], r.t.findCell(u, ind.index())); // a unit with its own value has its row
+            file = r.inputs.get(CellTable.whereInput(w));
+            line = CellTable.whereLine(w);
+        }
+        r.found(new Finding(Severity.WARNING, FindingCode.IMBALANCE, file, line, unit.code(), target.text(), ind.code(), own.toPlainString(),
+                t("rollup.imbalance", unit.code(), unit.name(), own.toPlainString(), ind.code(), target.text(), computed.toPlainString(),
+                        own.subtract(computed).toPlainString(), rep, exp,
+                        usedOwn ? t("rollup.imbalance.reported", own.toPlainString()) : t("rollup.imbalance.computed", computed.toPlainString()),
+                        usedOwn ? "" : rep < exp ? t("rollup.imbalance.prefer") : "")));
+    }
+}

@@ -1,0 +1,37 @@
+package dev.tally.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Options whose values are an enum: picocli converts them in any letter case, and a word outside the
+ * set gets the one message, naming the words, in the run's language.
+ */
+class ChoiceOptionTest {
+    @AfterEach
+    void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
+
+    static String err(String... args) { return Tally.run(args).err(); }
+
+    @Test
+    void aWordOutsideTheSetIsNamedWithTheWordsTaken() {
+        assertThat(err("import", "--atomic", "all", "x.csv"))
+                .startsWith("tally: Invalid value for option '--atomic': 'all' is not a mode; use value, submission, file or run\n");
+        assertThat(err("rollup", "--coverage", "some")).startsWith("tally: Invalid value for option '--coverage': 'some' is not a coverage setting; use columns or none\n");
+        assertThat(err("rollup", "--compare", "last")).startsWith("tally: Invalid value for option '--compare': 'last' is not a comparison; use previous or year-ago\n");
+        assertThat(err("--lang", "vi", "rollup", "--shape", "tall"))
+                .startsWith("tally: Invalid value for option '--shape': 'tall' không phải là một dạng bảng; dùng long hoặc wide\n");
+    }
+
+    @Test
+    void theWordsAreTakenInAnyLetterCase() {
+        // past the option's parsing: the missing input is what stops these
+        for (String[] args : new String[][] {{"rollup", "--shape", "WIDE"}, {"rollup", "--compare", "Year-Ago"}, {"rollup", "--compare", "year_ago"},
+            {"rollup", "--coverage", "None"}, {"import", "--atomic", "Run", "missing.csv"}}) {
+            assertThat(err(args)).as(String.join(" ", args)).doesNotContain("Invalid value");
+        }
+    }
+}
