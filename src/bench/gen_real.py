@@ -8,7 +8,9 @@ some values are missing. Writes into OUT:
   units.csv, indicators.csv, closure.csv
   submissions/PROVINCE/DISTRICT/part-N-{long,wide}.csv | part-N.json
   long/submissions/...  the long-CSV files only (hard links), for a peer that reads long CSV
-Stdlib only.
+  workbooks/submissions/PROVINCE/DISTRICT.xlsx  with --workbooks: the same values, one workbook per
+      district as a template arrives filled in (title block, names over codes, a row per commune)
+Stdlib only, but for --workbooks, which needs openpyxl (Debian: python3-openpyxl).
 """
 import argparse, csv, json, os, random
 
@@ -22,6 +24,7 @@ p.add_argument("--per-file", type=int, default=7, help="communes per file")
 p.add_argument("--period", default="2024-H1")
 p.add_argument("--missing", type=float, default=0.03)
 p.add_argument("--seed", type=int, default=11)
+p.add_argument("--workbooks", action="store_true", help="also write one .xlsx per district (openpyxl)")
 a = p.parse_args()
 rnd = random.Random(a.seed)
 os.makedirs(a.out, exist_ok=True)
@@ -67,12 +70,14 @@ def value(dec):
 
 files = values = 0
 n = 0
+by_district = {}
 for pc, dc, communes in districts:
     d = os.path.join(a.out, "submissions", pc, dc)
     os.makedirs(d, exist_ok=True)
     for k in range(0, len(communes), a.per_file):
         group = communes[k:k + a.per_file]
         rows = {c: [(code, value(dec)) for code, dec in inds] for c in group}
+        by_district.setdefault((pc, dc), {}).update(rows)
         values += sum(v is not None for r in rows.values() for _, v in r)
         kind = n % 3
         n += 1
@@ -98,7 +103,27 @@ for pc, dc, communes in districts:
                 json.dump([{"unit": c, "period": a.period,
                             "values": {code: (None if v is None else json.loads(v)) for code, v in r}} for c, r in rows.items()],
                           f, ensure_ascii=False)
+if a.workbooks:
+    # the same values as a province receives them from its districts: one filled-in template each
+    from openpyxl import Workbook
+    names = {u[0]: u[1] for u in units}
+    half = {"H1": "6 THÁNG ĐẦU NĂM", "H2": "6 THÁNG CUỐI NĂM"}.get(a.period[5:], "NĂM")
+    for (pc, dc), rows in by_district.items():
+        d = os.path.join(a.out, "workbooks", "submissions", pc)
+        os.makedirs(d, exist_ok=True)
+        wb = Workbook(write_only=True)
+        ws = wb.create_sheet("dan_van")
+        ws.append(["UBND " + names[dc].upper()])
+        ws.append([f"BÁO CÁO SỐ LIỆU {half} {a.period[:4]}"])
+        ws.append([f"Đơn vị: {dc} {names[dc]}"])
+        ws.append([])
+        ws.append(["STT", "Mã đơn vị", "Tên đơn vị", "Kỳ báo cáo"] + [f"Chỉ tiêu {i}" for i in range(len(inds))])
+        ws.append(["stt", "unit", "unit_name", "period"] + [code for code, _ in inds])
+        for k, (c, r) in enumerate(rows.items()):
+            ws.append([k + 1, c, names[c], a.period] + [None if v is None else (float(v) if "." in v else int(v)) for _, v in r])
+        wb.save(os.path.join(d, dc + ".xlsx"))
 for name in ("units.csv", "indicators.csv", "closure.csv"):
     os.makedirs(os.path.join(a.out, "long"), exist_ok=True)
     os.link(os.path.join(a.out, name), os.path.join(a.out, "long", name))
-print(f"{len(units)} units, {files} files, {values} values, {sum(1 for _, d in inds if d)} of {len(inds)} indicators decimal")
+print(f"{len(units)} units, {files} files, {values} values, {sum(1 for _, d in inds if d)} of {len(inds)} indicators decimal"
+      + (f", {len(by_district)} workbooks" if a.workbooks else ""))

@@ -7,7 +7,8 @@
 #   bash src/bench/run.sh store-pg   # the same on a PostgreSQL server beside SQLite: TALLY_BENCH_STORE=postgresql://USER@HOST:PORT/DB
 #                                    # (a database of its own: its schema 'tally' is dropped before each import; needs psql)
 #   bash src/bench/run.sh review     # describe and outliers against rollup on W2
-#   bash src/bench/run.sh real       # real-shaped: 2,079 small files in three formats (205k values); real1m: the same with 1.01M values, beside W1
+#   bash src/bench/run.sh real       # real-shaped: 2,079 small files in three formats (205k values), and the same values as one
+#                                    # workbook per district (693 .xlsx); real1m: the same with 1.01M values, beside W1
 #   bash src/bench/run.sh cron       # the cron run: one district's file (7,500 values) and 10 values against W2's hierarchy
 #   bash src/bench/run.sh w3         # W3 (52M values, 6,930 files, 1.7 GB): one timed run of each tool, peak RSS
 #
@@ -205,11 +206,16 @@ PY
       # W1 in the same run, so that the time per value is compared at the same size rather than with the JVM's
       # start spread over five times fewer values
       if [ $w = real ]; then n=20; else n=100; generate w1 --provinces 63 --districts 11 --communes 15 --indicators 50 --periods 2024-H1,2024-H2; fi
-      [ -f "$WORK/$w/units.csv" ] || { echo "== generating $w"; python3 "$ROOT/src/bench/gen_real.py" "$WORK/$w" --indicators $n; }
+      # the workbooks are written with openpyxl: the python that has it (Debian's python3-openpyxl)
+      py=python3; python3 -c 'import openpyxl' 2>/dev/null || py=/usr/bin/python3
+      [ -d "$WORK/$w/workbooks" ] || { echo "== generating $w"; rm -rf "${WORK:?}/$w"; $py "$ROOT/src/bench/gen_real.py" "$WORK/$w" --indicators $n --workbooks; }
       r=$WORK/$w
       all="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-all.csv $r/submissions"
       long="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-long.csv $r/long/submissions"
       duck="node $ROOT/src/bench/duck_real.mjs $BENCH_DIR/duckdb/node_modules $r/long $WORK/$w-duck.csv"
+      xlsx="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-xlsx.csv $r/workbooks/submissions"
+      # the cost of a run that reads one small file: start-up, units and catalog, writing the table
+      one="$TALLY rollup --units $r/units.csv --catalog $r/indicators.csv --format csv -o $WORK/$w-one.csv $(find "$r/long/submissions" -name '*.csv' -print -quit)"
       w1="$TALLY rollup --units $WORK/w1/units.csv --catalog $WORK/w1/indicators.csv --format csv -o $WORK/w1-tally.csv $WORK/w1/submissions"
       $long 2>/dev/null; $duck
       python3 - "$WORK/$w-long.csv" "$WORK/$w-duck.csv" <<'PY'
@@ -220,25 +226,33 @@ d = {(r["unit"], r["period"], r["indicator"]): (Decimal(r["value"]), int(r["repo
 diff = sum(1 for k in d if t.get(k) != d[k]) + sum(1 for k in t if k not in d)
 print(f"check: {len(d)} aggregates from DuckDB, {len(t)} from tally, {diff} differences")
 PY
+      $all 2>/dev/null; $xlsx 2>/dev/null
+      cmp -s "$WORK/$w-all.csv" "$WORK/$w-xlsx.csv" && echo "check: the workbooks give the same rollup as the CSV and JSON files" \
+          || { echo "check: the workbooks' rollup differs from the files'" >&2; exit 1; }
       if [ $w = real ]; then
-        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "duckdb, long CSV" "$duck"
+        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "tally, workbooks" "$xlsx" \
+            "tally, one file" "$one" "duckdb, long CSV" "$duck"
       else
-        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "duckdb, long CSV" "$duck" \
-            "tally, W1" "$w1"
+        alternate --export-json "$WORK/$w.json" "tally, all files" "$all" "tally, long CSV" "$long" "tally, workbooks" "$xlsx" \
+            "tally, one file" "$one" "duckdb, long CSV" "$duck" "tally, W1" "$w1"
       fi
       # values as tally counts them (its summary line: read, empty ones included), the same way for both
-      python3 - "$WORK/$w.json" "$(values $all)" "$( [ $w = real ] || values $w1)" <<'PY'
+      python3 - "$WORK/$w.json" "$(values $all)" "$( [ $w = real ] || values $w1)" "$(values $long)" "$(values $xlsx)" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 for name, x in r.items():
     print(f"{name:18} {x['median']:.2f} s ± {x['stddev']:.2f}")
 print(f"ratio on the long CSV: tally/duckdb {r['tally, long CSV']['median'] / r['duckdb, long CSV']['median']:.2f}")
+# reading a value from a workbook against from a long CSV: each run's time past a run of one file, per value read
+base, nl, nx = r["tally, one file"]["median"], int(sys.argv[4]), int(sys.argv[5])
+l, x = (r["tally, long CSV"]["median"] - base) / nl * 1e6, (r["tally, workbooks"]["median"] - base) / nx * 1e6
+print(f"per value past a one-file run: long CSV {l:.2f} us ({nl} values), workbooks {x:.2f} us ({nx} values), ratio {x / l:.2f}")
 if "tally, W1" in r:
     n, n1 = int(sys.argv[2]), int(sys.argv[3])
     a, b = r["tally, all files"]["median"] / n * 1e6, r["tally, W1"]["median"] / n1 * 1e6
     print(f"per value: real-shaped {a:.2f} us ({n} values), W1 {b:.2f} us ({n1} values), ratio {a / b:.2f}")
 PY
-      echo "peak RSS: tally (all files) $(peak $all) MB, tally (long) $(peak $long) MB, duckdb $(peak $duck) MB"
+      echo "peak RSS: tally (all files) $(peak $all) MB, tally (long) $(peak $long) MB, tally (workbooks) $(peak $xlsx) MB, duckdb $(peak $duck) MB"
       continue ;;
     startup)
       # start-up: what a person or a cron job per unit waits for on a small run

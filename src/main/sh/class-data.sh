@@ -30,6 +30,9 @@ train rollup --config tally.yaml --format csv -o out.csv submissions
 train rollup --config tally.yaml --format xlsx -o out.xlsx submissions
 train rollup --config tally.yaml --format json -o out.json submissions
 train validate --config tally.yaml submissions
+# a workbook: the template a unit fills in, and reading it back
+train template --config tally.yaml --unit BG-LN --period 2024-H1 -o bieu-mau.xlsx
+train validate --config tally.yaml bieu-mau.xlsx
 train import --config tally.yaml submissions
 train rollup --config tally.yaml
 train status --config tally.yaml

@@ -36,6 +36,7 @@ public final class Cli {
         m.put("lock", LockCommand.class);
         m.put("unlock", UnlockCommand.class);
         m.put("store", StoreCommand.class);
+        m.put("template", TemplateCommand.class);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
         m.put("gen-man", GenManCommand.class);
         m.put("help", picocli.CommandLine.HelpCommand.class);

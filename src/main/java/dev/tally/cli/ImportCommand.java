@@ -106,8 +106,8 @@ final class ImportCommand extends BaseCommand {
         Importer.Atomic mode = atomic.mode;
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
-            report = Importer.run(p, where, files, options, io.in(), arrived, now.toString(), dryRun, mode, input.threads,
-                    progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress, Workspace.who(by));
+            report = Importer.run(p, where, files, options.with(p.settings().templates()), io.in(), arrived, now.toString(), dryRun, mode,
+                    input.threads, progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress, Workspace.who(by));
         } finally {
             if (progress != null) progress.close();
         }

@@ -28,7 +28,7 @@ final class InitCommand extends BaseCommand {
     static final List<String> SAMPLE_FILES = List.of("units.csv", "catalog.yaml",
             "submissions/2018-H1/binh-thanh.csv", "submissions/2020/bac-kan.json", "submissions/2023-H1/bac-giang-tp.csv", "submissions/2020/bac-kan-tp-district.json",
             "submissions/2024-H1/bac-giang-districts.csv", "submissions/2024-H1/bac-giang-tp-wide.csv",
-            "submissions/2024-H1/luc-nam.ndjson", "faulty/luc-nam-2024-H1-errors.csv",
+            "submissions/2024-H1/luc-nam.ndjson", "faulty/luc-nam-2024-H1-errors.csv", "workbooks/luc-nam-2024-H1.xlsx",
             "history/bac-giang-2021-H1.csv", "history/bac-giang-2021-H2.csv", "history/bac-giang-2022-H1.csv",
             "history/bac-giang-2022-H2.csv", "history/bac-giang-2023-H1.csv", "history/bac-giang-2023-H2.csv",
             "reorganisation/tally.yaml", "reorganisation/units-2025.csv", "reorganisation/catalog-2025.yaml",

@@ -16,6 +16,10 @@ final class InputOptions {
     @Option(names = "--decimal-comma", description = "Typed numbers (CSV cells, JSON strings) use a decimal comma: 1.234,5 and 1 234,5. JSON number tokens stay as JSON writes them.")
     boolean decimalComma;
 
+    @Option(names = "--sheet", paramLabel = "NAME|N",
+            description = "Read only this sheet of each workbook (a name, or a number from 1); default: every sheet that holds a table.")
+    String sheet;
+
     @Option(names = "--threads", paramLabel = "N", hidden = true, description = "Reading threads (default: one per core).")
     @Range(min = 1, max = 1024)
     int threads = Math.min(1024, Runtime.getRuntime().availableProcessors());
@@ -29,7 +33,7 @@ final class InputOptions {
                 throw TallyException.usage(t("usage.encoding", encoding));
             }
         }
-        return new ReadOptions(cs, delimiter, decimalComma);
+        return new ReadOptions(cs, delimiter, decimalComma, null, sheet, java.util.List.of());
     }
 
     static Character delimiter(String d) {

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 
 /** tally validate: check submissions against the units and the catalog, and list the findings. */
 @Command(name = "validate",         header = "Check submissions against the units and the catalog.",
-        description = "Reads every INPUT (CSV long or wide, JSON, NDJSON; files, directories, - for standard input) "
+        description = "Reads every INPUT (CSV long or wide, JSON, NDJSON, .xlsx and .ods workbooks; files, directories, - for standard input) "
                 + "and reports each problem as a finding with severity, a stable code, file, line, unit, period, "
                 + "indicator, value and a message that says what to fix. A closing summary counts files, records "
                 + "and values: accepted + duplicates + rejected + outside the period = values read.")

@@ -112,10 +112,10 @@ public final class CatalogLoader {
             for (String h : header) {
                 if (!INDICATOR_FIELDS.contains(h)) errors.add(1, unknownField(h, INDICATOR_FIELDS, "indicator"));
             }
-            String delimiter = "'" + fmt.getDelimiterString() + "'";
+            byte delimiter = (byte) fmt.getDelimiterString().charAt(0);
             for (CSVRecord r : p) {
                 int line = lines.lineOf(r.getCharacterPosition());
-                if (!errors.width(line, r.size(), header.size(), delimiter.equals("'\t'") ? "tab" : delimiter)) continue;
+                if (!errors.width(line, r.size(), header.size(), delimiter)) continue;
                 Map<String, Field> m = new LinkedHashMap<>();
                 for (int i = 0; i < header.size() && i < r.size(); i++) {
                     if (!r.get(i).isBlank()) m.put(header.get(i), new Field(r.get(i).strip(), line));

@@ -32,9 +32,10 @@ final class ConfigErrors {
      * {@code weight}) would otherwise be dropped in silence, and a missing one read as empty.
      * Returns false (and adds the problem) when the row breaks it.
      */
-    boolean width(long line, int fields, int header, String delimiter) {
+    boolean width(long line, int fields, int header, byte delimiter) {
         if (fields == header) return true;
-        add(line, dev.tally.model.Text.t("config.csvWidth", fields, header, delimiter));
+        // the delimiter shown only here: made for every row, its text cost the units file (11,000 rows) a string each
+        add(line, dev.tally.model.Text.t("config.csvWidth", fields, header, dev.tally.read.Delimiters.shown(delimiter)));
         return false;
     }
 

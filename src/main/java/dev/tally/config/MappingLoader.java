@@ -212,7 +212,7 @@ public final class MappingLoader {
                     errors.add(t.problemLine(), t("mapping.validCsv"));
                     continue;
                 }
-                if (!errors.width(t.line(), t.fields(), width, Delimiters.shown(t.delimiter()))) continue;
+                if (!errors.width(t.line(), t.fields(), width, t.delimiter())) continue;
                 rows.add(new Row((int) t.line(), get(t, header, "old_code"), get(t, header, "new_code"), get(t, header, "weight"),
                         get(t, header, "kind"), get(t, header, "parts"), get(t, header, "level"), get(t, header, "old_name"),
                         get(t, header, "new_name")));

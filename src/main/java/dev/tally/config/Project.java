@@ -230,6 +230,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         List<String> levels = new ArrayList<>();
         List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
         List<Settings.Boundary> boundaries = new ArrayList<>();
+        List<dev.tally.read.SheetTemplate> templates = List.of();
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
             switch (e.getKey()) {
@@ -286,12 +287,13 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                         }
                     }
                 }
+                case "templates" -> templates = Templates.parse(v, errors);
                 default -> errors.add(v.line(), t("project.unknownKeyKnown", e.getKey(), String.join(", ", Settings.KEYS)));
             }
         }
         errors.throwIfAny();
         return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries),
-                storeAddress);
+                templates, storeAddress);
     }
 
     static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");

@@ -10,12 +10,18 @@ import java.util.List;
  * as written: {@code postgresql://HOST/DB}, read by the store package), never both.
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
-                       List<ExemptionEntry> exemptions, List<Boundary> boundaries, String storeAddress) {
+                       List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates,
+                       String storeAddress) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates");
+
+    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
+                    List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
+        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, List.of(), null);
+    }
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
-        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of(), null);
+        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of(), List.of(), null);
     }
 
     /** True when a value of {@code store:} (or TALLY_STORE) is a server's address rather than a file: it has a scheme, {@code NAME://}. */

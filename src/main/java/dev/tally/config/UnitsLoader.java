@@ -79,7 +79,7 @@ public final class UnitsLoader {
                     errors.add(t.problemLine(), t("units.validCsv", problem(t)));
                     continue;
                 }
-                if (!errors.width(t.line(), t.fields(), width, Delimiters.shown(t.delimiter()))) continue;
+                if (!errors.width(t.line(), t.fields(), width, t.delimiter())) continue;
                 rows.add(new Row(get(t, code), get(t, nm), get(t, parent), get(t, level), (int) t.line(),
                         code < t.fields() ? t.text(code).strip() : "", get(t, from), get(t, to)));
             }

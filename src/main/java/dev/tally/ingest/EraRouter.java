@@ -47,6 +47,24 @@ final class EraRouter implements ValueSink {
         for (Validator.Part p : parts) p.input(index);
     }
 
+    @Override
+    public void table(String label, String title) {
+        for (Validator.Part p : parts) p.table(label, title);
+    }
+
+    /** A table's columns are named in the latest era's catalog (the one a template made now is of). */
+    @Override
+    public String[] indicators(java.util.List<Column> columns, long line) { return parts[parts.length - 1].indicators(columns, line); }
+
+    @Override
+    public void beginTotal(Field period, long line) {
+        current = parts[era(period)];
+        current.beginTotal(period, line);
+    }
+
+    @Override
+    public void hidden(long values) { parts[0].hidden(values); }
+
     private int era(Field f) {
         int len = f.to() - f.from();
         if (len == lastLen && f.sameBytes(lastPeriod, len)) return lastEra;

@@ -149,6 +149,7 @@ public final class Ingest {
         } catch (IOException e) {
             return null;
         }
+        if (!dev.tally.read.InputFormat.text(head)) return null; // a workbook is read whole
         int start = head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
         if (head.length >= 2 && ((head[0] & 0xff) == 0xFF || (head[0] & 0xff) == 0xFE)) return null;
         if (start < head.length && (head[start] == '{' || head[start] == '[')) return null;
@@ -256,7 +257,7 @@ public final class Ingest {
             for (int k = 0; k < inputs.size(); k++) index.putIfAbsent(inputs.get(k), k);
             List<Finding> all = new ArrayList<>();
             for (Validator.Result r : results) all.addAll(r.findings());
-            all.sort(Comparator.comparingInt((Finding f) -> f.file() == null ? -1 : index.getOrDefault(f.file(), -1)).thenComparingLong(Finding::line));
+            all.sort(Comparator.comparingInt((Finding f) -> f.file() == null ? -1 : index.getOrDefault(f.file(), index.getOrDefault(InputFile.fileOf(f.file()), -1))).thenComparingLong(Finding::line));
             return all;
         }
     }

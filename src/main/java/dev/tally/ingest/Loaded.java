@@ -110,7 +110,9 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
         // the rollup reads a sparse table as it reads a dense one; a boundary's re-expression (Remap)
         // reads an earlier era's cells by unit, so a project with eras rolls up dense tables
         boolean sparse = (!spec.rolledUp() || p.eras().size() == 1) && planned.bytes() < SPARSE_BELOW_BYTES_PER_CELL * cells;
-        Ingest.EraRead r = Ingest.runEras(p.eras(), spec.within(), files, spec.read(), spec.stdin(), spec.threads(), planned, sparse, spec.watcher());
+        // the workbooks' layouts tally.yaml describes (templates:) apply when the files are read, not planned
+        Ingest.EraRead r = Ingest.runEras(p.eras(), spec.within(), files, spec.read().with(p.settings().templates()), spec.stdin(), spec.threads(),
+                planned, sparse, spec.watcher());
         return new Loaded(p, files, r);
     }
 

@@ -12,10 +12,15 @@ package dev.tally.model;
  * {@code tally gen-man man --readme README.md}.
  */
 public enum FindingCode {
-    MALFORMED("malformed", Severity.ERROR, "the file is not well-formed CSV or JSON, or lacks a required column"),
+    MALFORMED("malformed", Severity.ERROR, "the file is not well-formed CSV or JSON, or lacks a required column; a workbook's table has no "
+            + "unit column, or a row has figures but no unit"),
     ENCODING("encoding", Severity.ERROR, "the bytes are not valid in the file's encoding (try `--encoding windows-1258`)"),
+    UNREADABLE("unreadable", Severity.ERROR, "a workbook tally cannot read: an old binary `.xls`, one encrypted with a password, a damaged "
+            + "one, one past a size bound, or a file named as a workbook that is not one; the message says what to do"),
     UNKNOWN_UNIT("unknown-unit", Severity.ERROR, "the unit code is not in the units file"),
     UNKNOWN_INDICATOR("unknown-indicator", Severity.ERROR, "the indicator code is not in the catalog"),
+    BY_NAME("by-name", Severity.WARNING, "a workbook's column was taken for an indicator by its name, not its code; the message says which "
+            + "code to write"),
     BAD_PERIOD("bad-period", Severity.ERROR, "the period does not parse; the message lists the accepted forms"),
     NOT_A_NUMBER("not-a-number", Severity.ERROR, "the value is neither a number nor a missing marker (empty, N/A, -)"),
     TOO_MANY_DIGITS("too-many-digits", Severity.ERROR, "the value has more than 38 digits in all, more than tally keeps exactly"),
@@ -37,6 +42,9 @@ public enum FindingCode {
     NOT_COMPARABLE("not-comparable", Severity.WARNING, Raised.BY_ROLLUP, "an old unit was divided among new units without weights, so sums in "
             + "the new units that received part of it cannot be compared across the boundary; the mapping's weight column would make them estimates"),
     IMBALANCE("imbalance", Severity.WARNING, Raised.BY_ROLLUP, "a unit's reported total differs from the aggregate of its subtree"),
+    TOTAL_ROW("total-row", Severity.WARNING, "a workbook's total row whose unit is not known (the title names none and its rows belong to "
+            + "no one unit); its values are ignored, since tally computes the total"),
+    HIDDEN("hidden", Severity.WARNING, "a workbook's hidden rows or columns held values; they were read, and the message names them"),
     NO_DATA("no-data", Severity.WARNING, "an input holds no values at all"),
     LOCKED("locked", Severity.ERROR, "`import` refused a submission into a slice signed off with `tally lock` (the finding names the lock, "
             + "who made it and when); nothing of it was stored");

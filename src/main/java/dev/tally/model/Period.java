@@ -141,6 +141,40 @@ public record Period(PeriodType type, LocalDate start, LocalDate end, String tex
         return null;
     }
 
+    /**
+     * The one period a report's title names, in tally's form or in the report's own words: "BÁO CÁO …
+     * 6 THÁNG ĐẦU NĂM 2024" is 2024-H1, "Kỳ báo cáo: 2024-Q2" 2024-Q2. A date ("Lục Nam, ngày 10 tháng
+     * 7 năm 2024") names no period; a text that names two different periods names none. For a
+     * workbook's title block, where the table has no period column.
+     */
+    public static Optional<Period> named(String text) {
+        if (text == null || text.length() > 4096) return Optional.empty();
+        String s = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC).toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+        s = VI_DATE.matcher(s).replaceAll(" ");
+        java.util.Set<Period> found = new java.util.LinkedHashSet<>();
+        // the longest expressions first, each taken out of the text once found ("năm 2024" is inside "6 tháng đầu năm 2024")
+        for (Pattern p : new Pattern[] {VI_HALF_IN, VI_QUARTER_IN, VI_MONTH_IN, VI_YEAR_IN, CANONICAL_IN}) {
+            Matcher m = p.matcher(s);
+            StringBuilder rest = new StringBuilder();
+            while (m.find()) {
+                String v = p == CANONICAL_IN ? m.group(1) : vietnamese(m.group());
+                Period x = v == null ? null : parse(v).orElse(null);
+                if (x != null) found.add(x);
+                m.appendReplacement(rest, " ");
+            }
+            m.appendTail(rest);
+            s = rest.toString();
+        }
+        return found.size() == 1 ? Optional.of(found.iterator().next()) : Optional.empty();
+    }
+
+    private static final Pattern VI_DATE = Pattern.compile("ngày \\d{1,2} ?(?:tháng|/) ?\\d{1,2} ?(?:năm|/) ?\\d{4}");
+    private static final Pattern VI_HALF_IN = Pattern.compile("6 tháng (đầu|cuối) năm [1-9]\\d{3}");
+    private static final Pattern VI_QUARTER_IN = Pattern.compile("quý (iv|i{1,3}|[1-4]) ?(?:/|năm) ?[1-9]\\d{3}");
+    private static final Pattern VI_MONTH_IN = Pattern.compile("tháng \\d{1,2} ?(?:/|năm) ?[1-9]\\d{3}");
+    private static final Pattern VI_YEAR_IN = Pattern.compile("năm [1-9]\\d{3}");
+    private static final Pattern CANONICAL_IN = Pattern.compile("(?<![\\w./-])([1-9]\\d{3}-(?:h[12]|q[1-4]|0[1-9]|1[0-2]|w\\d{2}))(?![\\w./-])");
+
     /** A date, and any text of a period's shape whatever its numbers: for {@link #why}. */
     private static final Pattern DAY = Pattern.compile("(\\d{4})-(\\d{2})-\\d{2}");
     private static final Pattern NEARLY = Pattern.compile("(\\d{4})(-?([HSQW]?)(\\d{1,2}))?");

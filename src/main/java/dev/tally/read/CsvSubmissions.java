@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * CSV submissions, long ({@code unit,period,indicator,value}, other columns ignored) or wide
@@ -23,16 +22,6 @@ import java.util.Set;
  */
 public final class CsvSubmissions {
     private CsvSubmissions() {}
-
-    /**
-     * Columns of a wide CSV that describe the row rather than hold indicator values (compared in lower
-     * case): besides the English ones, what Vietnamese report tables put beside the figures, the row
-     * number (STT, số thứ tự), the unit's name (tên đơn vị), its level (cấp) and a remark (ghi chú),
-     * which were read as unknown indicators on every row.
-     */
-    static final Set<String> DESCRIPTIVE = Set.of("unit_name", "name", "comment", "comments", "note", "notes", "level",
-            "ghi_chu", "reported", "expected", "stt", "tt", "số thứ tự", "so_thu_tu", "tên đơn vị", "ten_don_vi", "tên", "ten",
-            "đơn vị", "don_vi_ten", "cấp", "cap", "ghi chú", "ghi chu");
 
     /** Where the columns are. {@code indicators} and {@code codes}: the wide shape's value columns. */
     public record Header(byte delimiter, int width, int unit, int period, int indicator, int value, int[] indicators,
@@ -82,7 +71,10 @@ public final class CsvSubmissions {
                     t("csv.twice", String.join(", ", twice))), 0, 0);
             return null;
         }
-        int unit = index(keys, "unit"), period = index(keys, "period"), indicator = index(keys, "indicator"), value = index(keys, "value");
+        HeaderRule.Role[] roles = new HeaderRule.Role[width];
+        for (int i = 0; i < width; i++) roles[i] = HeaderRule.role(names[i]);
+        int unit = index(roles, HeaderRule.Role.UNIT), period = index(roles, HeaderRule.Role.PERIOD),
+                indicator = index(roles, HeaderRule.Role.INDICATOR), value = index(roles, HeaderRule.Role.VALUE);
         if (unit < 0 || period < 0) {
             sink.problem(Finding.of(FindingCode.MALFORMED, src, null, null, null, null,
                     t("csv.noUnitPeriod", Delimiters.shown(t.delimiter()))), 0, 0);
@@ -95,7 +87,8 @@ public final class CsvSubmissions {
         }
         List<Integer> cols = new ArrayList<>();
         for (int i = 0; i < width; i++) {
-            if (i == unit || i == period || DESCRIPTIVE.contains(keys[i])) continue;
+            // the unit's name beside its code, STT, Ghi chú …: they describe the row (HeaderRule)
+            if (i == unit || i == period || roles[i] == HeaderRule.Role.UNIT_NAME || roles[i] == HeaderRule.Role.DESCRIPTIVE) continue;
             if (keys[i].isEmpty()) {
                 unnamed[i] = true;
                 continue;
@@ -108,8 +101,8 @@ public final class CsvSubmissions {
         return new Header(t.delimiter(), width, unit, period, -1, -1, idx, codes, names, unnamed);
     }
 
-    private static int index(String[] keys, String k) {
-        for (int i = 0; i < keys.length; i++) if (keys[i].equals(k)) return i;
+    private static int index(HeaderRule.Role[] roles, HeaderRule.Role r) {
+        for (int i = 0; i < roles.length; i++) if (roles[i] == r) return i;
         return -1;
     }
 
@@ -127,7 +120,7 @@ public final class CsvSubmissions {
                 skippedRows++;
                 // a report's title lines above its header (a spreadsheet's layout): the header found
                 // further down is named in the finding, with what to delete
-                if (headerLine < 0 && skippedRows <= TITLE_LINES && looksLikeHeader(t)) headerLine = t.line();
+                if (headerLine < 0 && skippedRows <= HeaderRule.TITLE_LINES && looksLikeHeader(t)) headerLine = t.line();
                 continue;
             }
             long line = t.line();
@@ -167,23 +160,14 @@ public final class CsvSubmissions {
         return rows;
     }
 
-    /** How far down a header is looked for under lines that are not one. */
-    static final int TITLE_LINES = 20;
-
     /**
-     * Whether the record names a unit and a period column, whatever the delimiter it was split by (a
+     * Whether the record is a header by {@link HeaderRule}, whatever the delimiter it was split by (a
      * title line above can make the sniffer pick the wrong one).
      */
     private static boolean looksLikeHeader(CsvTokenizer t) {
-        boolean unit = false, period = false;
-        for (int i = 0; i < t.fields() && i < 1000; i++) {
-            for (String name : t.text(i).split("[,;\t]")) {
-                String key = name.strip().toLowerCase(Locale.ROOT);
-                unit |= key.equals("unit");
-                period |= key.equals("period");
-            }
-        }
-        return unit && period;
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < t.fields() && i < 1000; i++) names.addAll(List.of(t.text(i).split("[,;\t]")));
+        return HeaderRule.isHeader(names, false, false);
     }
 
     /** The column name of an unnamed column that holds a value in this row, or null. */

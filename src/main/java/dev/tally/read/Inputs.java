@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class Inputs {
     private Inputs() {}
 
-    static final List<String> EXTENSIONS = List.of(".csv", ".tsv", ".txt", ".json", ".ndjson", ".jsonl");
+    static final List<String> EXTENSIONS = InputFormat.allExtensions();
 
     public static List<InputFile> expand(List<String> args) {
         List<InputFile> out = new ArrayList<>();
@@ -56,7 +56,8 @@ public final class Inputs {
 
     static boolean supported(String name) {
         String n = name.toLowerCase(Locale.ROOT);
-        if (n.startsWith(".")) return false;
+        // hidden files, and the lock file Excel leaves beside a workbook it has open (~$report.xlsx)
+        if (n.startsWith(".") || n.startsWith("~$")) return false;
         for (String e : EXTENSIONS) if (n.endsWith(e)) return true;
         return false;
     }

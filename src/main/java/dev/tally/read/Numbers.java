@@ -217,11 +217,19 @@ public final class Numbers {
         // 1,234 or 12,345,678: thousands grouped by commas, as English numbers are written; --decimal-comma
         // would read it as 1.234, so it is told both ways
         String text = new String(b, from, Math.min(to, from + 64) - from, java.nio.charset.StandardCharsets.UTF_8);
-        if (!decimalComma && groupedInThrees(text, ',')) out.hint = t("number.commaThousands", text.strip().replace(",", ""));
+        // a workbook's cell: a formula whose value no spreadsheet ever computed, or a spreadsheet's error value
+        if (b[from] == '=') out.hint = t("number.formula");
+        else if (spreadsheetError(text.strip())) out.hint = t("number.spreadsheetError");
+        else if (!decimalComma && groupedInThrees(text, ',')) out.hint = t("number.commaThousands", text.strip().replace(",", ""));
         // 12.345.678: thousands grouped by dots, as Vietnamese numbers are written
         else if (!decimalComma && (comma || general(b, from, to, true, false, new Num()))) out.hint = t("number.decimalComma");
         else if (exp) out.hint = t("number.exponent");
         return out;
+    }
+
+    /** Excel's and LibreOffice's error values: #DIV/0!, #N/A, #VALUE!, #REF!, #NAME?, #NUM!, #NULL!, Err:502 … */
+    private static boolean spreadsheetError(String s) {
+        return s.matches("#(DIV/0!|N/A|VALUE!|REF!|NAME\\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!)|Err:\\d{3}");
     }
 
     /**

@@ -19,8 +19,9 @@ import java.nio.file.NoSuchFileException;
  * Reads one submission input, whatever its format, into a {@link ValueSink}. The encoding is settled
  * first (a UTF-8 or UTF-16 byte order mark wins, else {@link ReadOptions#encoding()}, else UTF-8) and
  * anything that is not UTF-8 is re-encoded, so the readers work on UTF-8 bytes alone. The format is
- * recognised from the content: a first character {@code {} or {@code [} is JSON ({@link JsonSubmissions}),
- * anything else CSV ({@link CsvSubmissions}). A file that cannot be opened is an input/output error
+ * recognised from the content ({@link InputFormat}): a workbook by its first bytes ({@link Workbooks}), and
+ * text by its first character: {@code {} or {@code [} is JSON ({@link JsonSubmissions}), anything else
+ * CSV ({@link CsvSubmissions}). A file that cannot be opened is an input/output error
  * (exit 4); everything inside a file that cannot be read is a finding.
  */
 public final class Submissions {
@@ -36,12 +37,25 @@ public final class Submissions {
 
     public static void read(InputFile file, InputStream stdin, ReadOptions options, ValueSink sink, Scratch scratch) {
         try (InputStream raw = file.stdin() ? stdin : Files.newInputStream(file.path())) {
-            read(file.display(), raw, options, sink, scratch);
+            byte[] head = raw.readNBytes(HEAD);
+            InputFormat format = InputFormat.of(head);
+            InputFormat named = file.stdin() ? null : InputFormat.named(file.path().getFileName().toString());
+            if (format == InputFormat.TEXT && named != null && named != InputFormat.TEXT) {
+                // report.xlsx that is a web page or a CSV: one finding, not a screen of CSV ones
+                Workbooks.misnamed(file, head, named, sink);
+                return;
+            }
+            format.reader.read(file, head, raw, options, sink, scratch);
         } catch (NoSuchFileException e) {
             throw TallyException.io(t("file.noSuchFile", file.display()));
         } catch (IOException e) {
             throw TallyException.io(t("file.cannotRead", file.display(), e.getMessage()));
         }
+    }
+
+    /** The text formats: CSV and JSON, told apart by the first character. */
+    static void readText(InputFile file, byte[] head, InputStream rest, ReadOptions options, ValueSink sink, Scratch scratch) throws IOException {
+        read(file.display(), new SequenceInputStream(new ByteArrayInputStream(head), rest), options, sink, scratch);
     }
 
     static void read(String display, InputStream raw, ReadOptions options, ValueSink sink, Scratch scratch) throws IOException {

@@ -100,6 +100,13 @@ public final class RollupResult {
         return s < 0 ? -1 : s * indicators + indicator;
     }
 
+    /**
+     * False when the unit has no row in the rolled-up columns: nothing in its subtree was read (no
+     * value, nothing reported in any period), so a table that leaves out empty cells has nothing of it
+     * to show. Always true for a rollup over a dense table.
+     */
+    public boolean hasRow(int unit) { return slotOf == null || slotOf[unit] >= 0; }
+
     /** The cell of the expected (and exempt) counts, which have a row for every unit. */
     private int full(int unit, int indicator) { return unit * indicators + indicator; }
 

@@ -135,6 +135,8 @@ public final class RollupTables {
         String[] periodTexts = new String[periods.length];
         for (int j = 0; j < periods.length; j++) periodTexts[j] = r.periods().get(periods[j]).text();
         for (Unit u : units) {
+            // a unit without a row has no value and nothing reported in any cell: every cell would be left out below
+            if (!r.hasRow(u.index())) continue;
             for (int j = 0; j < periods.length; j++) {
                 int p = periods[j];
                 String period = periodTexts[j];

@@ -2,7 +2,7 @@ package dev.tally.validate;
 
 /** Mutable counters of one reading part; merged into a {@link Summary}. */
 final class Counts {
-    long records, values, accepted, missing, duplicates, rejected, ignored, skipped;
+    long records, values, accepted, missing, duplicates, rejected, ignored, skipped, hidden;
 
     void add(Counts o) {
         records += o.records;
@@ -13,5 +13,6 @@ final class Counts {
         rejected += o.rejected;
         ignored += o.ignored;
         skipped += o.skipped;
+        hidden += o.hidden;
     }
 }

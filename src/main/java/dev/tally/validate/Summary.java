@@ -15,16 +15,23 @@ import java.util.Map;
  * of derived indicators, left out with a warning since tally computes them; skipped: values outside
  * the requested periods. {@code unlisted}: findings counted in errors and warnings but not
  * listed, past {@link Validator#LISTED_PER_INPUT} for a file, and how many of each code they are.
+ * {@code hidden}: values read from a workbook's hidden rows or columns (counted among the others too).
  */
 public record Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected,
-                      long ignored, long skipped, long errors, long warnings, long unlisted, Map<FindingCode, Long> unlistedByCode) {
+                      long ignored, long skipped, long errors, long warnings, long unlisted, Map<FindingCode, Long> unlistedByCode,
+                      long hidden) {
+    public Summary(int files, long records, long values, long accepted, long missing, long duplicates, long rejected, long ignored,
+                   long skipped, long errors, long warnings, long unlisted, Map<FindingCode, Long> unlistedByCode) {
+        this(files, records, values, accepted, missing, duplicates, rejected, ignored, skipped, errors, warnings, unlisted, unlistedByCode, 0);
+    }
+
     public boolean addsUp() { return values == accepted + duplicates + rejected + ignored + skipped; }
 
     /** Two eras' counts of the same inputs read once: each value was counted in one of them. */
     public Summary plus(Summary o) {
         return new Summary(Math.max(files, o.files), records + o.records, values + o.values, accepted + o.accepted, missing + o.missing,
                 duplicates + o.duplicates, rejected + o.rejected, ignored + o.ignored, skipped + o.skipped, errors + o.errors,
-                warnings + o.warnings, unlisted + o.unlisted, sum(unlistedByCode, o.unlistedByCode));
+                warnings + o.warnings, unlisted + o.unlisted, sum(unlistedByCode, o.unlistedByCode), hidden + o.hidden);
     }
 
     private static Map<FindingCode, Long> sum(Map<FindingCode, Long> a, Map<FindingCode, Long> b) {
@@ -49,6 +56,7 @@ public record Summary(int files, long records, long values, long accepted, long 
         m.put("errors", errors);
         m.put("warnings", warnings);
         m.put("unlisted", unlisted);
+        if (hidden > 0) m.put("hidden", hidden);
         return m;
     }
 
@@ -61,6 +69,7 @@ public record Summary(int files, long records, long values, long accepted, long 
         sb.append(", ").append(Text.count(duplicates, "summary.duplicates")).append(", ").append(t("summary.rejected", rejected));
         if (ignored > 0) sb.append(", ").append(t("summary.ignored", ignored));
         if (skipped > 0) sb.append(", ").append(t("summary.skipped", skipped));
+        if (hidden > 0) sb.append(t("summary.hidden", hidden));
         sb.append(System.lineSeparator()).append(t("summary.findings", Text.count(errors, "summary.errors"), Text.count(warnings, "summary.warnings")));
         if (unlisted > 0) sb.append(t("summary.unlisted", unlisted, Validator.LISTED_PER_INPUT));
         return sb.toString();

@@ -224,10 +224,92 @@ public final class Validator {
         }
 
         /** Subsequent values come from input number {@code index}. */
-        public void startInput(int index) { this.input = index; }
+        public void startInput(int index) { input(index); }
 
         @Override
-        public void input(int index) { this.input = index; }
+        public void input(int index) {
+            this.input = index;
+            table(null, null);
+        }
+
+        // ------------------------------------------------------------ a table made for people (a workbook's sheet)
+
+        /** What findings name as the file: the input, or the part of it being read ("report.xlsx[Biểu 1]"). */
+        private String label;
+        /** In a table, units may be given by name, looked up under its unit ({@code tableScope}, -1: none). */
+        private boolean inTable;
+        private int tableScope = -1;
+        /** The lowest common ancestor of the units of the table's rows so far, and whether it is one of them. */
+        private int tableUnits = -1;
+        private boolean tableUnitsIsRow, inTotal;
+        /** Why the current record's unit was not found by its name, or null. */
+        private String recordHint;
+
+        private String file() { return label != null ? label : inputs.get(input); }
+
+        @Override
+        public void table(String label, String title) {
+            this.label = label;
+            inTable = label != null;
+            tableScope = -1;
+            tableUnits = -1;
+            tableUnitsIsRow = false;
+            lastUnitLen = -1; // a name means another unit under another table's unit
+            if (inTable && title != null) {
+                Unit scope = byName().scope(title);
+                tableScope = scope == null ? -1 : scope.index();
+            }
+        }
+
+        @Override
+        public String[] indicators(List<ValueSink.Column> columns, long line) {
+            List<ByName.Match> m = byName().indicators(columns);
+            String[] out = new String[m.size()];
+            for (int k = 0; k < out.length; k++) {
+                ByName.Match x = m.get(k);
+                out[k] = x.code();
+                if (x.message() != null) keep(Finding.of(FindingCode.BY_NAME, new Source(file(), line), null, null, x.code(), null, x.message()));
+            }
+            return out;
+        }
+
+        @Override
+        public void beginTotal(Field periodField, long line) {
+            int[] parent = hierarchy.parentIndex();
+            int u = tableScope >= 0 ? tableScope : tableUnits >= 0 ? (tableUnitsIsRow ? parent[tableUnits] : tableUnits) : -1;
+            inTotal = true;
+            try {
+                begin(Field.of(u < 0 ? "" : hierarchy.unit(u).code()), periodField, line);
+            } finally {
+                inTotal = false;
+            }
+            if (u < 0 && recordProblem == null && !outside) {
+                recordProblem = FindingCode.TOTAL_ROW;
+                recordUnit = null;
+                recordPeriod = period.text();
+            }
+        }
+
+        @Override
+        public void hidden(long values) { counts.hidden += values; }
+
+        /** The units of a table's rows, for its total row: their lowest common ancestor so far. */
+        private void tableUnit(int u) {
+            if (tableUnits < 0) {
+                tableUnits = u;
+                tableUnitsIsRow = true;
+                return;
+            }
+            int[] parent = hierarchy.parentIndex();
+            int a = tableUnits, b = u;
+            int da = hierarchy.unit(a).depth(), db = hierarchy.unit(b).depth();
+            while (da > db) { a = parent[a]; da--; }
+            while (db > da) { b = parent[b]; db--; }
+            while (a != b && a >= 0 && b >= 0) { a = parent[a]; b = parent[b]; }
+            int lca = a == b ? a : -1;
+            tableUnitsIsRow = lca == u || lca == tableUnits && tableUnitsIsRow;
+            tableUnits = lca;
+        }
 
         private void keep(Located l) {
             if (listed[l.input()]++ < LISTED_PER_INPUT) {
@@ -281,12 +363,21 @@ public final class Validator {
             outside = lastOutside;
             if (outside) return;
             unit = unit(unitField);
+            recordHint = null;
+            if (unit < 0 && inTable && !inTotal && !unitField.isEmpty()) {
+                // a table made for people may name its units: under the unit that sent it
+                ByName.UnitMatch m = byName().unit(unitField.toString(), tableScope < 0 ? null : hierarchy.unit(tableScope));
+                if (m.unit() != null) unit = m.unit().index();
+                else recordHint = m.why();
+            }
             if (unit < 0) {
+                if (inTotal) return; // the caller says why
                 recordProblem = FindingCode.UNKNOWN_UNIT;
                 recordUnit = unitField.shown();
                 recordPeriod = period.text();
                 return;
             }
+            if (inTable && !inTotal) tableUnit(unit);
             if (period != lastIdPeriod) {
                 try {
                     lastPeriodId = table.periodId(period);
@@ -311,6 +402,11 @@ public final class Validator {
                 }
                 if (recordValues <= NAMED_PER_RECORD) recordIndicators.append(recordValues > 1 ? " " : "").append(indicatorField.shown());
                 else if (recordValues == NAMED_PER_RECORD + 1) recordIndicators.append(" …");
+                if (recordProblem == FindingCode.TOTAL_ROW) {
+                    counts.ignored++;
+                    perInput[IGNORED][input]++;
+                    return;
+                }
                 counts.rejected++;
                 perInput[REJECTED][input]++;
                 return;
@@ -327,7 +423,7 @@ public final class Validator {
             }
             Indicator indicator = byIndex[ind];
             if (indicator.derived()) {
-                keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(inputs.get(input), line), unitCode(), period.text(),
+                keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(file(), line), unitCode(), period.text(),
                         indicator.code(), valueField.shown(),
                         t("finding.derived", indicator.code(), indicator.formula())));
                 counts.ignored++;
@@ -363,7 +459,12 @@ public final class Validator {
         @Override
         public void end() {
             if (recordProblem == null) return;
-            Source src = new Source(inputs.get(input), recordLine);
+            Source src = new Source(file(), recordLine);
+            if (recordProblem == FindingCode.TOTAL_ROW) {
+                keep(Finding.of(FindingCode.TOTAL_ROW, src, null, recordPeriod, null, null, t("finding.totalRow", recordValues)));
+                recordProblem = null;
+                return;
+            }
             String lost = recordValues == 0 ? t("record.noValues") : recordValues == 1 ? t("record.oneValue") : t("record.values", recordValues);
             String named = recordValues == 0 ? null : recordIndicators.toString();
             Finding f = recordProblem == FindingCode.BAD_PERIOD
@@ -372,7 +473,8 @@ public final class Validator {
                             t("finding.badPeriod", recordPeriod, Period.acceptedForms(), recordValues == 1 ? "" : "; " + lost, Period.why(recordPeriod)))
                     : Finding.of(FindingCode.UNKNOWN_UNIT, src, recordUnit, recordPeriod, named,
                             recordValues == 1 ? firstValue : null,
-                            t("finding.unknownUnit", recordUnit, unitHint(recordUnit), recordValues == 1 ? "" : "; " + lost));
+                            t("finding.unknownUnit", recordUnit, recordHint != null && !recordHint.isEmpty() ? recordHint : unitHint(recordUnit),
+                                    recordValues == 1 ? "" : "; " + lost));
             keep(f);
             recordProblem = null;
         }
@@ -382,7 +484,7 @@ public final class Validator {
         private void reject(FindingCode code, long line, String indicator, Field value, String message) {
             counts.rejected++;
             perInput[REJECTED][input]++;
-            keep(Finding.of(code, new Source(inputs.get(input), line), unitCode(), period.text(), indicator,
+            keep(Finding.of(code, new Source(file(), line), unitCode(), period.text(), indicator,
                     value.isEmpty() ? null : value.shown(), message));
         }
 
@@ -400,7 +502,7 @@ public final class Validator {
                 counts.accepted++;
                 return;
             }
-            Source src = new Source(inputs.get(input), line);
+            Source src = new Source(file(), line);
             String shown = num.kind == Num.MISSING ? null : raw.shown();
             if (st == CellTable.REJECTED) {
                 counts.rejected++;
@@ -513,6 +615,20 @@ public final class Validator {
                     hintIndexes++;
                 }
                 made = hints;
+            }
+        }
+        return made;
+    }
+
+    /** Names where codes belong (a workbook's columns, units and title), indexed once for all parts on the first table. */
+    private volatile ByName byName;
+
+    private ByName byName() {
+        ByName made = byName;
+        if (made == null) {
+            synchronized (this) {
+                if (byName == null) byName = new ByName(hierarchy, catalog);
+                made = byName;
             }
         }
         return made;
@@ -643,7 +759,7 @@ public final class Validator {
             for (int c = 0, n = table.cells(); c < n; c++) if (states[c] == CellTable.MISSING) missing++;
         }
         Summary s = new Summary(inputs.size(), counts.records, counts.values, counts.accepted, missing, counts.duplicates,
-                counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted, byCode(unlistedByCode));
+                counts.rejected, counts.ignored, counts.skipped, errors, warnings, unlisted, byCode(unlistedByCode), counts.hidden);
         // the spills of the parts read, in their order; those of parts read again are of no use
         List<FindingSpill> used = new ArrayList<>();
         for (Part part : parts) if (part.spill != null) used.add(part.spill);

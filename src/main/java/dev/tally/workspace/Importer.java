@@ -220,6 +220,8 @@ public final class Importer {
 
     private static int inputOf(List<InputFile> files, String display) {
         for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(display)) return i;
+        String file = InputFile.fileOf(display); // a workbook's sheet
+        for (int i = 0; i < files.size(); i++) if (files.get(i).display().equals(file)) return i;
         return -1;
     }
 
@@ -279,7 +281,10 @@ public final class Importer {
             if (f.severity() != Severity.ERROR) continue;
             boolean rejecting = rejects(f);
             anyError |= rejecting;
-            if (rejecting && f.file() != null) filesWithErrors.add(f.file());
+            if (rejecting && f.file() != null) {
+                filesWithErrors.add(f.file());
+                filesWithErrors.add(InputFile.fileOf(f.file())); // a workbook's sheet: its file
+            }
             if (f.unit() == null || f.period() == null) continue;
             Period p = Period.parse(f.period()).orElse(null);
             if (p == null) continue;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** The readers on their own: what reaches the sink from each format, and what is a finding. */
 class ReadersTest {
     /** Collects what the readers send: "unit|period|indicator|value@line" per value ("" for missing text). */
-    static final class Collect implements ValueSink {
+    static class Collect implements ValueSink {
         final List<String> values = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
         long rejected, records;

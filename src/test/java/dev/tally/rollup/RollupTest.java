@@ -205,6 +205,9 @@ class RollupTest {
             for (boolean likeForLike : new boolean[] {false, true}) {
                 Fixture x = f(cat).everyUnit(variant == 0).sparse(variant == 2).compare(data, likeForLike, "2024-Q1=2023-Q1", "2024-02=2023-02");
                 assertThat(x.validated.table().isDense()).as("variant " + variant).isEqualTo(variant < 2);
+                // read sparse, D2 (nothing below it) has no row of its own, which the long table skips whole
+                assertThat(x.result.hasRow(x.h.unit("D2").index())).isEqualTo(variant < 2);
+                assertThat(x.result.hasRow(x.h.unit("D1").index())).isTrue();
                 if (!likeForLike) skipped[variant] = x.result.skippedUnits();
                 cells.add(variant + " " + likeForLike + "\n" + String.join("\n", x.allCells()));
                 compared.add(variant + " " + likeForLike + " " + x.compared("P", "2024-Q1", "flow") + " | " + x.compared("D1", "2024-02", "flow")
