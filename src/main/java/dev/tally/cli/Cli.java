@@ -5,6 +5,7 @@ import static dev.tally.model.Text.t;
 import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import java.io.InputStream;
+import java.util.List;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -134,8 +135,36 @@ public final class Cli {
     static String usageMessage(CommandLine.ParameterException ex) {
         String choice = badChoice(ex);
         if (choice != null) return choice;
+        if (dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
+            String own = inVietnamese(ex);
+            if (own != null) return own;
+        }
         String m = String.valueOf(ex.getMessage()).strip();
         return m.startsWith("Error: ") ? m.substring("Error: ".length()) : m;
+    }
+
+    /**
+     * picocli's commonest usage errors in Vietnamese (picocli writes its own in English only, which the
+     * English run keeps as they are): an unknown option, a missing required one, a value that is not
+     * the number an option takes. Null for any other, which keeps picocli's text.
+     */
+    private static String inVietnamese(CommandLine.ParameterException ex) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+            String first = u.getUnmatched().get(0);
+            return first.startsWith("-") ? t("usage.unknownOption", first) : t("usage.unmatchedArgument", String.join(" ", u.getUnmatched()));
+        }
+        if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
+            List<String> names = new java.util.ArrayList<>();
+            for (CommandLine.Model.ArgSpec a : m.getMissing()) {
+                names.add(a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + (o.arity().max > 0 ? "=" + o.paramLabel() : "") : a.paramLabel());
+            }
+            return t("usage.missingOption", String.join(", ", names));
+        }
+        if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
+                && (o.type() == int.class || o.type() == Integer.class || o.type() == long.class || o.type() == Long.class)) {
+            return t("usage.notAWholeNumber", o.longestName(), ex.getValue());
+        }
+        return null;
     }
 
     /**

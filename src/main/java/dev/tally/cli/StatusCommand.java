@@ -132,9 +132,10 @@ final class StatusCommand extends BaseCommand {
                 if (eraColumn) row.add(eraOf.get(k).label());
                 if (formColumns) row.addAll(List.of(r.form().code(), r.form().label()));
                 row.add(r.period().text());
-                row.add(r.unit() == null ? "total" : r.unit().level());
+                // the total row as rollup's: its name in the run's language for people, "total" for programs
+                row.add(r.unit() == null ? (fmt.people() ? "" : "total") : r.unit().level());
                 row.add(r.unit() == null ? "" : r.unit().code());
-                row.add(r.unit() == null ? "total" : r.unit().name());
+                row.add(r.unit() == null ? dev.tally.rollup.RollupTables.totalName(fmt.people()) : r.unit().name());
                 for (int n : new int[] {r.expected(), r.received(), r.onTime(), r.late(), r.missing(), r.rejected(), r.exempt(),
                     r.incomplete()}) {
                     row.add((long) n);

@@ -213,9 +213,7 @@ public final class RollupTables {
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
-            // the total over every root: in the run's language for people ("Total", "Tổng cộng"), a word
-            // that does not change with it for programs, as status's total row
-            String name = sel.root() == null ? names ? t("rollup.totalRow") : "total" : sel.root().name();
+            String name = sel.root() == null ? totalName(names) : sel.root().name();
             String level = indent ? null : sel.root() == null ? "" : sel.root().level();
             sink.total(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level));
         }
@@ -234,6 +232,12 @@ public final class RollupTables {
         String other = r.periods().get(r.comparedWith(p)).text();
         return t("rollup.captionCompared", period, other) + (r.compareHasData(p) ? "" : t("rollup.captionNoData", other));
     }
+
+    /**
+     * The name of the row of the total over every root, here and in status: in the run's language for
+     * people ("Total", "Tổng cộng"), for programs a word that does not change with it ("total").
+     */
+    public static String totalName(boolean forPeople) { return forPeople ? t("rollup.totalRow") : "total"; }
 
     private static String indent(Unit u, Selection sel) {
         int top = sel.root() == null ? 0 : sel.root().depth() + 1;

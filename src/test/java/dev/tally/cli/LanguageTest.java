@@ -94,6 +94,18 @@ class LanguageTest {
     }
 
     @Test
+    void picocliUsageErrorsAreInTheRunsLanguage() {
+        // picocli writes these in English only; a Vietnamese run says them in Vietnamese, exit 2 as ever
+        Tally.Run depth = tally("--lang", "vi", "rollup", "--depth", "abc");
+        assertThat(depth.exit()).isEqualTo(2);
+        assertThat(depth.err()).startsWith("tally: giá trị của tùy chọn '--depth' không hợp lệ: 'abc' không phải số nguyên\n");
+        assertThat(tally("--lang", "vi", "rollup", "--frobnicate").err()).startsWith("tally: không có tùy chọn '--frobnicate'\n");
+        assertThat(tally("--lang", "vi", "history", "--unit", "07201").err()).startsWith("tally: thiếu tùy chọn bắt buộc '--period=P'\n");
+        // in English, picocli's own words
+        assertThat(tally("--lang", "en", "rollup", "--frobnicate").err()).startsWith("tally: Unknown option: '--frobnicate'\n");
+    }
+
+    @Test
     void vietnameseHelpAndFindings() {
         Tally.Run help = tally("--lang", "vi", "validate", "--help");
         assertThat(help.out()).startsWith("Kiểm tra báo cáo theo danh sách đơn vị và danh mục chỉ tiêu.").contains("Cách dùng: tally validate")

@@ -334,6 +334,9 @@ abstract class WorkspaceTest {
                 2024-H1,total,,total,3,2,1,1,1,0,0,0,66.7
                 """);
         assertThat(tally("status", "--period", "2024-H1", "--unit", "D2", "--format", "csv").out()).doesNotContain("D1");
+        // for people the total row is named as rollup's is, in the run's language; for programs it stays "total"
+        assertThat(tally("status", "--period", "2024-H1", "--format", "markdown").out()).contains("| 2024-H1 |  |  | Total | 3 |");
+        assertThat(tally("status", "--lang", "vi", "--period", "2024-H1", "--format", "markdown").out()).contains("|  |  | Tổng cộng | 3 |");
     }
 
     @Test
