@@ -28,28 +28,26 @@ final class Workbooks {
 
     static void xlsx(InputFile file, byte[] head, InputStream rest, ReadOptions options, ValueSink sink, Submissions.Scratch scratch)
             throws IOException {
-        if (refuseStdin(file, sink)) return;
-        rest.close();
-        Sheets.Book book;
-        try {
-            book = new XlsxBook(file.path());
-        } catch (Xml.Problem p) {
-            unreadable(file.display(), 0, t("workbook.cannotOpen", t(p.key, p.args)), sink);
-            return;
-        } catch (ZipException e) {
-            unreadable(file.display(), 0, t("workbook.damaged", e.getMessage()), sink);
-            return;
-        }
-        read(file, book, options, sink);
+        open(file, rest, XlsxBook::new, options, sink);
     }
 
     static void ods(InputFile file, byte[] head, InputStream rest, ReadOptions options, ValueSink sink, Submissions.Scratch scratch)
             throws IOException {
+        open(file, rest, OdsBook::new, options, sink);
+    }
+
+    /** How a kind of workbook is opened from its file (it reads the zip itself, not the stream). */
+    private interface Opener {
+        Sheets.Book open(java.nio.file.Path path) throws IOException;
+    }
+
+    /** Opens a workbook of either kind and reads it; one that cannot be opened is one finding naming the file. */
+    private static void open(InputFile file, InputStream rest, Opener opener, ReadOptions options, ValueSink sink) throws IOException {
         if (refuseStdin(file, sink)) return;
         rest.close();
         Sheets.Book book;
         try {
-            book = new OdsBook(file.path());
+            book = opener.open(file.path());
         } catch (Xml.Problem p) {
             unreadable(file.display(), 0, t("workbook.cannotOpen", t(p.key, p.args)), sink);
             return;
