@@ -46,7 +46,10 @@ final class ManPage {
                     + "none, and its password is never in the address: PGPASSWORD, ~/.pgpass (PGPASSFILE) or a service file."},
             new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."},
             new String[] {"TALLY_JAVA_OPTS", "JVM options the launcher target/tally adds after its own (for example -Xmx2g); "
-                    + "java -jar tally.jar does not read it."});
+                    + "java -jar tally.jar does not read it."},
+            new String[] {"TALLY_CACHE_DIR", "Where the launcher target/tally keeps units files as parsed, keyed by their content, so that "
+                    + "a run against a large units file does not parse it again (default $XDG_CACHE_HOME/tally, else ~/.cache/tally; "
+                    + "none without a home directory; /dev/null keeps none). An edited file is parsed again; a damaged entry is never used."});
 
     /** Each command's examples: what it does, and the command line. */
     static final Map<String, List<String[]>> EXAMPLES = Map.of(

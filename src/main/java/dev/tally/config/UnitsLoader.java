@@ -43,6 +43,17 @@ public final class UnitsLoader {
 
     /** As above; warnings (codes that differ only in letter case) are added to {@code warnings}. */
     public static Hierarchy load(Path path, List<String> configuredLevels, List<String> warnings) {
+        String dir = System.getProperty("tally.cache");
+        return load(path, configuredLevels, warnings, dir == null || dir.isBlank() ? null : Path.of(dir));
+    }
+
+    /** @param cacheDir where parsed units files are kept ({@link UnitsCache}); null: none */
+    static Hierarchy load(Path path, List<String> configuredLevels, List<String> warnings, Path cacheDir) {
+        // a file loaded before, unchanged, without errors or warnings: its hierarchy from the cache (UnitsCache)
+        UnitsCache cache = cacheDir == null ? null : UnitsCache.of(cacheDir, path, configuredLevels);
+        Hierarchy cached = cache == null ? null : cache.read();
+        if (cached != null) return cached;
+        int warned = warnings.size();
         ConfigFiles.Loaded file = ConfigFiles.load(path, t("units.unitsFile"));
         String name = path.toString();
         ConfigErrors errors = new ConfigErrors(name);
@@ -51,6 +62,7 @@ public final class UnitsLoader {
         errors.throwIfAny();
         Hierarchy h = build(rows, configuredLevels, errors);
         caseTwins(rows, name, warnings);
+        if (cache != null && warnings.size() == warned) cache.write(h);
         return h;
     }
 
