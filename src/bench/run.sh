@@ -4,6 +4,8 @@
 #   bash src/bench/run.sh            # W1 and W2
 #   bash src/bench/run.sh w1         # one workload
 #   bash src/bench/run.sh store      # the workspace: import W2 (no missing values), rollup from the store vs the files
+#   bash src/bench/run.sh store-pg   # the same on a PostgreSQL server beside SQLite: TALLY_BENCH_STORE=postgresql://USER@HOST:PORT/DB
+#                                    # (a database of its own: its schema 'tally' is dropped before each import; needs psql)
 #   bash src/bench/run.sh review     # describe and outliers against rollup on W2
 #   bash src/bench/run.sh real       # real-shaped: 2,079 small files in three formats (205k values), and the same values as one
 #                                    # workbook per district (693 .xlsx); real1m: the same with 1.01M values, beside W1
@@ -120,6 +122,44 @@ print(f"rollup: from the store {s['mean']:.2f} s ± {s['stddev']:.2f}, from the 
       f"ratio {s['mean'] / f['mean']:.2f}")
 PY
       echo "peak RSS: from the store $(peak $fromstore) MB, from the files $(peak $fromfiles) MB"
+      continue ;;
+    store-pg)
+      # W2 (no missing values) imported into an empty SQLite file and an empty schema on a server, in
+      # alternation; then rollup from each store, which must give the same bytes
+      pg=${TALLY_BENCH_STORE:?set TALLY_BENCH_STORE=postgresql://USER@HOST:PORT/DB, a database for this benchmark}
+      [ -f "$WORK/w2c/units.csv" ] || { echo "== generating w2c"; python3 "$BENCH_DIR/gen.py" "$WORK/w2c" --provinces 63 --districts 11 \
+          --communes 15 --indicators 50 --files district --missing 0 --no-expected \
+          --periods 2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,2024-09,2024-10; }
+      # psql takes the same address without the query (and the same PGPASSWORD or ~/.pgpass)
+      psql_url=${pg%%\?*}; psql_url=postgresql://${psql_url#*://}
+      lite=$WORK/store-lite; server=$WORK/store-pg; rm -rf "$lite" "$server"; mkdir -p "$lite" "$server"
+      printf 'units: %s\ncatalog: %s\nstore: tally.db\n' "$WORK/w2c/units.csv" "$WORK/w2c/indicators.csv" > "$lite/tally.yaml"
+      printf 'units: %s\ncatalog: %s\nstore: %s\n' "$WORK/w2c/units.csv" "$WORK/w2c/indicators.csv" "$pg" > "$server/tally.yaml"
+      drop="psql -q -X $psql_url -c 'DROP SCHEMA IF EXISTS tally CASCADE' 2>/dev/null"
+      eval "$drop"
+      echo "== store-pg: importing W2 (5.2M values, 693 files) into $pg"
+      "$TALLY" import --config "$server/tally.yaml" "$WORK/w2c/submissions" | tail -1
+      alternate --prepare "rm -f $lite/tally.db $lite/tally.db-wal $lite/tally.db-shm; $drop" --export-json "$WORK/import-pg.json" \
+          sqlite "$TALLY import --config $lite/tally.yaml $WORK/w2c/submissions" \
+          postgresql "$TALLY import --config $server/tally.yaml $WORK/w2c/submissions"
+      # the last run's preparation emptied the other store: import it again, untimed
+      "$TALLY" import --config "$lite/tally.yaml" "$WORK/w2c/submissions" | tail -1
+      echo "stores: $(du -h "$lite/tally.db" | cut -f1) file, $(psql -X -At "$psql_url" -c \
+          "SELECT pg_size_pretty(sum(pg_total_relation_size(format('%I.%I', schemaname, tablename)))) FROM pg_tables WHERE schemaname = 'tally'") on the server"
+      fromlite="$TALLY rollup --config $lite/tally.yaml --format csv -o $WORK/lite-rollup.csv"
+      fromserver="$TALLY rollup --config $server/tally.yaml --format csv -o $WORK/pg-rollup.csv"
+      $fromlite && $fromserver && cmp "$WORK/lite-rollup.csv" "$WORK/pg-rollup.csv" && echo "check: the same rollup from both stores"
+      alternate --export-json "$WORK/rollup-pg.json" sqlite "$fromlite" postgresql "$fromserver"
+      python3 - "$WORK/import-pg.json" "$WORK/rollup-pg.json" <<'PY'
+import json, sys
+for what, f in (("import", sys.argv[1]), ("rollup from the store", sys.argv[2])):
+    r = {x["command"]: x for x in json.load(open(f))["results"]}
+    s, p = r["sqlite"], r["postgresql"]
+    extra = lambda x: f", {5197500 / x['median'] / 1e6:.2f}M values/s" if what == "import" else ""
+    print(f"{what} (median of {len(s['times'])}, alternating): SQLite {s['median']:.2f} s ± {s['stddev']:.2f}{extra(s)}; "
+          f"PostgreSQL {p['median']:.2f} s ± {p['stddev']:.2f}{extra(p)}; ratio {p['median'] / s['median']:.2f}")
+PY
+      echo "peak RSS of rollup: from SQLite $(peak $fromlite) MB, from PostgreSQL $(peak $fromserver) MB"
       continue ;;
     cron)
       # the cron run: one district's monthly file against W2's national hierarchy (../shared/bench/README.md),
@@ -249,7 +289,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, w3, cron, store, review, startup, real, real1m)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, w3, cron, store, store-pg, review, startup, real, real1m)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

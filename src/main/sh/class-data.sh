@@ -19,8 +19,9 @@ cd "$work/project" || exit 1
 n=0
 train() {
     n=$((n + 1))
-    # C1 only, as the launcher runs them; a data error (exit 1) still loads what a run loads
-    "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -XX:TieredStopAtLevel=1 -jar "$jar" "$@" \
+    # C1 only, as the launcher runs them; a data error (exit 1) still loads what a run loads; with a
+    # units cache as the launcher gives one (the first run writes its entry, the others read it)
+    "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -XX:TieredStopAtLevel=1 "-Dtally.cache=$work/cache" -jar "$jar" "$@" \
         >"$work/$n.log" 2>&1
     [ $? -le 1 ] || { echo "class-data: training run $n ($*) failed, see $work/$n.log" >&2; exit 1; }
 }

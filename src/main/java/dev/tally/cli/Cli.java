@@ -35,6 +35,9 @@ public final class Cli {
         m.put("remap", RemapCommand.class);
         m.put("status", StatusCommand.class);
         m.put("history", HistoryCommand.class);
+        m.put("lock", LockCommand.class);
+        m.put("unlock", UnlockCommand.class);
+        m.put("store", StoreCommand.class);
         m.put("template", TemplateCommand.class);
         m.put("generate-completion", picocli.AutoComplete.GenerateCompletion.class);
         m.put("gen-man", GenManCommand.class);
@@ -186,6 +189,7 @@ public final class Cli {
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {
         dev.tally.model.Text.use(language(args, System.getenv()));
+        dev.tally.workspace.Workspace.environment(System.getenv("TALLY_STORE"), null);
         if (badLanguage(args, err)) return ExitCode.USAGE.code();
         if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
             // what scripts and package managers call most: answered before picocli builds its model (about 80 ms)
@@ -206,8 +210,10 @@ public final class Cli {
 
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
     static int run(String[] args, Io io) {
-        // in-process runs (tests) speak English unless the arguments ask for Vietnamese: the environment does not leak in
+        // in-process runs (tests) speak English unless the arguments ask for Vietnamese, use the project's store
+        // and are user 'tally' on 'localhost' without --by: the environment does not leak in
         dev.tally.model.Text.use(language(args, java.util.Map.of()));
+        dev.tally.workspace.Workspace.environment(null, new dev.tally.store.Store.Who("tally", "localhost"));
         if (badLanguage(args, io.err())) return ExitCode.USAGE.code();
         return commandLine(io, args).execute(args);
     }

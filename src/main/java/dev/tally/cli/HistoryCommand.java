@@ -12,6 +12,7 @@ import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
 import dev.tally.workspace.History;
+import dev.tally.workspace.Workspace;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
 import java.io.IOException;
@@ -25,9 +26,10 @@ import picocli.CommandLine.Option;
 /** tally history: every version of one submission, when and from which file it came, and what changed. */
 @Command(name = "history",         header = "Every version of a unit's submissions for a period, and what changed.",
         description = "Lists every arrival of the unit's submission for the period (one per form when the catalog has "
-                + "forms), in the order imported: each stored version (version, whether it is current, when it was received, the "
-                + "file and its SHA-256, and the changes from the version before) and each arrival an import rejected (no "
-                + "version; why it was rejected).")
+                + "forms), in the order imported: each stored version (version, whether it is current, when it was received, who "
+                + "imported it and on which host, the file and its SHA-256, and the changes from the version before, which the "
+                + "store's audit keeps value by value) and each arrival an import rejected (no version; why it was rejected); then "
+                + "each lock and unlock of a slice that covers it (when, by whom, the slice and the reason).")
 final class HistoryCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
@@ -57,20 +59,22 @@ final class HistoryCommand extends BaseCommand {
         out.refuseInputs(proj.files());
         unit = UnitSelection.resolve(proj.hierarchy(), unit).code();
         List<Store.Version> versions;
-        try (Store store = Store.open(proj.settings().storePath(), false)) {
+        List<History.LockEvent> locks;
+        try (Store store = Store.open(Workspace.location(proj.settings()), false)) {
             versions = store.history(unit, p);
+            locks = History.lockEvents(store.locks(), proj.eraOf(p).hierarchy(), unit, form, p);
         }
         List<Store.Version> shown = form == null ? versions : versions.stream().filter(v -> v.form().equals(form)).toList();
         boolean forms = proj.catalog().declaresForms() || shown.stream().anyMatch(v -> !v.form().equals(dev.tally.model.Form.ALL));
-        if (shown.isEmpty()) {
+        if (shown.isEmpty() && locks.isEmpty()) {
             io.say(t("cli.noHistory", unit, form == null ? "" : t("cli.onForm", form), p.text()));
             return ExitCode.OK;
         }
         out.write(io, format, sink -> {
             List<Column> columns = new ArrayList<>();
             if (forms) columns.add(Column.text("form"));
-            columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("file"),
-                    Column.text("sha256"), Column.text("changes")));
+            columns.addAll(List.of(Column.number("version"), Column.text("current"), Column.text("received"), Column.text("by"),
+                    Column.text("file"), Column.text("sha256"), Column.text("changes")));
             sink.start(columns, Map.of());
             Store.Version prev = null;
             for (Store.Version v : shown) {
@@ -80,11 +84,18 @@ final class HistoryCommand extends BaseCommand {
                 row.add(v.rejected() ? null : Long.valueOf(v.version()));
                 row.add(v.current() ? "yes" : "");
                 row.add(v.received());
+                row.add(History.by(v.by(), v.host()));
                 row.add(v.file());
                 row.add(v.sha256().substring(0, 12));
                 row.add(String.join("; ", History.changes(prev, v)));
                 sink.row(row);
                 if (!v.rejected()) prev = v; // a rejected arrival stored nothing to compare the next version with
+            }
+            for (History.LockEvent e : locks) {
+                List<Object> row = new ArrayList<>();
+                if (forms) row.add(e.form());
+                row.addAll(java.util.Arrays.asList(null, "", e.at(), e.by(), null, null, e.what()));
+                sink.row(row);
             }
             sink.finish();
         });

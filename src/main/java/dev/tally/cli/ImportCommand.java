@@ -12,6 +12,7 @@ import dev.tally.model.ExitCode;
 import dev.tally.read.Inputs;
 import dev.tally.store.Store;
 import dev.tally.workspace.Importer;
+import dev.tally.workspace.Workspace;
 import dev.tally.write.FindingReport;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -50,6 +51,10 @@ final class ImportCommand extends BaseCommand {
 
     @Option(names = "--dry-run", description = "Validate and report what would change; store nothing.")
     boolean dryRun;
+
+    @Option(names = "--by", paramLabel = "NAME", description = "Who imports, as the store records it with this machine's name "
+            + "(default: the login name).")
+    String by;
 
     @Option(names = "--received", paramLabel = "TIME", description = "When the submissions arrived (default: now), for back-filling: "
             + "2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time).")
@@ -92,17 +97,17 @@ final class ImportCommand extends BaseCommand {
         var files = Inputs.expand(inputs);
         Project p = project.load(io);
         Importer.Report report;
-        var path = p.settings().storePath();
+        var where = Workspace.location(p.settings());
         // --findings must not replace a file being imported, the project's own files or the store
         List<java.nio.file.Path> read = new java.util.ArrayList<>(p.files());
         for (var f : files) read.add(f.path());
-        read.add(path);
+        if (where instanceof dev.tally.store.Location.File f) read.add(f.path());
         findingOptions.refuseInputs(io, null, read);
         Importer.Atomic mode = atomic.mode;
         Progress progress = Progress.of(io, findingOptions.quiet);
         try {
-            report = Importer.run(p, path, files, options.with(p.settings().templates()), io.in(), arrived, now.toString(), dryRun, mode, input.threads,
-                    progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress);
+            report = Importer.run(p, where, files, options.with(p.settings().templates()), io.in(), arrived, now.toString(), dryRun, mode,
+                    input.threads, progress == null ? dev.tally.ingest.Ingest.Watcher.NONE : progress, Workspace.who(by));
         } finally {
             if (progress != null) progress.close();
         }
@@ -113,8 +118,9 @@ final class ImportCommand extends BaseCommand {
             sb.append(t(dryRun ? "import.regroupedDry" : "import.regrouped", dev.tally.model.Text.count(report.regrouped(), "import.submissionCount"))).append('\n');
         }
         for (Importer.FileReport f : report.files()) {
-            int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions();
+            int subs = f.newSubmissions() + f.replaced() + f.unchanged() + f.rejectedSubmissions() + f.older();
             sb.append(t("import.fileLine", f.file(), dev.tally.model.Text.count(subs, "import.submissionCount"), f.newSubmissions(), f.replaced(), f.unchanged(), f.rejectedSubmissions()));
+            if (f.older() > 0) sb.append(t("import.fileOlder", f.older()));
             if (!f.status().equals("stored")) sb.append(" (").append(t("import.status." + f.status())).append(")");
             sb.append('\n');
         }
@@ -137,6 +143,7 @@ final class ImportCommand extends BaseCommand {
         }
         sb.append(dryRun ? t("import.dryRun") : "").append(t("import.submissions", report.count(Store.Outcome.NEW),
                 report.count(Store.Outcome.REPLACED), report.count(Store.Outcome.UNCHANGED), report.rejectedSubmissions()));
+        if (report.count(Store.Outcome.OLDER) > 0) sb.append(t("import.older", report.count(Store.Outcome.OLDER)));
         if (report.incomplete() > 0) sb.append(t("import.incomplete", report.incomplete()));
         sb.append('\n');
         sb.append(t(dryRun ? "import.valuesDry" : "import.values.line", report.values(), report.stored(), report.unchanged(),

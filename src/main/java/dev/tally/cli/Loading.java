@@ -37,6 +37,12 @@ final class Loading {
             public Project project() { return project.load(io); }
 
             @Override
+            public dev.tally.store.Location store() {
+                Settings s = settings();
+                return s.file() == null && !dev.tally.workspace.Workspace.named(s) ? null : dev.tally.workspace.Workspace.location(s);
+            }
+
+            @Override
             public void refuseInputs(Collection<Path> paths) {
                 if (out != null) out.refuseInputs(paths);
                 if (findings != null) findings.refuseInputs(io, out == null ? null : out.file(), paths);

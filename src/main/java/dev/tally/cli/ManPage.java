@@ -41,6 +41,9 @@ final class ManPage {
             new String[] {"LANG", "When neither --lang nor TALLY_LANG is given, a Vietnamese locale (vi_VN.UTF-8) gives Vietnamese. "
                     + "Standard output and standard error are UTF-8, with no locale (cron) or one the machine lacks too, unless "
                     + "LC_ALL, LC_CTYPE or LANG names another character set explicitly (de_DE.ISO-8859-1)."},
+            new String[] {"TALLY_STORE", "The store, instead of store: in tally.yaml: a file, or a PostgreSQL server's "
+                    + "postgresql://[USER@]HOST[:PORT]/DB[?schema=NAME&sslmode=…]. The server's user is PGUSER when the address names "
+                    + "none, and its password is never in the address: PGPASSWORD, ~/.pgpass (PGPASSFILE) or a service file."},
             new String[] {"TALLY_DEBUG", "When set, an internal error prints its stack trace."},
             new String[] {"TALLY_JAVA_OPTS", "JVM options the launcher target/tally adds after its own (for example -Xmx2g); "
                     + "java -jar tally.jar does not read it."},

@@ -14,6 +14,7 @@ import dev.tally.model.Indicator;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
+import dev.tally.store.Store;
 import dev.tally.workspace.Status;
 import dev.tally.write.Column;
 import dev.tally.write.Format;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Option;
                 + "expected reporter. A period longer than the form's counts the form's periods inside it: --period 2024 over a "
                 + "half-yearly form expects every reporter twice. --missing lists instead, per reporting unit, form and period it "
                 + "owes, whether nothing arrived, what arrived was rejected (and why) or is incomplete, and the required "
-                + "indicators it has not given (all of them when nothing arrived): the list to send back.")
+                + "indicators it has not given (all of them when nothing arrived): the list to send back. Where the store has "
+                + "locks in force (tally lock), a column 'locked' names the lock that covers each row's unit, form and period.")
 final class StatusCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
@@ -83,13 +85,14 @@ final class StatusCommand extends BaseCommand {
             }
         }
         // each era counts its own periods with its own units: a unit code means the unit of its period's era
-        List<Status.EraResult> byEra = Status.of(p, asked, era -> {
+        Status.Report report = Status.of(p, asked, era -> {
             Status.Scope scope = new Status.Scope(rows.unit == null ? null : UnitSelection.find(era.hierarchy(), rows.unit),
                     rows.maxDepth(era.hierarchy()));
             return rows.unit != null && scope.root() == null ? null : scope;
         });
-        List<Status.Result> results = byEra.stream().map(Status.EraResult::result).toList();
-        List<dev.tally.model.Era> eraOf = byEra.stream().map(Status.EraResult::era).toList();
+        List<Status.Result> results = report.eras().stream().map(Status.EraResult::result).toList();
+        List<dev.tally.model.Era> eraOf = report.eras().stream().map(Status.EraResult::era).toList();
+        List<Store.Lock> locks = report.locks();
         if (rows.unit != null && results.isEmpty()) UnitSelection.resolve(p.lastEra().hierarchy(), rows.unit);
         if (splitBy != null && p.eras().stream().noneMatch(e -> e.hierarchy().levels().contains(splitBy))) {
             throw TallyException.usage(t("status.split.notLevel", splitBy, String.join(", ", p.lastEra().hierarchy().levels())));
@@ -120,6 +123,8 @@ final class StatusCommand extends BaseCommand {
                     Column.number("expected"), Column.number("received"), Column.number("on_time"), Column.number("late"),
                     Column.number("missing"), Column.number("rejected"), Column.number("exempt"), Column.number("incomplete"),
                     Column.number("rate_pct")));
+            // signed-off slices, where the store has any: which lock covers the row's unit, form and period
+            if (!locks.isEmpty()) columns.add(Column.text("locked"));
             sink.start(columns, Map.of());
             for (int k = 0; k < results.size(); k++) for (Status.Row r : results.get(k).rows()) {
                 if (!forms.isEmpty() && !forms.contains(r.form().code())) continue;
@@ -136,6 +141,11 @@ final class StatusCommand extends BaseCommand {
                     row.add((long) n);
                 }
                 row.add(r.rate());
+                if (!locks.isEmpty()) {
+                    Store.Lock l = dev.tally.workspace.Locks.covering(locks, eraOf.get(k).hierarchy(), r.unit() == null ? null : r.unit().code(),
+                            r.form().code(), r.period());
+                    row.add(l == null ? null : t("status.locked", l.id(), dev.tally.workspace.Locks.by(l.by(), l.host(), l.at())));
+                }
                 sink.row(row);
             }
             sink.finish();

@@ -13,6 +13,11 @@ import java.time.format.DateTimeParseException;
 final class Times {
     private Times() {}
 
+    /** Now, to the second, in the run's clock and zone, as the store keeps times: 2024-07-31T10:00+07:00. */
+    static String now(Io io) {
+        return OffsetDateTime.now(io.clock()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+    }
+
     static OffsetDateTime parse(String text, ZoneId zone) {
         try {
             return OffsetDateTime.parse(text);

@@ -60,7 +60,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         for (Settings.Boundary b : settings.boundaries()) {
             for (Path p : new Path[] {b.units(), b.catalog(), b.mapping()}) if (p != null) out.add(p);
         }
-        if (settings.file() != null && settings.store() == null) {
+        if (settings.file() != null && settings.store() == null && settings.storeAddress() == null) {
             out.add(settings.file().toAbsolutePath().getParent().resolve("tally.db"));
         }
         return out;
@@ -225,6 +225,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         Path base = file.toAbsolutePath().getParent();
         Path cwd = workingDir.toAbsolutePath().normalize();
         Path units = null, catalog = null, store = null;
+        String storeAddress = null;
         Integer deadline = null;
         List<String> levels = new ArrayList<>();
         List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
@@ -236,7 +237,10 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
             switch (e.getKey()) {
                 case "units" -> units = path(base, cwd, v, "units", errors);
                 case "catalog" -> catalog = path(base, cwd, v, "catalog", errors);
-                case "store" -> store = path(base, cwd, v, "store", errors);
+                case "store" -> {
+                    if (v.scalar() != null && Settings.isAddress(v.scalar().strip())) storeAddress = v.scalar().strip();
+                    else store = path(base, cwd, v, "store", errors);
+                }
                 case "levels" -> {
                     if (!v.isList() || v.list().stream().anyMatch(x -> x.scalar() == null || x.scalar().isBlank())) {
                         errors.add(v.line(), t("project.levelsMustBe"));
@@ -303,7 +307,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         }
         errors.throwIfAny();
         return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries),
-                templates, organisation);
+                templates, storeAddress, organisation);
     }
 
     static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");

@@ -44,6 +44,12 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
 
         /** Refuses, before anything is read, any output of the command that is one of {@code inputs}. */
         void refuseInputs(Collection<Path> inputs);
+
+        /**
+         * Where the project's store is (TALLY_STORE, else store: in tally.yaml, else tally.db beside it:
+         * workspace's rule); null when there is no project file and no store is named.
+         */
+        dev.tally.store.Location store();
     }
 
     /**
@@ -113,14 +119,13 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
     /** With no input: the current version of every submission in the project's store. */
     private static Loaded fromStore(Host host, Spec spec) {
         Settings settings = host.settings();
-        host.refuseInputs(java.util.Arrays.asList(settings.file(), settings.store(), settings.units(), settings.catalog(),
-                settings.file() == null || settings.store() != null ? null : settings.storePath()));
-        if (settings.file() == null && settings.store() == null) {
-            throw TallyException.usage(t("usage.noInput"));
-        }
-        // opening the store loads SQLite's native library, and the files its values came from take a
-        // query over every submission: both while the units and catalog load
-        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(settings.storePath(), false));
+        dev.tally.store.Location where = host.store();
+        if (where == null) throw TallyException.usage(t("usage.noInput"));
+        host.refuseInputs(java.util.Arrays.asList(settings.file(), settings.units(), settings.catalog(),
+                where instanceof dev.tally.store.Location.File f ? f.path() : null));
+        // opening the store loads SQLite's native library (or connects to the server), and the files its
+        // values came from take a query over every submission: both while the units and catalog load
+        CompletableFuture<Store> opening = CompletableFuture.supplyAsync(() -> Store.open(where, false));
         CompletableFuture<StoreIngest.Sources> sourcing = opening.thenApply(StoreIngest.Sources::of);
         Project p;
         try {
@@ -133,8 +138,8 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
         try (Store store = Tasks.join(opening)) {
             Ingest.EraRead r = StoreIngest.readEras(store, Tasks.join(sourcing), p.eras(), spec.within(), spec.threads());
             // the input names are the files the values came from, or the store itself when it holds nothing
-            List<InputFile> files = r.inputs().stream().map(f -> f.equals(store.file().toString()) ? new InputFile(f, store.file())
-                    : new InputFile(f, null)).toList();
+            List<InputFile> files = r.inputs().stream().map(f -> store.file() != null && f.equals(store.file().toString())
+                    ? new InputFile(f, store.file()) : new InputFile(f, null)).toList();
             return new Loaded(p, files, r);
         }
     }

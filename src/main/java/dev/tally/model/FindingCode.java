@@ -45,7 +45,9 @@ public enum FindingCode {
     TOTAL_ROW("total-row", Severity.WARNING, "a workbook's total row whose unit is not known (the title names none and its rows belong to "
             + "no one unit); its values are ignored, since tally computes the total"),
     HIDDEN("hidden", Severity.WARNING, "a workbook's hidden rows or columns held values; they were read, and the message names them"),
-    NO_DATA("no-data", Severity.WARNING, "an input holds no values at all");
+    NO_DATA("no-data", Severity.WARNING, "an input holds no values at all"),
+    LOCKED("locked", Severity.ERROR, "`import` refused a submission into a slice signed off with `tally lock` (the finding names the lock, "
+            + "who made it and when); nothing of it was stored");
 
     /**
      * Where a finding is raised: while inputs are read and checked (every command that reads them);

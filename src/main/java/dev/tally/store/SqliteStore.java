@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -40,7 +39,7 @@ import java.util.function.Consumer;
  * <p>The file is identified by SQLite's application_id ("TALY") and versioned by user_version: a
  * file that is not a tally store is refused and never written; a store from a newer tally is refused.
  */
-final class SqliteStore implements Store {
+final class SqliteStore extends JdbcStore {
     static final int APPLICATION_ID = 0x54414C59; // "TALY"
     static final int SCHEMA_VERSION = Migration.CURRENT;
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -56,11 +55,10 @@ final class SqliteStore implements Store {
         SQLITE_LOG.setLevel(java.util.logging.Level.OFF);
     }
 
-    private final Connection db;
     private final Path file;
 
     private SqliteStore(Connection db, Path file) {
-        this.db = db;
+        super(db, Dialect.SQLITE);
         this.file = file;
     }
 
@@ -70,7 +68,7 @@ final class SqliteStore implements Store {
      */
     static Store inMemory(Path file) {
         try {
-            SqliteStore s = new SqliteStore(DriverManager.getConnection("jdbc:sqlite::memory:", connectionProperties()), file);
+            SqliteStore s = new SqliteStore(connect("jdbc:sqlite::memory:"), file);
             s.prepare(false);
             return s;
         } catch (SQLException e) {
@@ -104,7 +102,7 @@ final class SqliteStore implements Store {
         }
         Connection c;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), connectionProperties());
+            c = connect("jdbc:sqlite:" + file.toAbsolutePath());
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotOpen", file, e.getMessage()));
         }
@@ -132,6 +130,15 @@ final class SqliteStore implements Store {
         java.util.Properties p = new java.util.Properties();
         p.setProperty("jdbc.get_generated_keys", "false");
         return p;
+    }
+
+    /**
+     * A connection through SQLite's driver itself, not java.sql.DriverManager: the first use of
+     * DriverManager loads every driver on the class path, and so would load the PostgreSQL driver's
+     * classes in every run of an SQLite store.
+     */
+    private static Connection connect(String url) throws SQLException {
+        return org.sqlite.JDBC.createConnection(url, connectionProperties());
     }
 
     private void prepare(boolean existed) throws SQLException {
@@ -214,11 +221,6 @@ final class SqliteStore implements Store {
         return m.contains("SQLITE_CORRUPT") || m.contains("SQLITE_NOTADB") || m.contains("malformed");
     }
 
-    private static String oneLine(String s) {
-        String one = String.valueOf(s).replace("*** in database main ***", "").replaceAll("\\s+", " ").strip();
-        return one.length() > 300 ? one.substring(0, 300) + "…" : one;
-    }
-
     private static String text(Statement st, String sql) throws SQLException {
         try (ResultSet r = st.executeQuery(sql)) {
             return r.next() ? r.getString(1) : null;
@@ -288,64 +290,10 @@ final class SqliteStore implements Store {
         if (tableCount(st) == 0) { // a concurrent first import may have created it while we waited
             st.execute("PRAGMA application_id = " + APPLICATION_ID);
             st.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            for (String sql : SCHEMA) st.execute(sql);
+            Migration.create(Dialect.SQLITE, st);
         }
         st.execute("COMMIT");
     }
-
-    /**
-     * Schema 2. A submission is one unit's values for one form and one period; its values may come
-     * from several files of one import, so each value's source is kept beside it: the lines in value
-     * order when all came from the submission's import, else each value's import and line. A
-     * submission an import rejected is not stored, but that it arrived is: {@code rejection} keeps
-     * the codes it gave and the findings that rejected it, so completeness can tell "rejected, lacks
-     * petitions_received" from "nothing arrived".
-     */
-    static final List<String> SCHEMA = List.of("""
-            CREATE TABLE import (
-              id INTEGER PRIMARY KEY,
-              file TEXT NOT NULL,
-              sha256 TEXT NOT NULL,
-              received TEXT NOT NULL,
-              imported_at TEXT NOT NULL,
-              status TEXT NOT NULL CHECK (status IN ('stored', 'partial', 'rejected')),
-              values_read INTEGER NOT NULL,
-              stored INTEGER NOT NULL,
-              unchanged INTEGER NOT NULL,
-              rejected INTEGER NOT NULL)""", """
-            CREATE TABLE submission (
-              id INTEGER PRIMARY KEY,
-              unit TEXT NOT NULL,
-              form TEXT NOT NULL,
-              period TEXT NOT NULL,
-              version INTEGER NOT NULL,
-              import_id INTEGER NOT NULL REFERENCES import(id),
-              received TEXT NOT NULL,
-              is_current INTEGER NOT NULL CHECK (is_current IN (0, 1)),
-              digest TEXT NOT NULL,
-              value_count INTEGER NOT NULL,
-              value_map TEXT NOT NULL CHECK (json_valid(value_map)),
-              source_map TEXT NOT NULL CHECK (json_valid(source_map)),
-              UNIQUE (unit, form, period, version))""",
-            "CREATE UNIQUE INDEX submission_current ON submission(unit, form, period) WHERE is_current = 1", """
-            CREATE TABLE rejection (
-              id INTEGER PRIMARY KEY,
-              unit TEXT NOT NULL,
-              form TEXT NOT NULL,
-              period TEXT NOT NULL,
-              import_id INTEGER NOT NULL REFERENCES import(id),
-              received TEXT NOT NULL,
-              given TEXT NOT NULL CHECK (json_valid(given)),
-              errors TEXT NOT NULL CHECK (json_valid(errors)))""",
-            "CREATE INDEX rejection_key ON rejection(unit, form, period, id)",
-            // lets readers find the current rows and their imports without scanning the value maps
-            "CREATE INDEX submission_live ON submission(is_current, id, import_id)", """
-            CREATE VIEW current_value AS
-              SELECT s.unit, s.form, s.period, v.key AS indicator, v.value, s.received, i.file
-              FROM submission s JOIN json_each(s.value_map) v
-              LEFT JOIN import i ON i.id = CASE WHEN json_type(s.source_map) = 'object'
-                THEN json_extract(s.source_map, '$."' || v.key || '"[0]') ELSE s.import_id END
-              WHERE s.is_current = 1""");
 
     /** The file's path. */
     @Override
@@ -360,17 +308,17 @@ final class SqliteStore implements Store {
 
     // ------------------------------------------------------------------ writing
 
-    /** An import: one BEGIN IMMEDIATE transaction (see {@link Store.Batch}). */
-    private final class Transaction implements Store.Batch {
-        private boolean open = true;
-        private final PreparedStatement findCurrent, latest, retire, addSubmission, addImport;
+    /** An import: one BEGIN IMMEDIATE transaction (see {@link Store.Batch}): every write waits for any other. */
+    private final class Transaction extends Writes {
+        private final PreparedStatement findCurrent, latest, retire, addSubmission, previousValues;
         /**
-         * Every (unit, form, period) with a version in the store, when {@link #expect} read them in one
-         * scan; null until then, and then every submission is looked up.
+         * Every (unit, form, period) with a version in the store, when the constructor read them in one
+         * scan; null when it did not, and then every submission is looked up.
          */
         private java.util.Set<String> versioned;
 
-        Transaction() throws SQLException {
+        Transaction(Who who, java.util.Collection<Key> keys) throws SQLException {
+            super(who);
             try (Statement st = db.createStatement()) {
                 // a plain BEGIN would let two importers both read and then fail to write; IMMEDIATE
                 // takes the write lock now, and the busy timeout makes the second one wait for it
@@ -385,53 +333,30 @@ final class SqliteStore implements Store {
                 st.execute("BEGIN IMMEDIATE");
             }
             findCurrent = db.prepareStatement("SELECT id, version, digest FROM submission WHERE unit = ? AND form = ? AND period = ? AND is_current = 1");
-            // the newest version, which is the current one when there is a current one (a new version is
-            // always current; retiring one makes none current): one lookup per submission stored
-            latest = db.prepareStatement("SELECT id, version, digest, is_current FROM submission WHERE unit = ? AND form = ? AND period = ? "
-                    + "ORDER BY version DESC LIMIT 1");
+            // the current version when there is one (else the newest), and the newest version's number:
+            // one lookup per submission stored
+            latest = db.prepareStatement("SELECT id, is_current, digest, received, (SELECT max(version) FROM submission t "
+                    + "WHERE t.unit = s.unit AND t.form = s.form AND t.period = s.period) FROM submission s "
+                    + "WHERE unit = ? AND form = ? AND period = ? ORDER BY is_current DESC, version DESC LIMIT 1");
             retire = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE id = ?");
             addSubmission = db.prepareStatement("INSERT INTO submission (unit, form, period, version, import_id, received, is_current, digest, "
-                    + "value_count, value_map, source_map) VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?)");
-            addImport = db.prepareStatement("INSERT INTO import (file, sha256, received, imported_at, status, values_read, stored, unchanged, rejected) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0) RETURNING id");
+                    + "value_count, value_map, source_map) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            previousValues = db.prepareStatement("SELECT value_map FROM submission WHERE id = ?");
+            if (keys != null) expect(keys.size());
         }
 
+        /** Every write to an SQLite file waits for every other: each is exclusive. */
         @Override
-        public long recordImport(String fileName, String sha256, String received, String importedAt, long valuesRead) throws SQLException {
-            addImport.setString(1, fileName);
-            addImport.setString(2, sha256);
-            addImport.setString(3, received);
-            addImport.setString(4, importedAt);
-            addImport.setString(5, "stored");
-            addImport.setLong(6, valuesRead);
-            try (ResultSet k = addImport.executeQuery()) {
-                k.next();
-                return k.getLong(1);
-            }
-        }
-
-        @Override
-        public void counts(long importId, String status, long stored, long unchanged, long rejected) throws SQLException {
-            try (PreparedStatement p = db.prepareStatement("UPDATE import SET status = ?, stored = ?, unchanged = ?, rejected = ? WHERE id = ?")) {
-                p.setString(1, status);
-                p.setLong(2, stored);
-                p.setLong(3, unchanged);
-                p.setLong(4, rejected);
-                p.setLong(5, importId);
-                p.executeUpdate();
-            }
-        }
+        public boolean exclusive() { return true; }
 
         /**
-         * When they are many against the
-         * submissions the store holds, the keys that have any version are read in one scan of the unique
-         * index (unit, form, period, version), and a submission whose key is not among them is stored
-         * without looking up its latest version, which it cannot have (a first import of 104,000
-         * submissions: 104,000 lookups, 0.4 s). Otherwise each submission is looked up as before: a
-         * small import into a large store reads no more than it stores.
+         * When the import's submissions are many against the submissions the store holds, the keys that
+         * have any version are read in one scan of the unique index (unit, form, period, version), and a
+         * submission whose key is not among them is stored without looking up its latest version, which
+         * it cannot have (a first import of 104,000 submissions: 104,000 lookups, 0.4 s). Otherwise each
+         * submission is looked up as before: a small import into a large store reads no more than it stores.
          */
-        @Override
-        public void expect(long submissions) throws SQLException {
+        private void expect(long submissions) throws SQLException {
             long rows;
             try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT coalesce(max(id), 0) FROM submission")) {
                 rows = r.next() ? r.getLong(1) : 0;
@@ -447,7 +372,7 @@ final class SqliteStore implements Store {
         @Override
         public Outcome put(Encoded s, String received) throws SQLException {
             // a key the scan did not see has no version: nothing to compare or retire
-            if (versioned != null && versioned.add(key(s.unit(), s.form(), s.period()))) return insert(s, received, 0, false);
+            if (versioned != null && versioned.add(key(s.unit(), s.form(), s.period()))) return insert(s, received, 0, true, Outcome.NEW);
             LOOKUPS.increment();
             latest.setString(1, s.unit());
             latest.setString(2, s.form());
@@ -456,9 +381,11 @@ final class SqliteStore implements Store {
             int version = 0;
             try (ResultSet r = latest.executeQuery()) {
                 if (r.next()) {
-                    version = r.getInt(2);
-                    if (r.getInt(4) == 1) {
+                    version = r.getInt(5);
+                    if (r.getInt(2) == 1) {
                         if (r.getString(3).equals(s.digest())) return Outcome.UNCHANGED;
+                        // the newer of two versions wins by when it was received, whichever came in first
+                        if (Changes.before(received, r.getString(4))) return insert(s, received, version, false, Outcome.OLDER);
                         currentId = r.getLong(1);
                     }
                     // else none is current, but there are earlier versions (retired when the catalog's forms changed)
@@ -467,79 +394,30 @@ final class SqliteStore implements Store {
             if (currentId >= 0) {
                 retire.setLong(1, currentId);
                 retire.executeUpdate();
+                previousValues.setLong(1, currentId);
+                try (ResultSet r = previousValues.executeQuery()) {
+                    r.next();
+                    auditReplacement(r.getString(1), s, version + 1);
+                }
+                return insert(s, received, version, true, Outcome.REPLACED);
             }
-            return insert(s, received, version, currentId >= 0);
+            return insert(s, received, version, true, Outcome.NEW);
         }
 
-        private Outcome insert(Encoded s, String received, int version, boolean replaces) throws SQLException {
+        private Outcome insert(Encoded s, String received, int version, boolean current, Outcome outcome) throws SQLException {
             addSubmission.setString(1, s.unit());
             addSubmission.setString(2, s.form());
             addSubmission.setString(3, s.period());
             addSubmission.setInt(4, version + 1);
             addSubmission.setLong(5, s.importId());
             addSubmission.setString(6, received);
-            addSubmission.setString(7, s.digest());
-            addSubmission.setInt(8, s.count());
-            addSubmission.setString(9, s.values());
-            addSubmission.setString(10, s.sources());
+            addSubmission.setInt(7, current ? 1 : 0);
+            addSubmission.setString(8, s.digest());
+            addSubmission.setInt(9, s.count());
+            addSubmission.setString(10, s.values());
+            addSubmission.setString(11, s.sources());
             addSubmission.executeUpdate();
-            return replaces ? Outcome.REPLACED : Outcome.NEW;
-        }
-
-        @Override
-        public void reject(String unit, String form, Period period, long importId, String received, java.util.Collection<String> given,
-                           java.util.Collection<String> errors) throws SQLException {
-            try (PreparedStatement p = db.prepareStatement("INSERT INTO rejection (unit, form, period, import_id, received, given, errors) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                p.setString(1, unit);
-                p.setString(2, form);
-                p.setString(3, period.text());
-                p.setLong(4, importId);
-                p.setString(5, received);
-                p.setString(6, Json.strings(given));
-                p.setString(7, Json.strings(errors));
-                p.executeUpdate();
-            }
-        }
-
-        @Override
-        public void retire(String unit, String form, Period period) throws SQLException {
-            try (PreparedStatement p = db.prepareStatement("UPDATE submission SET is_current = 0 WHERE unit = ? AND form = ? AND period = ? AND is_current = 1")) {
-                p.setString(1, unit);
-                p.setString(2, form);
-                p.setString(3, period.text());
-                p.executeUpdate();
-            }
-        }
-
-        @Override
-        public List<Current> currentOutside(java.util.Collection<String> forms) throws SQLException {
-            List<Current> out = new ArrayList<>();
-            String marks = String.join(", ", java.util.Collections.nCopies(forms.size(), "?"));
-            try (PreparedStatement p = db.prepareStatement("SELECT unit, form, period, value_map, source_map, import_id, received FROM submission "
-                    + "WHERE is_current = 1" + (forms.isEmpty() ? "" : " AND form NOT IN (" + marks + ")") + " ORDER BY unit, period, id")) {
-                int k = 1;
-                for (String f : forms) p.setString(k++, f);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        Map<String, BigDecimal> values = new LinkedHashMap<>();
-                        Map<String, Long> imports = new LinkedHashMap<>(), lines = new LinkedHashMap<>();
-                        try {
-                            Json.readValues(r.getString(4), values::put);
-                            List<String> codes = new ArrayList<>(values.keySet());
-                            Json.readSources(r.getString(5), r.getLong(6), (position, id, line) -> {
-                                if (position >= codes.size()) return;
-                                imports.put(codes.get(position), id);
-                                lines.put(codes.get(position), line);
-                            });
-                        } catch (java.io.UncheckedIOException e) {
-                            throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
-                        }
-                        out.add(new Current(r.getString(1), r.getString(2), r.getString(3), values, imports, lines, r.getLong(6), r.getString(7)));
-                    }
-                }
-            }
-            return out;
+            return outcome;
         }
 
         @Override
@@ -554,6 +432,7 @@ final class SqliteStore implements Store {
 
         @Override
         public void commit() throws SQLException {
+            flushAudit();
             try (Statement st = db.createStatement()) {
                 st.execute("COMMIT");
             }
@@ -562,7 +441,8 @@ final class SqliteStore implements Store {
 
         @Override
         public void close() throws SQLException {
-            for (PreparedStatement p : List.of(findCurrent, latest, retire, addSubmission, addImport)) p.close();
+            for (PreparedStatement p : List.of(findCurrent, latest, retire, addSubmission, previousValues)) p.close();
+            closeStatements();
             try (Statement st = db.createStatement()) {
                 if (open) st.execute("ROLLBACK");
                 open = false;
@@ -571,14 +451,14 @@ final class SqliteStore implements Store {
         }
     }
 
-    /** How many submissions {@link Transaction#put} looked up one by one: for tests of {@link Transaction#expect}. */
+    /** How many submissions {@link Transaction#put} looked up one by one: for tests of the scan. */
     static final java.util.concurrent.atomic.LongAdder LOOKUPS = new java.util.concurrent.atomic.LongAdder();
 
     @Override
-    public Store.Batch begin() {
+    public Store.Batch begin(Who who, java.util.Collection<Key> keys, boolean exclusive) {
         checked();
         try {
-            return new Transaction();
+            return new Transaction(who, keys);
         } catch (SQLException e) {
             throw StoreException.io(t("store.cannotImport", file, e.getMessage()));
         }
@@ -586,204 +466,11 @@ final class SqliteStore implements Store {
 
     // ------------------------------------------------------------------ reading
 
-    /** The damaged store is told in one line, as everywhere a stored map is read ({@link #damaged}). */
     @Override
-    public void currentSubmissions(long from, long to, Consumer<StoredSubmission> sink) {
-        String sql = "SELECT unit, form, period, import_id, value_map, source_map FROM submission WHERE is_current = 1 AND id BETWEEN ? AND ? ORDER BY id";
-        try (PreparedStatement st = db.prepareStatement(sql)) {
-            st.setLong(1, from);
-            st.setLong(2, to);
-            try (ResultSet r = st.executeQuery()) {
-                // as UTF-8 bytes, read as such: no String and char[] copy per submission
-                while (r.next()) {
-                    StoredSubmission sub = new StoredSubmission(text(r, 1), text(r, 2), text(r, 3), r.getLong(4), r.getBytes(5), r.getBytes(6));
-                    try {
-                        sink.accept(sub);
-                    } catch (java.io.UncheckedIOException e) {
-                        throw damaged(utf8(sub.unit()), utf8(sub.form()), utf8(sub.period()), e);
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-    }
-
-    private static String utf8(byte[] b) { return new String(b, StandardCharsets.UTF_8); }
-
-    /** A text column's UTF-8 bytes; an empty array for NULL (the schema has none there). */
-    private static byte[] text(ResultSet r, int column) throws SQLException {
-        byte[] b = r.getBytes(column);
-        return b == null ? new byte[0] : b;
-    }
-
-    @Override
-    public long[] currentIdRange() {
-        try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT min(id), max(id), count(*) FROM submission WHERE is_current = 1")) {
-            r.next();
-            return r.getLong(3) == 0 ? new long[] {0, -1} : new long[] {r.getLong(1), r.getLong(2)};
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-    }
-
-    @Override
-    public Map<Long, String> importFiles() {
-        Map<Long, String> out = new LinkedHashMap<>();
-        try (Statement st = db.createStatement(); ResultSet r = st.executeQuery("SELECT id, file FROM import ORDER BY file, id")) {
-            while (r.next()) out.put(r.getLong(1), r.getString(2));
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-        return out;
-    }
-
-    /**
-     * A source map is an object
-     * only when values came from several imports; telling by its first character spares SQLite
-     * parsing every map (json_type did, a fifth of a second on 100,000 submissions).
-     */
-    @Override
-    public List<String> sourceFiles() {
-        List<String> out = new ArrayList<>();
-        try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT i.file FROM submission s JOIN import i ON i.id = s.import_id WHERE s.is_current = 1 "
-                     + "UNION SELECT i.file FROM submission s JOIN json_each(s.source_map) v JOIN import i ON i.id = json_extract(v.value, '$[0]') "
-                     + "WHERE s.is_current = 1 AND s.source_map LIKE '{%' ORDER BY 1")) {
-            while (r.next()) out.add(r.getString(1));
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-        return out;
-    }
-
-    @Override
-    public List<Arrival> arrivals() {
-        List<Arrival> out = new ArrayList<>();
-        try (Statement st = db.createStatement()) {
-            // the other arrivals of keys with a current submission: a handful next to the current rows
-            Map<String, List<String>> others = new java.util.HashMap<>();
-            try (ResultSet r = st.executeQuery("SELECT unit, form, period, received FROM submission WHERE is_current = 0 "
-                    + "UNION ALL SELECT unit, form, period, received FROM rejection")) {
-                while (r.next()) {
-                    others.computeIfAbsent(key(r.getString(1), r.getString(2), r.getString(3)), k -> new ArrayList<>()).add(r.getString(4));
-                }
-            }
-            try (ResultSet r = st.executeQuery("SELECT unit, form, period, received, value_map FROM submission WHERE is_current = 1 ORDER BY unit, form, period")) {
-                while (r.next()) {
-                    java.util.Set<String> codes = new java.util.LinkedHashSet<>();
-                    try {
-                        Json.readGiven(r.getBytes(5), codes::add);
-                    } catch (java.io.UncheckedIOException e) {
-                        throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
-                    }
-                    List<String> earlier = others.isEmpty() ? List.of()
-                            : others.getOrDefault(key(r.getString(1), r.getString(2), r.getString(3)), List.of());
-                    out.add(new Arrival(r.getString(1), r.getString(2), r.getString(3), r.getString(4), codes, earlier));
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-        return out;
-    }
-
-    private static String key(String unit, String form, String period) {
-        return unit + '\0' + form + '\0' + period;
-    }
-
-    @Override
-    public List<Rejection> rejections() {
-        List<Rejection> out = new ArrayList<>();
-        try (Statement st = db.createStatement();
-             ResultSet r = st.executeQuery("SELECT unit, form, period, received, given, errors FROM rejection x WHERE id = "
-                     + "(SELECT max(id) FROM rejection y WHERE y.unit = x.unit AND y.form = x.form AND y.period = x.period) ORDER BY unit, form, period")) {
-            while (r.next()) {
-                try {
-                    out.add(new Rejection(r.getString(1), r.getString(2), r.getString(3), r.getString(4),
-                            new java.util.LinkedHashSet<>(Json.readStrings(r.getString(5))),
-                            Json.readStrings(r.getString(6))));
-                } catch (java.io.UncheckedIOException e) {
-                    throw damaged(r.getString(1), r.getString(2), r.getString(3), e);
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-        return out;
-    }
-
-    @Override
-    public List<Version> history(String unit, Period period) {
-        List<Version> stored = new ArrayList<>(), rejected = new ArrayList<>();
-        List<Long> storedImports = new ArrayList<>(), rejectedImports = new ArrayList<>();
-        String sql = "SELECT s.value_map, s.version, s.is_current, s.received, i.file, i.sha256, i.imported_at, s.form, s.import_id FROM submission s "
-                + "JOIN import i ON i.id = s.import_id WHERE s.unit = ? AND s.period = ? ORDER BY s.form, s.version";
-        String rejections = "SELECT x.given, x.errors, x.received, i.file, i.sha256, i.imported_at, x.form, x.import_id FROM rejection x "
-                + "JOIN import i ON i.id = x.import_id WHERE x.unit = ? AND x.period = ? ORDER BY x.form, x.import_id, x.id";
-        try (PreparedStatement p = db.prepareStatement(sql); PreparedStatement q = db.prepareStatement(rejections)) {
-            p.setString(1, unit);
-            p.setString(2, period.text());
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    Map<String, BigDecimal> values = new LinkedHashMap<>();
-                    try {
-                        Json.readValues(r.getString(1), (code, v) -> values.put(code, v));
-                    } catch (java.io.UncheckedIOException e) {
-                        throw damaged(unit, r.getString(8), period.text(), e);
-                    }
-                    stored.add(new Version(r.getString(8), r.getInt(2), r.getInt(3) == 1, r.getString(4), r.getString(5), r.getString(6),
-                            r.getString(7), values, null, null));
-                    storedImports.add(r.getLong(9));
-                }
-            }
-            q.setString(1, unit);
-            q.setString(2, period.text());
-            try (ResultSet r = q.executeQuery()) {
-                while (r.next()) {
-                    try {
-                        rejected.add(new Version(r.getString(7), 0, false, r.getString(3), r.getString(4), r.getString(5), r.getString(6),
-                                Map.of(), Json.readStrings(r.getString(2)), new java.util.LinkedHashSet<>(Json.readStrings(r.getString(1)))));
-                    } catch (java.io.UncheckedIOException e) {
-                        throw damaged(unit, r.getString(7), period.text(), e);
-                    }
-                    rejectedImports.add(r.getLong(8));
-                }
-            }
-        } catch (SQLException e) {
-            throw StoreException.io(t("store.cannotRead", file, e.getMessage()));
-        }
-        // merged form by form: a rejected arrival goes before the first version of its form from a later import
-        List<Version> out = new ArrayList<>();
-        int i = 0, j = 0;
-        while (i < stored.size() || j < rejected.size()) {
-            boolean takeRejected = i == stored.size() || j < rejected.size() && (rejected.get(j).form().compareTo(stored.get(i).form()) < 0
-                    || rejected.get(j).form().equals(stored.get(i).form()) && rejectedImports.get(j) < storedImports.get(i));
-            if (takeRejected) out.add(rejected.get(j++));
-            else out.add(stored.get(i++));
-        }
-        return out;
-    }
-
-    /**
-     * A stored row that cannot be read (its JSON was changed by another program, or the file is
-     * damaged): one line that names the store, the submission and what to do. The one place a map
-     * that cannot be decoded becomes a message, whichever reader decoded it: the parser's own words
-     * without its location block, which names no form or period and says nothing a person can act on.
-     */
-    private dev.tally.model.TallyException damaged(String unit, String form, String period, java.io.UncheckedIOException e) {
-        Throwable c = e.getCause();
-        String why = c instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : c.getMessage();
-        return StoreException.io(t("store.damaged", file, unit, form, period, String.valueOf(why).replaceAll("\\s+", " ")));
-    }
-
-    private void closeQuietly() {
-        try {
-            db.close();
-        } catch (SQLException ignored) {
-            // closing after a refusal: the refusal is what is said
-        }
+    String sourceFilesSql() {
+        return "SELECT i.file FROM submission s JOIN import i ON i.id = s.import_id WHERE s.is_current = 1 "
+                + "UNION SELECT i.file FROM submission s JOIN json_each(s.source_map) v JOIN import i ON i.id = json_extract(v.value, '$[0]') "
+                + "WHERE s.is_current = 1 AND s.source_map LIKE '{%' ORDER BY 1";
     }
 
     @Override

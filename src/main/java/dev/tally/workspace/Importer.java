@@ -20,6 +20,7 @@ import dev.tally.model.Unit;
 import dev.tally.read.InputFile;
 import dev.tally.read.ReadOptions;
 import dev.tally.store.Encoder;
+import dev.tally.store.Location;
 import dev.tally.store.Store;
 import dev.tally.validate.Validator;
 import java.io.IOException;
@@ -84,9 +85,13 @@ public final class Importer {
         public boolean rejected() { return outcome == null; }
     }
 
-    /** What became of one file: its submissions (those with a value from it), and its values. */
+    /**
+     * What became of one file: its submissions (those with a value from it), and its values. {@code older}:
+     * submissions stored as earlier versions only, since the current one was received later; their
+     * values count as stored.
+     */
     public record FileReport(String file, String sha256, String status, int newSubmissions, int replaced, int unchanged,
-                             int rejectedSubmissions, long values, long storedValues, long unchangedValues, long duplicates, long ignored,
+                             int rejectedSubmissions, int older, long values, long storedValues, long unchangedValues, long duplicates, long ignored,
                              long rejectedValues) {
         public boolean addsUp() { return values == storedValues + unchangedValues + duplicates + ignored + rejectedValues; }
     }
@@ -113,27 +118,37 @@ public final class Importer {
     }
 
     public static Report run(Project project, Store store, List<InputFile> files, ReadOptions options, InputStream stdin,
-                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads) {
+                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads, Store.Who who) {
         Read read = read(project, files, options, stdin, atomic, threads, Ingest.Watcher.NONE);
-        return write(project, store, files, read, received, importedAt, dryRun);
+        return write(project, store, files, read, received, importedAt, dryRun, atomic, who);
     }
 
     /**
-     * The import into the store at {@code storePath}. A store that exists is opened and checked whole
-     * before anything is read (a file that is not a tally store, one from a newer tally or a damaged
-     * one is refused, untouched, with exit 4); one that does not is created only when the import
-     * writes: a dry run, and an {@code --atomic run} that stores nothing, leave no file behind.
+     * The import into the store at {@code where}, by {@code who}. A store that exists is opened and
+     * checked whole before anything is read (a file that is not a tally store, one from a newer tally
+     * or a damaged one is refused, untouched, with exit 4; a server that cannot be reached, the same);
+     * one that does not is created only when the import writes: a dry run, and an {@code --atomic run}
+     * that stores nothing, leave no file behind (and no schema on a server: it is made in the
+     * import's transaction).
      *
      * @param watcher told how the reading goes, for a progress line
      */
-    public static Report run(Project project, Path storePath, List<InputFile> files, ReadOptions options, InputStream stdin,
-                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads, Ingest.Watcher watcher) {
-        try (Store existing = Files.exists(storePath) ? Store.open(storePath, !dryRun, true) : null) {
+    public static Report run(Project project, Location where, List<InputFile> files, ReadOptions options, InputStream stdin,
+                             String received, String importedAt, boolean dryRun, Atomic atomic, int threads, Ingest.Watcher watcher,
+                             Store.Who who) {
+        if (!(where instanceof Location.File file)) {
+            try (Store store = Store.open(where, true, true)) {
+                Read read = read(project, files, options, stdin, atomic, threads, watcher);
+                return write(project, store, files, read, received, importedAt, dryRun, atomic, who);
+            }
+        }
+        Path storePath = file.path();
+        try (Store existing = Files.exists(storePath) ? Store.open(file, !dryRun, true) : null) {
             Read read = read(project, files, options, stdin, atomic, threads, watcher);
-            if (existing != null) return write(project, existing, files, read, received, importedAt, dryRun);
+            if (existing != null) return write(project, existing, files, read, received, importedAt, dryRun, atomic, who);
             boolean writes = !dryRun && !read.plan().refused();
             try (Store store = writes ? Store.open(storePath, true) : Store.inMemory(storePath)) {
-                return write(project, store, files, read, received, importedAt, dryRun);
+                return write(project, store, files, read, received, importedAt, dryRun, atomic, who);
             }
         }
     }
@@ -157,21 +172,39 @@ public final class Importer {
         Ingest.EraRead r = Ingest.runEras(project.eras(), List.of(), files, options,
                 new java.io.ByteArrayInputStream(in == null ? new byte[0] : in), threads, null, true, watcher);
         List<String> sha = Tasks.join(shas);
-        return new Read(r, sha, plan(project, files, r, atomic));
+        return new Read(r, sha, plan(project, files, r, atomic, List.of()));
     }
 
+    /**
+     * Writes the run into the store in one batch. The batch claims the run's submissions only, so that
+     * on a server other imports of other forms and periods go on beside it; when the store holds
+     * submissions to regroup (under forms the catalog no longer has), which may be any, it starts again
+     * as the one write. The locks in force, as the batch sees them, refuse what they cover.
+     */
     private static Report write(Project project, Store store, List<InputFile> files, Read read, String received, String importedAt,
-                                boolean dryRun) {
-        Plan plan = read.plan();
-        try (Store.Batch batch = store.begin()) {
-            int regrouped = 0;
-            for (Era e : project.eras()) regrouped += regroup(e, batch);
-            Report report = store(project, files, read.sha(), read.r(), plan, batch, received, importedAt, dryRun, regrouped);
-            // --atomic run with an error leaves the store exactly as it was, the import log included
-            if (!dryRun && !plan.refused()) batch.commit();
-            return report;
-        } catch (SQLException e) {
-            throw TallyException.io(t("import.failed", store.name(), e.getMessage()));
+                                boolean dryRun, Atomic atomic, Store.Who who) {
+        List<Store.Key> keys = new ArrayList<>();
+        for (Sub s : read.plan().subs()) keys.add(new Store.Key(s.era().hierarchy().unit(s.unit()).code(), s.form().code(), s.periodValue().text()));
+        boolean exclusive = false;
+        while (true) {
+            try (Store.Batch batch = store.begin(who, keys, exclusive)) {
+                List<List<Store.Current>> outside = new ArrayList<>();
+                for (Era e : project.eras()) outside.add(outside(e, batch));
+                if (!batch.exclusive() && outside.stream().anyMatch(o -> !o.isEmpty())) {
+                    exclusive = true;
+                    continue;
+                }
+                int regrouped = 0;
+                for (int k = 0; k < project.eras().size(); k++) regrouped += regroup(project.eras().get(k), outside.get(k), batch);
+                List<Store.Lock> locks = batch.locks();
+                Plan plan = locks.isEmpty() ? read.plan() : plan(project, files, read.r(), atomic, locks);
+                Report report = store(project, files, read.sha(), read.r(), plan, batch, received, importedAt, dryRun, regrouped);
+                // --atomic run with an error leaves the store exactly as it was, the import log included
+                if (!dryRun && !plan.refused()) batch.commit();
+                return report;
+            } catch (SQLException e) {
+                throw TallyException.io(t("import.failed", store.name(), e.getMessage()));
+            }
         }
     }
 
@@ -198,9 +231,11 @@ public final class Importer {
      * only when none of its values is valid); those lacking required values; and whether the run
      * stores nothing ({@code --atomic run} with an error).
      */
-    private record Plan(List<Sub> subs, Map<Sub, List<String>> errors, Set<Sub> rejected, Set<Sub> incomplete, boolean refused) {}
+    private record Plan(List<Sub> subs, Map<Sub, List<String>> errors, Set<Sub> rejected, Set<Sub> incomplete, boolean refused,
+                        List<Finding> lockFindings) {}
 
-    private static Plan plan(Project project, List<InputFile> files, Ingest.EraRead read, Atomic atomic) {
+    /** @param locks the locks in force: a submission one covers is rejected whole, with a finding that names the lock */
+    private static Plan plan(Project project, List<InputFile> files, Ingest.EraRead read, Atomic atomic, List<Store.Lock> locks) {
         List<Sub> subs = new ArrayList<>();
         Map<String, Sub> byKey = new HashMap<>();
         for (Era era : project.eras()) {
@@ -291,6 +326,21 @@ public final class Importer {
                 if (atomic != Atomic.VALUE) rejected.add(s);
             }
         }
+        List<Finding> lockFindings = new ArrayList<>();
+        for (Sub s : locks.isEmpty() ? List.<Sub>of() : subs) {
+            String unit = s.era().hierarchy().unit(s.unit()).code();
+            Store.Lock l = Locks.covering(locks, s.era().hierarchy(), unit, s.form().code(), s.periodValue());
+            if (l == null) continue;
+            String file = files.get(s.inputs()[0]).display();
+            lockFindings.add(new Finding(Severity.ERROR, FindingCode.LOCKED, file, 0, unit, s.periodValue().text(), null, null,
+                    t("import.locked", unit, s.periodValue().text(), s.form().code().equals(Form.ALL) ? "" : t("import.lockedForm", s.form().code()),
+                            l.id(), Locks.slice(l), Locks.by(l.by(), l.host(), l.at()),
+                            l.reason() == null ? "" : t("lock.because", l.reason()))));
+            errors.computeIfAbsent(s, k -> new ArrayList<>()).add(FindingCode.LOCKED.key());
+            rejected.add(s);
+            anyError = true;
+            for (int input : s.inputs()) filesWithErrors.add(files.get(input).display());
+        }
         if (atomic == Atomic.FILE) {
             for (Sub s : subs) {
                 for (int input : s.inputs()) {
@@ -307,7 +357,7 @@ public final class Importer {
                 rejected.add(s);
             }
         }
-        return new Plan(subs, errors, rejected, incomplete, atomic == Atomic.RUN && anyError);
+        return new Plan(subs, errors, rejected, incomplete, atomic == Atomic.RUN && anyError, lockFindings);
     }
 
     private static Report store(Project project, List<InputFile> files, List<String> sha, Ingest.EraRead r, Plan plan, Store.Batch batch,
@@ -318,14 +368,13 @@ public final class Importer {
         for (int i = 0; i < files.size(); i++) {
             importIds[i] = batch.recordImport(files.get(i).display(), sha.get(i), received, importedAt, valuesRead[i]);
         }
-        int[][] subsPerFile = new int[files.size()][4]; // new, replaced, unchanged, rejected
+        int[][] subsPerFile = new int[files.size()][5]; // new, replaced, unchanged, rejected, older
         long[][] valuesPerFile = new long[files.size()][3]; // stored, unchanged, rejected (of rejected submissions)
         List<SubmissionReport> reports = new ArrayList<>();
         long stored = 0, unchanged = 0, rejectedCells = 0;
         // submissions are made and encoded in parallel, a chunk ahead of the one being written in order
         List<Sub> subs = plan.subs();
         CompletableFuture<List<Prepared>> next = prepare(r, plan, importIds, 0);
-        batch.expect(subs.size());
         for (int from = 0; from < subs.size(); from += CHUNK) {
             List<Prepared> ready = Tasks.join(next);
             if (from + CHUNK < subs.size()) next = prepare(r, plan, importIds, from + CHUNK);
@@ -342,7 +391,12 @@ public final class Importer {
                 }
                 reports.add(new SubmissionReport(unit.code(), unit.name(), s.form().code(), s.periodValue(), prepared.usable().length, outcome,
                         errors == null ? List.of() : errors, plan.incomplete().contains(s)));
-                int k = outcome == null ? 3 : outcome == Store.Outcome.NEW ? 0 : outcome == Store.Outcome.REPLACED ? 1 : 2;
+                int k = outcome == null ? 3 : switch (outcome) {
+                    case NEW -> 0;
+                    case REPLACED -> 1;
+                    case UNCHANGED -> 2;
+                    case OLDER -> 4;
+                };
                 for (int input : s.inputs()) subsPerFile[input][k]++;
                 for (int cell : prepared.usable()) {
                     int input = CellTable.whereInput(t.where(s.period(), cell));
@@ -364,14 +418,19 @@ public final class Importer {
         for (int i = 0; i < files.size(); i++) {
             int[] n = subsPerFile[i];
             long rejectedValues = valuesPerFile[i][2] + rejectedRead[i];
-            String status = n[3] == 0 && rejectedRead[i] == 0 ? "stored" : n[0] + n[1] + n[2] == 0 ? "rejected" : "partial";
+            String status = n[3] == 0 && rejectedRead[i] == 0 ? "stored" : n[0] + n[1] + n[2] + n[4] == 0 ? "rejected" : "partial";
             batch.counts(importIds[i], status, valuesPerFile[i][0], valuesPerFile[i][1], rejectedValues);
-            fileReports.add(new FileReport(files.get(i).display(), sha.get(i), status, n[0], n[1], n[2], n[3], valuesRead[i],
+            fileReports.add(new FileReport(files.get(i).display(), sha.get(i), status, n[0], n[1], n[2], n[3], n[4], valuesRead[i],
                     valuesPerFile[i][0], valuesPerFile[i][1], perInput[Validator.DUPLICATES][i], perInput[Validator.IGNORED][i],
                     rejectedValues));
         }
         var sum = r.summary();
-        return new Report(fileReports, reports, r.findings(), sum.values(), stored, unchanged, sum.duplicates(), sum.ignored(),
+        List<Finding> findings = r.findings();
+        if (!plan.lockFindings().isEmpty()) {
+            findings = new ArrayList<>(findings);
+            findings.addAll(plan.lockFindings());
+        }
+        return new Report(fileReports, reports, findings, sum.values(), stored, unchanged, sum.duplicates(), sum.ignored(),
                 sum.rejected() + rejectedCells, dryRun, regrouped);
     }
 
@@ -431,15 +490,10 @@ public final class Importer {
      * the reverse) are regrouped, unit and period at a time, into the catalog's forms, each a new
      * version (the old ones stay in the history). A form that already has a current submission for
      * the unit and period keeps it; values of indicators in no form of the catalog stay in the
-     * history only. Returns how many submissions were regrouped.
+     * history only. {@code outside}: {@link #outside}. Returns how many submissions were regrouped.
      */
-    private static int regroup(Era era, Store.Batch batch) throws SQLException {
+    private static int regroup(Era era, List<Store.Current> outside, Store.Batch batch) throws SQLException {
         Catalog c = era.catalog();
-        List<Store.Current> outside = new ArrayList<>();
-        for (Store.Current x : batch.currentOutside(c.forms().stream().map(Form::code).toList())) {
-            Period p = Period.parse(x.period()).orElse(null);
-            if (p != null && era.holds(p)) outside.add(x);
-        }
         int i = 0;
         while (i < outside.size()) {
             int j = i;
@@ -476,6 +530,16 @@ public final class Importer {
             }
         }
         return outside.size();
+    }
+
+    /** The current submissions of the era's periods stored under forms its catalog no longer has. */
+    private static List<Store.Current> outside(Era era, Store.Batch batch) throws SQLException {
+        List<Store.Current> outside = new ArrayList<>();
+        for (Store.Current x : batch.currentOutside(era.catalog().forms().stream().map(Form::code).toList())) {
+            Period p = Period.parse(x.period()).orElse(null);
+            if (p != null && era.holds(p)) outside.add(x);
+        }
+        return outside;
     }
 
     private static String sha256(InputFile f, byte[] stdinBytes) {

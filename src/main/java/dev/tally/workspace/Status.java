@@ -99,6 +99,9 @@ public final class Status {
     /** One era's status, counted with its own units and catalog. */
     public record EraResult(Era era, Result result) {}
 
+    /** A store's status, era by era, and the locks in force (tally lock) that its rows may fall under. */
+    public record Report(List<EraResult> eras, List<Store.Lock> locks) {}
+
     /**
      * The status of a project's store, era by era: each era counts the periods whose values are its
      * own ({@link Era#holds}) with its own units, so a unit code means the unit of its period's era; an
@@ -107,9 +110,11 @@ public final class Status {
      * @param asked the period asked for; null: every period of each form's type that something arrived for
      * @param scope which units of an era are rows; null for an era that lacks the unit asked for (it is left out)
      */
-    public static List<EraResult> of(Project project, Period asked, java.util.function.Function<Era, Scope> scope) {
+    public static Report of(Project project, Period asked, java.util.function.Function<Era, Scope> scope) {
         List<EraResult> results = new ArrayList<>();
-        try (Store store = Store.open(project.settings().storePath(), false)) {
+        List<Store.Lock> locks;
+        try (Store store = Store.open(Workspace.location(project.settings()), false)) {
+            locks = store.locks().stream().filter(Store.Lock::active).toList();
             List<Store.Arrival> arrivals = store.arrivals();
             List<Store.Rejection> rejections = store.rejections();
             for (Era era : project.eras()) {
@@ -125,7 +130,7 @@ public final class Status {
                         asked, rows, era::holds)));
             }
         }
-        return results;
+        return new Report(results, locks);
     }
 
     /**

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -44,6 +45,15 @@ class ManPageTest {
             assertThat(s.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
                     .as("man/ holds a page for a command that no longer exists")
                     .containsExactlyInAnyOrderElementsOf(pages.keySet());
+        }
+    }
+
+    /** The store's address can come from the environment, and how a server's password is given is said where the environment is. */
+    @Test
+    void theEnvironmentSectionsNameTheStoreAndWhereItsPasswordComesFrom() throws IOException {
+        for (Path page : List.of(Path.of("man", "tally.1"), Path.of("man", "vi", "tally-import.1"))) {
+            assertThat(Files.readString(page, StandardCharsets.UTF_8)).as(page.toString())
+                    .contains("\\fBTALLY_STORE\\fR").contains("PGPASSWORD, ~/.pgpass (PGPASSFILE)");
         }
     }
 

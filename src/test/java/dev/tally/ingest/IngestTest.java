@@ -164,7 +164,7 @@ class IngestTest {
         Project project = Project.load(yaml, null, null, Path.of(""));
         try (Store store = Store.open(dir.resolve("tally.db"), true)) {
             Importer.run(project, store, List.of(new InputFile("long.csv", longFile)), ReadOptions.defaults(),
-                    new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2);
+                    new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2, new Store.Who("test", "host"));
         }
         try (Store store = Store.open(dir.resolve("tally.db"), false)) {
             Validator.Result stored = IngestRuns.readStore(store, h, c, List.of(), 2);
@@ -196,7 +196,7 @@ class IngestTest {
         Project project = Project.load(yaml, null, null, Path.of(""));
         try (Store store = Store.open(dir.resolve("tally.db"), true)) {
             Importer.run(project, store, List.of(new InputFile("a.csv", fa), new InputFile("b.csv", fb)), ReadOptions.defaults(),
-                    new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2);
+                    new ByteArrayInputStream(new byte[0]), "2024-04-10T00:00Z", "2024-04-10T00:00Z", false, Importer.Atomic.SUBMISSION, 2, new Store.Who("test", "host"));
         }
         try (Store store = Store.open(dir.resolve("tally.db"), false)) {
             Ingest.EraRead read = StoreIngest.readEras(store, List.of(new dev.tally.model.Era(0, null, null, h, c, dev.tally.model.Roster.of(h), null)),

@@ -15,8 +15,8 @@ import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Storing submissions: what becomes of each (new, replaced, unchanged) is the same whether the batch
- * read the store's keys in one scan ({@link Store.Batch#expect}) or looked each submission up, and the
- * scan spares exactly the lookups of keys the store has no version of.
+ * read the store's keys in one scan (given the keys it will store) or looked each submission up, and
+ * the scan spares exactly the lookups of keys the store has no version of.
  */
 @Isolated // reads Store.LOOKUPS, which every import counts
 class BatchTest {
@@ -27,12 +27,20 @@ class BatchTest {
         return new Submission(unit, "all", Period.parse(period).orElseThrow(), Map.of("a", new BigDecimal(value)), Map.of(), Map.of("a", 2L));
     }
 
-    /** Puts the submissions in one committed batch; {@code expect} < 0: without calling expect. */
+    static final Store.Who WHO = new Store.Who("test", "host");
+
+    /** {@code n} keys, as an import of that many submissions gives them. */
+    private static List<Store.Key> keys(long n) {
+        List<Store.Key> out = new ArrayList<>();
+        for (int i = 0; i < n; i++) out.add(new Store.Key("K" + i, "all", "2025-H1"));
+        return out;
+    }
+
+    /** Puts the submissions in one committed batch; {@code expect} < 0: without telling the batch the keys. */
     private static List<Store.Outcome> put(Store store, long expect, List<Submission> subs) throws Exception {
         List<Store.Outcome> out = new ArrayList<>();
-        try (Store.Batch b = store.begin()) {
+        try (Store.Batch b = store.begin(WHO, expect < 0 ? null : keys(expect), true)) {
             long id = b.recordImport("f.csv", "0".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", subs.size());
-            if (expect >= 0) b.expect(expect);
             for (Submission s : subs) out.add(b.put(s, id, "2025-07-01"));
             b.commit();
         }
@@ -122,10 +130,9 @@ class BatchTest {
         values.put("\u0111\u1ea3ng_vi\u00ean \ud83d\ude00", new BigDecimal("123456789012345678901234567890.5"));
         values.put("e", new BigDecimal("1E+3"));
         java.util.Map<String, Long> imports = new java.util.LinkedHashMap<>(), lines = new java.util.LinkedHashMap<>();
-        try (Store store = Store.open(file, true); Store.Batch b = store.begin()) {
+        try (Store store = Store.open(file, true); Store.Batch b = store.begin(WHO, keys(2), true)) {
             long one = b.recordImport("a \"b\".csv", "0".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", 4);
             long two = b.recordImport("c.csv", "1".repeat(64), "2025-07-01", "2025-07-01T00:00:00Z", 4);
-            b.expect(2);
             b.put(new Submission("X\"1", "all", Period.parse("2025-H1").orElseThrow(), values, Map.of(), Map.of()), one, "2025-07-01");
             // values from two files: the source map is an object of [import, line]
             values.keySet().forEach(k -> imports.put(k, imports.size() % 2 == 0 ? one : two));

@@ -2,16 +2,18 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Tally;
-import dev.tally.cli.TempProject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Forms, who is expected to report them, and completeness at every level, through the command line,
@@ -21,13 +23,30 @@ import org.junit.jupiter.api.Test;
  * Form dv (half-yearly, communes, due 10 days after the period) and form hd (yearly, districts, due
  * 30 days after).
  */
-class FormsTest extends TempProject {
+abstract class FormsTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
 
-    FormsTest() { super(CLOCK); }
+    @TempDir
+    Path dir;
+    Path config;
+    TestStore store;
+
+    /** The kind of store the tests run on: SqliteFormsTest, PostgresFormsTest. */
+    abstract TestStore.Kind kind();
+
+    Tally.Run tally(String... args) {
+        return Tally.run(config, CLOCK, args);
+    }
+
+    Path file(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    static final String HEAD = "unit,period,indicator,value\n";
 
     @BeforeEach
     void project() throws IOException {
+        store = TestStore.of(kind(), dir);
         file("units.csv", """
                 code,name,parent,level,active_from,active_to
                 P,Tỉnh,,province,,
@@ -56,7 +75,7 @@ class FormsTest extends TempProject {
                 deadline_days: 15
                 exemptions:
                   - {unit: C22, form: dv, period: 2024-H2, reason: sáp nhập vào C21}
-                """);
+                """ + store.yaml());
     }
 
     /** The year's reports as they arrived. */
@@ -177,7 +196,7 @@ class FormsTest extends TempProject {
                 .contains("submissions: 0 new, 1 replaced, 0 unchanged, 0 rejected");
         assertThat(query("SELECT form, indicator, value FROM current_value ORDER BY 1")).containsExactly("dv|rec|5", "hd|sessions|3");
         Tally.Run history = tally("history", "--unit", "D3", "--period", "2024", "--format", "csv");
-        assertThat(history.out()).contains("form,version,current,received,file,sha256,changes")
+        assertThat(history.out()).contains("form,version,current,received,by,file,sha256,changes")
                 .contains("dv,1,yes,").contains("hd,1,,").contains("hd,2,yes,").contains("sessions 2 → 3");
     }
 
@@ -221,5 +240,21 @@ class FormsTest extends TempProject {
         assertThat(r.err()).contains("h2.csv:5: warning [not-expected]");
         assertThat(r.out()).contains("unit,unit_name,level,period,indicator,value,reported,expected,exempt")
                 .contains("P,Tỉnh,province,2024-H2,rec,19,4,4,2");
+    }
+
+    /** A lock of one form refuses that form's submissions, names the form in its finding, and leaves the other form alone. */
+    @Test
+    void aLockOfOneFormNamesItAndLeavesTheOtherForm() throws IOException {
+        Tally.Run lock = tally("lock", "--period", "2024", "--form", "hd", "--by", "lan");
+        assertThat(lock.exit()).as(lock.err()).isZero();
+        Path d3 = file("d3.csv", HEAD + "D3,2024,sessions,2\nD3,2024,rec,5\n");
+        Tally.Run r = tally("import", d3.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains(d3 + ": error [locked] D3 2024 (form hd) is locked: lock 1 on 2024, form hd, every unit, by lan");
+        assertThat(tally("rollup", "--format", "csv", "--depth", "0").out()).contains("P,Tỉnh,province,2024,rec,5,1,").doesNotContain(",sessions,2,");
+    }
+
+    List<String> query(String sql) throws SQLException {
+        return store.query(sql);
     }
 }

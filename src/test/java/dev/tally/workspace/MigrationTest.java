@@ -2,17 +2,19 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Tally;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,30 +37,49 @@ class MigrationTest {
     /** A copy of the sample project (whose catalog now declares forms), with the v1 store when asked. */
     Path project(String name, boolean withV1Store) throws IOException {
         Path p = dir.resolve(name);
-        Tally.copySamples(p);
+        copyTree(Path.of("samples"), p);
         if (withV1Store) Files.copy(Path.of("src/test/resources/store/v1-sample.db"), p.resolve("tally.db"));
         return p;
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path f : all.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(t);
+                else Files.copy(f, t, StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    static List<String> query(Path db, String sql) throws SQLException {
+        return Tally.query(db, sql);
     }
 
     @Test
     void aStoreOfThePreviousReleaseIsUpgradedWithItsHistory() throws Exception {
         Path p = project("old", true);
         Path db = p.resolve("tally.db");
-        assertThat(Tally.query(db, "PRAGMA user_version")).containsExactly("1");
+        assertThat(query(db, "PRAGMA user_version")).containsExactly("1");
 
         Tally.Run history = tally(p, "history", "--unit", "BG-LN-DOINGO", "--period", "2024-H1", "--format", "csv");
         assertThat(history.exit()).as(history.err()).isZero();
-        assertThat(history.out()).contains("all,1,,2024-07-12T09:30+07:00,submissions/2024-H1/luc-nam.ndjson,")
-                .contains("all,2,yes,2024-07-18T08:00+07:00,fix.csv,")
+        // the previous release did not record who imported: 'by' is empty for those versions
+        assertThat(history.out()).contains("all,1,,2024-07-12T09:30+07:00,,submissions/2024-H1/luc-nam.ndjson,")
+                .contains("all,2,yes,2024-07-18T08:00+07:00,,fix.csv,")
                 .contains("- cadres_trained (was 20); dialogues 3 → 4; dvk_models 6 → 7; petitions_received 23 → 15; petitions_resolved 22 → 15");
 
-        assertThat(Tally.query(db, "PRAGMA user_version")).containsExactly("2");
-        assertThat(Tally.query(db, "SELECT count(*), sum(is_current), count(DISTINCT form), min(form) FROM submission")).containsExactly("60|59|1|all");
-        assertThat(Tally.query(db, "SELECT count(*), sum(status = 'rejected') FROM import")).containsExactly("9|1");
-        assertThat(Tally.query(db, "SELECT count(*) FROM rejection")).containsExactly("0");
+        // through every step: 1 → 2 → 3
+        assertThat(query(db, "PRAGMA user_version")).containsExactly("3");
+        assertThat(query(db, "SELECT count(*), sum(is_current), count(DISTINCT form), min(form) FROM submission")).containsExactly("60|59|1|all");
+        assertThat(query(db, "SELECT count(*), sum(status = 'rejected') FROM import")).containsExactly("9|1");
+        // who imported what was not recorded before schema 3; the audit and the locks start empty
+        assertThat(query(db, "SELECT DISTINCT by_user || '|' || host FROM import")).containsExactly("|");
+        assertThat(query(db, "SELECT (SELECT count(*) FROM audit), (SELECT count(*) FROM lock)")).containsExactly("0|0");
+        assertThat(query(db, "SELECT count(*) FROM rejection")).containsExactly("0");
         // each value knows its source: the line of the submission's file it came from
-        assertThat(Tally.query(db, "SELECT source_map FROM submission WHERE unit = 'BG-LN-DOINGO' AND is_current = 1")).containsExactly("[2,3,4,5]");
-        assertThat(Tally.query(db, "SELECT form, indicator, value, file FROM current_value WHERE unit = 'BG-LN-DOINGO' ORDER BY indicator"))
+        assertThat(query(db, "SELECT source_map FROM submission WHERE unit = 'BG-LN-DOINGO' AND is_current = 1")).containsExactly("[2,3,4,5]");
+        assertThat(query(db, "SELECT form, indicator, value, file FROM current_value WHERE unit = 'BG-LN-DOINGO' ORDER BY indicator"))
                 .containsExactly("all|dialogues|4|fix.csv", "all|dvk_models|7|fix.csv", "all|petitions_received|15|fix.csv",
                         "all|petitions_resolved|15|fix.csv");
 
@@ -87,8 +108,8 @@ class MigrationTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("submissions: 0 new, 1 replaced, 58 unchanged, 0 rejected");
         Path db = p.resolve("tally.db");
-        assertThat(Tally.query(db, "SELECT count(*) FROM submission WHERE is_current = 1 AND form = 'all'")).containsExactly("0");
-        assertThat(Tally.query(db, "SELECT form, count(*) FROM submission WHERE is_current = 1 GROUP BY form ORDER BY form"))
+        assertThat(query(db, "SELECT count(*) FROM submission WHERE is_current = 1 AND form = 'all'")).containsExactly("0");
+        assertThat(query(db, "SELECT form, count(*) FROM submission WHERE is_current = 1 GROUP BY form ORDER BY form"))
                 .containsExactly("dan_van|54", "hdnd|5");
         assertThat(r.out()).startsWith("the store's 59 submissions under forms the catalog no longer has were regrouped into its forms");
         Tally.Run again = tally(p, "import", p.resolve("submissions").toString());
@@ -108,7 +129,7 @@ class MigrationTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("the store's 59 submissions under forms the catalog no longer has were regrouped")
                 .contains("submissions: 0 new, 0 replaced, 59 unchanged, 0 rejected");
-        assertThat(Tally.query(p.resolve("tally.db"), "SELECT DISTINCT form FROM submission WHERE is_current = 1")).containsExactly("all");
+        assertThat(query(p.resolve("tally.db"), "SELECT DISTINCT form FROM submission WHERE is_current = 1")).containsExactly("all");
     }
 
     @Test
@@ -121,8 +142,8 @@ class MigrationTest {
         Tally.Run r = tally(p, "rollup");
         assertThat(r.exit()).isEqualTo(4);
         assertThat(r.err()).contains("cannot upgrade the store to this tally's format").contains("it was left as it was");
-        assertThat(Tally.query(db, "PRAGMA user_version")).containsExactly("1");
-        assertThat(Tally.query(db, "SELECT count(*) FROM submission WHERE line_map IS NOT NULL")).containsExactly("60");
-        assertThat(Tally.query(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('submission_v1', 'import_v1', 'rejection')")).containsExactly("0");
+        assertThat(query(db, "PRAGMA user_version")).containsExactly("1");
+        assertThat(query(db, "SELECT count(*) FROM submission WHERE line_map IS NOT NULL")).containsExactly("60");
+        assertThat(query(db, "SELECT count(*) FROM sqlite_master WHERE name IN ('submission_v1', 'import_v1', 'rejection')")).containsExactly("0");
     }
 }

@@ -2,11 +2,10 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tally.cli.Tally;
-import dev.tally.cli.TempProject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,6 +13,7 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The store holds exactly what validate accepts: on a real-shaped set (one file per district in the
@@ -22,17 +22,28 @@ import org.junit.jupiter.api.Test;
  * import equals rollup of the same files, cell for cell and coverage for coverage, for every period
  * and level; and status counts each incomplete report received and incomplete.
  */
-class StoreEqualsFilesTest extends TempProject {
+abstract class StoreEqualsFilesTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-01T00:00:00Z"), ZoneOffset.ofHours(7));
-
-    StoreEqualsFilesTest() { super(CLOCK); }
     static final String[] COMMUNE = {"dvk", "dialogues", "received", "resolved", "trained"};
+
+    @TempDir
+    Path dir;
+    Path config;
+    TestStore store;
+
+    /** The kind of store the tests run on: SqliteStoreEqualsFilesTest, PostgresStoreEqualsFilesTest. */
+    abstract TestStore.Kind kind();
+
+    Tally.Run tally(String... args) {
+        return Tally.run(config, CLOCK, args);
+    }
 
     /** Communes that left a required cell empty, per period (worked out while writing the files). */
     int incompleteH1, incompleteH2;
 
     @BeforeEach
     void project() throws IOException {
+        store = TestStore.of(kind(), dir);
         StringBuilder units = new StringBuilder("code,name,parent,level\n");
         Random random = new Random(26);
         Files.createDirectories(dir.resolve("in"));
@@ -73,7 +84,8 @@ class StoreEqualsFilesTest extends TempProject {
                 rules:
                   - {name: resolved_within_received, check: resolved <= received, severity: error, message: giải quyết nhiều hơn tiếp nhận}
                 """, StandardCharsets.UTF_8);
-        config = Files.writeString(dir.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\n");
+        config = Files.writeString(dir.resolve("tally.yaml"), "units: units.csv\ncatalog: catalog.yaml\nlevels: [province, district, commune]\n"
+                + store.yaml());
     }
 
     /** One district's half-year file, in the format the district uses: CSV long, CSV wide or NDJSON. */

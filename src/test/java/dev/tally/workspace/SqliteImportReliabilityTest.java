@@ -1,0 +1,7 @@
+package dev.tally.workspace;
+
+/** {@link ImportReliabilityTest} on an SQLite file. */
+class SqliteImportReliabilityTest extends ImportReliabilityTest {
+    @Override
+    TestStore.Kind kind() { return TestStore.Kind.SQLITE; }
+}

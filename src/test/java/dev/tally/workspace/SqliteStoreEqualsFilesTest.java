@@ -1,0 +1,7 @@
+package dev.tally.workspace;
+
+/** {@link StoreEqualsFilesTest} on an SQLite file. */
+class SqliteStoreEqualsFilesTest extends StoreEqualsFilesTest {
+    @Override
+    TestStore.Kind kind() { return TestStore.Kind.SQLITE; }
+}

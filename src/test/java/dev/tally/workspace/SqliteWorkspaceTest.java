@@ -1,0 +1,7 @@
+package dev.tally.workspace;
+
+/** {@link WorkspaceTest} on an SQLite file. */
+class SqliteWorkspaceTest extends WorkspaceTest {
+    @Override
+    TestStore.Kind kind() { return TestStore.Kind.SQLITE; }
+}
