@@ -28,6 +28,7 @@ public final class Cli {
         m.put("import", ImportCommand.class);
         m.put("validate", ValidateCommand.class);
         m.put("rollup", RollupCommand.class);
+        m.put("report", ReportCommand.class);
         m.put("describe", DescribeCommand.class);
         m.put("outliers", OutliersCommand.class);
         m.put("consistency", ConsistencyCommand.class);

@@ -231,6 +231,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         List<Settings.ExemptionEntry> exemptions = new ArrayList<>();
         List<Settings.Boundary> boundaries = new ArrayList<>();
         List<dev.tally.read.SheetTemplate> templates = List.of();
+        dev.tally.model.Organisation organisation = dev.tally.model.Organisation.NONE;
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
             switch (e.getKey()) {
@@ -274,6 +275,19 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                                 x.line()));
                     }
                 }
+                case "organisation" -> {
+                    if (!v.isMap()) {
+                        errors.add(v.line(), t("project.organisationMustBe", String.join(", ", Settings.ORGANISATION_KEYS)));
+                        break;
+                    }
+                    for (String k : v.map().keySet()) {
+                        if (!Settings.ORGANISATION_KEYS.contains(k)) {
+                            errors.add(v.map().get(k).line(), t("project.unknownOrganisationKey", k, String.join(", ", Settings.ORGANISATION_KEYS)));
+                        }
+                    }
+                    organisation = new dev.tally.model.Organisation(scalar(v, "name"), scalar(v, "parent"), scalar(v, "abbreviation"),
+                            scalar(v, "place"));
+                }
                 case "boundaries" -> {
                     if (!v.isList()) {
                         errors.add(v.line(), t("project.boundariesMustBe"));
@@ -293,7 +307,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         }
         errors.throwIfAny();
         return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries),
-                templates, storeAddress);
+                templates, storeAddress, organisation);
     }
 
     static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");

@@ -11,18 +11,21 @@ import java.util.List;
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
                        List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates,
-                       String storeAddress) {
+                       String storeAddress, dev.tally.model.Organisation organisation) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates", "organisation");
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
                     List<ExemptionEntry> exemptions, List<Boundary> boundaries) {
-        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, List.of(), null);
+        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, List.of(), null, dev.tally.model.Organisation.NONE);
     }
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays) {
-        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of(), List.of(), null);
+        this(file, units, catalog, levels, store, deadlineDays, List.of(), List.of(), List.of(), null, dev.tally.model.Organisation.NONE);
     }
+
+    /** The keys of tally.yaml's organisation: section (see {@link dev.tally.model.Organisation}). */
+    static final List<String> ORGANISATION_KEYS = List.of("name", "parent", "abbreviation", "place");
 
     /** True when a value of {@code store:} (or TALLY_STORE) is a server's address rather than a file: it has a scheme, {@code NAME://}. */
     public static boolean isAddress(String store) {

@@ -1,0 +1,240 @@
+package dev.tally.review;
+
+import static dev.tally.model.Text.t;
+
+import dev.tally.model.Catalog;
+import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
+import dev.tally.model.Organisation;
+import dev.tally.model.Text;
+import dev.tally.rollup.RollupResult;
+import dev.tally.rollup.RollupTables;
+import dev.tally.rollup.Selection;
+import dev.tally.write.Column;
+import dev.tally.write.Doc;
+import dev.tally.write.Measure;
+import dev.tally.write.NumberStyle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The words and figures of a review document (tally report) for one period, in the run's language.
+ *
+ * <p>Every number comes from the rollup's own wide table for the same selection: the table is made
+ * by {@link RollupTables#writeWide} into a {@link Doc.Collector}, exactly as {@code tally rollup}
+ * makes it for a file, and the sentences of section I read the {@link Measure} of its total row (the
+ * value, its coverage, the comparison and its status as the rollup computed them). Nothing is summed,
+ * averaged or compared here a second time; the one count of its own is the completeness section's,
+ * a sum of the table's own coverage counts.
+ *
+ * <p>A sentence says what it can and no more: a partial total gives its coverage ("số liệu của 9/10
+ * đơn vị"); a change is said only when both sides have a value, and as "không so sánh được" when the
+ * two sides are not from the same units (or across a boundary, not exactly re-mapped); nothing is
+ * said of a comparison side that has no value. A rate changes in percentage points.
+ */
+public final class ReportContent {
+    private ReportContent() {}
+
+    /** What the document is about: the issuing body, the title (null: "Kết quả thực hiện kỳ …"), the date it bears. */
+    public record Heading(Organisation organisation, String title, LocalDate date) {}
+
+    /**
+     * @param period the index in {@code r} of the period reported on (compared or not, as the rollup was asked)
+     */
+    public static Doc build(RollupResult r, Hierarchy h, Catalog catalog, Selection sel, RollupTables.Shown shown, int period,
+                            Heading heading) {
+        Doc.Collector collector = Doc.collector();
+        try {
+            RollupTables.writeWide(r, h, sel, collector, Map.of(), true, false, shown.withPeriods(List.of(period)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a collector writes nowhere
+        }
+        Doc.Table table = dropLevel(collector.table());
+        boolean vi = Text.lang() == Text.Lang.VI;
+        NumberStyle numbers = NumberStyle.of(vi ? Text.Lang.VI.locale() : Locale.UK);
+        String periodText = r.periods().get(period).text();
+        String other = r.compared(period) ? r.periods().get(r.comparedWith(period)).text() : null;
+        List<Object> total = table.rows().get(table.rows().size() - 1);
+        String subjectUnit = (String) total.get(1);
+
+        List<Doc.Block> body = new ArrayList<>();
+        body.add(new Doc.Heading(1, t("report.section1")));
+        body.add(new Doc.Para(other == null ? t("report.scope", subjectUnit, periodText) : t("report.scopeCompared", subjectUnit, periodText, other),
+                false));
+        for (int c = 0; c < table.columns().size(); c++) {
+            Column col = table.columns().get(c);
+            if (!col.measure()) continue;
+            Indicator ind = catalog.indicator(col.key());
+            body.add(new Doc.Para(sentence(ind, (Measure) total.get(c), numbers), true));
+        }
+        completeness(body, table, catalog, numbers);
+        if (other != null) change(body, table, catalog, other, periodText, numbers);
+        for (String s : List.of("report.section2", "report.section3", "report.section4")) {
+            body.add(new Doc.Heading(1, t(s)));
+            body.add(Doc.Para.empty());
+        }
+        Doc.Header header = header(heading, periodText, vi);
+        Doc.Labels labels = new Doc.Labels(t("report.appendix"), t("report.partialKey"), t("report.missing"), null);
+        return new Doc(header, body, List.of(table), labels, numbers, vi ? "vi" : "en");
+    }
+
+    /** The level column says nothing a reader of one table needs (its rows are one level's units and their total). */
+    private static Doc.Table dropLevel(Doc.Table t) {
+        int at = -1;
+        for (int c = 0; c < t.columns().size(); c++) if (t.columns().get(c).name().equals("level")) at = c;
+        if (at < 0) return t;
+        List<Column> cols = new ArrayList<>(t.columns());
+        cols.remove(at);
+        List<List<Object>> rows = new ArrayList<>();
+        for (List<Object> row : t.rows()) {
+            List<Object> x = new ArrayList<>(row);
+            x.remove(at);
+            rows.add(x);
+        }
+        return new Doc.Table(t.caption(), cols, rows, t.totals());
+    }
+
+    /** Section I's sentence for one indicator, from the total row's measure. */
+    static String sentence(Indicator ind, Measure m, NumberStyle numbers) {
+        if (m.value() == null) return t("report.noValue", ind.label(), m.reported(), m.expected());
+        String value = numbers.format(m.value()) + (ind.unitOfMeasure() == null ? "" : unitSpace(ind.unitOfMeasure()) + ind.unitOfMeasure());
+        StringBuilder s = new StringBuilder(t("report.value", ind.label(), value));
+        if (m.estimated()) s.append(t("report.estimated"));
+        if (m.partial()) s.append(t("report.coverage", m.reported(), m.expected()));
+        Measure.Comparison cmp = m.comparison();
+        if (cmp != null && cmp.value() != null) {
+            if (cmp.comparable() || "estimated".equals(cmp.status())) {
+                BigDecimal ch = cmp.change();
+                if (ch == null) {
+                    // a change from zero has no percentage; the rollup says none, and so does the sentence
+                } else if (ch.signum() == 0) {
+                    s.append(t("report.same", cmp.period()));
+                } else {
+                    String amount = numbers.format(ch.abs());
+                    amount = cmp.points() ? t("report.points", amount) : t("report.percent", amount);
+                    s.append(t(ch.signum() > 0 ? "report.up" : "report.down", amount, cmp.period()));
+                    if ("estimated".equals(cmp.status())) s.append(t("report.estimated"));
+                }
+            } else {
+                String why = "not-comparable".equals(cmp.status()) ? t("report.otherNotComparable")
+                        : t("report.otherCoverage", cmp.period(), cmp.reported(), cmp.expected());
+                s.append(t("report.notComparable", cmp.period(), why));
+            }
+        }
+        return s.append('.').toString();
+    }
+
+    /** "92,0 %" but "12 mô hình": a percent sign follows Vietnamese typography (a space) but not English. */
+    private static String unitSpace(String uom) { return uom.equals("%") && Text.lang() != Text.Lang.VI ? "" : " "; }
+
+    /**
+     * Per unit of the table, the values its reporting units gave of those expected, over the indicators
+     * reported (a derived one's coverage is its operands', counted there), summed from the table's own
+     * coverage counts; the chart sorted from the fullest down, each bar labelled with its counts.
+     */
+    private static void completeness(List<Doc.Block> body, Doc.Table table, Catalog catalog, NumberStyle numbers) {
+        record Row(String name, int reported, int expected) {
+            double rate() { return expected == 0 ? 0 : 100.0 * reported / expected; }
+        }
+        List<Row> rows = new ArrayList<>();
+        int allReported = 0, allExpected = 0, partialUnits = 0;
+        for (int k = 0; k < table.rows().size(); k++) {
+            List<Object> row = table.rows().get(k);
+            int rep = 0, exp = 0;
+            for (int c = 0; c < table.columns().size(); c++) {
+                Column col = table.columns().get(c);
+                if (!col.measure() || catalog.indicator(col.key()).derived()) continue;
+                Measure m = (Measure) row.get(c);
+                rep += m.reported();
+                exp += m.expected();
+            }
+            if (table.totals().get(k)) {
+                allReported = rep;
+                allExpected = exp;
+            } else if (exp > 0) {
+                rows.add(new Row((String) row.get(1), rep, exp));
+                if (rep < exp) partialUnits++;
+            }
+        }
+        body.add(new Doc.Heading(2, t("report.completeness")));
+        body.add(new Doc.Para(t("report.completenessText", allReported, allExpected, rate(allReported, allExpected, numbers), partialUnits), false));
+        if (rows.isEmpty()) return;
+        rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::name));
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Row x : rows) {
+            names.add(x.name());
+            values.add(x.rate());
+            labels.add(x.reported() + "/" + x.expected() + " (" + rate(x.reported(), x.expected(), numbers) + ")");
+        }
+        body.add(new Doc.Chart(t("report.completenessChart"), names, List.of(new Doc.Series(t("report.completenessChart"), values, labels)),
+                100.0, "%"));
+    }
+
+    /** Received over expected in percent to one decimal, as status rounds its rate. */
+    static String rate(int reported, int expected, NumberStyle numbers) {
+        if (expected == 0) return t("report.missing");
+        BigDecimal r = BigDecimal.valueOf(100L * reported).divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP);
+        return t("report.percent", numbers.format(r));
+    }
+
+    /** One chart per indicator shown: both periods' values for every unit of the table, as the rollup compared them. */
+    private static void change(List<Doc.Block> body, Doc.Table table, Catalog catalog, String other, String period, NumberStyle numbers) {
+        body.add(new Doc.Heading(2, t("report.change", other)));
+        for (int c = 0; c < table.columns().size(); c++) {
+            Column col = table.columns().get(c);
+            if (!col.measure()) continue;
+            Indicator ind = catalog.indicator(col.key());
+            List<String> names = new ArrayList<>();
+            List<Double> now = new ArrayList<>(), then = new ArrayList<>();
+            List<String> nowLabels = new ArrayList<>(), thenLabels = new ArrayList<>();
+            boolean any = false;
+            for (int k = 0; k < table.rows().size(); k++) {
+                if (table.totals().get(k)) continue;
+                Measure m = (Measure) table.rows().get(k).get(c);
+                Measure.Comparison cmp = m.comparison();
+                names.add((String) table.rows().get(k).get(1));
+                now.add(m.value() == null ? null : m.value().doubleValue());
+                nowLabels.add(label(m.value(), m.reported(), m.expected(), numbers));
+                Number tv = cmp == null ? null : cmp.value();
+                then.add(tv == null ? null : tv.doubleValue());
+                thenLabels.add(cmp == null ? "" : label(tv, cmp.reported(), cmp.expected(), numbers));
+                any |= m.value() != null || tv != null;
+            }
+            if (!any) continue;
+            String title = t("report.changeChart", ind.label(), ind.unitOfMeasure() == null ? ind.code() : ind.unitOfMeasure());
+            body.add(new Doc.Chart(title, names, List.of(new Doc.Series(period, now, nowLabels), new Doc.Series(other, then, thenLabels)),
+                    null, ind.unitOfMeasure()));
+        }
+    }
+
+    /** A bar's label: the value, with its coverage when partial; the missing mark with it when there is none. */
+    private static String label(Number v, int reported, int expected, NumberStyle numbers) {
+        String text = v == null ? t("report.missing") : numbers.format(v);
+        return expected > 0 && (v == null || reported < expected) ? text + " (" + reported + "/" + expected + ")" : text;
+    }
+
+    private static Doc.Header header(Heading heading, String period, boolean vi) {
+        Organisation o = heading.organisation();
+        LocalDate d = heading.date();
+        String place = o.place() == null ? "……" : o.place();
+        String date = t("report.date", place, d.format(DateTimeFormatter.ofPattern(t("report.dateFormat"), Locale.UK)));
+        String number = t("report.number", o.abbreviation() == null ? "……" : o.abbreviation());
+        return new Doc.Header(upper(o.parent()), upper(o.name()), number, blank(t("report.nation")), blank(t("report.motto")), date,
+                t("report.kind"), heading.title() != null ? heading.title() : t("report.subject", period));
+    }
+
+    private static String upper(String s) { return s == null ? null : s.toUpperCase(Locale.forLanguageTag("vi")); }
+
+    private static String blank(String s) { return s.isEmpty() ? null : s; }
+}
