@@ -1,13 +1,8 @@
 package dev.tally.workspace;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 /** The store tests' way in: cli/Tally's runs with a project and a fixed clock, and SQL on an SQLite store. */
@@ -28,17 +23,6 @@ public final class Tally {
         return new Run(r.exit(), r.out(), r.err());
     }
 
-    /** Each row of the query's result as its columns joined by |. */
-    public static List<String> query(Path db, String sql) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement st = c.createStatement(); ResultSet r = st.executeQuery(sql)) {
-            int n = r.getMetaData().getColumnCount();
-            while (r.next()) {
-                List<String> cells = new ArrayList<>();
-                for (int i = 1; i <= n; i++) cells.add(String.valueOf(r.getObject(i)));
-                rows.add(String.join("|", cells));
-            }
-        }
-        return rows;
-    }
+    /** Each row of the query's result as its columns joined by | (cli/Tally's). */
+    public static List<String> query(Path db, String sql) throws SQLException { return dev.tally.cli.Tally.query(db, sql); }
 }
