@@ -130,6 +130,10 @@ final class OutputOptions {
                 if (ext.equalsIgnoreCase(".xls")) {
                     throw TallyException.usage(t("usage.xls", output));
                 }
+                // a document (the review) is not a table: tally report writes it
+                if (dev.tally.write.DocFormat.fromFileName(name) != null) {
+                    throw TallyException.usage(t("usage.documentExtension", output, ext));
+                }
                 if (!Files.exists(output) || Files.isRegularFile(output)) {
                     throw TallyException.usage(ext.isEmpty() ? t("usage.noExtension", output) : t("usage.badExtension", output, ext));
                 }

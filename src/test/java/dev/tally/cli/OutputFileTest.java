@@ -134,7 +134,11 @@ class OutputFileTest {
         assertThat(xls.err()).contains("not the old .xls; name the file .xlsx");
         Tally.Run pdf = run(false, "validate", "--config", "samples/tally.yaml", "-o", dir.resolve("r.pdf").toString(), "samples/faulty");
         assertThat(pdf.exit()).isEqualTo(2);
-        assertThat(pdf.err()).contains("'.pdf' is not an extension tally writes");
+        // a document's extension points to the command that writes documents
+        assertThat(pdf.err()).contains("'.pdf' is a document, not a table: tally report writes the review as .docx, .html or .pdf");
+        Tally.Run bin = run(false, "validate", "--config", "samples/tally.yaml", "-o", dir.resolve("r.bin").toString(), "samples/faulty");
+        assertThat(bin.exit()).isEqualTo(2);
+        assertThat(bin.err()).contains("'.bin' is not an extension tally writes");
         assertThat(run(false, "rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", dir.resolve("r.out").toString(),
                 "samples/submissions").exit()).as("--format settles it").isZero();
     }
