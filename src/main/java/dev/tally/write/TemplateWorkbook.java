@@ -130,20 +130,8 @@ public final class TemplateWorkbook {
             zip.closeEntry();
         }
         entry(zip, w, "[Content_Types].xml", contentTypes(sheets.size()));
-        entry(zip, w, "_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-                </Relationships>""");
-        StringBuilder wb = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>""");
-        for (int i = 0; i < sheets.size(); i++) {
-            wb.append("<sheet name=\"").append(Xlsx.escape(sheets.get(i).name())).append("\" sheetId=\"").append(i + 1).append("\" r:id=\"rId")
-                    .append(i + 1).append("\"/>");
-        }
-        entry(zip, w, "xl/workbook.xml", wb.append("</sheets></workbook>").toString());
+        entry(zip, w, "_rels/.rels", Xlsx.PACKAGE_RELS);
+        entry(zip, w, "xl/workbook.xml", Xlsx.workbookXml(sheets.stream().map(s -> s.name()).toList()));
         StringBuilder rels = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");

@@ -357,6 +357,26 @@ final class Xlsx implements TableSink {
         w.write(sb.toString());
     }
 
+    /** The package's relationships part: its one relationship, to xl/workbook.xml (every workbook tally writes). */
+    static final String PACKAGE_RELS = """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
+            </Relationships>""";
+
+    /** xl/workbook.xml listing the sheets by name, sheet i+1 the part of relationship rId(i+1). */
+    static String workbookXml(List<String> sheetNames) {
+        StringBuilder wb = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
+                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>""");
+        for (int i = 0; i < sheetNames.size(); i++) {
+            wb.append("<sheet name=\"").append(escape(sheetNames.get(i))).append("\" sheetId=\"").append(i + 1)
+                    .append("\" r:id=\"rId").append(i + 1).append("\"/>");
+        }
+        return wb.append("</sheets></workbook>").toString();
+    }
+
     static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
@@ -388,20 +408,10 @@ final class Xlsx implements TableSink {
             endSheet();
         }
         entry("[Content_Types].xml", contentTypes());
-        entry("_rels/.rels", """
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-                <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/>\
-                </Relationships>""");
-        StringBuilder wb = new StringBuilder("""
-                <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-                <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
-                xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>""");
-        for (int i = 0; i < sheetNames.size(); i++) {
-            wb.append("<sheet name=\"").append(escape(sheetName(sheetNames.get(i), i))).append("\" sheetId=\"").append(i + 1)
-                    .append("\" r:id=\"rId").append(i + 1).append("\"/>");
-        }
-        entry("xl/workbook.xml", wb.append("</sheets></workbook>").toString());
+        entry("_rels/.rels", PACKAGE_RELS);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < sheetNames.size(); i++) names.add(sheetName(sheetNames.get(i), i));
+        entry("xl/workbook.xml", workbookXml(names));
         StringBuilder rels = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
                 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">""");
