@@ -21,7 +21,6 @@ import dev.tally.rollup.RollupSpec;
 import dev.tally.write.Column;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -70,7 +69,7 @@ final class OutliersCommand extends BaseCommand {
 
     @Option(names = "--min-n", paramLabel = "N", description = "Fewest comparison values to score a value (default 4).")
     @Range(min = 1, max = Integer.MAX_VALUE)
-    int minN = 4;
+    int minN = Outliers.DEFAULT_MIN_N;
 
     @Option(names = "--max", paramLabel = "N", description = "List at most N outliers, the furthest off first (default 500).")
     @Range(min = 0, max = Integer.MAX_VALUE)
@@ -109,10 +108,10 @@ final class OutliersCommand extends BaseCommand {
             if (t.type() == PeriodType.RANGE) throw TallyException.usage(t("usage.outliersRange", t.text()));
         }
         // the data needed: the targets and, against history, the periods before them
-        List<Period> reading = asked.isEmpty() ? List.of() : withHistory(asked, a);
+        List<Period> reading = asked.isEmpty() ? List.of() : Outliers.periods(asked, a, history);
         Loaded data = in.load(io, reading, out);
         List<Period> targets = asked.isEmpty() ? latestOfEachType(data.dataPeriods()) : asked;
-        List<Period> rolled = withHistory(targets, a);
+        List<Period> rolled = Outliers.periods(targets, a, history);
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), new RollupSpec(rolled, false, true), data.inputNames());
         RollupResult r = across.result();
         dev.tally.model.Era era = across.era();
@@ -145,15 +144,6 @@ final class OutliersCommand extends BaseCommand {
                 + (found.tooFew() > 0 ? t("outliers.tooFew", found.tooFew(), minN) : "")
                 + (found.notComparable() > 0 ? t("outliers.notComparable", found.notComparable()) : ""));
         return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
-    }
-
-    /** Each target and, against history, the periods before it (the length of each target's type). */
-    private List<Period> withHistory(List<Period> targets, Outliers.Against a) {
-        LinkedHashSet<Period> all = new LinkedHashSet<>(targets);
-        if (a == Outliers.Against.HISTORY) {
-            for (Period t : targets) all.addAll(Outliers.history(t, history != null ? history : Outliers.defaultHistory(t.type())));
-        }
-        return new ArrayList<>(all);
     }
 
     /** The most recent period of each type in the data. */

@@ -12,7 +12,10 @@ import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
+import dev.tally.review.Method;
+import dev.tally.review.Outliers;
 import dev.tally.review.ReportContent;
+import dev.tally.workspace.Status;
 import dev.tally.rollup.ComparePlan;
 import dev.tally.rollup.RollupResult;
 import dev.tally.rollup.RollupTables;
@@ -39,7 +42,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "report", header = "Write the review document for a period: docx, html or pdf.",
         description = "Writes the review report (báo cáo sơ kết) for one period: the header block from tally.yaml's organisation: "
                 + "section, I. the results as sentences (each value with its coverage when partial, and the change against "
-                + "--compare), the completeness by unit as a chart, II.-IV. as headings for the analyst to write, and the "
+                + "--compare); the reports by unit as tally status counts them (expected, received, on time, late: from the store; "
+                + "a report from files has no arrival times) and the values reported, charted; with --compare, both periods per "
+                + "unit charted; the values to check, as tally outliers lists them by default (each unit against its own "
+                + "previous periods, modified z above 3.5, the ten furthest off); II.-IV. as headings for the analyst to write, and the "
                 + "rollup's table as the appendix, every partial total marked. Every figure is the rollup's for the same "
                 + "--period, --compare, --unit and --depth (default here: the unit's children, or the roots). The -o extension picks the format: .docx (Word, laid out as "
                 + "Nghị định 30/2020), .html (one self-contained file with SVG charts), .pdf (that HTML laid out on A4, Liberation Serif embedded).")
@@ -98,8 +104,24 @@ final class ReportCommand extends BaseCommand {
         List<Period> targets = List.of(target);
         OutputOptions out = new OutputOptions();
         out.output = output;
-        Loaded data = Loading.load(io, project, input, inputDelimiter.value(), ComparePlan.reading(targets, compare), inputs, out, findings,
-                true, findings.spillDir(io));
+        // the outliers section scores the period against each unit's history, as tally outliers does by default
+        boolean checks = target.type() != dev.tally.model.PeriodType.RANGE;
+        List<Period> history = checks ? Outliers.periods(targets, Outliers.Against.HISTORY, null) : List.of();
+        List<Period> reading = new ArrayList<>(ComparePlan.reading(targets, compare));
+        for (Period x : history) if (!reading.contains(x)) reading.add(x);
+        Loaded data = Loading.load(io, project, input, inputDelimiter.value(), reading, inputs, out, findings, true, findings.spillDir(io));
+        ReportContent.Checks found = null;
+        if (checks) {
+            // before the rollup below, which releases the cells as it goes
+            dev.tally.rollup.Across.Result past = dev.tally.rollup.Across.run(Loading.eraCells(data), new dev.tally.rollup.RollupSpec(history, false, true),
+                    data.inputNames());
+            Method m = Method.MODIFIED_Z;
+            Outliers.Spec spec = new Outliers.Spec(targets, Outliers.Against.HISTORY, m, m.defaultThreshold(), null, Outliers.DEFAULT_MIN_N,
+                    ReportContent.OUTLIERS_LISTED, rows.root(past.era().hierarchy()),
+                    ProjectOptions.selected(past.era().catalog(), indicatorCodes));
+            found = new ReportContent.Checks(Outliers.find(past.era().roster(), past.era().catalog(), past.result(), spec),
+                    Outliers.defaultHistory(target.type()), m.key(), m.defaultThreshold(), Outliers.DEFAULT_MIN_N);
+        }
         ComparePlan plan = ComparePlan.of(targets, List.of(), compare, false, false);
         dev.tally.rollup.Across.Result across = dev.tally.rollup.Across.run(Loading.eraCells(data), plan.spec().releasingCells(),
                 data.inputNames());
@@ -119,13 +141,32 @@ final class ReportCommand extends BaseCommand {
         if (result.compared(p) && !result.compareHasData(p)) {
             io.note("tally: " + t("rollup.compareNoData", target.text(), result.periods().get(result.comparedWith(p)).text()));
         }
+        ReportContent.Reporting reporting = inputs == null || inputs.isEmpty() ? reporting(data.project(), target, across.era(), sel) : null;
         Doc doc = ReportContent.build(result, h, catalog, sel, show, p,
-                new ReportContent.Heading(data.project().settings().organisation(), title, LocalDate.now(io.clock())));
+                new ReportContent.Heading(data.project().settings().organisation(), title, LocalDate.now(io.clock())), reporting, found);
         try (Output o = Output.open(output, io.out())) {
             fmt.write(doc, o.stream());
             o.commit();
         }
         report.printSummary(io, findings);
         return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
+    }
+
+    /**
+     * The reports in the store for the period, as tally status counts them for the same units (the
+     * report's era, its root and depth), every form added up per unit.
+     */
+    private static ReportContent.Reporting reporting(dev.tally.config.Project project, Period target, dev.tally.model.Era era, Selection sel) {
+        Status.Report status = Status.of(project, target, e -> e.index() == era.index() ? new Status.Scope(sel.root(), sel.maxDepth()) : null);
+        java.util.Map<String, ReportContent.Reports> byUnit = new java.util.HashMap<>();
+        ReportContent.Reports total = new ReportContent.Reports(0, 0, 0, 0);
+        for (Status.EraResult e : status.eras()) {
+            for (Status.Row r : e.result().rows()) {
+                ReportContent.Reports x = new ReportContent.Reports(r.expected(), r.received(), r.onTime(), r.late());
+                if (r.unit() == null) total = total.plus(x);
+                else byUnit.merge(r.unit().code(), x, ReportContent.Reports::plus);
+            }
+        }
+        return new ReportContent.Reporting(byUnit, total);
     }
 }

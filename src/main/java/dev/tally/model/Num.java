@@ -56,6 +56,16 @@ public final class Num {
         return (hi == 0 && lo >= 0) || (hi == -1 && lo < 0) ? lo : NO_LONG;
     }
 
+    /**
+     * {@code part} of {@code whole} in percent, one decimal, half up (58 of 60 is 96.7): the one rule
+     * for a rate of counts (status's reports received, a report's completeness); null when the whole
+     * is 0, since nothing expected is no rate at all, not 0 %.
+     */
+    public static BigDecimal percent(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, java.math.RoundingMode.HALF_UP);
+    }
+
     /** {@code a + b}, or {@link #NO_LONG} when it is not a long: the one checked addition of exact values. */
     public static long plus(long a, long b) {
         long r = a + b;

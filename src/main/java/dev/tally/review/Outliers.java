@@ -28,6 +28,9 @@ public final class Outliers {
 
     public enum Against { HISTORY, PEERS }
 
+    /** The fewest comparison values a value is scored against, unless asked otherwise (outliers --min-n). */
+    public static final int DEFAULT_MIN_N = 4;
+
     /**
      * @param history how many previous periods make a unit's history; null: {@link #defaultHistory} of each target's type
      * @param scope   only units in this subtree are scored (null: all); peers may lie outside it
@@ -50,6 +53,18 @@ public final class Outliers {
             case YEAR -> 5;
             case RANGE -> 5;
         };
+    }
+
+    /**
+     * The periods a run for {@code targets} rolls up: each target and, against history, the periods
+     * before it ({@code history} of them, null: {@link #defaultHistory} of each target's type).
+     */
+    public static List<Period> periods(List<Period> targets, Against against, Integer history) {
+        java.util.LinkedHashSet<Period> all = new java.util.LinkedHashSet<>(targets);
+        if (against == Against.HISTORY) {
+            for (Period t : targets) all.addAll(history(t, history != null ? history : defaultHistory(t.type())));
+        }
+        return new ArrayList<>(all);
     }
 
     /** The periods a unit's value for {@code target} is compared with: the {@code n} before it, latest first. */

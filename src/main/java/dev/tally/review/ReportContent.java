@@ -5,6 +5,7 @@ import static dev.tally.model.Text.t;
 import dev.tally.model.Catalog;
 import dev.tally.model.Hierarchy;
 import dev.tally.model.Indicator;
+import dev.tally.model.Num;
 import dev.tally.model.Organisation;
 import dev.tally.model.Text;
 import dev.tally.rollup.RollupResult;
@@ -47,11 +48,33 @@ public final class ReportContent {
     /** What the document is about: the issuing body, the title (null: "Kết quả thực hiện kỳ …"), the date it bears. */
     public record Heading(Organisation organisation, String title, LocalDate date) {}
 
+    /** A unit's reports for the period as tally status counts them, every form added: expected, received, of them on time and late. */
+    public record Reports(int expected, int received, int onTime, int late) {
+        public Reports plus(Reports o) {
+            return new Reports(expected + o.expected, received + o.received, onTime + o.onTime, late + o.late);
+        }
+    }
+
+    /**
+     * The reports that arrived in the store, per unit code (the table's rows) and for the table's total
+     * unit; a report from files has none (a file carries no arrival time) and says where they come from.
+     */
+    public record Reporting(Map<String, Reports> byUnit, Reports total) {}
+
+    /**
+     * The values to check: the outliers command's default run for the period (each unit's value against
+     * its own previous {@code history} periods by {@code method}), at most {@link #OUTLIERS_LISTED} of them.
+     */
+    public record Checks(Outliers.Result result, int history, String method, double threshold, int minN) {}
+
+    /** How many outliers the document lists, the furthest off first; the sentence gives the count of all. */
+    public static final int OUTLIERS_LISTED = 10;
+
     /**
      * @param period the index in {@code r} of the period reported on (compared or not, as the rollup was asked)
      */
     public static Doc build(RollupResult r, Hierarchy h, Catalog catalog, Selection sel, RollupTables.Shown shown, int period,
-                            Heading heading) {
+                            Heading heading, Reporting reporting, Checks checks) {
         Doc.Collector collector = Doc.collector();
         try {
             RollupTables.writeWide(r, h, sel, collector, Map.of(), true, false, shown.withPeriods(List.of(period)));
@@ -76,8 +99,18 @@ public final class ReportContent {
             Indicator ind = catalog.indicator(col.key());
             body.add(new Doc.Para(sentence(ind, (Measure) total.get(c), numbers), true));
         }
-        completeness(body, table, catalog, numbers);
-        if (other != null) change(body, table, catalog, other, periodText, numbers);
+        // the subsections of I are numbered as they come: a report without a comparison has no "compared with"
+        int sub = 0;
+        body.add(new Doc.Heading(2, t("report.completeness", ++sub)));
+        completeness(body, table, catalog, reporting, numbers);
+        if (other != null) {
+            body.add(new Doc.Heading(2, t("report.change", ++sub, other)));
+            change(body, table, catalog, other, periodText, numbers);
+        }
+        if (checks != null) {
+            body.add(new Doc.Heading(2, t("report.checks", ++sub)));
+            checks(body, checks, numbers);
+        }
         for (String s : List.of("report.section2", "report.section3", "report.section4")) {
             body.add(new Doc.Heading(1, t(s)));
             body.add(Doc.Para.empty());
@@ -141,7 +174,7 @@ public final class ReportContent {
      * reported (a derived one's coverage is its operands', counted there), summed from the table's own
      * coverage counts; the chart sorted from the fullest down, each bar labelled with its counts.
      */
-    private static void completeness(List<Doc.Block> body, Doc.Table table, Catalog catalog, NumberStyle numbers) {
+    private static void completeness(List<Doc.Block> body, Doc.Table table, Catalog catalog, Reporting reporting, NumberStyle numbers) {
         record Row(String name, int reported, int expected) {
             double rate() { return expected == 0 ? 0 : 100.0 * reported / expected; }
         }
@@ -165,9 +198,10 @@ public final class ReportContent {
                 if (rep < exp) partialUnits++;
             }
         }
-        body.add(new Doc.Heading(2, t("report.completeness")));
+        if (reporting != null) reports(body, table, reporting, numbers);
         body.add(new Doc.Para(t("report.completenessText", allReported, allExpected, rate(allReported, allExpected, numbers), partialUnits), false));
-        if (rows.isEmpty()) return;
+        if (reporting == null) body.add(new Doc.Para(t("report.reportsFromStore"), false));
+        if (rows.isEmpty() || reporting != null) return;
         rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::name));
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -181,16 +215,99 @@ public final class ReportContent {
                 100.0, "%"));
     }
 
-    /** Received over expected in percent to one decimal, as status rounds its rate. */
+    /** Received over expected in percent to one decimal, as status rounds its rate ({@link Num#percent}). */
     static String rate(int reported, int expected, NumberStyle numbers) {
-        if (expected == 0) return t("report.missing");
-        BigDecimal r = BigDecimal.valueOf(100L * reported).divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP);
-        return t("report.percent", numbers.format(r));
+        BigDecimal r = Num.percent(reported, expected);
+        return r == null ? t("report.missing") : t("report.percent", numbers.format(r));
+    }
+
+    /**
+     * The reports as tally status counts them: a sentence with the totals, a table of the units (expected,
+     * received, on time, late, rate) and the chart of the rates, sorted from the fullest down, each bar
+     * labelled with its counts. A unit that owes no report for the period is not a row.
+     */
+    private static void reports(List<Doc.Block> body, Doc.Table table, Reporting reporting, NumberStyle numbers) {
+        record Row(String name, Reports r) {
+            double rate() { return 100.0 * r.received() / r.expected(); }
+        }
+        Reports all = reporting.total();
+        body.add(new Doc.Para(t("report.reportsText", all.received(), all.expected(), rate(all.received(), all.expected(), numbers), all.onTime(),
+                all.late(), all.expected() - all.received()), false));
+        List<Row> rows = new ArrayList<>();
+        for (int k = 0; k < table.rows().size(); k++) {
+            if (table.totals().get(k)) continue;
+            List<Object> row = table.rows().get(k);
+            Reports x = reporting.byUnit().get((String) row.get(0));
+            if (x != null && x.expected() > 0) rows.add(new Row((String) row.get(1), x));
+        }
+        if (rows.isEmpty()) return;
+        List<Column> cols = List.of(Column.text("name"), Column.number("expected"), Column.number("received"), Column.number("on_time"),
+                Column.number("late"), Column.number("rate_pct"));
+        List<List<Object>> cells = new ArrayList<>();
+        List<Boolean> totals = new ArrayList<>();
+        List<Object> totalRow = table.rows().get(table.rows().size() - 1);
+        for (Row x : rows) {
+            cells.add(reportCells(x.name(), x.r()));
+            totals.add(false);
+        }
+        cells.add(reportCells((String) totalRow.get(1), all));
+        totals.add(true);
+        body.add(new Doc.Table(t("report.reportsTable"), cols, cells, totals));
+        rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::name));
+        List<String> names = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Row x : rows) {
+            names.add(x.name());
+            values.add(x.rate());
+            String label = x.r().received() + "/" + x.r().expected() + " (" + rate(x.r().received(), x.r().expected(), numbers) + ")";
+            labels.add(x.r().late() > 0 ? label + t("report.lateLabel", x.r().late()) : label);
+        }
+        body.add(new Doc.Chart(t("report.reportsChart"), names, List.of(new Doc.Series(t("report.reportsChart"), values, labels)), 100.0, "%"));
+    }
+
+    private static List<Object> reportCells(String name, Reports r) {
+        return java.util.Arrays.asList(name, (long) r.expected(), (long) r.received(), (long) r.onTime(), (long) r.late(),
+                Num.percent(r.received(), r.expected()));
+    }
+
+    /** A statistic to two decimals in a document (tally outliers gives four): enough to read, and the value itself stays exact. */
+    private static BigDecimal statistic(double v) {
+        BigDecimal d = Figures.of(v);
+        if (d == null) return null;
+        d = d.setScale(Math.min(d.scale(), 2), RoundingMode.HALF_UP).stripTrailingZeros();
+        return d.scale() < 0 ? d.setScale(0) : d;
+    }
+
+    /**
+     * The values to check, as tally outliers lists them for the period: how many stand out against their
+     * unit's own history, and the furthest off in a table (unit, indicator, value, the history's centre
+     * and the plausible range, the score). An outlier is a question for the unit that sent it, not an error.
+     */
+    private static void checks(List<Doc.Block> body, Checks checks, NumberStyle numbers) {
+        Outliers.Result r = checks.result();
+        String threshold = numbers.format(BigDecimal.valueOf(checks.threshold()).stripTrailingZeros());
+        body.add(new Doc.Para(t("report.checksText", r.found(), r.scored(), checks.history(), checks.method(), threshold)
+                + (r.tooFew() > 0 ? t("report.checksTooFew", r.tooFew(), checks.minN()) : ""), false));
+        if (r.outliers().isEmpty()) return;
+        List<Column> cols = List.of(Column.text("name"), Column.text("indicator"), Column.number("value"), Column.number("center"),
+                Column.text("range"), Column.number("score"));
+        List<List<Object>> cells = new ArrayList<>();
+        List<Boolean> totals = new ArrayList<>();
+        for (Outliers.Outlier o : r.outliers()) {
+            // no spread in the history: every other value is off by an infinite score, its range the one value
+            boolean infinite = Double.isInfinite(o.score());
+            String range = numbers.format(statistic(o.lower())) + " – " + numbers.format(statistic(o.upper()));
+            cells.add(java.util.Arrays.asList(o.unit().name(), o.indicator().label(), o.value(), statistic(o.center()), range,
+                    infinite ? "∞" : statistic(o.score())));
+            totals.add(false);
+        }
+        body.add(new Doc.Table(r.found() > r.outliers().size() ? t("report.checksTableTop", r.outliers().size()) : t("report.checksTable"),
+                cols, cells, totals));
     }
 
     /** One chart per indicator shown: both periods' values for every unit of the table, as the rollup compared them. */
     private static void change(List<Doc.Block> body, Doc.Table table, Catalog catalog, String other, String period, NumberStyle numbers) {
-        body.add(new Doc.Heading(2, t("report.change", other)));
         for (int c = 0; c < table.columns().size(); c++) {
             Column col = table.columns().get(c);
             if (!col.measure()) continue;

@@ -13,7 +13,6 @@ import dev.tally.model.Unit;
 import dev.tally.rollup.Expected;
 import dev.tally.store.Store;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -53,7 +52,7 @@ public final class Status {
                       int rejected, int exempt, int incomplete) {
         /** Received over expected in percent, one decimal; null when nothing was expected. */
         public BigDecimal rate() {
-            return expected == 0 ? null : BigDecimal.valueOf(100L * received).divide(BigDecimal.valueOf(expected), 1, RoundingMode.HALF_UP);
+            return dev.tally.model.Num.percent(received, expected);
         }
     }
 
