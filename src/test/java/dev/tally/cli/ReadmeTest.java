@@ -69,7 +69,22 @@ class ReadmeTest {
      */
     @Test
     void theExamplesPrintWhatTheReadmeShows() throws IOException {
-        java.util.List<String> lines = readme().lines().toList();
+        assertThat(examplesChecked(Path.of("README.md"))).as("examples checked in README.md").isGreaterThanOrEqualTo(6);
+    }
+
+    /** The pages the README sends its reader to for the detail (src/doc) are held to the same: their examples print what they show. */
+    @Test
+    void theDocPagesExamplesPrintWhatTheyShow() throws IOException {
+        int checked = 0;
+        try (java.util.stream.Stream<Path> pages = Files.list(Path.of("src/doc"))) {
+            for (Path page : pages.filter(p -> p.toString().endsWith(".md")).sorted().toList()) checked += examplesChecked(page);
+        }
+        assertThat(checked).as("examples checked in src/doc/*.md").isGreaterThanOrEqualTo(1);
+    }
+
+    /** Runs every example of one markdown file and compares its output with the file's; returns how many it checked. */
+    static int examplesChecked(Path file) throws IOException {
+        java.util.List<String> lines = Files.readString(file).lines().toList();
         int checked = 0;
         for (int i = 0; i < lines.size(); i++) {
             java.util.regex.Matcher m = java.util.regex.Pattern.compile("^    \\$ (?:target/)?tally (.*--config samples/.*)$").matcher(lines.get(i));
@@ -92,7 +107,7 @@ class ReadmeTest {
             String stdout = run.out();
             java.util.List<String> actual = (stdout + run.err()).lines().map(String::stripTrailing).toList();
             java.util.List<String> outOnly = stdout.lines().map(String::stripTrailing).toList();
-            String where = "README.md:" + (i + 1) + " " + m.group(1);
+            String where = file + ":" + (i + 1) + " " + m.group(1);
             java.util.List<String> shown = expected.stream().map(String::stripTrailing).toList();
             if (!shown.contains("…")) {
                 // the whole output, or standard output alone where the README leaves out the summary
@@ -109,6 +124,48 @@ class ReadmeTest {
             }
             checked++;
         }
-        assertThat(checked).as("examples checked").isGreaterThanOrEqualTo(6);
+        return checked;
+    }
+
+    /**
+     * The README sends its reader on for the detail (src/doc, the man pages, the bench README): every
+     * link to a file of the repository names a file that exists and, with a #fragment into a markdown
+     * page, a heading of that page (as GitHub makes its anchors), so that moving a section never
+     * leaves a dead link behind.
+     */
+    @Test
+    void theLinksLeadSomewhere() throws IOException {
+        java.util.List<Path> pages = new java.util.ArrayList<>(java.util.List.of(Path.of("README.md"), Path.of("src/bench/README.md")));
+        try (java.util.stream.Stream<Path> doc = Files.list(Path.of("src/doc"))) {
+            doc.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);
+        }
+        java.util.regex.Pattern link = java.util.regex.Pattern.compile("\\]\\(([^)\\s]+)\\)");
+        int checked = 0;
+        for (Path page : pages) {
+            java.util.regex.Matcher m = link.matcher(Files.readString(page));
+            while (m.find()) {
+                String target = m.group(1);
+                if (target.matches("[a-z]+:.*")) continue; // a web address
+                int hash = target.indexOf('#');
+                Path file = hash == 0 ? page : page.resolveSibling(hash < 0 ? target : target.substring(0, hash)).normalize();
+                assertThat(file).as(page + " links to " + target).exists();
+                if (hash >= 0) assertThat(anchors(file)).as(page + " links to " + target).contains(target.substring(hash + 1));
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
+
+    /** The anchors GitHub gives a markdown page's headings: lower case, punctuation dropped, spaces as hyphens. */
+    static java.util.Set<String> anchors(Path markdown) throws IOException {
+        java.util.Set<String> anchors = new java.util.HashSet<>();
+        boolean fenced = false;
+        for (String line : Files.readString(markdown).lines().toList()) {
+            if (line.startsWith("```")) fenced = !fenced;
+            if (fenced || !line.matches("#{1,6} .*")) continue;
+            anchors.add(line.replaceFirst("^#+ ", "").toLowerCase(java.util.Locale.ROOT)
+                    .replaceAll("[^\\p{L}\\p{N}\\p{M} _-]", "").replace(' ', '-'));
+        }
+        return anchors;
     }
 }
