@@ -20,9 +20,9 @@ import java.util.zip.ZipOutputStream;
  * appendix in a section of its own on landscape pages, margins 20 mm.
  *
  * <p>Charts are Word's own charts (DrawingML, {@code word/charts/chartN.xml}) rather than pictures: they
- * stay sharp at any zoom, take the document's font, and can be restyled in Word. Their data are
- * literal values in the chart part (no embedded workbook), so Word draws and restyles them but its
- * "Edit Data" has no sheet to open; the figures are in the appendix tables.
+ * stay sharp at any zoom, take the document's font, and can be restyled in Word. Each has its data in
+ * a small workbook embedded beside it ({@code word/embeddings/chartN.xlsx}, written by {@link Xlsx}),
+ * which Word's "Edit Data" opens; the chart part caches the same values, so it draws without it.
  */
 final class Docx {
     /** A4 in twentieths of a point, and the margins (20 mm = 1134, 30 mm = 1701, 15 mm = 851). */
@@ -32,7 +32,7 @@ final class Docx {
     private static final long EMU_PER_TWIP = 635;
 
     private final Doc doc;
-    private final List<String> charts = new ArrayList<>();
+    private final List<Doc.Chart> charts = new ArrayList<>();
     private int drawingId;
 
     Docx(Doc doc) { this.doc = doc; }
@@ -55,7 +55,13 @@ final class Docx {
         put(zip, "word/styles.xml", styles());
         put(zip, "word/header1.xml", pageNumberHeader());
         put(zip, "word/document.xml", body);
-        for (int i = 0; i < charts.size(); i++) put(zip, "word/charts/chart" + (i + 1) + ".xml", charts.get(i));
+        for (int i = 0; i < charts.size(); i++) {
+            put(zip, "word/charts/chart" + (i + 1) + ".xml", DocxChart.xml(charts.get(i)));
+            put(zip, "word/charts/_rels/chart" + (i + 1) + ".xml.rels", DocxChart.rels(i + 1));
+            zip.putNextEntry(new ZipEntry("word/embeddings/chart" + (i + 1) + ".xlsx"));
+            zip.write(DocxChart.workbook(charts.get(i)));
+            zip.closeEntry();
+        }
         zip.finish();
     }
 
@@ -71,6 +77,7 @@ final class Docx {
                 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
                 <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
                 <Default Extension="xml" ContentType="application/xml"/>\
+                <Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/>\
                 <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
                 <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
                 <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
@@ -209,7 +216,7 @@ final class Docx {
     }
 
     private void chart(StringBuilder b, Doc.Chart c, int width) {
-        charts.add(DocxChart.xml(c));
+        charts.add(c);
         int n = charts.size();
         long cx = width * EMU_PER_TWIP;
         // a row per category, taller with more series, plus the title and the axis

@@ -118,4 +118,74 @@ class ReportSectionsTest extends TempProject {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(text(html)).contains("1. Reporting").contains("2. Compared with 2023-H1").contains("3. Values to check");
     }
+
+    /**
+     * Each docx chart has its data in an embedded workbook that Word's "Edit Data" opens: the chart
+     * part's relationship names it, its references name the sheet's cells, and the sheet holds the
+     * values the chart caches, row by row (a missing value an empty cell).
+     */
+    @Test
+    void eachDocxChartHasItsDataInAnEmbeddedWorkbook() throws Exception {
+        Path docx = dir.resolve("r.docx");
+        Tally.Run r = tally("report", "--lang", "en", "--period", "2024-H1", "--compare", "year-ago", "--unit", "P", "-o", docx.toString(),
+                history().toString(), file("now.csv", HEAD + "C1,2024-H1,models,50\nC2,2024-H1,models,5\n").toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        int charts = 0;
+        try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(docx.toFile())) {
+            assertThat(entry(zip, "[Content_Types].xml")).contains("<Default Extension=\"xlsx\"");
+            for (int n = 1; zip.getEntry("word/charts/chart" + n + ".xml") != null; n++, charts++) {
+                String chart = entry(zip, "word/charts/chart" + n + ".xml");
+                assertThat(chart).contains("<c:externalData r:id=\"rId1\">");
+                assertThat(entry(zip, "word/charts/_rels/chart" + n + ".xml.rels"))
+                        .contains("Id=\"rId1\"", "relationships/package", "Target=\"../embeddings/chart" + n + ".xlsx\"");
+                byte[] book = zip.getInputStream(zip.getEntry("word/embeddings/chart" + n + ".xlsx")).readAllBytes();
+                List<List<String>> sheet = sheet(book);
+                // the cached values of each series are its column, from row 2
+                java.util.regex.Matcher ser = java.util.regex.Pattern.compile("<c:ser>.*?</c:ser>", java.util.regex.Pattern.DOTALL).matcher(chart);
+                int k = 0;
+                while (ser.find()) {
+                    k++;
+                    String s = ser.group();
+                    String col = String.valueOf((char) ('A' + k));
+                    assertThat(s).contains("<c:f>Sheet1!$" + col + "$2:$" + col + "$" + sheet.size() + "</c:f>");
+                    java.util.regex.Matcher pt = java.util.regex.Pattern.compile("<c:numCache>.*?</c:numCache>", java.util.regex.Pattern.DOTALL).matcher(s);
+                    assertThat(pt.find()).isTrue();
+                    java.util.Map<Integer, String> cached = new java.util.HashMap<>();
+                    java.util.regex.Matcher v = java.util.regex.Pattern.compile("<c:pt idx=\"(\\d+)\"><c:v>([^<]*)</c:v>").matcher(pt.group());
+                    while (v.find()) cached.put(Integer.parseInt(v.group(1)), v.group(2));
+                    for (int row = 1; row < sheet.size(); row++) {
+                        String cell = sheet.get(row).get(k);
+                        assertThat(cell).as("chart %d series %d row %d", n, k, row).isEqualTo(cached.getOrDefault(row - 1, ""));
+                    }
+                }
+                assertThat(k).isPositive();
+            }
+        }
+        assertThat(charts).as("the reporting chart and the comparison's").isGreaterThanOrEqualTo(2);
+    }
+
+    private static String entry(java.util.zip.ZipFile zip, String name) throws IOException {
+        assertThat(zip.getEntry(name)).as(name).isNotNull();
+        return new String(zip.getInputStream(zip.getEntry(name)).readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    /** The first sheet of a workbook tally wrote (inline strings, cells in order) as rows of cell texts, an empty cell "". */
+    private static List<List<String>> sheet(byte[] book) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(book))) {
+            for (java.util.zip.ZipEntry e; (e = in.getNextEntry()) != null; ) {
+                if (!e.getName().equals("xl/worksheets/sheet1.xml")) continue;
+                String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                List<List<String>> rows = new java.util.ArrayList<>();
+                java.util.regex.Matcher row = java.util.regex.Pattern.compile("<row>(.*?)</row>").matcher(xml);
+                while (row.find()) {
+                    List<String> cells = new java.util.ArrayList<>();
+                    java.util.regex.Matcher c = java.util.regex.Pattern.compile("<c[^>]*?(/>|>(.*?)</c>)").matcher(row.group(1));
+                    while (c.find()) cells.add(c.group(2) == null ? "" : c.group(2).replaceAll("<[^>]+>", ""));
+                    rows.add(cells);
+                }
+                return rows;
+            }
+        }
+        throw new AssertionError("no sheet1.xml in the embedded workbook");
+    }
 }
