@@ -25,11 +25,13 @@ import java.util.Map;
  * period × indicator (parents before children, then period, then catalog order), leaving out the
  * cells nobody reported (no value, no reporting unit): the wide shape shows those as empty with
  * their coverage. With a comparison: {@code compare_period, compare_value, compare_reported,
- * compare_expected, compare_status, difference, change_pct, change_pp}. A long CSV is a valid
+ * compare_expected, compare_status, difference, change_pct, change_pp}; with ranks ({@link Shown#withRanks}),
+ * {@code rank}. A long CSV is a valid
  * submission again: the extra columns are ignored by the reader, and derived values are recomputed.
  *
  * <p>Wide: one row per unit and one {@link Measure} column per indicator (names for people, codes for
- * programs), the selected unit's children (or the roots) then a total row. Each writer shows a
+ * programs), with ranks a {@link dev.tally.write.Rank} column after each, the selected unit's children (or
+ * the roots) then a total row, which has no rank. Each writer shows a
  * measure's coverage and comparison its own way, so a partial total says it is partial in every
  * format.
  */
