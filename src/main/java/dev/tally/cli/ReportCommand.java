@@ -75,6 +75,10 @@ final class ReportCommand extends BaseCommand {
             description = "previous or year-ago: each figure's change against that period, as rollup --compare gives it.")
     ComparePlan.With compare;
 
+    @Option(names = "--rank", description = "The appendix gives each unit's rank among its siblings after each indicator, "
+            + "as rollup --rank ranks them (by the catalog's better: higher or lower; a partial total's rank marked as it is).")
+    boolean rank;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's subject under BÁO CÁO (default: the results for the period).")
     String title;
 
@@ -134,6 +138,7 @@ final class ReportCommand extends BaseCommand {
         Selection sel = new Selection(top, max != null ? max : top == null ? 0 : top.depth() + 1);
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
+        if (rank) show = show.withRanks();
 
         DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
         report.printFindings(io, findings);

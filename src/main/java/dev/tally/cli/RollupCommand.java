@@ -123,6 +123,14 @@ final class RollupCommand extends BaseCommand {
             + "both periods, so every change is comparable; reported then says how many units were kept.")
     boolean likeForLike;
 
+    @Option(names = "--rank", description = "Rank each unit among its siblings (the units with the same parent) per indicator and "
+            + "period, 1 the best by the catalog's better: higher (the default) or lower; equal values share a place and the next "
+            + "skips (1, 2, 2, 4). A partial total is ranked and marked as partial; a unit with no value has no rank and takes no "
+            + "place; the total row has none. A rank is among all the siblings with a value, whichever rows --unit, --depth or "
+            + "--level show, so it does not change with them. Wide: a rank column after each indicator's (CODE_rank in csv, tsv "
+            + "and json, beside CODE_reported and CODE_expected); long: a rank column.")
+    boolean rank;
+
     @Parameters(paramLabel = "INPUT", arity = "0..*", description = "Submission files or directories; - for standard input. "
             + "None: the current submissions in the project's store.")
     List<String> inputs;
@@ -169,6 +177,7 @@ final class RollupCommand extends BaseCommand {
             show = show.withPeriods(idx);
         }
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
+        if (rank) show = show.withRanks();
         timing.mark("roll up");
 
         DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());

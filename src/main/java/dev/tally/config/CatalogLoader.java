@@ -39,7 +39,7 @@ public final class CatalogLoader {
     private CatalogLoader() {}
 
     static final List<String> INDICATOR_FIELDS = List.of("code", "name", "type", "unit", "required", "min", "max",
-            "decimals", "aggregate", "over_time", "reported_at", "formula", "form");
+            "decimals", "aggregate", "over_time", "reported_at", "formula", "form", "better");
     static final List<String> FORM_FIELDS = List.of("code", "name", "period", "deadline_days", "reported_at", "indicators");
     static final List<String> RULE_FIELDS = List.of("name", "check", "severity", "message", "missing");
 
@@ -256,6 +256,7 @@ public final class CatalogLoader {
             IndicatorType type = choice(m, "type", IndicatorType.class, IndicatorType.NUMBER, errors);
             Aggregate agg = choice(m, "aggregate", Aggregate.class, Aggregate.SUM, errors);
             OverTime ot = choice(m, "over_time", OverTime.class, OverTime.SUM, errors);
+            Indicator.Better better = choice(m, "better", Indicator.Better.class, Indicator.Better.HIGHER, errors);
             boolean required = bool(m, "required", errors);
             BigDecimal min = number(m, "min", errors), max = number(m, "max", errors);
             if (type == IndicatorType.PERCENT) {
@@ -286,7 +287,7 @@ public final class CatalogLoader {
             }
             String name = text(m, "name");
             inds.add(new Indicator(code, name == null ? null : dev.tally.read.Field.nfc(name), type, text(m, "unit"), required, min, max, decimals, agg, ot,
-                    reportedAt, formula, inds.size()));
+                    reportedAt, formula, inds.size(), better));
         }
         Map<String, Indicator> byCode = inds.stream().collect(Collectors.toMap(Indicator::code, i -> i));
         formulas.forEach((code, f) -> {
@@ -328,7 +329,7 @@ public final class CatalogLoader {
                 Form f = forms.stream().filter(x -> x.indicators().contains(ind.code())).findFirst().orElse(null);
                 if (f != null && f.reportedAt() != null && ind.reportedAt() == null) {
                     inds.set(k, new Indicator(ind.code(), ind.name(), ind.type(), ind.unitOfMeasure(), ind.required(), ind.min(), ind.max(),
-                            ind.decimals(), ind.aggregate(), ind.overTime(), f.reportedAt(), ind.formula(), ind.index()));
+                            ind.decimals(), ind.aggregate(), ind.overTime(), f.reportedAt(), ind.formula(), ind.index(), ind.better()));
                 }
             }
         }

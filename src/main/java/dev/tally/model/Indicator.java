@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * One figure a unit reports. {@code min}, {@code max}, {@code decimals}, {@code reportedAt} and
  * {@code formula} may be null. A non-null formula makes the indicator derived: it is computed at
  * every level from the rolled-up parts and never submitted. {@code index} is its position in the
- * catalog, which is also the output order.
+ * catalog, which is also the output order. {@code better} is the direction a rank reads it in
+ * (the catalog's {@code better: higher|lower}, default higher).
  */
 public record Indicator(
         String code,
@@ -21,7 +22,25 @@ public record Indicator(
         OverTime overTime,
         String reportedAt,
         String formula,
-        int index) {
+        int index,
+        Better better) {
+
+    /** As the catalog leaves it when it does not say {@code better:}: a higher value is better. */
+    public Indicator(String code, String name, IndicatorType type, String unitOfMeasure, boolean required, BigDecimal min, BigDecimal max,
+                     Integer decimals, Aggregate aggregate, OverTime overTime, String reportedAt, String formula, int index) {
+        this(code, name, type, unitOfMeasure, required, min, max, decimals, aggregate, overTime, reportedAt, formula, index, Better.HIGHER);
+    }
+
+    /**
+     * Which way a unit ranks ahead of its siblings ({@code rollup --rank}): more models registered is
+     * better ({@code higher}), more criminal cases is not ({@code lower}).
+     */
+    public enum Better {
+        HIGHER, LOWER;
+
+        /** The word the catalog writes ({@code better: lower}). */
+        public String key() { return name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     public boolean derived() { return formula != null; }
 

@@ -116,7 +116,8 @@ public final class ReportContent {
             body.add(Doc.Para.empty());
         }
         Doc.Header header = header(heading, periodText, vi);
-        Doc.Labels labels = new Doc.Labels(t("report.appendix"), t("report.partialKey"), t("report.missing"), null);
+        Doc.Labels labels = new Doc.Labels(t("report.appendix"), t(shown.ranked() ? "report.partialKeyRanked" : "report.partialKey"),
+                t("report.missing"), null);
         return new Doc(header, body, List.of(table), labels, numbers, vi ? "vi" : "en");
     }
 

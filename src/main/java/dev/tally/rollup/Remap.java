@@ -83,7 +83,7 @@ final class Remap {
             Indicator was = co.indicator(i.code());
             if (!i.derived() && was != null && !was.derived()) at = "before:" + ho.levels().get(Math.min(ho.reportingDepth(was), ho.levels().size() - 1));
             inds.add(new Indicator(i.code(), i.name(), i.type(), i.unitOfMeasure(), i.required(), i.min(), i.max(), i.decimals(), i.aggregate(),
-                    i.overTime(), i.derived() ? i.reportedAt() : at, i.formula(), i.index()));
+                    i.overTime(), i.derived() ? i.reportedAt() : at, i.formula(), i.index(), i.better()));
         }
         Catalog catalog = new Catalog(inds, List.of(), cn.declaresForms() ? cn.forms() : List.of(), cn::hash);
         CellTable cells = new CellTable(combined.size(), catalog.size());

@@ -25,11 +25,13 @@ import java.util.Map;
  * period × indicator (parents before children, then period, then catalog order), leaving out the
  * cells nobody reported (no value, no reporting unit): the wide shape shows those as empty with
  * their coverage. With a comparison: {@code compare_period, compare_value, compare_reported,
- * compare_expected, compare_status, difference, change_pct, change_pp}. A long CSV is a valid
+ * compare_expected, compare_status, difference, change_pct, change_pp}; with ranks ({@link Shown#withRanks}),
+ * {@code rank}. A long CSV is a valid
  * submission again: the extra columns are ignored by the reader, and derived values are recomputed.
  *
  * <p>Wide: one row per unit and one {@link Measure} column per indicator (names for people, codes for
- * programs), the selected unit's children (or the roots) then a total row. Each writer shows a
+ * programs), with ranks a {@link dev.tally.write.Rank} column after each, the selected unit's children (or
+ * the roots) then a total row, which has no rank. Each writer shows a
  * measure's coverage and comparison its own way, so a partial total says it is partial in every
  * format.
  */
@@ -47,22 +49,32 @@ public final class RollupTables {
      * Which of the result's periods are shown, in order, and which indicators, in catalog order. A
      * derived indicator shown is computed from its operands whether they are shown or not.
      */
-    public record Shown(List<Integer> periods, List<Indicator> indicators) {
+    public record Shown(List<Integer> periods, List<Indicator> indicators, boolean ranked) {
+        public Shown(List<Integer> periods, List<Indicator> indicators) { this(periods, indicators, false); }
+
         public static Shown all(RollupResult r, Catalog c) {
             List<Integer> all = new ArrayList<>();
             for (int i = 0; i < r.periods().size(); i++) all.add(i);
             return new Shown(all, c.indicators());
         }
 
-        public Shown withPeriods(List<Integer> shownPeriods) { return new Shown(shownPeriods, indicators); }
+        public Shown withPeriods(List<Integer> shownPeriods) { return new Shown(shownPeriods, indicators, ranked); }
 
-        public Shown withIndicators(List<Indicator> shownIndicators) { return new Shown(periods, shownIndicators); }
+        public Shown withIndicators(List<Indicator> shownIndicators) { return new Shown(periods, shownIndicators, ranked); }
+
+        /**
+         * The same, each indicator with its units' {@link Ranks} among their siblings: a {@code rank}
+         * column after each indicator's (wide), or one {@code rank} column (long). Without it no rank
+         * is computed.
+         */
+        public Shown withRanks() { return new Shown(periods, indicators, true); }
     }
 
     public static void writeLong(RollupResult r, Hierarchy h, Selection sel, TableSink sink, Map<String, Object> meta,
                                  Shown shown) throws IOException {
         sink.start(longColumns(r, shown), meta);
-        longRows(r, sel.units(h), sink, shown);
+        List<Unit> units = sel.units(h);
+        longRows(r, units, sink, shown, ranks(r, h, units, shown));
         sink.finish();
     }
 
@@ -71,6 +83,7 @@ public final class RollupTables {
         if (r.hasExempt()) cols.add(Column.number("exempt"));
         if (r.remapped()) cols.add(Column.text("quality"));
         if (anyCompared(r, shown)) cols.addAll(COMPARE_COLUMNS);
+        if (shown.ranked()) cols.add(Column.number("rank"));
         return cols;
     }
 
@@ -115,16 +128,22 @@ public final class RollupTables {
 
     static final int ROWS_PER_CHUNK = 1 << 16;
 
-    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown) throws IOException {
+    /** The ranks of the siblings of {@code units} when the table shows ranks, else null (and nothing ranked). */
+    private static Ranks ranks(RollupResult r, Hierarchy h, List<Unit> units, Shown shown) {
+        return shown.ranked() ? Ranks.of(r, h, units, shown.periods(), shown.indicators()) : null;
+    }
+
+    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown, Ranks ranks) throws IOException {
         int size = chunkSize(units.size(), shown.periods().size() * shown.indicators().size());
         int chunks = (units.size() + size - 1) / size;
         boolean compare = anyCompared(r, shown);
         // the rows of a large long output are made in parallel where the format allows, written in order
         dev.tally.write.OrderedRows.write(sink, chunks, Runtime.getRuntime().availableProcessors(),
-                (k, into) -> longRows(r, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, compare));
+                (k, into) -> longRows(r, units.subList(k * size, Math.min(units.size(), (k + 1) * size)), into, shown, compare, ranks));
     }
 
-    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown, boolean compare) throws IOException {
+    private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown, boolean compare, Ranks ranks)
+            throws IOException {
         // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
         Object[] cells = new Object[longColumns(r, shown).size()];
         boolean exempt = r.hasExempt(), remapped = r.remapped();
@@ -174,6 +193,7 @@ public final class RollupTables {
                             for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
                         }
                     }
+                    if (ranks != null) cells[k++] = ranks.number(u.index(), p, ind.index());
                     sink.row(cells);
                 }
             }
@@ -197,6 +217,7 @@ public final class RollupTables {
         if (!indent) cols.add(Column.text("level"));
         for (Indicator ind : shown.indicators()) {
             cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped()));
+            if (shown.ranked()) cols.add(Column.rank(names ? "rank" : ind.code() + "_rank", ind.code() + "_rank"));
         }
         if (!manyPeriods && !shown.periods().isEmpty()) {
             int p = shown.periods().get(0);
@@ -205,20 +226,26 @@ public final class RollupTables {
         }
         sink.start(cols, meta);
         List<Unit> rows = sel.below(h);
+        Ranks ranks = ranks(r, h, rows, shown);
         for (int p : shown.periods()) {
             Period period = r.periods().get(p);
             for (Unit u : rows) {
                 String code = indent ? indent(u, sel) + u.code() : u.code();
-                sink.row(wideRow(r, shown.indicators(), u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()));
+                sink.row(ranked(wideRow(r, shown.indicators(), u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()),
+                        ranks, shown.indicators(), u.index(), p));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? totalName(names) : sel.root().name();
             String level = indent ? null : sel.root() == null ? "" : sel.root().level();
-            sink.total(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level));
+            // the total is no unit among siblings: it has no rank
+            sink.total(ranked(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level), ranks, shown.indicators(), -1, p));
         }
         // a workbook also gets the long form on a sheet of its own, where every coverage has its columns
-        if (sink.sheet("coverage", longColumns(r, shown))) longRows(r, sel.units(h), sink, shown);
+        if (sink.sheet("coverage", longColumns(r, shown))) {
+            List<Unit> units = sel.units(h);
+            longRows(r, units, sink, shown, ranks(r, h, units, shown));
+        }
         sink.finish();
     }
 
@@ -246,6 +273,22 @@ public final class RollupTables {
 
     private static String label(Indicator ind) {
         return ind.unitOfMeasure() == null ? ind.label() : ind.label() + " (" + ind.unitOfMeasure() + ")";
+    }
+
+    /**
+     * A wide row with each indicator's rank after its measure ({@code unit} -1: the total, none); the
+     * row as it is without ranks.
+     */
+    private static List<Object> ranked(List<Object> row, Ranks ranks, List<Indicator> indicators, int unit, int p) {
+        if (ranks == null) return row;
+        int keys = row.size() - indicators.size();
+        List<Object> out = new ArrayList<>(row.size() + indicators.size());
+        out.addAll(row.subList(0, keys));
+        for (int k = 0; k < indicators.size(); k++) {
+            out.add(row.get(keys + k));
+            out.add(unit < 0 ? null : ranks.rank(unit, p, indicators.get(k).index()));
+        }
+        return out;
     }
 
     private static List<Object> wideRow(RollupResult r, List<Indicator> indicators, int u, int p, Period period, boolean manyPeriods,

@@ -15,6 +15,7 @@ public final class Cells {
         if (cell == null) return "";
         if (cell instanceof Measure m) return measure(m, style);
         if (cell instanceof Number n) return style.format(n);
+        if (cell instanceof Rank r) return rank(r, style);
         return cell.toString();
     }
 
@@ -48,6 +49,16 @@ public final class Cells {
         }
         return sb.toString();
     }
+
+    /** {@code 2}, or with the marks of the value it ranks: {@code 2 (partial)}, {@code 2 (est.)}, {@code 2 (partial, est.)}. */
+    static String rank(Rank r, NumberStyle style) {
+        String place = style.format(r.number());
+        if (!r.partial() && !r.estimated()) return place;
+        return place + " (" + (r.partial() ? PARTIAL : "") + (r.partial() && r.estimated() ? ", " : "") + (r.estimated() ? ESTIMATED : "") + ")";
+    }
+
+    /** The mark of a rank whose value is a partial total, the word a comparison's status uses. */
+    static final String PARTIAL = "partial";
 
     /** The marks of table and markdown for a value that is not exact: short, and the same in every language. */
     static final String ESTIMATED = "est.", NOT_COMPARABLE = "n/c", NO_DATA = "no data";
@@ -94,7 +105,8 @@ public final class Cells {
     /** Adds a cell's spread values, as {@link #spreadNames} names them. */
     static void spread(Column c, Object cell, boolean coverage, java.util.List<Object> out) {
         if (!c.measure()) {
-            out.add(cell);
+            // a rank is its number here; whether its value is partial, the value's coverage columns say
+            out.add(cell instanceof Rank r ? r.number() : cell);
             return;
         }
         Measure m = (Measure) cell;

@@ -53,6 +53,13 @@ public record Column(String name, boolean numeric, String key, boolean measure, 
         return new Column(name, true, key, true, compared, points, exempt);
     }
 
+    /**
+     * The rank of the measure column before it ({@code rollup --rank}), cells of type {@link Rank}:
+     * named {@code name} ({@code rank}, which table and markdown head in the run's language), and
+     * {@code key} ({@code CODE_rank}) where a name must tell it from the other indicators' ranks.
+     */
+    public static Column rank(String name, String key) { return new Column(name, true, key, false, false, false, false); }
+
     /** A measure that may be an earlier era's value in later units, estimated or not comparable: wide outputs add CODE_quality. */
     public static Column measure(String name, String key, boolean compared, boolean points, boolean exempt, boolean quality) {
         return new Column(name, true, key, true, compared, points, exempt, quality);

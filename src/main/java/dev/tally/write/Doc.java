@@ -104,6 +104,7 @@ public record Doc(Header header, List<Block> body, List<Block> appendix, Labels 
             String text = missing ? labels.missing() : (m.estimated() ? "~" : "") + numbers.format(m.value());
             return new Cell(text, marked ? "(" + m.reported() + "/" + m.expected() + ")" : null, marked, true);
         }
+        if (o instanceof Rank k) return new Cell(numbers.format(k.number()), null, k.partial() || k.estimated(), true);
         if (o == null) return new Cell("", null, false, col.numeric());
         if (o instanceof Number n) return new Cell(numbers.format(n), null, false, true);
         return new Cell(o.toString(), null, false, col.numeric());

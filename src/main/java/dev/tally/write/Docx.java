@@ -235,7 +235,8 @@ final class Docx {
         double sum = 0;
         for (int c = 0; c < cols.size(); c++) {
             String name = cols.get(c).name();
-            weight[c] = cols.get(c).measure() ? 1.4 : name.equals("name") || name.equals("unit_name") ? 2.6 : 1.5;
+            // a number that is no measure is a rank (rollup --rank): a few digits
+            weight[c] = cols.get(c).measure() ? 1.4 : cols.get(c).numeric() ? 0.7 : name.equals("name") || name.equals("unit_name") ? 2.6 : 1.5;
             sum += weight[c];
         }
         int[] w = new int[cols.size()];

@@ -172,7 +172,8 @@ final class TextTable extends Buffered {
         List<String> header = new ArrayList<>();
         boolean legend = false;
         for (Column c : columns) {
-            header.add(c.measure() ? c.key() : c.heading());
+            // a rank's key (CODE_rank) too: a block may part it from its indicator's column
+            header.add(c.measure() || !c.key().equals(c.name()) ? c.key() : c.heading());
             legend |= c.measure() && !c.key().equals(c.name());
         }
         int[] wid = natural(header);

@@ -229,6 +229,12 @@ final class Xlsx implements TableSink {
         for (int i = 0; i < original.size(); i++) {
             Column c = original.get(i);
             Object cell = i < cells.size() ? cells.get(i) : null;
+            if (cell instanceof Rank k) {
+                // a number, shaded as the partial total it ranks is (the note names that total's coverage)
+                out.add(k.number());
+                if (style != null) style.add(k.partial() || k.estimated() ? Styles.PARTIAL : null);
+                continue;
+            }
             if (!c.measure() || !(cell instanceof Measure m)) {
                 out.add(cell);
                 if (style != null) style.add(null);

@@ -242,6 +242,43 @@ class ReportTest {
     }
 
     @Test
+    void theAppendixCarriesTheRanksAndMarksAPartialTotalsRank() throws Exception {
+        Path html = report("rank.html", "--period", "2024-H1", "--unit", "BG", "--rank", "--indicator", "dvk_models", "--indicator", "cadres_trained");
+        Document d = xml(Files.readAllBytes(html));
+        Element table = (Element) d.getElementsByTagName("table").item(1);
+        NodeList ths = table.getElementsByTagName("th");
+        List<String> head = new ArrayList<>();
+        for (int c = 0; c < ths.getLength(); c++) head.add(ths.item(c).getTextContent());
+        assertThat(head).containsExactly("đơn vị", "tên", "Mô hình \"Dân vận khéo\" đăng ký (mô hình)", "hạng",
+                "Lượt cán bộ được tập huấn công tác dân vận (lượt)", "hạng");
+        // by hand from samples/submissions: models BG-TP 39 before BG-LN 20; cadres BG-TP 298 of 9/10 communes
+        // (partial, still first) before BG-LN 190; the province's total row has no rank
+        Map<String, List<String>> rows = new HashMap<>(), classes = new HashMap<>();
+        NodeList trs = ((Element) table.getElementsByTagName("tbody").item(0)).getElementsByTagName("tr");
+        for (int r = 0; r < trs.getLength(); r++) {
+            NodeList tds = ((Element) trs.item(r)).getElementsByTagName("td");
+            List<String> text = new ArrayList<>(), cls = new ArrayList<>();
+            for (int c = 0; c < tds.getLength(); c++) {
+                text.add(tds.item(c).getTextContent());
+                cls.add(((Element) tds.item(c)).getAttribute("class"));
+            }
+            rows.put(text.get(0), text);
+            classes.put(text.get(0), cls);
+        }
+        assertThat(rows.get("BG-TP")).containsExactly("BG-TP", "Thành phố Bắc Giang", "39", "1", "298 (9/10)", "1");
+        assertThat(rows.get("BG-LN")).containsExactly("BG-LN", "Huyện Lục Nam", "20", "2", "190", "2");
+        assertThat(rows.get("BG")).element(3).isEqualTo("");
+        assertThat(rows.get("BG")).element(5).isEqualTo("");
+        assertThat(classes.get("BG-TP").get(5)).isEqualTo("n partial");
+        assertThat(classes.get("BG-TP").get(3)).isEqualTo("n");
+        assertThat(classes.get("BG-LN").get(5)).isEqualTo("n");
+        assertThat(d.getDocumentElement().getTextContent()).contains("hoặc thứ hạng của tổng đó");
+        // without --rank the appendix has no rank column
+        Path plain = report("plain.html", "--period", "2024-H1", "--unit", "BG", "--indicator", "dvk_models");
+        assertThat(Files.readString(plain, StandardCharsets.UTF_8)).doesNotContain("<th>hạng</th>");
+    }
+
+    @Test
     void theHtmlIsOneSelfContainedFile() throws Exception {
         Path html = report("r.html", "--period", "2024-H1", "--compare", "year-ago", "--unit", "BG");
         String text = Files.readString(html, StandardCharsets.UTF_8);

@@ -7,6 +7,7 @@ import dev.tally.model.Aggregate;
 import dev.tally.model.Catalog;
 import dev.tally.model.ExitCode;
 import dev.tally.model.Hierarchy;
+import dev.tally.model.Indicator;
 import dev.tally.model.IndicatorType;
 import dev.tally.model.MissingStrategy;
 import dev.tally.model.OverTime;
@@ -189,6 +190,20 @@ class ConfigTest {
             assertThat(r.missing()).isEqualTo(MissingStrategy.NEVER_SKIP);
         });
         assertThat(c.hash()).hasSize(64);
+    }
+
+    @Test
+    void anIndicatorSaysWhetherHigherOrLowerIsBetterForItsRank() throws IOException {
+        Path f = write("c.yaml", "indicators:\n  - {code: a}\n  - {code: b, better: lower}\n  - {code: c, better: Higher}\n");
+        Catalog c = CatalogLoader.load(f, List.of());
+        assertThat(c.indicators()).extracting(i -> i.better())
+                .containsExactly(Indicator.Better.HIGHER, Indicator.Better.LOWER, Indicator.Better.HIGHER);
+        Path csv = write("c.csv", "code,better\nx,lower\ny,\n");
+        assertThat(CatalogLoader.load(csv, List.of()).indicators()).extracting(i -> i.better())
+                .containsExactly(Indicator.Better.LOWER, Indicator.Better.HIGHER);
+        Path bad = write("bad.yaml", "indicators:\n  - {code: a}\n  - code: b\n    better: fewer\n");
+        assertConfigError(() -> CatalogLoader.load(bad, List.of()))
+                .hasMessageContaining("bad.yaml:4: unknown better 'fewer'; use one of higher, lower");
     }
 
     @Test
