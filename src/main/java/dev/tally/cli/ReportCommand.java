@@ -69,6 +69,9 @@ final class ReportCommand extends BaseCommand {
             description = "previous or year-ago: each figure's change against that period, as rollup --compare gives it.")
     ComparePlan.With compare;
 
+    @Mixin
+    PlanOption plans;
+
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's subject under BÁO CÁO (default: the results for the period).")
     String title;
 
@@ -112,9 +115,21 @@ final class ReportCommand extends BaseCommand {
         Selection sel = new Selection(top, max != null ? max : top == null ? 0 : top.depth() + 1);
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
+        PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
+                out, findings);
+        List<dev.tally.model.Finding> own = result.findings();
+        if (planned != null) {
+            show = show.withPlans(planned.plans());
+            own = new ArrayList<>(planned.findings());
+            own.addAll(result.findings());
+        }
 
-        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
         report.printFindings(io, findings);
+        if (planned != null) {
+            String none = PlanOption.noTargets(planned.plans(), List.of(target));
+            if (none != null) io.note("tally: " + none);
+        }
         int p = result.periods().indexOf(target);
         if (result.compared(p) && !result.compareHasData(p)) {
             io.note("tally: " + t("rollup.compareNoData", target.text(), result.periods().get(result.comparedWith(p)).text()));
@@ -125,6 +140,7 @@ final class ReportCommand extends BaseCommand {
             fmt.write(doc, o.stream());
             o.commit();
         }
+        if (planned != null) io.note(planned.counts());
         report.printSummary(io, findings);
         return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }
