@@ -27,7 +27,8 @@ final class PlanOption {
     @Option(names = "--plan", paramLabel = "FILE", description = "A plan (kế hoạch): targets per unit, period and indicator in any submission "
             + "format (unit, period, indicator, target), validated as submissions are. Repeatable; a directory gives every file in it; "
             + "replaces tally.yaml's plans:. A unit's target is its own, else the sum of its children's when every child has one "
-            + "(for an indicator that sums, never a rate). Adds plan and plan_pct (value in percent of the plan).")
+            + "(for an indicator that sums, never a rate). Adds the target and the value in percent of it: plan and plan_pct, "
+            + "value / target (attainment) in a table, the attainment in a report's sentences.")
     List<String> files = new ArrayList<>();
 
     /** A plan read: the targets resolved, the findings on its files, and the line that counts its values. */
