@@ -33,7 +33,7 @@ final class InitCommand extends BaseCommand {
             "history/bac-giang-2022-H2.csv", "history/bac-giang-2023-H1.csv", "history/bac-giang-2023-H2.csv",
             "reorganisation/tally.yaml", "reorganisation/units-2025.csv", "reorganisation/catalog-2025.yaml",
             "reorganisation/mapping-2025.csv", "reorganisation/submissions/old-units-2024-H2.csv",
-            "reorganisation/submissions/new-units-2025-H2.csv");
+            "reorganisation/submissions/new-units-2025-H2.csv", "plans/2024-H1.csv");
 
     static final String PROJECT = """
             # tally project: paths are relative to this file

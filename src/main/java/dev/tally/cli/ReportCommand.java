@@ -78,6 +78,8 @@ final class ReportCommand extends BaseCommand {
     @Option(names = "--rank", description = "The appendix gives each unit's rank among its siblings after each indicator, "
             + "as rollup --rank ranks them (by the catalog's better: higher or lower; a partial total's rank marked as it is).")
     boolean rank;
+    @Mixin
+    PlanOption plans;
 
     @Option(names = "--title", paramLabel = "TEXT", description = "The report's subject under BÁO CÁO (default: the results for the period).")
     String title;
@@ -139,9 +141,21 @@ final class ReportCommand extends BaseCommand {
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
+        PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
+                out, findings);
+        List<dev.tally.model.Finding> own = result.findings();
+        if (planned != null) {
+            show = show.withPlans(planned.plans());
+            own = new ArrayList<>(planned.findings());
+            own.addAll(result.findings());
+        }
 
-        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
         report.printFindings(io, findings);
+        if (planned != null) {
+            String none = PlanOption.noTargets(planned.plans(), List.of(target));
+            if (none != null) io.note("tally: " + none);
+        }
         int p = result.periods().indexOf(target);
         if (result.compared(p) && !result.compareHasData(p)) {
             io.note("tally: " + t("rollup.compareNoData", target.text(), result.periods().get(result.comparedWith(p)).text()));
@@ -153,6 +167,7 @@ final class ReportCommand extends BaseCommand {
             fmt.write(doc, o.stream());
             o.commit();
         }
+        if (planned != null) io.note(planned.counts());
         report.printSummary(io, findings);
         return report.errors > 0 ? ExitCode.DATA_ERRORS : ExitCode.OK;
     }

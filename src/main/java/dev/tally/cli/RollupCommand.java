@@ -119,6 +119,9 @@ final class RollupCommand extends BaseCommand {
                     + "units) or partial, the difference, and the change in percent (in percentage points for a rate).")
     ComparePlan.With compare;
 
+    @Mixin
+    PlanOption plans;
+
     @Option(names = "--like-for-like", description = "With --compare: both sides over only the units that gave a full value in "
             + "both periods, so every change is comparable; reported then says how many units were kept.")
     boolean likeForLike;
@@ -179,9 +182,23 @@ final class RollupCommand extends BaseCommand {
         if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
         timing.mark("roll up");
+        PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
+                out, findings);
+        List<dev.tally.model.Finding> own = result.findings();
+        if (planned != null) {
+            show = show.withPlans(planned.plans());
+            own = new ArrayList<>(planned.findings());
+            own.addAll(result.findings());
+        }
 
-        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), result.findings());
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
         report.printFindings(io, findings);
+        if (planned != null) {
+            List<Period> periodsShown = new ArrayList<>();
+            for (int p : show.periods()) periodsShown.add(result.periods().get(p));
+            String none = PlanOption.noTargets(planned.plans(), periodsShown);
+            if (none != null) io.note("tally: " + none);
+        }
         // a comparison with nothing on the other side would otherwise be a column of blanks, said nowhere
         for (int p : show.periods()) {
             if (result.compared(p) && !result.compareHasData(p)) {
@@ -205,6 +222,7 @@ final class RollupCommand extends BaseCommand {
             timing.mark("write");
             if (direct != null) timing.note("output", direct);
         }
+        if (planned != null) io.note(planned.counts());
         report.printSummary(io, findings);
         if (strict && errors > 0) {
             io.note("tally: " + t("cli.strictNothingWritten"));

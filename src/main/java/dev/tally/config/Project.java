@@ -232,6 +232,7 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
         List<Settings.Boundary> boundaries = new ArrayList<>();
         List<dev.tally.read.SheetTemplate> templates = List.of();
         dev.tally.model.Organisation organisation = dev.tally.model.Organisation.NONE;
+        List<Path> plans = new ArrayList<>();
         for (var e : root.map().entrySet()) {
             Node v = e.getValue();
             switch (e.getKey()) {
@@ -302,12 +303,17 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
                     }
                 }
                 case "templates" -> templates = Templates.parse(v, errors);
+                case "plans" -> {
+                    // one file, or a list of them, relative to tally.yaml as every path in it
+                    if (!v.isList()) plans.add(path(base, cwd, v, "plans", errors));
+                    else for (Node x : v.list()) plans.add(path(base, cwd, x, "plans", errors));
+                }
                 default -> errors.add(v.line(), t("project.unknownKeyKnown", e.getKey(), String.join(", ", Settings.KEYS)));
             }
         }
         errors.throwIfAny();
         return new Settings(file, units, catalog, List.copyOf(levels), store, deadline, List.copyOf(exemptions), List.copyOf(boundaries),
-                templates, storeAddress, organisation);
+                templates, storeAddress, organisation, List.copyOf(plans.stream().filter(java.util.Objects::nonNull).toList()));
     }
 
     static final List<String> BOUNDARY_KEYS = List.of("from", "units", "catalog", "levels", "mapping");

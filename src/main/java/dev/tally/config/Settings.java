@@ -11,9 +11,17 @@ import java.util.List;
  */
 public record Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
                        List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates,
-                       String storeAddress, dev.tally.model.Organisation organisation) {
+                       String storeAddress, dev.tally.model.Organisation organisation, List<Path> plans) {
     public static final String FILE_NAME = "tally.yaml";
-    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates", "organisation");
+    static final List<String> KEYS = List.of("units", "catalog", "levels", "store", "deadline_days", "exemptions", "boundaries", "templates", "organisation",
+            "plans");
+
+    /** Without {@code plans:} (the plan files rollup and report compare with, unless --plan names others). */
+    public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
+                    List<ExemptionEntry> exemptions, List<Boundary> boundaries, List<dev.tally.read.SheetTemplate> templates,
+                    String storeAddress, dev.tally.model.Organisation organisation) {
+        this(file, units, catalog, levels, store, deadlineDays, exemptions, boundaries, templates, storeAddress, organisation, List.of());
+    }
 
     public Settings(Path file, Path units, Path catalog, List<String> levels, Path store, Integer deadlineDays,
                     List<ExemptionEntry> exemptions, List<Boundary> boundaries) {

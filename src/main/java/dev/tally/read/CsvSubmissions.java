@@ -72,7 +72,7 @@ public final class CsvSubmissions {
             return null;
         }
         HeaderRule.Role[] roles = new HeaderRule.Role[width];
-        for (int i = 0; i < width; i++) roles[i] = HeaderRule.role(names[i]);
+        for (int i = 0; i < width; i++) roles[i] = HeaderRule.role(names[i], sink.targets());
         int unit = index(roles, HeaderRule.Role.UNIT), period = index(roles, HeaderRule.Role.PERIOD),
                 indicator = index(roles, HeaderRule.Role.INDICATOR), value = index(roles, HeaderRule.Role.VALUE);
         if (unit < 0 || period < 0) {

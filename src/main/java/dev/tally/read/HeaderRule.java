@@ -32,6 +32,12 @@ public final class HeaderRule {
     private static final Set<String> INDICATOR = Set.of("indicator", "mã chỉ tiêu", "ma_chi_tieu");
     private static final Set<String> VALUE = Set.of("value", "giá trị", "gia tri", "gia_tri");
     /**
+     * A plan's value column ({@code unit, period, indicator, target}): the value column only where
+     * targets are read ({@link ValueSink#targets}), so that a plan given as a submission is not
+     * taken for reported figures.
+     */
+    private static final Set<String> TARGET = Set.of("target", "kế hoạch", "ke hoach", "ke_hoach", "chỉ tiêu kế hoạch");
+    /**
      * Columns that describe the row rather than hold indicator values: besides the English ones, what
      * Vietnamese report tables put beside the figures, the row number (STT, số thứ tự), the unit's level
      * (cấp) and a remark (ghi chú).
@@ -63,6 +69,11 @@ public final class HeaderRule {
         if (VALUE.contains(k)) return Role.VALUE;
         if (DESCRIPTIVE.contains(k)) return Role.DESCRIPTIVE;
         return Role.OTHER;
+    }
+
+    /** {@link #role(String)}, and where {@code targets} are read a plan's target column is the value column. */
+    public static Role role(String text, boolean targets) {
+        return targets && TARGET.contains(key(text)) ? Role.VALUE : role(text);
     }
 
     /**

@@ -111,7 +111,7 @@ final class SheetTable {
         // merged cells only matter where a header row has a gap (an xlsx lists them after its rows: a second read)
         List<int[]> merges = header.size() > 1 && gaps(header) ? rows.merges(headerLine, lastHeader) : List.of();
         HeaderColumns cols = columns(header, merges);
-        HeaderRule.Role[] roles = roles(cols);
+        HeaderRule.Role[] roles = roles(cols, sink.targets());
         int unitCol = -1, nameCol = -1, periodCol = -1, indicatorCol = -1, valueCol = -1;
         if (tpl != null && tpl.unitColumn() != null) unitCol = templateColumn(tpl.unitColumn(), cols);
         for (int c = 0; c < roles.length; c++) {
@@ -471,7 +471,10 @@ final class SheetTable {
     }
 
     /** Each column's role: the lowest of its texts that names one, else an indicator (or nothing, with no text). */
-    private static HeaderRule.Role[] roles(HeaderColumns cols) {
+    private static HeaderRule.Role[] roles(HeaderColumns cols) { return roles(cols, false); }
+
+    /** {@code targets}: a plan's target column is the value column ({@link ValueSink#targets}). */
+    private static HeaderRule.Role[] roles(HeaderColumns cols, boolean targets) {
         int width = 0;
         for (int c : cols.byColumn().keySet()) width = Math.max(width, c + 1);
         HeaderRule.Role[] roles = new HeaderRule.Role[width];
@@ -480,7 +483,7 @@ final class SheetTable {
             List<String> texts = e.getValue();
             HeaderRule.Role role = texts.isEmpty() ? HeaderRule.Role.NONE : HeaderRule.Role.OTHER;
             for (int k = texts.size() - 1; k >= 0; k--) {
-                HeaderRule.Role r = HeaderRule.role(texts.get(k));
+                HeaderRule.Role r = HeaderRule.role(texts.get(k), targets);
                 if (r != HeaderRule.Role.OTHER && r != HeaderRule.Role.NONE) {
                     role = r;
                     break;

@@ -32,6 +32,12 @@ public interface ValueSink {
      */
     void problem(Finding f, long values, long records);
 
+    /**
+     * True when the values read are a plan's targets, not reported figures: a table's value column may
+     * then be named {@code target} ({@code kế hoạch}) as well as {@code value} ({@link HeaderRule#role(String, boolean)}).
+     */
+    default boolean targets() { return false; }
+
     /** The values that follow come from input number {@code index} (a stored submission may hold values of several files). */
     default void input(int index) {}
 

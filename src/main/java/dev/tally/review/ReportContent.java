@@ -40,7 +40,9 @@ import java.util.Map;
  * <p>A sentence says what it can and no more: a partial total gives its coverage ("số liệu của 9/10
  * đơn vị"); a change is said only when both sides have a value, and as "không so sánh được" when the
  * two sides are not from the same units (or across a boundary, not exactly re-mapped); nothing is
- * said of a comparison side that has no value. A rate changes in percentage points.
+ * said of a comparison side that has no value. A rate changes in percentage points. Where a plan
+ * gives the unit a target, the attainment the rollup computed follows ("đạt 92,2 % kế hoạch (59/64)"),
+ * saying that it is of partial data when the value is partial; with no value, the target alone.
  */
 public final class ReportContent {
     private ReportContent() {}
@@ -139,7 +141,7 @@ public final class ReportContent {
 
     /** Section I's sentence for one indicator, from the total row's measure. */
     static String sentence(Indicator ind, Measure m, NumberStyle numbers) {
-        if (m.value() == null) return t("report.noValue", ind.label(), m.reported(), m.expected());
+        if (m.value() == null) return t("report.noValue", ind.label(), m.reported(), m.expected()) + planOnly(m, numbers);
         String value = numbers.format(m.value()) + (ind.unitOfMeasure() == null ? "" : unitSpace(ind.unitOfMeasure()) + ind.unitOfMeasure());
         StringBuilder s = new StringBuilder(t("report.value", ind.label(), value));
         if (m.estimated()) s.append(t("report.estimated"));
@@ -164,7 +166,18 @@ public final class ReportContent {
                 s.append(t("report.notComparable", cmp.period(), why));
             }
         }
+        if (m.planPct() != null && !m.notComparable()) {
+            String pct = t("report.percent", numbers.format(m.planPct()));
+            s.append(t(m.partial() ? "report.planPartial" : "report.plan", pct, numbers.format(m.value()), numbers.format(m.plan())));
+        } else {
+            s.append(planOnly(m, numbers));
+        }
         return s.append('.').toString();
+    }
+
+    /** The target alone, where the unit has one but no attainment can be said (no value, or a target of 0). */
+    private static String planOnly(Measure m, NumberStyle numbers) {
+        return m.plan() == null ? "" : t("report.planOnly", numbers.format(m.plan()));
     }
 
     /** "92,0 %" but "12 mô hình": a percent sign follows Vietnamese typography (a space) but not English. */

@@ -13,7 +13,6 @@ import dev.tally.write.Measure;
 import dev.tally.write.TableSink;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +24,8 @@ import java.util.Map;
  * period × indicator (parents before children, then period, then catalog order), leaving out the
  * cells nobody reported (no value, no reporting unit): the wide shape shows those as empty with
  * their coverage. With a comparison: {@code compare_period, compare_value, compare_reported,
- * compare_expected, compare_status, difference, change_pct, change_pp}; with ranks ({@link Shown#withRanks}),
+ * compare_expected, compare_status, difference, change_pct, change_pp}; with a plan, {@code plan, plan_pct}
+ * (a cell with a target is shown though nobody reported); with ranks ({@link Shown#withRanks}),
  * {@code rank}. A long CSV is a valid
  * submission again: the extra columns are ignored by the reader, and derived values are recomputed.
  *
@@ -45,12 +45,17 @@ public final class RollupTables {
             Column.number("compare_reported"), Column.number("compare_expected"), Column.text("compare_status"),
             Column.number("difference"), Column.number("change_pct"), Column.number("change_pp"));
 
+    /** The long shape's last columns with a plan: the unit's target and the value's attainment in percent ({@link Plans}). */
+    public static final List<Column> PLAN_COLUMNS = List.of(Column.number("plan"), Column.number("plan_pct"));
+
     /**
      * Which of the result's periods are shown, in order, and which indicators, in catalog order. A
-     * derived indicator shown is computed from its operands whether they are shown or not.
+     * derived indicator shown is computed from its operands whether they are shown or not. With a
+     * plan ({@code plans}, null: none) the long shape has {@link #PLAN_COLUMNS}, and a wide one a
+     * target and attainment for each indicator the plan names.
      */
-    public record Shown(List<Integer> periods, List<Indicator> indicators, boolean ranked) {
-        public Shown(List<Integer> periods, List<Indicator> indicators) { this(periods, indicators, false); }
+    public record Shown(List<Integer> periods, List<Indicator> indicators, boolean ranked, Plans plans) {
+        public Shown(List<Integer> periods, List<Indicator> indicators) { this(periods, indicators, false, null); }
 
         public static Shown all(RollupResult r, Catalog c) {
             List<Integer> all = new ArrayList<>();
@@ -58,16 +63,19 @@ public final class RollupTables {
             return new Shown(all, c.indicators());
         }
 
-        public Shown withPeriods(List<Integer> shownPeriods) { return new Shown(shownPeriods, indicators, ranked); }
+        public Shown withPeriods(List<Integer> shownPeriods) { return new Shown(shownPeriods, indicators, ranked, plans); }
 
-        public Shown withIndicators(List<Indicator> shownIndicators) { return new Shown(periods, shownIndicators, ranked); }
+        public Shown withIndicators(List<Indicator> shownIndicators) { return new Shown(periods, shownIndicators, ranked, plans); }
 
         /**
          * The same, each indicator with its units' {@link Ranks} among their siblings: a {@code rank}
          * column after each indicator's (wide), or one {@code rank} column (long). Without it no rank
          * is computed.
          */
-        public Shown withRanks() { return new Shown(periods, indicators, true); }
+        public Shown withRanks() { return new Shown(periods, indicators, true, plans); }
+
+        /** The same, compared with a plan's targets (null: none). */
+        public Shown withPlans(Plans p) { return new Shown(periods, indicators, ranked, p); }
     }
 
     public static void writeLong(RollupResult r, Hierarchy h, Selection sel, TableSink sink, Map<String, Object> meta,
@@ -83,6 +91,7 @@ public final class RollupTables {
         if (r.hasExempt()) cols.add(Column.number("exempt"));
         if (r.remapped()) cols.add(Column.text("quality"));
         if (anyCompared(r, shown)) cols.addAll(COMPARE_COLUMNS);
+        if (shown.plans() != null) cols.addAll(PLAN_COLUMNS);
         if (shown.ranked()) cols.add(Column.number("rank"));
         return cols;
     }
@@ -96,8 +105,7 @@ public final class RollupTables {
     static BigDecimal change(Indicator ind, BigDecimal v, BigDecimal c) {
         if (v == null || c == null) return null;
         if (points(ind)) return v.subtract(c);
-        if (c.signum() == 0) return null;
-        return v.subtract(c).multiply(BigDecimal.valueOf(100)).divide(c.abs(), 1, RoundingMode.HALF_UP);
+        return dev.tally.model.Num.percent(v.subtract(c), c.abs());
     }
 
     /** A rate changes in points, not in percent of itself. */
@@ -147,12 +155,15 @@ public final class RollupTables {
         // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
         Object[] cells = new Object[longColumns(r, shown).size()];
         boolean exempt = r.hasExempt(), remapped = r.remapped();
+        Plans plans = shown.plans();
         // arrays, not Lists: millions of rows, each a List iterator's interface calls under C1
         // (W2: 76 ms of the writing threads' CPU)
         Indicator[] indicators = shown.indicators().toArray(new Indicator[0]);
         int[] periods = shown.periods().stream().mapToInt(Integer::intValue).toArray();
         String[] periodTexts = new String[periods.length];
         for (int j = 0; j < periods.length; j++) periodTexts[j] = r.periods().get(periods[j]).text();
+        Period[] periodOf = new Period[periods.length];
+        for (int j = 0; j < periods.length; j++) periodOf[j] = r.periods().get(periods[j]);
         for (Unit u : units) {
             // a unit without a row has no value and nothing reported in any cell: every cell would be left out below
             if (!r.hasRow(u.index())) continue;
@@ -163,7 +174,9 @@ public final class RollupTables {
                     Number v = r.number(u.index(), p, ind.index());
                     int exp = r.expected(u.index(), p, ind.index());
                     int rep = r.reported(u.index(), p, ind.index());
-                    if (v == null && rep == 0) continue;
+                    // a unit's target is shown though nothing was reported against it
+                    BigDecimal target = plans == null ? null : plans.target(u.index(), periodOf[j], ind);
+                    if (v == null && rep == 0 && target == null) continue;
                     cells[0] = u.code();
                     cells[1] = u.name();
                     cells[2] = u.level();
@@ -193,6 +206,10 @@ public final class RollupTables {
                             for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
                         }
                     }
+                    if (plans != null) {
+                        cells[k++] = target;
+                        cells[k++] = Plans.attainment(r.value(u.index(), p, ind.index()), target);
+                    }
                     if (ranks != null) cells[k++] = ranks.number(u.index(), p, ind.index());
                     sink.row(cells);
                 }
@@ -216,7 +233,8 @@ public final class RollupTables {
         // the tree shows by indentation in a plain-text table; elsewhere the level has its own column
         if (!indent) cols.add(Column.text("level"));
         for (Indicator ind : shown.indicators()) {
-            cols.add(Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped()));
+            Column col = Column.measure(names ? label(ind) : ind.code(), ind.code(), compare, points(ind), r.hasExempt(), r.remapped());
+            cols.add(shown.plans() != null && shown.plans().names(ind) ? col.withPlan() : col);
             if (shown.ranked()) cols.add(Column.rank(names ? "rank" : ind.code() + "_rank", ind.code() + "_rank"));
         }
         if (!manyPeriods && !shown.periods().isEmpty()) {
@@ -231,15 +249,16 @@ public final class RollupTables {
             Period period = r.periods().get(p);
             for (Unit u : rows) {
                 String code = indent ? indent(u, sel) + u.code() : u.code();
-                sink.row(ranked(wideRow(r, shown.indicators(), u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level()),
-                        ranks, shown.indicators(), u.index(), p));
+                sink.row(ranked(wideRow(r, shown.indicators(), u.index(), p, period, manyPeriods, code, u.name(), indent ? null : u.level(),
+                        shown.plans()), ranks, shown.indicators(), u.index(), p));
             }
             int total = sel.root() == null ? r.totalIndex() : sel.root().index();
             String code = sel.root() == null ? "" : sel.root().code();
             String name = sel.root() == null ? totalName(names) : sel.root().name();
             String level = indent ? null : sel.root() == null ? "" : sel.root().level();
             // the total is no unit among siblings: it has no rank
-            sink.total(ranked(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level), ranks, shown.indicators(), -1, p));
+            sink.total(ranked(wideRow(r, shown.indicators(), total, p, period, manyPeriods, code, name, level, shown.plans()), ranks,
+                    shown.indicators(), -1, p));
         }
         // a workbook also gets the long form on a sheet of its own, where every coverage has its columns
         if (sink.sheet("coverage", longColumns(r, shown))) {
@@ -291,8 +310,9 @@ public final class RollupTables {
         return out;
     }
 
+    /** @param plans the plan (null: none): each indicator it names gets the unit's target and the value's attainment */
     private static List<Object> wideRow(RollupResult r, List<Indicator> indicators, int u, int p, Period period, boolean manyPeriods,
-                                        String code, String name, String level) {
+                                        String code, String name, String level, Plans plans) {
         List<Object> row = new ArrayList<>();
         if (manyPeriods) row.add(period.text());
         row.add(code);
@@ -309,7 +329,10 @@ public final class RollupTables {
                         now == null && then == null ? null : r.compareStatus(u, p, ind.index()),
                         now == null || then == null ? null : now.subtract(then), change(ind, now, then), points(ind));
             }
-            row.add(new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp, r.quality(u, p, ind.index())));
+            BigDecimal target = plans == null ? null : plans.target(u, period, ind);
+            row.add(target == null ? new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp, r.quality(u, p, ind.index()))
+                    : new Measure(v, rep, exp, r.exempt(u, p, ind.index()), cmp, r.quality(u, p, ind.index()), target,
+                    Plans.attainment(r.value(u, p, ind.index()), target)));
         }
         return row;
     }

@@ -55,6 +55,8 @@ public final class Validator {
     private final ValueRules rules;
     /** Where findings past the listing limit go ({@link #spillingTo}); null: they are counted only. */
     private java.nio.file.Path spillDir;
+    /** The values are a plan's targets ({@link #forTargets}). */
+    private boolean targets;
     /** Every spill a part made, those of parts that {@link #finish} does not see (read again) included, to delete them. */
     private final List<FindingSpill> spills = java.util.Collections.synchronizedList(new ArrayList<>());
 
@@ -104,6 +106,19 @@ public final class Validator {
      */
     public Validator spillingTo(java.nio.file.Path dir) {
         this.spillDir = dir;
+        return this;
+    }
+
+    /**
+     * Reads a plan's targets rather than submissions: every rule of a value holds (the unit, the period,
+     * the indicator, a number of the indicator's type within its bounds, the same cell once), and a
+     * target may be given for a derived indicator (a rate's target is a rate); but a plan is no
+     * submission, so nothing is required of it and the catalog's rules, which relate a submission's
+     * values to each other, are not checked. Its value column may be named {@code target}
+     * ({@link ValueSink#targets}). Returns this validator.
+     */
+    public Validator forTargets() {
+        this.targets = true;
         return this;
     }
 
@@ -225,6 +240,9 @@ public final class Validator {
 
         /** Subsequent values come from input number {@code index}. */
         public void startInput(int index) { input(index); }
+
+        @Override
+        public boolean targets() { return targets; }
 
         @Override
         public void input(int index) {
@@ -422,7 +440,7 @@ public final class Validator {
                 return;
             }
             Indicator indicator = byIndex[ind];
-            if (indicator.derived()) {
+            if (indicator.derived() && !targets) {
                 keep(Finding.of(FindingCode.DERIVED_SUBMITTED, new Source(file(), line), unitCode(), period.text(),
                         indicator.code(), valueField.shown(),
                         t("finding.derived", indicator.code(), indicator.formula())));
@@ -723,7 +741,7 @@ public final class Validator {
         }
         CellTable table = base.table;
         List<Located> checks = new ArrayList<>();
-        SubmissionChecks.runAll(roster, catalog, inputs, table, checks);
+        if (!targets) SubmissionChecks.runAll(roster, catalog, inputs, table, checks);
         located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest

@@ -42,7 +42,7 @@ abstract class Buffered implements TableSink {
         List<Column> v = new ArrayList<>(cols.size());
         for (Column c : cols) {
             v.add(new Column(Visible.of(c.name()), c.numeric(), Visible.of(c.key()), c.measure(), c.compared(), c.points(), c.exempt(),
-                    c.quality(), c.whole()));
+                    c.quality(), c.whole(), c.planned()));
         }
         return v;
     }

@@ -29,7 +29,9 @@ public final class Cells {
      * {@code compare_status} values are: a cell never shows a bare number that is not the whole truth.
      */
     static String measure(Measure m, NumberStyle style) {
-        if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null)) return ""; // nothing expected here
+        if (m.value() == null && m.expected() == 0 && (m.comparison() == null || m.comparison().value() == null) && m.plan() == null) {
+            return ""; // nothing expected here
+        }
         StringBuilder sb = new StringBuilder();
         if (m.notComparable()) sb.append(NOT_COMPARABLE);
         else sb.append(m.value() == null ? "–" : style.format(m.value())).append(m.estimated() ? " " + ESTIMATED : "");
@@ -38,6 +40,7 @@ public final class Cells {
             if (m.exempt() > 0) sb.append(", ").append(m.exempt()).append(" exempt");
             sb.append(']');
         }
+        if (m.plan() != null) plan(m, style, sb);
         Measure.Comparison c = m.comparison();
         if (c != null && c.change() != null) {
             sb.append(" (").append(c.change().signum() > 0 ? "+" : "").append(style.format(c.change())).append(c.points() ? " pp" : "%");
@@ -59,6 +62,21 @@ public final class Cells {
 
     /** The mark of a rank whose value is a partial total, the word a comparison's status uses. */
     static final String PARTIAL = "partial";
+
+    /**
+     * A plan's target and the value's attainment of it, after the value and its coverage:
+     * {@code 59 / 64 (92.2 %)}; {@code (93.8 % partial)} when the value is partial, {@code (… est.)} when
+     * it is estimated; the target alone when no attainment can be said (no value, a target of 0, a value
+     * not comparable).
+     */
+    private static void plan(Measure m, NumberStyle style, StringBuilder sb) {
+        sb.append(" / ").append(style.format(m.plan()));
+        if (m.planPct() == null || m.notComparable()) return;
+        sb.append(" (").append(style.format(m.planPct())).append(" %");
+        if (m.partial()) sb.append(' ').append(PARTIAL);
+        if (m.estimated()) sb.append(' ').append(ESTIMATED);
+        sb.append(')');
+    }
 
     /** The marks of table and markdown for a value that is not exact: short, and the same in every language. */
     static final String ESTIMATED = "est.", NOT_COMPARABLE = "n/c", NO_DATA = "no data";
@@ -99,6 +117,10 @@ public final class Cells {
             n.add(k + "_change_pct");
             n.add(k + "_change_pp");
         }
+        if (c.planned()) {
+            n.add(k + "_plan");
+            n.add(k + "_plan_pct");
+        }
         return n;
     }
 
@@ -127,6 +149,10 @@ public final class Cells {
             out.add(x == null ? null : x.status());
             out.add(x == null || x.points() ? null : x.change());
             out.add(x == null || !x.points() ? null : x.change());
+        }
+        if (c.planned()) {
+            out.add(m == null ? null : m.plan());
+            out.add(m == null ? null : m.planPct());
         }
     }
 

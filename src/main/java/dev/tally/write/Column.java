@@ -7,7 +7,12 @@ package dev.tally.write;
  * ({@code CODE_reported}, {@code CODE_expected}, …) and whether it carries a comparison.
  */
 public record Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
-                     boolean quality, boolean whole) {
+                     boolean quality, boolean whole, boolean planned) {
+    public Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
+                  boolean quality, boolean whole) {
+        this(name, numeric, key, measure, compared, points, exempt, quality, whole, false);
+    }
+
     public Column(String name, boolean numeric, String key, boolean measure, boolean compared, boolean points, boolean exempt,
                   boolean quality) {
         this(name, numeric, key, measure, compared, points, exempt, quality, false);
@@ -23,7 +28,13 @@ public record Column(String name, boolean numeric, String key, boolean measure, 
      * column wraps its text at spaces instead of cutting it, or, when even that cannot fit, shows each
      * row as a record of lines.
      */
-    public Column keptWhole() { return new Column(name, numeric, key, measure, compared, points, exempt, quality, true); }
+    public Column keptWhole() { return new Column(name, numeric, key, measure, compared, points, exempt, quality, true, planned); }
+
+    /**
+     * The same measure column with a plan: its cells' measures carry a target and its attainment, which
+     * formats that spread a measure over columns give as {@code CODE_plan} and {@code CODE_plan_pct}.
+     */
+    public Column withPlan() { return new Column(name, numeric, key, measure, compared, points, exempt, quality, whole, true); }
 
     /**
      * The name people read, in table and markdown: {@code column.NAME} in the run's language where

@@ -29,7 +29,8 @@ import java.util.zip.ZipOutputStream;
  *       the row states the coverage of each one by indicator code ("dialogues 19/20"). A compared
  *       measure adds the other period's value and the change (in percent, or in points for a rate),
  *       and the note says when the two sides are not from the same units ("dialogues 19/20, 2023-H1
- *       10/20 partial").
+ *       10/20 partial"). A measure with a plan adds the target and the attainment in percent, the
+ *       attainment of a partial value shaded as the value is.
  *   <li>The header row is bold, wrapped and frozen; columns are as wide as their first thousand rows
  *       need; the total row is bold with a rule above it and an empty row before it, so a SUM over the
  *       rows above it does not count it twice (none when it is the only row).
@@ -130,6 +131,10 @@ final class Xlsx implements TableSink {
             if (c.measure() && c.compared()) {
                 out.add(Column.number(c.name() + " (compared)"));
                 out.add(Column.number(c.name() + (c.points() ? " (change, points)" : " (change %)")));
+            }
+            if (c.measure() && c.planned()) {
+                out.add(Column.number(c.name() + " (plan)"));
+                out.add(Column.number(c.name() + " (plan %)"));
             }
         }
         if (cols.stream().anyMatch(Column::measure)) out.add(Column.text("notes"));
@@ -246,6 +251,14 @@ final class Xlsx implements TableSink {
                         style.add(null);
                     }
                 }
+                if (c.measure() && c.planned()) {
+                    out.add(null);
+                    out.add(null);
+                    if (style != null) {
+                        style.add(null);
+                        style.add(null);
+                    }
+                }
                 continue;
             }
             out.add(m.value());
@@ -268,6 +281,15 @@ final class Xlsx implements TableSink {
                     style.add(null);
                 }
 
+            }
+            if (c.planned()) {
+                // the target is the plan's own figure; the attainment of a partial value is partial, shaded as the value is
+                out.add(m.plan());
+                out.add(m.planPct());
+                if (style != null) {
+                    style.add(null);
+                    style.add(m.partial() || m.quality() != null ? Styles.PARTIAL : null);
+                }
             }
         }
         if (notes) {

@@ -241,6 +241,33 @@ class ReportTest {
         assertThat(read.text()).contains("Chữ nghiêng, nền xám: tổng chưa đủ số liệu");
     }
 
+    /** With a plan, each sentence gives the attainment rollup computes for the same selection, partial where the value is. */
+    @Test
+    void theAttainmentOfThePlanIsTheRollups() throws Exception {
+        String[] selection = {"--period", "2024-H1", "--unit", "BG", "--plan", "samples/plans/2024-H1.csv"};
+        Path html = report("plan.html", selection);
+        Map<String, JsonNode> rollup = rollup(Tally.with(selection, "--depth", "1"));
+        Read read = readHtml(html);
+        int planned = 0;
+        for (var ind : catalog().indicators()) {
+            JsonNode total = rollup.get("BG/" + ind.code());
+            String s = read.sentences().get(ind.label());
+            if (total.get("plan").isNull()) {
+                assertThat(s).as(ind.code()).doesNotContain("kế hoạch");
+                continue;
+            }
+            planned++;
+            boolean partial = total.get("reported").asInt() < total.get("expected").asInt();
+            assertThat(s).contains(", đạt " + VI.format(total.get("plan_pct").decimalValue()) + " % kế hoạch"
+                    + (partial ? ", tính trên số liệu chưa đủ" : "") + " (" + VI.format(total.get("value").decimalValue()) + "/"
+                    + VI.format(total.get("plan").decimalValue()) + ")");
+        }
+        assertThat(planned).as("dvk_models, cadres_trained and resolution_rate have a target for BG").isEqualTo(3);
+        // hand-checked: BG's target is its districts' 40 + 24, and 59 / 64 is 92.19 %
+        assertThat(read.sentences().get("Mô hình \"Dân vận khéo\" đăng ký"))
+                .isEqualTo("- Mô hình \"Dân vận khéo\" đăng ký: 59 mô hình, đạt 92,2 % kế hoạch (59/64).");
+    }
+
     @Test
     void theAppendixCarriesTheRanksAndMarksAPartialTotalsRank() throws Exception {
         Path html = report("rank.html", "--period", "2024-H1", "--unit", "BG", "--rank", "--indicator", "dvk_models", "--indicator", "cadres_trained");
