@@ -102,6 +102,10 @@ public record Doc(Header header, List<Block> body, List<Block> appendix, Labels 
             boolean missing = m.value() == null;
             boolean marked = m.partial() || missing && m.expected() > 0;
             String text = missing ? labels.missing() : (m.estimated() ? "~" : "") + numbers.format(m.value());
+            // a plan's target and the attainment, as a table shows them: 59 / 64 (92,2 %); the partial mark covers both
+            if (m.plan() != null) {
+                text += " / " + numbers.format(m.plan()) + (m.planPct() == null || m.notComparable() ? "" : " (" + numbers.format(m.planPct()) + " %)");
+            }
             return new Cell(text, marked ? "(" + m.reported() + "/" + m.expected() + ")" : null, marked, true);
         }
         if (o instanceof Rank k) return new Cell(numbers.format(k.number()), null, k.partial() || k.estimated(), true);

@@ -263,6 +263,22 @@ class ReportTest {
                     + VI.format(total.get("plan").decimalValue()) + ")");
         }
         assertThat(planned).as("dvk_models, cadres_trained and resolution_rate have a target for BG").isEqualTo(3);
+        // the appendix: each district's and the total's cell gives the target and the attainment after the value
+        int cells = 0;
+        for (var ind : catalog().indicators()) {
+            for (String unit : List.of("BG-TP", "BG-LN", "BG")) {
+                JsonNode row = rollup.get(unit + "/" + ind.code());
+                String cell = read.cells().get(unit).get(ind.label() + " (" + ind.unitOfMeasure() + ")");
+                if (row == null || row.get("plan").isNull()) {
+                    assertThat(cell).as(unit + "/" + ind.code()).doesNotContain(" / ");
+                    continue;
+                }
+                cells++;
+                assertThat(cell).startsWith(VI.format(row.get("value").decimalValue()) + " / " + VI.format(row.get("plan").decimalValue())
+                        + " (" + VI.format(row.get("plan_pct").decimalValue()) + " %)");
+            }
+        }
+        assertThat(cells).isGreaterThanOrEqualTo(6);
         // hand-checked: BG's target is its districts' 40 + 24, and 59 / 64 is 92.19 %
         assertThat(read.sentences().get("Mô hình \"Dân vận khéo\" đăng ký"))
                 .isEqualTo("- Mô hình \"Dân vận khéo\" đăng ký: 59 mô hình, đạt 92,2 % kế hoạch (59/64).");
