@@ -82,10 +82,14 @@ public record Project(Settings settings, Hierarchy hierarchy, Catalog catalog, L
      * tiny inputs, so that a thread started with the process has it ready by the time the command
      * line is parsed and the real files are read: about 25 ms of a one-second command's start-up
      * (async-profiler). Does nothing that can fail for a person's files; any failure is ignored.
+     *
+     * @param parsers also the YAML parser and the expression engine (some 230 classes): not for a run
+     *                whose units and catalog are CSV files named on the command line, which may need neither
      */
-    public static void preload() {
+    public static void preload(boolean parsers) {
         try {
             dev.tally.model.Text.preload();
+            if (!parsers) return;
             Node.parse(new java.io.StringReader("preload: [1]"), true, "preload");
             dev.tally.expr.Formula.compile("1 + 1");
         } catch (RuntimeException ignored) {
