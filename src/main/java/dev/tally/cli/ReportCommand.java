@@ -71,6 +71,9 @@ final class ReportCommand extends BaseCommand {
     @Option(names = "--indicator", paramLabel = "CODE", description = "Only this indicator (repeatable; default: every one).")
     List<String> indicatorCodes = new ArrayList<>();
 
+    @Mixin
+    FormSelection formSelection;
+
     @Option(names = "--compare", paramLabel = "WITH",
             description = "previous or year-ago: each figure's change against that period, as rollup --compare gives it.")
     ComparePlan.With compare;
@@ -124,7 +127,7 @@ final class ReportCommand extends BaseCommand {
             Method m = Method.MODIFIED_Z;
             Outliers.Spec spec = new Outliers.Spec(targets, Outliers.Against.HISTORY, m, m.defaultThreshold(), null, Outliers.DEFAULT_MIN_N,
                     ReportContent.OUTLIERS_LISTED, rows.root(past.era().hierarchy()),
-                    ProjectOptions.selected(past.era().catalog(), indicatorCodes));
+                    formSelection.indicators(past.era().catalog(), indicatorCodes));
             found = new ReportContent.Checks(Outliers.find(past.era().roster(), past.era().catalog(), past.result(), spec),
                     Outliers.defaultHistory(target.type()), m.key(), m.defaultThreshold(), Outliers.DEFAULT_MIN_N);
         }
@@ -139,7 +142,7 @@ final class ReportCommand extends BaseCommand {
         Integer max = rows.maxDepth(h);
         Selection sel = new Selection(top, max != null ? max : top == null ? 0 : top.depth() + 1);
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
-        if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
+        if (formSelection.narrows(indicatorCodes)) show = show.withIndicators(formSelection.indicators(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
         PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
                 out, findings);

@@ -78,6 +78,9 @@ final class RollupCommand extends BaseCommand {
             + "shown is still the ratio of its rolled-up operands, shown or not.")
     List<String> indicatorCodes = new ArrayList<>();
 
+    @Mixin
+    FormSelection formSelection;
+
     @Option(names = "--shape", paramLabel = "SHAPE",
             description = "long (one row per unit, period, indicator) or wide (one column per indicator). "
                     + "Default: long for csv, tsv, json, ndjson; wide for table, markdown.")
@@ -179,7 +182,7 @@ final class RollupCommand extends BaseCommand {
             for (Period t : shown) idx.add(result.periods().indexOf(t));
             show = show.withPeriods(idx);
         }
-        if (!indicatorCodes.isEmpty()) show = show.withIndicators(ProjectOptions.selected(catalog, indicatorCodes));
+        if (formSelection.narrows(indicatorCodes)) show = show.withIndicators(formSelection.indicators(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
         timing.mark("roll up");
         PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
