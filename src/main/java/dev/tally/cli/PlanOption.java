@@ -63,6 +63,23 @@ final class PlanOption {
         return new Read(Plans.resolve(r.table(), era.hierarchy(), era.catalog()), r.findings(), counts);
     }
 
+    /** What a command shows and lists once the plan in effect is read: the table's choice with its plans, and the findings, the plan's first. */
+    record Applied(dev.tally.rollup.RollupTables.Shown shown, List<Finding> findings, Read read) {}
+
+    /**
+     * {@link #read} and its result applied to what a command shows: with a plan, {@code shown} gains
+     * its targets and the plan's findings come before the rollup's ({@code own}); without one both are
+     * as given and {@link Applied#read} is null.
+     */
+    Applied apply(Io io, Settings settings, Era era, ReadOptions options, List<String> inputs, OutputOptions out, FindingOptions findings,
+                  dev.tally.rollup.RollupTables.Shown shown, List<Finding> own) {
+        Read planned = read(io, settings, era, options, inputs, out, findings);
+        if (planned == null) return new Applied(shown, own, null);
+        List<Finding> all = new ArrayList<>(planned.findings());
+        all.addAll(own);
+        return new Applied(shown.withPlans(planned.plans()), all, planned);
+    }
+
     /** What to say when the plan gives no target for any period shown: its columns would be empty, said nowhere. */
     static String noTargets(Plans plans, List<Period> shown) {
         for (Period p : shown) if (plans.has(p)) return null;

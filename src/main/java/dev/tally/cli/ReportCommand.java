@@ -144,16 +144,12 @@ final class ReportCommand extends BaseCommand {
         RollupTables.Shown show = RollupTables.Shown.all(result, catalog);
         if (formSelection.narrows(indicatorCodes)) show = show.withIndicators(formSelection.indicators(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
-        PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
-                out, findings);
-        List<dev.tally.model.Finding> own = result.findings();
-        if (planned != null) {
-            show = show.withPlans(planned.plans());
-            own = new ArrayList<>(planned.findings());
-            own.addAll(result.findings());
-        }
+        PlanOption.Applied applied = plans.apply(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()),
+                inputs, out, findings, show, result.findings());
+        show = applied.shown();
+        PlanOption.Read planned = applied.read();
 
-        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), applied.findings());
         report.printFindings(io, findings);
         if (planned != null) {
             String none = PlanOption.noTargets(planned.plans(), List.of(target));

@@ -185,16 +185,12 @@ final class RollupCommand extends BaseCommand {
         if (formSelection.narrows(indicatorCodes)) show = show.withIndicators(formSelection.indicators(catalog, indicatorCodes));
         if (rank) show = show.withRanks();
         timing.mark("roll up");
-        PlanOption.Read planned = plans.read(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()), inputs,
-                out, findings);
-        List<dev.tally.model.Finding> own = result.findings();
-        if (planned != null) {
-            show = show.withPlans(planned.plans());
-            own = new ArrayList<>(planned.findings());
-            own.addAll(result.findings());
-        }
+        PlanOption.Applied applied = plans.apply(io, data.project().settings(), across.era(), input.toReadOptions(inputDelimiter.value()),
+                inputs, out, findings, show, result.findings());
+        show = applied.shown();
+        PlanOption.Read planned = applied.read();
 
-        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), own);
+        DataReport report = new DataReport(data.summary(), data.findings(), data.every(), applied.findings());
         report.printFindings(io, findings);
         if (planned != null) {
             List<Period> periodsShown = new ArrayList<>();

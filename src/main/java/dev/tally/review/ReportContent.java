@@ -189,10 +189,7 @@ public final class ReportContent {
      * coverage counts; the chart sorted from the fullest down, each bar labelled with its counts.
      */
     private static void completeness(List<Doc.Block> body, Doc.Table table, Catalog catalog, Reporting reporting, NumberStyle numbers) {
-        record Row(String name, int reported, int expected) {
-            double rate() { return expected == 0 ? 0 : 100.0 * reported / expected; }
-        }
-        List<Row> rows = new ArrayList<>();
+        List<Counted> rows = new ArrayList<>();
         int allReported = 0, allExpected = 0, partialUnits = 0;
         for (int k = 0; k < table.rows().size(); k++) {
             List<Object> row = table.rows().get(k);
@@ -208,7 +205,7 @@ public final class ReportContent {
                 allReported = rep;
                 allExpected = exp;
             } else if (exp > 0) {
-                rows.add(new Row((String) row.get(1), rep, exp));
+                rows.add(new Counted((String) row.get(1), rep, exp));
                 if (rep < exp) partialUnits++;
             }
         }
@@ -216,17 +213,27 @@ public final class ReportContent {
         body.add(new Doc.Para(t("report.completenessText", allReported, allExpected, rate(allReported, allExpected, numbers), partialUnits), false));
         if (reporting == null) body.add(new Doc.Para(t("report.reportsFromStore"), false));
         if (rows.isEmpty() || reporting != null) return;
-        rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::name));
+        body.add(rateChart(t("report.completenessChart"), rows, numbers));
+    }
+
+    /** A unit's count of what came (values, reports) of what was expected. */
+    private record Counted(String name, int received, int expected) {
+        double rate() { return 100.0 * received / expected; }
+    }
+
+    /** The rates of {@code rows} (each expecting something) as a bar chart from the fullest down, each bar labelled "r/e (rate)". */
+    private static Doc.Chart rateChart(String title, List<Counted> rows, NumberStyle numbers) {
+        List<Counted> sorted = new ArrayList<>(rows);
+        sorted.sort(Comparator.comparingDouble(Counted::rate).reversed().thenComparing(Counted::name));
         List<String> names = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         List<String> labels = new ArrayList<>();
-        for (Row x : rows) {
+        for (Counted x : sorted) {
             names.add(x.name());
             values.add(x.rate());
-            labels.add(x.reported() + "/" + x.expected() + " (" + rate(x.reported(), x.expected(), numbers) + ")");
+            labels.add(x.received() + "/" + x.expected() + " (" + rate(x.received(), x.expected(), numbers) + ")");
         }
-        body.add(new Doc.Chart(t("report.completenessChart"), names, List.of(new Doc.Series(t("report.completenessChart"), values, labels)),
-                100.0, "%"));
+        return new Doc.Chart(title, names, List.of(new Doc.Series(title, values, labels)), 100.0, "%");
     }
 
     /** Received over expected in percent to one decimal, as status rounds its rate ({@link Num#percent}). */
@@ -241,9 +248,7 @@ public final class ReportContent {
      * labelled with its counts. A unit that owes no report for the period is not a row.
      */
     private static void reports(List<Doc.Block> body, Doc.Table table, Reporting reporting, NumberStyle numbers) {
-        record Row(String name, Reports r) {
-            double rate() { return 100.0 * r.received() / r.expected(); }
-        }
+        record Row(String name, Reports r) {}
         Reports all = reporting.total();
         body.add(new Doc.Para(t("report.reportsText", all.received(), all.expected(), rate(all.received(), all.expected(), numbers), all.onTime(),
                 all.late(), all.expected() - all.received()), false));
@@ -267,17 +272,9 @@ public final class ReportContent {
         cells.add(reportCells((String) totalRow.get(1), all));
         totals.add(true);
         body.add(new Doc.Table(t("report.reportsTable"), cols, cells, totals));
-        rows.sort(Comparator.comparingDouble(Row::rate).reversed().thenComparing(Row::name));
-        List<String> names = new ArrayList<>();
-        List<Double> values = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (Row x : rows) {
-            names.add(x.name());
-            values.add(x.rate());
-            // the late count is the table's: a longer label would not fit beside a full bar
-            labels.add(x.r().received() + "/" + x.r().expected() + " (" + rate(x.r().received(), x.r().expected(), numbers) + ")");
-        }
-        body.add(new Doc.Chart(t("report.reportsChart"), names, List.of(new Doc.Series(t("report.reportsChart"), values, labels)), 100.0, "%"));
+        // the late count is the table's: a longer label would not fit beside a full bar
+        body.add(rateChart(t("report.reportsChart"), rows.stream().map(x -> new Counted(x.name(), x.r().received(), x.r().expected())).toList(),
+                numbers));
     }
 
     private static List<Object> reportCells(String name, Reports r) {
