@@ -170,7 +170,7 @@ PY
       for c in cron cron10; do
         mkdir -p "$WORK/$c/submissions"
         cp "$WORK/w2/units.csv" "$WORK/w2/indicators.csv" "$WORK/w2/closure.csv" "$WORK/$c/"
-        first=$(ls "$WORK/w2/submissions" | sort | head -1)
+        first=$(ls "$WORK/w2/submissions" | sort | sed -n 1p)  # not head: sort would die of SIGPIPE, and pipefail end the script
         if [ $c = cron ]; then cp "$WORK/w2/submissions/$first" "$WORK/$c/submissions/"; else head -11 "$WORK/w2/submissions/$first" >"$WORK/$c/submissions/$first"; fi
       done
       set --
