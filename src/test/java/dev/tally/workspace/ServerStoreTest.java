@@ -2,6 +2,7 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Child;
 import dev.tally.store.TestServer;
 import java.io.File;
 import java.io.IOException;
@@ -91,10 +92,7 @@ class ServerStoreTest {
 
     /** tally in a process of its own, with these environment variables. */
     Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tally.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".out").toFile())
+        ProcessBuilder pb = new ProcessBuilder(Child.tally(args)).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".out").toFile())
                 .redirectError(dir.resolve("child-" + System.nanoTime() + ".err").toFile());
         pb.environment().remove("TALLY_STORE");
         pb.environment().remove("PGPASSWORD");
