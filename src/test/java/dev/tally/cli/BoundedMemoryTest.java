@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * end the process with exit 4 and "out of memory".
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(6) // pom.xml, process-tests: the longest first
 class BoundedMemoryTest {
     @TempDir
     Path dir;

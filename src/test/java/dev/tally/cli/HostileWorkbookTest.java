@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * string and searched end to end by every assertion.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(1) // pom.xml, process-tests: the longest first
 class HostileWorkbookTest {
     @TempDir
     Path dir;

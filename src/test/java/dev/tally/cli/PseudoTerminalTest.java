@@ -23,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * terminal given. A child JVM each.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(9) // pom.xml, process-tests: the longest first
 class PseudoTerminalTest {
     @BeforeEach
     void script() { assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a pseudo-terminal"); }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Run in a child process, since the limit is set with the shell's ulimit.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(10) // pom.xml, process-tests: the longest first
 class WriteFailureTest {
     @TempDir
     Path dir;
