@@ -4,7 +4,6 @@ import dev.tally.model.ExitCode;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,14 +22,17 @@ abstract class BaseCommand implements Callable<Integer>, ExitList.Listed {
     @Mixin
     HelpOption help;
 
-    @ParentCommand
-    TallyCommand root;
-
     @Spec
     CommandSpec spec;
 
     @Override
-    public final Integer call() throws Exception { return run(root.io).code(); }
+    public final Integer call() throws Exception { return run(io()).code(); }
+
+    /**
+     * The run's streams and settings, the root's: found from the root of the command tree, not the
+     * parent, so that a command one level further down (tally store copy) is one like the others.
+     */
+    Io io() { return ((TallyCommand) spec.root().userObject()).io; }
 
     /** Runs the command with the run's streams and settings. */
     abstract ExitCode run(Io io) throws Exception;

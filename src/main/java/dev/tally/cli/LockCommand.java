@@ -1,19 +1,22 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
 import dev.tally.workspace.Locks;
 import dev.tally.workspace.Workspace;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally lock: sign a slice off, so that import refuses to change it. */
 @Command(name = "lock", header = "Lock a period's data once its review is signed: import then refuses to change it.",
@@ -21,17 +24,8 @@ import picocli.CommandLine.ParentCommand;
                 + "--form or every form, --unit and every unit below it or every unit. From then on import refuses every "
                 + "submission into the slice (a finding 'locked' that names the lock, who made it and when; exit 1; nothing of "
                 + "it is stored), status shows the slice locked, and history lists the lock. The lock, who made it, from which "
-                + "host, when and why are kept in the store's audit; tally unlock lifts it. A slice locked already is left as it is.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:locked (or locked already)", "2:usage error", "3:configuration error",
-            "4:input/output error (the store cannot be written)"})
-final class LockCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "host, when and why are kept in the store's audit; tally unlock lifts it. A slice locked already is left as it is.")
+final class LockCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -51,8 +45,13 @@ final class LockCommand implements Callable<Integer> {
     String reason;
 
     @Override
-    public Integer call() {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "locked (or locked already)").brief(USAGE).brief(CONFIG)
+                .brief(IO, "the store cannot be written");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         Project p = project.load(io);
         Slice s = Slice.of(p, period, form, unit);
         String at = Times.now(io);
@@ -61,7 +60,7 @@ final class LockCommand implements Callable<Integer> {
             Store.Lock l = done.lock();
             io.say(t(done.already() ? "lock.already" : "lock.done", Locks.slice(l), l.id(), Locks.by(l.by(), l.host(), l.at())));
         }
-        return 0;
+        return OK;
     }
 
     /** A slice as given: the period as tally writes it, the form and unit checked against the project. */

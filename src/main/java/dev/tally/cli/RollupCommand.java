@@ -251,6 +251,4 @@ final class RollupCommand extends BaseCommand {
         m.put("summary", data.summary().toMap());
         return m;
     }
-
-    private Io io() { return root.io; }
 }

@@ -1,19 +1,21 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Settings;
+import dev.tally.model.ExitCode;
 import dev.tally.store.Location;
 import dev.tally.store.Store;
 import dev.tally.store.StoreCopy;
 import dev.tally.workspace.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally store copy: a whole store into an empty one, between SQLite and PostgreSQL. */
 @Command(name = "copy", header = "Copy a whole store into an empty one, between an SQLite file and a PostgreSQL server.",
@@ -21,17 +23,8 @@ import picocli.CommandLine.ParentCommand;
                 + "with their ids, from FROM into TO, either way between a file (tally.db) and a server "
                 + "(postgresql://HOST[:PORT]/DB[?schema=NAME]). FROM is read as of one moment (imports may go on); TO is "
                 + "written in one transaction, made if it does not exist, and refused unless it is empty. Afterwards the rows "
-                + "of each table are counted in both, and must agree. A rollup from either store then gives the same table.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:copied, the counts agree", "2:usage error", "3:configuration error (a server address tally cannot read)",
-            "4:input/output error (FROM missing, TO not empty, a server that cannot be reached)"})
-final class StoreCopyCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    StoreCommand parent;
-
+                + "of each table are counted in both, and must agree. A rollup from either store then gives the same table.")
+final class StoreCopyCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "FROM", description = "The store to copy: a file, or a server's address.")
     String from;
 
@@ -43,8 +36,13 @@ final class StoreCopyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() {
-        Io io = parent.root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "copied, the counts agree").brief(USAGE).brief(CONFIG, "a server address tally cannot read")
+                .brief(IO, "FROM missing, TO not empty, a server that cannot be reached");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         Location source = location(from, "FROM"), target = location(to, "TO");
         if (target instanceof Location.File f && Files.exists(f.path()) && source instanceof Location.File s
                 && f.path().toAbsolutePath().normalize().equals(s.path().toAbsolutePath().normalize())) {
@@ -57,6 +55,6 @@ final class StoreCopyCommand implements Callable<Integer> {
         var n = counts.target();
         io.say(t("copy.done", source.name(), target.name(), n.get("import"), n.get("submission"), n.get("rejection"), n.get("lock"),
                 n.get("audit")));
-        return 0;
+        return OK;
     }
 }

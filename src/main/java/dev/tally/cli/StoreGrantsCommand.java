@@ -1,18 +1,19 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import dev.tally.store.Grants;
 import dev.tally.store.Location;
 import dev.tally.workspace.Workspace;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /** tally store grants: the SQL that gives a team's roles what they need on the server, and no more. */
 @Command(name = "grants", header = "Print the GRANTs a store on a server needs: an owner, a writer role and a read-only role.",
@@ -20,16 +21,8 @@ import picocli.CommandLine.ParentCommand;
                 + "its tables on the first import; a writer role that can import, lock and unlock (SELECT, INSERT, UPDATE: tally "
                 + "never deletes a row); a reader role that can run status, history, rollup and every command that reads "
                 + "(SELECT only: an import as the reader is refused by the server, exit 4). STORE is the project's store by "
-                + "default (TALLY_STORE, else store: in tally.yaml), and must be on a server. Nothing is connected to.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:printed", "2:usage error (the store is a file)", "3:configuration error"})
-final class StoreGrantsCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    StoreCommand parent;
-
+                + "default (TALLY_STORE, else store: in tally.yaml), and must be on a server. Nothing is connected to.")
+final class StoreGrantsCommand extends BaseCommand {
     @Option(names = "--config", paramLabel = "FILE", description = "Project file (default: tally.yaml in the current directory or a parent).")
     java.nio.file.Path config;
 
@@ -46,13 +39,17 @@ final class StoreGrantsCommand implements Callable<Integer> {
     String store;
 
     @Override
-    public Integer call() {
-        Io io = parent.root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "printed").brief(USAGE, "the store is a file").brief(CONFIG);
+    }
+
+    @Override
+    ExitCode run(Io io) {
         Location where = store != null ? StoreCopyCommand.location(store, "STORE")
                 : Workspace.location(Project.settings(config, io.workingDir()));
         if (!(where instanceof Location.Server s)) throw TallyException.usage(t("grants.notServer", where.name()));
         io.out().print(Grants.sql(s.schema(), owner, writer, reader));
         io.out().flush();
-        return 0;
+        return OK;
     }
 }

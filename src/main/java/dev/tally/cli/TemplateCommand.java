@@ -1,9 +1,14 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
 import dev.tally.model.Era;
+import dev.tally.model.ExitCode;
 import dev.tally.model.Period;
 import dev.tally.model.TallyException;
 import dev.tally.model.Unit;
@@ -13,11 +18,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally template: the workbook a unit fills in for a period, which tally reads back as it wrote it. */
 @Command(name = "template", header = "Write the workbook (biểu mẫu) a unit fills in for a period.",
@@ -26,17 +29,8 @@ import picocli.CommandLine.ParentCommand;
                 + "and the period filled in; one column per indicator with its name and unit, required ones marked *, each cell "
                 + "checked by Excel's data validation from the catalog's type and bounds. Only the figures' cells can be edited "
                 + "(the sheet is protected without a password). The indicator codes sit under their names, so the filled "
-                + "workbook is read back with no guessing by validate, rollup and import.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:written", "2:usage error (an unknown unit or form, nothing to fill)", "3:configuration error",
-            "4:input/output error (cannot write FILE)"})
-final class TemplateCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "workbook is read back with no guessing by validate, rollup and import.")
+final class TemplateCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -53,8 +47,13 @@ final class TemplateCommand implements Callable<Integer> {
     Path output;
 
     @Override
-    public Integer call() throws IOException {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "written").brief(USAGE, "an unknown unit or form, nothing to fill").brief(CONFIG)
+                .brief(IO, "cannot write FILE");
+    }
+
+    @Override
+    ExitCode run(Io io) throws IOException {
         Period p = Period.parseOrThrow(period);
         String name = output.getFileName() == null ? "" : output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (output.toString().equals("-") || !name.endsWith(".xlsx")) throw TallyException.usage(t("template.output", output));
@@ -72,6 +71,6 @@ final class TemplateCommand implements Callable<Integer> {
         }
         int rows = sheets.stream().mapToInt(s -> s.rows().size()).sum();
         io.note(t("template.written", output, sheets.size(), rows, String.join(", ", sheets.stream().map(TemplateWorkbook.Sheet::name).toList())));
-        return 0;
+        return OK;
     }
 }

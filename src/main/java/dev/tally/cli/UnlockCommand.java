@@ -1,34 +1,28 @@
 package dev.tally.cli;
 
+import static dev.tally.model.ExitCode.CONFIG;
+import static dev.tally.model.ExitCode.IO;
+import static dev.tally.model.ExitCode.OK;
+import static dev.tally.model.ExitCode.USAGE;
 import static dev.tally.model.Text.t;
 
 import dev.tally.config.Project;
+import dev.tally.model.ExitCode;
 import dev.tally.model.TallyException;
 import dev.tally.store.Store;
 import dev.tally.workspace.Locks;
 import dev.tally.workspace.Workspace;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** tally unlock: lift the lock of a slice, with a reason. */
 @Command(name = "unlock", header = "Lift the lock of a slice, saying why: import may change it again.",
         description = "Lifts the lock in force on exactly the slice given (the same --period, --form and --unit as tally lock "
                 + "was given). Who lifted it, from which host, when and why are kept in the store's audit, beside the lock; "
-                + "history lists both. A slice with no lock of its own is an error that lists the locks in force.",
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:unlocked", "2:usage error (no lock in force on that slice)", "3:configuration error",
-            "4:input/output error (no store, or it cannot be written)"})
-final class UnlockCommand implements Callable<Integer> {
-    @Mixin
-    HelpOption help;
-
-    @ParentCommand
-    TallyCommand root;
-
+                + "history lists both. A slice with no lock of its own is an error that lists the locks in force.")
+final class UnlockCommand extends BaseCommand {
     @Mixin
     ProjectOptions project;
 
@@ -48,8 +42,13 @@ final class UnlockCommand implements Callable<Integer> {
     String reason;
 
     @Override
-    public Integer call() {
-        Io io = root.io;
+    public ExitList exits() {
+        return ExitList.of().as(OK, "unlocked").brief(USAGE, "no lock in force on that slice").brief(CONFIG)
+                .brief(IO, "no store, or it cannot be written");
+    }
+
+    @Override
+    ExitCode run(Io io) {
         Project p = project.load(io);
         LockCommand.Slice s = LockCommand.Slice.of(p, period, form, unit);
         String at = Times.now(io);
@@ -63,6 +62,6 @@ final class UnlockCommand implements Callable<Integer> {
             }
             io.say(t("unlock.done", l.id(), Locks.slice(l), Locks.by(l.by(), l.host(), l.at())));
         }
-        return 0;
+        return OK;
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * end the process with exit 4 and "out of memory".
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(6) // pom.xml, process-tests: the longest first
 class BoundedMemoryTest {
     @TempDir
     Path dir;
@@ -40,11 +41,9 @@ class BoundedMemoryTest {
     private Run tally(String... args) throws Exception {
         Path units = Files.writeString(dir.resolve("units.csv"), "code,name,parent\nP,Tỉnh,\nC1,Xã,P\n");
         Path catalog = Files.writeString(dir.resolve("catalog.yaml"), "indicators:\n  - {code: x, type: integer}\n");
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx96m",
-                "-cp", System.getProperty("java.class.path"), "dev.tally.Main", "validate", "--format", "csv",
-                "--units", units.toString(), "--catalog", catalog.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        List<String> all = new ArrayList<>(List.of("validate", "--format", "csv", "--units", units.toString(), "--catalog", catalog.toString()));
+        all.addAll(List.of(args));
+        Process p = new ProcessBuilder(Child.tally(List.of("-Xmx96m"), all)).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("a hostile input ends").isTrue();
         return new Run(p.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
     }
@@ -105,9 +104,8 @@ class BoundedMemoryTest {
         String note = "n".repeat(420);
         for (int i = 1; i <= 20_000; i++) rows.append("C").append(i % 20_000).append(",2024,x1,4,").append(note).append('\n');
         Path data = Files.writeString(dir.resolve("one.csv"), rows);
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx24m",
-                "-cp", System.getProperty("java.class.path"), "dev.tally.Main", "rollup", "--threads", "1", "--units", u.toString(), "--catalog", c.toString(),
-                data.toString()).redirectOutput(dir.resolve("oom-out").toFile()).redirectError(dir.resolve("oom-err").toFile()).start();
+        Process p = new ProcessBuilder(Child.tally(List.of("-Xmx24m"), List.of("rollup", "--threads", "1", "--units", u.toString(), "--catalog",
+                c.toString(), data.toString()))).redirectOutput(dir.resolve("oom-out").toFile()).redirectError(dir.resolve("oom-err").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("oom-err"));
         assertThat(p.exitValue()).as(err).isEqualTo(4);

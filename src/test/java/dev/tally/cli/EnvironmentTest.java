@@ -37,6 +37,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * <p>A test starts one to three child JVMs, and the tests run side by side (pom.xml, process-tests).
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(2) // pom.xml, process-tests: the longest first
 class EnvironmentTest {
     @TempDir
     static Path install;

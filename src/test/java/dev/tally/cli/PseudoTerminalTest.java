@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * terminal given. A child JVM each.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(9) // pom.xml, process-tests: the longest first
 class PseudoTerminalTest {
     @BeforeEach
     void script() { assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script gives a pseudo-terminal"); }
@@ -42,8 +45,10 @@ class PseudoTerminalTest {
 
     /** Runs tally on a pseudo-terminal (standard output and error both on it), after the stty settings; what the terminal showed. */
     private static String pty(String stty, Map<String, String> env, String... args) throws Exception {
-        StringBuilder cmd = new StringBuilder(stty + " && exec " + q(Path.of(System.getProperty("java.home"), "bin", "java").toString())
-                + " -Dfile.encoding=UTF-8 -cp " + q(System.getProperty("java.class.path")) + " dev.tally.Main");
+        StringBuilder cmd = new StringBuilder(stty + " && exec");
+        List<String> jvm = new ArrayList<>(Child.QUICK);
+        jvm.add("-Dfile.encoding=UTF-8");
+        for (String a : Child.tally(jvm, List.of())) cmd.append(' ').append(q(a));
         for (String a : args) cmd.append(' ').append(a.startsWith("2>") ? a : q(a)); // 2>FILE: standard error off the terminal
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", cmd.toString(), "/dev/null");
         pb.environment().remove("COLUMNS");

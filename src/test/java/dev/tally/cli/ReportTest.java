@@ -31,10 +31,15 @@ import org.w3c.dom.NodeList;
  * by pdftoppm (where they are installed), the HTML parsed as the XHTML it is, and every figure of its
  * sentences and appendix read back and compared with tally rollup's JSON for the same selection.
  * Tagged process: it starts LibreOffice and poppler's tools.
+ *
+ * <p>It runs tally in Vietnamese, the whole JVM's language, yet is not {@code @Isolated}: its runs hold
+ * cli/Tally's language lock, which keeps every other run of the process tests' JVM (pom.xml,
+ * process-tests) out while they last, and no test there reads a message outside a run, the one thing
+ * the lock does not cover (junit-platform.properties). Isolated, its LibreOffice, Chromium and poppler
+ * ran alone at the end, with nothing beside them.
  */
 @org.junit.jupiter.api.Tag("process")
-@org.junit.jupiter.api.parallel.Isolated("runs in Vietnamese")
-@org.junit.jupiter.api.parallel.Execution(org.junit.jupiter.api.parallel.ExecutionMode.SAME_THREAD)
+@org.junit.jupiter.api.Order(5) // pom.xml, process-tests: the longest first
 class ReportTest {
     @TempDir
     Path dir;

@@ -23,6 +23,7 @@ import org.w3c.dom.NodeList;
  * would (decimal comma, ; between fields) and its figures must be numbers too.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(8) // pom.xml, process-tests: the longest first
 class SpreadsheetTest {
     @TempDir
     Path dir;

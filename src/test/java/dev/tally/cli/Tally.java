@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * <p>The language of an in-process run is English unless its arguments say {@code --lang vi}, and it
  * is the whole JVM's ({@link dev.tally.model.Text#use}, set as each run starts). So that runs side by
  * side never mix languages, a run in another language than English has the JVM to itself among the
- * runs made here ({@link #LANGUAGE}). A test that reads messages outside such a run (a finding's text
+ * runs made here ({@link #LANGUAGE}), and puts English back before it lets go. A test that reads
+ * messages outside such a run (a finding's text
  * from the validator, say) is not covered by that lock: among the in-process tests, a class that runs
  * in Vietnamese is {@code @Isolated} as well (junit-platform.properties).
  */
@@ -82,12 +83,16 @@ public final class Tally {
             ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
             Io io = new Io(in, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), workingDir,
                     width, clock, outTerminal, errTerminal);
-            Lock language = english(args) ? LANGUAGE.readLock() : LANGUAGE.writeLock();
+            boolean english = english(args);
+            Lock language = english ? LANGUAGE.readLock() : LANGUAGE.writeLock();
             language.lock();
             try {
                 int code = Cli.run(args, io);
                 return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
             } finally {
+                // the JVM's language back to English before the lock is let go: what is read outside a
+                // run (a finding's text, a table's heading) is English whichever class ran before
+                if (!english) dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN);
                 language.unlock();
             }
         }

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipFile;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
  * no finding, the figures where they were typed, the same rollup as the CSV of the same figures.
  */
 @Tag("process") // fills templates with openpyxl and LibreOffice
+@org.junit.jupiter.api.Order(7) // pom.xml, process-tests: the longest first
 class TemplateTest {
     @TempDir
     Path dir;
-
-    @AfterEach
-    void english() { dev.tally.model.Text.use(dev.tally.model.Text.Lang.EN); }
 
     static Tally.Run tally(String... args) { return Tally.run(args); }
 

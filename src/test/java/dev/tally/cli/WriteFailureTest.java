@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Run in a child process, since the limit is set with the shell's ulimit.
  */
 @Tag("process")
+@org.junit.jupiter.api.Order(10) // pom.xml, process-tests: the longest first
 class WriteFailureTest {
     @TempDir
     Path dir;
@@ -24,10 +25,10 @@ class WriteFailureTest {
     @Test
     void aFailedWriteKeepsTheOldFileAndLeavesNoTemporaryFile() throws Exception {
         Path target = Files.writeString(dir.resolve("rollup.csv"), "old content\n");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String cmd = "ulimit -f 16; exec '" + java + "' -cp '" + System.getProperty("java.class.path") + "' dev.tally.Main rollup"
-                + " --config samples/tally.yaml --format csv -o '" + target + "' samples/submissions";
-        Process p = new ProcessBuilder("bash", "-c", cmd).redirectErrorStream(true).start();
+        // bash sets the limit and becomes tally: exec "$@"
+        List<String> cmd = new java.util.ArrayList<>(List.of("bash", "-c", "ulimit -f 16; exec \"$@\"", "bash"));
+        cmd.addAll(Child.tally("rollup", "--config", "samples/tally.yaml", "--format", "csv", "-o", target.toString(), "samples/submissions"));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
         String out = new String(p.getInputStream().readAllBytes());
         assertThat(p.exitValue()).as(out).isEqualTo(4);

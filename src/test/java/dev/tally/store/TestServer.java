@@ -57,7 +57,18 @@ public final class TestServer {
 
     /** The server, started on first use; skips the calling test where none can be had. */
     public static synchronized TestServer get() {
-        if (server != null) return server;
+        if (server == null) server = another();
+        return server;
+    }
+
+    /**
+     * A server of the caller's own, beside the shared one, from the same cluster: for a test that stops
+     * and restarts its server (ServerStoreTest), so that the other tests need not wait for it to end
+     * (@Isolated) but go on with theirs. About a second to start; {@link #stop} ends it, else the JVM's end.
+     */
+    public static TestServer own() { return another(); }
+
+    private static TestServer another() {
         try {
             long t0 = System.nanoTime();
             Path bin = binaries();
@@ -72,12 +83,14 @@ public final class TestServer {
             Runtime.getRuntime().addShutdownHook(new Thread(s::shutdown));
             System.err.println("test PostgreSQL on 127.0.0.1:" + s.port + ": binaries and cluster ready in " + s.unpackMillis
                     + " ms, server started in " + s.startMillis + " ms");
-            server = s;
             return s;
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("the test PostgreSQL server did not start: " + e.getMessage(), e);
         }
     }
+
+    /** Stops a server of a test's own ({@link #own}) and removes its data. */
+    public void stop() { shutdown(); }
 
     public int port() { return port; }
 
@@ -143,7 +156,8 @@ public final class TestServer {
         throw new IOException("the server did not take connections in 60 s: " + last);
     }
 
-    private void shutdown() {
+    private synchronized void shutdown() {
+        if (!process.isAlive() && !Files.exists(data)) return;
         try {
             // SIGINT: a fast shutdown (SIGTERM would wait for every client)
             new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).start().waitFor();

@@ -2,6 +2,7 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Child;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,11 +75,10 @@ abstract class ImportReliabilityTest {
 
     /** An import of the files in a process of its own; {@code received} null: now. */
     Process start(String received, Path... files) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tally.Main", "import", "--config", config.toString()));
-        if (received != null) cmd.addAll(List.of("--received", received));
-        for (Path f : files) cmd.add(f.toString());
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
+        List<String> args = new ArrayList<>(List.of("import", "--config", config.toString()));
+        if (received != null) args.addAll(List.of("--received", received));
+        for (Path f : files) args.add(f.toString());
+        return new ProcessBuilder(Child.tally(args.toArray(String[]::new))).redirectErrorStream(true).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".log").toFile()).start();
     }
 
     long count(String sql) throws Exception {

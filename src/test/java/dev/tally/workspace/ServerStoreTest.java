@@ -2,6 +2,7 @@ package dev.tally.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tally.cli.Child;
 import dev.tally.store.TestServer;
 import java.io.File;
 import java.io.IOException;
@@ -18,11 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * What only a store on a server has: an address (in tally.yaml or TALLY_STORE) that never holds a
@@ -30,20 +32,30 @@ import org.junit.jupiter.api.parallel.Isolated;
  * down, refuses the password or goes away in the middle of an import (exit 4, one line, the store as
  * it was), and copying a store between a file and a server both ways.
  */
-@Isolated // stops and restarts the tests' one PostgreSQL server, and sets the driver's pgpass file for the whole JVM
+// Not @Isolated: it stops and restarts a server of its own (TestServer.own), not the one the other tests
+// share. It sets the driver's pgpass file for the whole JVM, which only a connection that must give a
+// password reads, and only this class connects as roles that have one.
 class ServerStoreTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2024-07-31T00:00:00Z"), ZoneOffset.ofHours(7));
     static final String HEAD = "unit,period,indicator,value\n";
 
+    static TestServer server;
+
     @TempDir
     Path dir;
-    TestServer server;
     String schema;
     Path config;
 
+    @BeforeAll
+    static void server() { server = TestServer.own(); }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) server.stop();
+    }
+
     @BeforeEach
     void project() throws IOException {
-        server = TestServer.get();
         schema = TestServer.schema();
         Files.writeString(dir.resolve("units.csv"), "code,name,parent,level\nP,Tỉnh,,province\nD1,Huyện 1,P,district\nC11,Xã 11,D1,commune\n"
                 + "C12,Xã 12,D1,commune\nD2,Huyện 2,P,district\nC21,Xã 21,D2,commune\n");
@@ -80,10 +92,7 @@ class ServerStoreTest {
 
     /** tally in a process of its own, with these environment variables. */
     Process start(Map<String, String> env, String... args) throws IOException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.tally.Main"));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".out").toFile())
+        ProcessBuilder pb = new ProcessBuilder(Child.tally(args)).redirectOutput(dir.resolve("child-" + System.nanoTime() + ".out").toFile())
                 .redirectError(dir.resolve("child-" + System.nanoTime() + ".err").toFile());
         pb.environment().remove("TALLY_STORE");
         pb.environment().remove("PGPASSWORD");
