@@ -19,6 +19,18 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
+    /** The types whose picocli converters tally goes without: no option has one. */
+    static final String EXCLUDED_CONVERTERS = "java\\.sql\\..*,java\\.time\\..*";
+
+    static {
+        // two of picocli's documented switches, about 30 ms of every run's start-up (async-profiler): no
+        // probe for Groovy closures (a class lookup that fails, the first to open the jar), and no
+        // converters for java.sql and java.time types (each class loaded and initialised), which no
+        // option of tally has (StartupTest fails when one does)
+        System.setProperty("picocli.disable.closures", "true");
+        System.setProperty("picocli.converters.excludes", EXCLUDED_CONVERTERS);
+    }
+
     /** The subcommands, in the order help lists them. */
     private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
@@ -197,41 +209,13 @@ public final class Cli {
             out.flush();
             return ExitCode.OK.code();
         }
-        if (named(args) != null) {
-            // while picocli builds its model on this thread (~60 ms), the other core gets the
-            // configuration's parsers going; a daemon, so it never holds up the exit
-            boolean parsers = !csvProject(args);
-            Thread preload = new Thread(() -> dev.tally.config.Project.preload(parsers), "tally-preload");
-            preload.setDaemon(true);
-            preload.start();
-        }
+        String named = named(args);
+        // while picocli builds its model on this thread, the other core reads what it will read and
+        // loads the project (StartAhead)
+        if (named != null) StartAhead.begin(args, workingDir, SUBCOMMANDS.get(named));
         Terminal.State t = Terminal.detect();
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err(), t.errWidth()), args).execute(args);
     }
-
-    /**
-     * Whether the run names its units and catalog as CSV files (--units, --catalog): a run that need
-     * read no YAML, and whose catalog may have no formula, so that starting their parsers ahead would
-     * only load classes it never uses (the cron run of the benchmark: 234 of its 2,286 classes).
-     */
-    static boolean csvProject(String[] args) {
-        String units = null, catalog = null;
-        for (int k = 0; k < args.length; k++) {
-            String a = args[k], v = null, name = a;
-            int eq = a.indexOf('=');
-            if (a.startsWith("--") && eq > 0) {
-                name = a.substring(0, eq);
-                v = a.substring(eq + 1);
-            } else if (k + 1 < args.length) {
-                v = args[k + 1];
-            }
-            if (name.equals("--units")) units = v;
-            else if (name.equals("--catalog")) catalog = v;
-        }
-        return units != null && catalog != null && csv(units) && csv(catalog);
-    }
-
-    private static boolean csv(String file) { return file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"); }
 
     /** An in-process run with every setting of the process given (tests: a terminal of a set width, standard error a terminal). */
     static int run(String[] args, Io io) {

@@ -48,7 +48,9 @@ final class ProjectOptions {
 
     /** Loads the project; its warnings (codes that differ only in letter case…) go to standard error. */
     Project load(Io io) {
+        int ahead = Project.takenAhead();
         Project p = Project.load(config, units, catalog, io.workingDir());
+        new Timing(io.err()).note("project", Project.takenAhead() > ahead ? "loaded ahead" : "loaded here");
         for (String code : required) {
             if (p.eras().stream().noneMatch(e -> e.catalog().indicator(code) != null)) {
                 throw dev.tally.model.TallyException.usage(t("usage.notIndicator", code));

@@ -1,0 +1,101 @@
+package dev.tally.cli;
+
+import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
+
+/**
+ * What a run begins on the second core while picocli builds the command line on the first (about a
+ * third of the cron run's main thread, async-profiler). Only things whose result the run then uses as
+ * it is, or that warm a cache the run fills anyway; nothing here can change what a run does or says.
+ *
+ * <ul>
+ *   <li>the named command's annotations: picocli reads every annotation of the command, its
+ *       superclasses and mixins through reflection, and the JDK parses each member's annotations once
+ *       (and makes a proxy class per annotation type), keeping them with the class: read here first,
+ *       picocli finds them parsed;</li>
+ *   <li>the project, for a command that has the project options: {@link dev.tally.config.Project#loadAhead}
+ *       with the values of --config, --units and --catalog as written, which the run's own load takes
+ *       when picocli parses the same values, and ignores otherwise;</li>
+ *   <li>else the messages and, unless the run names CSV units and catalog, the configuration's
+ *       parsers ({@link dev.tally.config.Project#preload}).</li>
+ * </ul>
+ * The thread is a daemon: it never holds up the end of a run.
+ */
+final class StartAhead {
+    private StartAhead() {}
+
+    /** Begins the work ahead for {@code command}, the class of the subcommand the arguments name. */
+    static void begin(String[] args, Path workingDir, Class<?> command) {
+        String[] given = args.clone();
+        Thread t = new Thread(() -> run(given, workingDir, command), "tally-ahead");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void run(String[] args, Path workingDir, Class<?> command) {
+        try {
+            boolean project = readAnnotations(command, new HashSet<>());
+            if (project) {
+                dev.tally.config.Project.loadAhead(path(value(args, "--config")), path(value(args, "--units")),
+                        path(value(args, "--catalog")), workingDir);
+            } else {
+                dev.tally.config.Project.preload(!csvProject(args));
+            }
+        } catch (RuntimeException | LinkageError ignored) {
+            // only a head start: the run does all of it again itself, and reports its own problems
+        }
+    }
+
+    /**
+     * Reads the annotations of {@code type}, its superclasses and the types of its mixins and argument
+     * groups, as picocli will; true when one of them is {@link ProjectOptions}.
+     */
+    static boolean readAnnotations(Class<?> type, Set<Class<?>> seen) {
+        boolean project = false;
+        for (Class<?> c = type; c != null && c != Object.class && seen.add(c); c = c.getSuperclass()) {
+            project |= c == ProjectOptions.class;
+            touch(c);
+            for (Method m : c.getDeclaredMethods()) touch(m);
+            for (Field f : c.getDeclaredFields()) {
+                touch(f);
+                if (f.isAnnotationPresent(Mixin.class) || f.isAnnotationPresent(ArgGroup.class)) project |= readAnnotations(f.getType(), seen);
+            }
+        }
+        return project;
+    }
+
+    private static void touch(AnnotatedElement e) { e.getDeclaredAnnotations(); }
+
+    /**
+     * Whether the run names its units and catalog as CSV files (--units, --catalog): a run that need
+     * read no YAML, and whose catalog may have no formula, so that starting their parsers ahead would
+     * only load classes it never uses (the cron run of the benchmark: 234 of its 2,286 classes).
+     */
+    static boolean csvProject(String[] args) {
+        String units = value(args, "--units"), catalog = value(args, "--catalog");
+        return units != null && catalog != null && csv(units) && csv(catalog);
+    }
+
+    private static boolean csv(String file) { return file.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"); }
+
+    /** The value the arguments give option {@code name} ({@code --name X} or {@code --name=X}, the last one), or null. */
+    static String value(String[] args, String name) {
+        String v = null;
+        for (int k = 0; k < args.length; k++) {
+            String a = args[k];
+            if (a.equals("--")) break;
+            if (a.equals(name) && k + 1 < args.length) v = args[++k];
+            else if (a.startsWith(name + "=")) v = a.substring(name.length() + 1);
+        }
+        return v;
+    }
+
+    /** The value as picocli makes a Path of it (a name this system cannot have throws: nothing is loaded ahead). */
+    private static Path path(String value) { return value == null ? null : Path.of(value); }
+}
