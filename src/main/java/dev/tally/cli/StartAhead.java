@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
  *       picocli finds them parsed;</li>
  *   <li>the project, for a command that has the project options: {@link dev.tally.config.Project#loadAhead}
  *       with the values of --config, --units and --catalog as written, which the run's own load takes
- *       when picocli parses the same values, and ignores otherwise;</li>
+ *       when picocli parses the same values, and ignores otherwise; then the messages;</li>
  *   <li>else the messages and, unless the run names CSV units and catalog, the configuration's
  *       parsers ({@link dev.tally.config.Project#preload}).</li>
  * </ul>
@@ -42,8 +42,13 @@ final class StartAhead {
         try {
             boolean project = readAnnotations(command, new HashSet<>());
             if (project) {
-                dev.tally.config.Project.loadAhead(path(value(args, "--config")), path(value(args, "--units")),
-                        path(value(args, "--catalog")), workingDir);
+                try {
+                    dev.tally.config.Project.loadAhead(path(value(args, "--config")), path(value(args, "--units")),
+                            path(value(args, "--catalog")), workingDir);
+                } finally {
+                    // then the messages, which the run's first finding reads (14 ms of the cron run's main thread)
+                    dev.tally.model.Text.preload();
+                }
             } else {
                 dev.tally.config.Project.preload(!csvProject(args));
             }
