@@ -43,7 +43,7 @@ class BoundedMemoryTest {
         Path catalog = Files.writeString(dir.resolve("catalog.yaml"), "indicators:\n  - {code: x, type: integer}\n");
         List<String> all = new ArrayList<>(List.of("validate", "--format", "csv", "--units", units.toString(), "--catalog", catalog.toString()));
         all.addAll(List.of(args));
-        Process p = new ProcessBuilder(Child.tally(List.of("-Xmx96m"), all)).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        Process p = new ProcessBuilder(Child.plain(List.of("-Xmx96m"), all)).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("a hostile input ends").isTrue();
         return new Run(p.exitValue(), Files.readString(dir.resolve("out")), Files.readString(dir.resolve("err")));
     }
@@ -104,7 +104,7 @@ class BoundedMemoryTest {
         String note = "n".repeat(420);
         for (int i = 1; i <= 20_000; i++) rows.append("C").append(i % 20_000).append(",2024,x1,4,").append(note).append('\n');
         Path data = Files.writeString(dir.resolve("one.csv"), rows);
-        Process p = new ProcessBuilder(Child.tally(List.of("-Xmx24m"), List.of("rollup", "--threads", "1", "--units", u.toString(), "--catalog",
+        Process p = new ProcessBuilder(Child.plain(List.of("-Xmx24m"), List.of("rollup", "--threads", "1", "--units", u.toString(), "--catalog",
                 c.toString(), data.toString()))).redirectOutput(dir.resolve("oom-out").toFile()).redirectError(dir.resolve("oom-err").toFile()).start();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
         String err = Files.readString(dir.resolve("oom-err"));

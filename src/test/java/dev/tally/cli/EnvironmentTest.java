@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
-import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -30,9 +29,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code LANG=C.UTF-8}, and with closed standard streams. What every command writes (tables, findings,
  * summaries) must be, byte for byte, the UTF-8 an in-process run in the same language writes.
  *
- * <p>The jar here holds only a manifest whose class path is this test's (target/classes and the
- * dependencies), so the test runs before {@code mvn package} makes the real one; beside it is a copy of
- * the launcher, which runs it as it runs the real jar.
+ * <p>The jar here holds tally's classes (target/classes) and a manifest whose class path is the
+ * dependencies', so the test runs before {@code mvn package} makes the real one; beside it are a copy of
+ * the launcher and a class-data archive (of one training run, where the build's are of fourteen), which
+ * the launcher runs it with as it runs the real jar with the build's.
  *
  * <p>A test starts one to three child JVMs, and the tests run side by side (pom.xml, process-tests).
  */
@@ -50,7 +50,7 @@ class EnvironmentTest {
             Map.of("LC_ALL", "vi_VN.UTF-8"), Map.of("LANG", "C.UTF-8"));
 
     @BeforeAll
-    static void installTally() throws IOException {
+    static void installTally() throws Exception {
         launcher = install.resolve("tally");
         Files.copy(Path.of("src/main/sh/tally"), launcher);
         assertThat(launcher.toFile().setExecutable(true)).isTrue();
@@ -59,15 +59,22 @@ class EnvironmentTest {
         m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "dev.tally.Main");
         StringBuilder cp = new StringBuilder();
-        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (e.isEmpty()) continue;
+        for (String e : Child.dependencies()) {
             if (cp.length() > 0) cp.append(' ');
-            cp.append(Path.of(e).toAbsolutePath().toUri());
+            cp.append(Path.of(e).toUri());
         }
         m.getMainAttributes().put(Attributes.Name.CLASS_PATH, cp.toString());
-        try (JarOutputStream j = new JarOutputStream(Files.newOutputStream(jar), m)) {
-            // the manifest is the whole jar
-        }
+        Child.classesJar(jar, m);
+        // the launcher takes an archive only when it is newer than the jar, and the archive records the
+        // jar's time: made a minute older before the archive is made
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        // the class-data archive beside it, as the build makes one (here of what one run loads: the rest
+        // comes from the jar), so that the launcher runs with it as it does in a real install
+        Process train = new ProcessBuilder(JAVA, "-XX:TieredStopAtLevel=1", "-XX:ArchiveClassesAtExit=" + install.resolve("tally.jsa"), "-jar",
+                jar.toString(), "validate", "--config", SAMPLES.resolve("tally.yaml").toString(), SAMPLES.resolve("faulty").toString())
+                .redirectErrorStream(true).redirectOutput(install.resolve("train.log").toFile()).start();
+        assertThat(train.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(install.resolve("tally.jsa")).as(Files.readString(install.resolve("train.log"))).exists();
     }
 
     record Run(int exit, byte[] out, byte[] err) {

@@ -41,7 +41,7 @@ class HostileWorkbookTest {
         Path catalog = Files.writeString(dir.resolve("catalog.yaml"), "indicators:\n  - {code: x, type: integer}\n");
         List<String> all = new ArrayList<>(List.of("validate", "--format", "csv", "--units", units.toString(), "--catalog", catalog.toString()));
         all.addAll(List.of(args));
-        Process p = new ProcessBuilder(Child.tally(List.of("-Xmx96m"), all)).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
+        Process p = new ProcessBuilder(Child.plain(List.of("-Xmx96m"), all)).redirectOutput(dir.resolve("out").toFile()).redirectError(dir.resolve("err").toFile()).start();
         assertThat(p.waitFor(240, TimeUnit.SECONDS)).as("hostile workbooks end").isTrue();
         StringBuilder out = new StringBuilder();
         long duplicates = 0, leaked = 0;

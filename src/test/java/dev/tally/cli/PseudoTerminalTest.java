@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,9 +45,7 @@ class PseudoTerminalTest {
     /** Runs tally on a pseudo-terminal (standard output and error both on it), after the stty settings; what the terminal showed. */
     private static String pty(String stty, Map<String, String> env, String... args) throws Exception {
         StringBuilder cmd = new StringBuilder(stty + " && exec");
-        List<String> jvm = new ArrayList<>(Child.QUICK);
-        jvm.add("-Dfile.encoding=UTF-8");
-        for (String a : Child.tally(jvm, List.of())) cmd.append(' ').append(q(a));
+        for (String a : Child.quick(List.of("-Dfile.encoding=UTF-8"), List.of())) cmd.append(' ').append(q(a));
         for (String a : args) cmd.append(' ').append(a.startsWith("2>") ? a : q(a)); // 2>FILE: standard error off the terminal
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/script", "-qec", cmd.toString(), "/dev/null");
         pb.environment().remove("COLUMNS");
