@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
  *       picocli finds them parsed;</li>
  *   <li>the project, for a command that has the project options: {@link dev.tally.config.Project#loadAhead}
  *       with the values of --config, --units and --catalog as written, which the run's own load takes
- *       when picocli parses the same values, and ignores otherwise; then the messages;</li>
+ *       when picocli parses the same values, and ignores otherwise; then the validator's index of
+ *       the units ({@link dev.tally.validate.Validator#prepare}) and the messages;</li>
  *   <li>else the messages and, unless the run names CSV units and catalog, the configuration's
  *       parsers ({@link dev.tally.config.Project#preload}).</li>
  * </ul>
@@ -32,10 +33,16 @@ final class StartAhead {
 
     /** Begins the work ahead for {@code command}, the class of the subcommand the arguments name. */
     static void begin(String[] args, Path workingDir, Class<?> command) {
-        String[] given = args.clone();
-        Thread t = new Thread(() -> run(given, workingDir, command), "tally-ahead");
+        // a class, not a lambda: the main thread's first lambda links the JDK's method handles (3-8 ms),
+        // which this thread then does instead, beside picocli
+        Thread t = new Thread(new Work(args.clone(), workingDir, command), "tally-ahead");
         t.setDaemon(true);
         t.start();
+    }
+
+    private record Work(String[] args, Path workingDir, Class<?> command) implements Runnable {
+        @Override
+        public void run() { StartAhead.run(args, workingDir, command); }
     }
 
     private static void run(String[] args, Path workingDir, Class<?> command) {
@@ -43,8 +50,9 @@ final class StartAhead {
             boolean project = readAnnotations(command, new HashSet<>());
             if (project) {
                 try {
-                    dev.tally.config.Project.loadAhead(path(value(args, "--config")), path(value(args, "--units")),
-                            path(value(args, "--catalog")), workingDir);
+                    dev.tally.config.Project p = dev.tally.config.Project.loadAhead(path(value(args, "--config")),
+                            path(value(args, "--units")), path(value(args, "--catalog")), workingDir);
+                    dev.tally.validate.Validator.prepare(p.hierarchy());
                 } finally {
                     // then the messages, which the run's first finding reads (14 ms of the cron run's main thread)
                     dev.tally.model.Text.preload();

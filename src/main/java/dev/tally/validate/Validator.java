@@ -72,6 +72,31 @@ public final class Validator {
     }
 
     /** @param roster who is expected to report what: the hierarchy, activity dates and exemptions */
+    /** The last hierarchy whose unit codes were indexed, and the index (one slot: a run validates against one or a few). */
+    private static java.lang.ref.WeakReference<Hierarchy> indexed = new java.lang.ref.WeakReference<>(null);
+    private static CodeIndex unitIndex;
+
+    /**
+     * The index of a hierarchy's unit codes, built once for it: 10 ms of the cron run for the national
+     * hierarchy, which {@link #prepare} lets a second thread build while the first is still busy.
+     */
+    static synchronized CodeIndex unitIndex(Hierarchy hierarchy) {
+        if (indexed.get() != hierarchy) {
+            List<String> codes = new ArrayList<>(hierarchy.size());
+            int[] ids = new int[hierarchy.size()];
+            for (Unit u : hierarchy.units()) {
+                codes.add(u.code());
+                ids[u.index()] = u.index();
+            }
+            unitIndex = new CodeIndex(codes, ids);
+            indexed = new java.lang.ref.WeakReference<>(hierarchy);
+        }
+        return unitIndex;
+    }
+
+    /** Builds ahead what a validator of this hierarchy starts with (its unit index), so that constructing one finds it built. */
+    public static void prepare(Hierarchy hierarchy) { unitIndex(hierarchy); }
+
     public Validator(Roster roster, Catalog catalog, List<Period> within, List<String> inputs, boolean sparse, boolean decimalComma) {
         Hierarchy hierarchy = roster.hierarchy();
         this.roster = roster;
@@ -81,13 +106,7 @@ public final class Validator {
         this.within = List.copyOf(within);
         this.inputs = List.copyOf(inputs);
         this.decimalComma = decimalComma;
-        List<String> codes = new ArrayList<>();
-        int[] ids = new int[hierarchy.size()];
-        for (Unit u : hierarchy.units()) {
-            codes.add(u.code());
-            ids[u.index()] = u.index();
-        }
-        this.units = new CodeIndex(codes, ids);
+        this.units = unitIndex(hierarchy);
         List<String> inds = new ArrayList<>();
         int[] indIds = new int[catalog.size()];
         for (Indicator ind : catalog.indicators()) {

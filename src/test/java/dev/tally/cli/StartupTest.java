@@ -35,8 +35,8 @@ class StartupTest {
     void noOptionHasATypeWhoseConverterIsTurnedOff() {
         List<Pattern> excluded = new ArrayList<>();
         for (String regex : Cli.EXCLUDED_CONVERTERS.split(",")) excluded.add(Pattern.compile(regex));
-        assertThat(excluded.get(0).matcher("java.time.LocalDate").matches()).isFalse();
-        assertThat(excluded.get(1).matcher("java.time.LocalDate").matches()).isTrue();
+        assertThat(excluded).anyMatch(p -> p.matcher("java.time.LocalDate").matches()).anyMatch(p -> p.matcher("java.sql.Timestamp").matches())
+                .noneMatch(p -> p.matcher("java.nio.file.Path").matches());
         List<String> types = new ArrayList<>();
         collect(Cli.commandLine(new Io(System.in, System.out, System.err, Path.of(""), 0, java.time.Clock.systemUTC())), types);
         assertThat(types).hasSizeGreaterThan(100).contains("java.nio.file.Path", "java.lang.String");

@@ -46,6 +46,21 @@ class ValidatorTest {
 
     static List<FindingCode> codes(Validator.Result r) { return r.findings().stream().map(Finding::code).toList(); }
 
+    /** The unit index is built once per hierarchy (a run builds it ahead, StartAhead), and answers every code of it. */
+    @Test
+    void theUnitIndexIsBuiltOncePerHierarchy() {
+        Hierarchy h = TestProject.H;
+        Validator.prepare(h);
+        CodeIndex index = Validator.unitIndex(h);
+        assertThat(Validator.unitIndex(h)).isSameAs(index);
+        for (var u : h.units()) {
+            byte[] code = u.code().getBytes(StandardCharsets.UTF_8);
+            assertThat(index.get(code, 0, code.length)).isEqualTo(u.index());
+        }
+        Hierarchy other = dev.tally.config.UnitsLoader.load(Path.of("src/test/resources/data/units.csv"), List.of("province", "district", "commune"));
+        assertThat(Validator.unitIndex(other)).isNotSameAs(index);
+    }
+
     @Test
     void aCleanSubmissionHasNoFindings() throws IOException {
         Validator.Result r = run(HEAD + "C11,2024,received,3\nC11,2024,resolved,2\nD1,2024,sessions,4\n");
