@@ -160,13 +160,20 @@ final class UnitsCache {
         }
     }
 
+    /** A temporary file older than this is one a run left when it ended mid-write (killed, or a helper thread's run ending first). */
+    private static final long ABANDONED_MILLIS = 10 * 60_000L;
+
     private void evict() throws IOException {
         List<Path> entries;
+        long abandoned = System.currentTimeMillis() - ABANDONED_MILLIS;
         try (var s = Files.list(dir)) {
-            entries = new ArrayList<>(s.filter(p -> {
+            entries = new ArrayList<>();
+            for (Path p : (Iterable<Path>) s::iterator) {
                 String n = p.getFileName().toString();
-                return n.startsWith("units-") && n.endsWith(".bin");
-            }).toList());
+                if (!n.startsWith("units-")) continue;
+                if (n.endsWith(".bin")) entries.add(p);
+                else if (n.endsWith(".tmp") && Files.getLastModifiedTime(p).toMillis() < abandoned) Files.deleteIfExists(p);
+            }
         }
         if (entries.size() <= KEEP) return;
         entries.sort(Comparator.comparing((Path p) -> {

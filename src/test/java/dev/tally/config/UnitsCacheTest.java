@@ -86,4 +86,16 @@ class UnitsCacheTest {
             assertThat(entries.filter(p -> p.getFileName().toString().endsWith(".bin")).count()).isEqualTo(8);
         }
     }
+
+    /** A temporary entry a run left when it ended mid-write goes once it is old; one being written now stays. */
+    @Test
+    void anAbandonedTemporaryEntryIsRemoved() throws IOException {
+        Files.createDirectories(cache());
+        Path old = Files.writeString(cache().resolve("units-123.tmp"), "half");
+        Files.setLastModifiedTime(old, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000L));
+        Path recent = Files.writeString(cache().resolve("units-456.tmp"), "half");
+        load(Files.writeString(dir.resolve("units.csv"), UNITS));
+        assertThat(old).doesNotExist();
+        assertThat(recent).exists();
+    }
 }
