@@ -106,18 +106,34 @@ public final class Hierarchy {
     /** The unit and all its descendants, parents before children, in hierarchy order. */
     public List<Unit> subtree(Unit root) {
         List<Unit> out = new ArrayList<>();
-        collect(root, out);
+        collect(root, null, out);
         return out;
     }
 
-    /** Preorder without recursion: a hierarchy may be 100,000 levels deep. */
-    private void collect(Unit root, List<Unit> out) {
+    /**
+     * The same, without each unit {@code within} refuses and everything below it: for a set of units
+     * closed upward (a unit's parent is in it whenever the unit is), such as the units a rollup has
+     * rows for, this is {@code subtree(root)} filtered by {@code within}, but it walks only the units
+     * kept and their children (one district's rows against the national hierarchy: a few hundred
+     * units, not 11,000).
+     */
+    public List<Unit> subtree(Unit root, java.util.function.IntPredicate within) {
+        List<Unit> out = new ArrayList<>();
+        if (within.test(root.index())) collect(root, within, out);
+        return out;
+    }
+
+    /** Preorder without recursion: a hierarchy may be 100,000 levels deep. {@code within} null: every unit. */
+    private void collect(Unit root, java.util.function.IntPredicate within, List<Unit> out) {
         java.util.ArrayDeque<Unit> stack = new java.util.ArrayDeque<>();
         stack.push(root);
         while (!stack.isEmpty()) {
             Unit u = stack.pop();
             out.add(u);
-            for (int i = childStart[u.index() + 1] - 1; i >= childStart[u.index()]; i--) stack.push(children.get(i));
+            for (int i = childStart[u.index() + 1] - 1; i >= childStart[u.index()]; i--) {
+                Unit child = children.get(i);
+                if (within == null || within.test(child.index())) stack.push(child);
+            }
         }
     }
 }

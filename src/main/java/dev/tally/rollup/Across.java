@@ -200,7 +200,8 @@ public final class Across {
         findings.addAll(a.findings());
         findings.addAll(b.findings());
         return new RollupResult(n, ni, List.copyOf(targets), values, reported, expected, anyExempt ? exempt : null, compared, findings,
-                a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality, a.skippedUnits() + b.skippedUnits(), null);
+                a.bigSlots() + b.bigSlots(), a.reportingDepths(), quality, a.skippedUnits() + b.skippedUnits(), null,
+                a.shared() || b.shared());
     }
 
     /** Copies a period of a result into the later era's units: units 0 .. n-1 as they are, and the total from {@code total}. */

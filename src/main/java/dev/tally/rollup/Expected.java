@@ -68,14 +68,19 @@ public final class Expected {
             int i = ind.index();
             String form = c.formOf(ind).code();
             Counts k = counted.computeIfAbsent(depths[i] + "\u0000" + form, key -> count(roster, depths[i], form, target));
-            for (int u = 0; u <= n; u++) {
-                expected[u * ni + i] = k.expected()[u];
-                if (exempt != null) exempt[u * ni + i] = k.exempt()[u];
-            }
+            // the arrays taken out of the record once: this loop runs for every unit of the country before
+            // the JIT has compiled it (the cron run: 11,153 units x 50 indicators, 13 ms as it was)
+            spread(k.expected(), expected, i, ni);
+            if (exempt != null) spread(k.exempt(), exempt, i, ni);
         }
         derived.most(expected, n);
         if (exempt != null) derived.most(exempt, n);
         return expected;
+    }
+
+    /** {@code counts[u]} into column {@code column} of the rows of {@code cells} ({@code width} a row). */
+    private static void spread(int[] counts, int[] cells, int column, int width) {
+        for (int u = 0, cell = column; u < counts.length; u++, cell += width) cells[cell] = counts[u];
     }
 
     /**

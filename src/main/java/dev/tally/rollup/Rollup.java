@@ -130,6 +130,7 @@ public final class Rollup {
         int[][] reported = new int[targets.size()][];
         int[][] contributed = spec.compare().isEmpty() ? null : new int[targets.size()][];
         AtomicLong bigSlots = new AtomicLong();
+        boolean shared = false;
         Pass pass = new Pass(this, plan.visit);
         plan.release(t, -1);
         for (int ti = 0; ti < targets.size(); ti++) {
@@ -139,8 +140,13 @@ public final class Rollup {
             int[] rep = reported[ti] = new int[slotCells];
             int[] con = contributed == null ? null : (contributed[ti] = new int[slotCells]);
             int[] expected = expectedPer[ti];
-            // indicators fill disjoint cells, so they roll up in parallel; findings are sorted after
-            c.indicators().parallelStream().filter(ind -> !ind.derived())
+            // indicators fill disjoint cells, so they roll up in parallel (where there is enough of them); findings are sorted after
+            java.util.stream.Stream<Indicator> indicators = c.indicators().stream();
+            if (dev.tally.model.Parallelism.worthSharing((long) slotCells * Math.max(1, members.length))) {
+                indicators = indicators.parallel();
+                shared = true;
+            }
+            indicators.filter(ind -> !ind.derived())
                     .forEach(ind -> bigSlots.addAndGet(pass.roll(target, members, ind, dI[ind.index()], expected, vals, rep, null, con)));
             if (remap != null) {
                 byte[] q = quality[ti] = new byte[cells];
@@ -165,7 +171,7 @@ public final class Rollup {
         int[] depths = dI.clone();
         derived.depths(depths, h.maxDepth());
         return new RollupResult(n, ni, targets, values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
-                bigSlots.get(), depths, quality, plan.skipped, slotOf);
+                bigSlots.get(), depths, quality, plan.skipped, slotOf, shared);
     }
 
     /** Derived values at every unit; {@code quiet}: a formula that cannot be computed is not a finding (a comparison's second pass). */

@@ -27,6 +27,8 @@ public final class RollupResult {
     /** per period and cell, for an earlier era re-expressed in later units: exact, estimated or not comparable; null otherwise */
     private final byte[][] quality;
     private final long skippedUnits;
+    /** Whether the indicators' passes were shared among threads ({@link dev.tally.model.Parallelism#worthSharing}). */
+    private final boolean shared;
     /** Each unit's row in the rolled-up columns, -1 for a unit without one; null: a row per unit (see Rollup's slotOf). */
     private final int[] slotOf;
 
@@ -44,8 +46,9 @@ public final class RollupResult {
 
     RollupResult(int units, int indicators, List<Period> periods, ExactColumn[] values, int[][] reported, int[][] expected, int[][] exempt,
                  Compared[] compared, List<Finding> findings, long bigSlots, int[] reportingDepth, byte[][] quality, long skippedUnits,
-                 int[] slotOf) {
+                 int[] slotOf, boolean shared) {
         this.slotOf = slotOf;
+        this.shared = shared;
         this.skippedUnits = skippedUnits;
         this.reportingDepth = reportingDepth;
         this.quality = quality;
@@ -241,6 +244,9 @@ public final class RollupResult {
      * national hierarchy with one district's data skips nearly all of it).
      */
     public long skippedUnits() { return skippedUnits; }
+
+    /** Whether the indicators were rolled up on several threads: a large table; a small one is rolled up on the caller's alone. */
+    public boolean shared() { return shared; }
 
     /** Overlaps (errors) and imbalances between reported totals and their subtree (warnings). */
     public List<Finding> findings() { return findings; }

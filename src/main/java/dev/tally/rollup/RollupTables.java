@@ -81,7 +81,8 @@ public final class RollupTables {
     public static void writeLong(RollupResult r, Hierarchy h, Selection sel, TableSink sink, Map<String, Object> meta,
                                  Shown shown) throws IOException {
         sink.start(longColumns(r, shown), meta);
-        List<Unit> units = sel.units(h);
+        // a unit without a row has no cell to show (see longRows), nor does any unit below it
+        List<Unit> units = sel.unitsWithRows(h, r);
         longRows(r, units, sink, shown, ranks(r, h, units, shown));
         sink.finish();
     }

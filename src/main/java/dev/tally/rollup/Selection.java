@@ -21,6 +21,21 @@ public record Selection(Unit root, int maxDepth) {
         return out;
     }
 
+    /**
+     * The selected units that {@code r} has a row for ({@link RollupResult#hasRow}), in the same
+     * order: those of {@link #units} the long shape shows. The units with rows are closed upward (a
+     * rolled-up unit's ancestors are rolled up too), so the walk leaves out whole subtrees.
+     */
+    List<Unit> unitsWithRows(Hierarchy h, RollupResult r) {
+        List<Unit> out = new ArrayList<>();
+        List<Unit> tops = root == null ? h.roots() : List.of(root);
+        java.util.function.IntPredicate hasRow = r::hasRow;
+        for (Unit t : tops) {
+            for (Unit u : h.subtree(t, hasRow)) if (u.depth() <= maxDepth) out.add(u);
+        }
+        return out;
+    }
+
     /** The units below the root(s) down to maxDepth, for the rows of a wide table. */
     public List<Unit> below(Hierarchy h) {
         List<Unit> out = new ArrayList<>();

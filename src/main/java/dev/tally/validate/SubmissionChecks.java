@@ -53,7 +53,9 @@ final class SubmissionChecks {
 
     /** Checks every period, in parallel (each on its own checker: compiled rules are not thread-safe). */
     static void runAll(Roster roster, Catalog c, List<String> inputs, CellTable t, List<Validator.Located> out) {
-        List<List<Validator.Located>> perPeriod = java.util.stream.IntStream.range(0, t.periods().size()).parallel()
+        java.util.stream.IntStream periods = java.util.stream.IntStream.range(0, t.periods().size());
+        if (dev.tally.model.Parallelism.worthSharing((long) t.cells() * t.periods().size())) periods = periods.parallel();
+        List<List<Validator.Located>> perPeriod = periods
                 .mapToObj(p -> {
                     List<Validator.Located> found = new ArrayList<>();
                     new SubmissionChecks(roster, c, inputs).run(t, p, found);

@@ -63,6 +63,13 @@ class ConfigTest {
         assertThat(h.children(h.unit("C3"))).isEmpty();
         assertThat(h.units()).filteredOn(h::isLeaf).extracting(u -> u.code()).containsExactly("C2", "C1", "C3", "D3");
         assertThat(h.subtree(h.unit("P"))).extracting(u -> u.code()).containsExactly("P", "D1", "C2", "C1", "D2", "C3");
+        // a walk within a set closed upward leaves out each refused unit's whole subtree, in the same order
+        java.util.Set<String> kept = java.util.Set.of("P", "D1", "C1", "D2", "C3");
+        assertThat(h.subtree(h.unit("P"), u -> kept.contains(h.unit(u).code()))).extracting(u -> u.code())
+                .containsExactly("P", "D1", "C1", "D2", "C3");
+        assertThat(h.subtree(h.unit("P"), u -> !h.unit(u).code().equals("D1"))).extracting(u -> u.code())
+                .containsExactly("P", "D2", "C3");
+        assertThat(h.subtree(h.unit("P"), u -> false)).isEmpty();
         // a unit without a name is shown by its code; without level names anywhere, a level is "levelN"
         assertThat(h.unit("C2").name()).isEqualTo("C2");
         Hierarchy unnamed = UnitsLoader.load(write("s.csv", "code,name,parent\nP,,\nD,,P\n"), List.of());

@@ -109,7 +109,7 @@ class RanksTest {
             reported[cell] = expected[cell] = 1;
         }
         RollupResult r = new RollupResult(n, ni, List.of(dev.tally.model.Period.parseOrThrow("2024-H1")), new dev.tally.model.ExactColumn[] {values},
-                new int[][] {reported}, new int[][] {expected}, null, new RollupResult.Compared[1], List.of(), 0, new int[ni], null, 0, null);
+                new int[][] {reported}, new int[][] {expected}, null, new RollupResult.Compared[1], List.of(), 0, new int[ni], null, 0, null, false);
         assertThat(r.value(x.h.unit("C12").index(), 0, s)).hasToString("1.00");
         Ranks ranks = Ranks.of(r, x.h, List.of(x.h.unit("C11")), List.of(0), x.c.indicators());
         List<Integer> places = new ArrayList<>();
