@@ -185,8 +185,13 @@ final class FindingOptions {
         Map<String, Long> byCode = new TreeMap<>();
         for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
         unlisted.forEach((code, n) -> byCode.merge(code.key(), n, Long::sum));
-        String text = t("cli.findingsByCode", byCode.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
-                .collect(Collectors.joining(", ")));
+        // a loop, not a stream over the map: the spliterator's lambda is one the class-data archive cannot keep
+        StringBuilder counts = new StringBuilder();
+        for (Map.Entry<String, Long> e : byCode.entrySet()) {
+            if (counts.length() > 0) counts.append(", ");
+            counts.append(e.getKey()).append(' ').append(e.getValue());
+        }
+        String text = t("cli.findingsByCode", counts.toString());
         if (toOut) io.say(text);
         else io.note(text);
     }

@@ -1,10 +1,5 @@
 package dev.tally.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Properties;
 
@@ -41,18 +36,20 @@ public final class Text {
     private static volatile Lang lang = Lang.EN;
 
     /*
-     * Plain Properties read as UTF-8, not ResourceBundle: its locale lookup cost every run ~15 ms of
-     * start-up (async-profiler), and all it would do here is what the defaults do: a key missing from
-     * the Vietnamese file falls back to English, and no language falls back to the JVM's default
-     * locale. Each file is read when first needed (the holder classes), so a thread started with the
-     * process can read it while the command line is built (preload).
+     * Plain Properties, not ResourceBundle: its locale lookup cost every run ~15 ms of start-up
+     * (async-profiler), and all it would do here is what the defaults do: a key missing from the
+     * Vietnamese file falls back to English, and no language falls back to the JVM's default locale.
+     * The messages come from the files by way of the Messages class (made from them; MessagesTest),
+     * which the class-data archive holds. Each language is made when first needed (the holder
+     * classes), so a thread started with the process can make it while the command line is built
+     * (preload).
      */
     private static final class English {
-        static final Properties MESSAGES = read("messages.properties", null);
+        static final Properties MESSAGES = of(Messages.En.PAIRS, null);
     }
 
     private static final class Vietnamese {
-        static final Properties MESSAGES = read("messages_vi.properties", English.MESSAGES);
+        static final Properties MESSAGES = of(Messages.Vi.PAIRS, English.MESSAGES);
     }
 
     private static Properties bundle() { return lang == Lang.VI ? Vietnamese.MESSAGES : English.MESSAGES; }
@@ -60,14 +57,9 @@ public final class Text {
     /** Reads the messages of the run's language now (a head start; see Cli). */
     public static void preload() { bundle(); }
 
-    private static Properties read(String name, Properties defaults) {
+    private static Properties of(String[] pairs, Properties defaults) {
         Properties p = new Properties(defaults);
-        try (InputStream in = Text.class.getResourceAsStream("/dev/tally/" + name)) {
-            if (in == null) throw new IllegalStateException("no resource /dev/tally/" + name + " in the jar");
-            p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        for (int i = 0; i < pairs.length; i += 2) p.setProperty(pairs[i], pairs[i + 1]);
         return p;
     }
 

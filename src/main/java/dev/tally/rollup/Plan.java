@@ -63,7 +63,8 @@ final class Plan {
             Period dp = t.periods().get(p);
             if (dp.equals(target) || (!spec.exact() && !spec.periods().isEmpty() && target.contains(dp))) ids.add(p);
         }
-        ids.sort(Comparator.comparing(p -> t.periods().get(p)));
+        // written out: Comparator.comparing's own lambda (the JDK's, in an interface) is one the class-data archive cannot keep
+        ids.sort((a, b) -> t.periods().get(a).compareTo(t.periods().get(b)));
         return ids.stream().mapToInt(Integer::intValue).toArray();
     }
 

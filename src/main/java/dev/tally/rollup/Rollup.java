@@ -14,7 +14,6 @@ import dev.tally.model.Roster;
 import dev.tally.model.Severity;
 import dev.tally.model.Unit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -165,14 +164,20 @@ public final class Rollup {
             compared[ti] = Comparison.of(this, plan, pass, ti, bi, dI, expectedPer, values, reported, contributed);
         }
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparing((Finding f) -> f.period() == null ? "" : f.period())
-                .thenComparing(f -> f.unit() == null ? "" : f.unit())
-                .thenComparing(f -> f.indicator() == null ? "" : f.indicator()));
+        // by period, unit and indicator (none first); not Comparator.comparing(..).thenComparing(..), whose
+        // lambdas (the JDK's, in an interface) the class-data archive cannot keep
+        sorted.sort((a, b) -> {
+            int c = orEmpty(a.period()).compareTo(orEmpty(b.period()));
+            if (c == 0) c = orEmpty(a.unit()).compareTo(orEmpty(b.unit()));
+            return c != 0 ? c : orEmpty(a.indicator()).compareTo(orEmpty(b.indicator()));
+        });
         int[] depths = dI.clone();
         derived.depths(depths, h.maxDepth());
         return new RollupResult(n, ni, targets, values, reported, expectedPer, exemptPer, compared, List.copyOf(sorted),
                 bigSlots.get(), depths, quality, plan.skipped, slotOf, shared);
     }
+
+    private static String orEmpty(String s) { return s == null ? "" : s; }
 
     /** Derived values at every unit; {@code quiet}: a formula that cannot be computed is not a finding (a comparison's second pass). */
     void derive(Period target, ExactColumn out, int[] rep, boolean quiet) {

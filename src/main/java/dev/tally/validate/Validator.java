@@ -735,6 +735,14 @@ public final class Validator {
     }
 
     /** Merges the parts in order, runs the per-submission checks, and counts. */
+    /**
+     * Findings by input, then line. Written out rather than Comparator.comparingInt(..).thenComparingLong(..),
+     * whose lambdas (the JDK's, in an interface) the class-data archive cannot keep: three classes made
+     * at every start of a run with findings.
+     */
+    private static final Comparator<Located> IN_INPUT_ORDER =
+            (a, b) -> a.input() != b.input() ? Integer.compare(a.input(), b.input()) : Long.compare(a.line(), b.line());
+
     public Result finish(List<Part> parts, boolean reread) {
         Part base = parts.get(0);
         Counts counts = new Counts();
@@ -761,7 +769,7 @@ public final class Validator {
         CellTable table = base.table;
         List<Located> checks = new ArrayList<>();
         if (!targets) SubmissionChecks.runAll(roster, catalog, inputs, table, checks);
-        located.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
+        located.sort(IN_INPUT_ORDER);
         // slices of one input read by several parts may each have listed up to the limit: keep the
         // first lines, as one reader would have, and count the rest
         List<Located> kept = new ArrayList<>(located.size() + checks.size());
@@ -783,7 +791,7 @@ public final class Validator {
         }
         long unlisted = errors + warnings;
         kept.addAll(checks); // one per submission at most: never too many
-        kept.sort(Comparator.comparingInt(Located::input).thenComparingLong(Located::line));
+        kept.sort(IN_INPUT_ORDER);
         List<Finding> findings = new ArrayList<>(kept.size());
         for (Located l : kept) {
             findings.add(l.finding());
