@@ -191,6 +191,20 @@ class WorkbookTest {
         assertThat(Inputs.expand(List.of(tmp.toString()))).extracting(x -> x.path().getFileName().toString()).containsExactly("a.xlsx", "b.ods");
     }
 
+    /** Below a directory: files and links to files, in name order, at any depth; not links to directories, nor broken links. */
+    @Test
+    void aDirectoryListsLinksToFilesButFollowsNoLinkToADirectory() throws Exception {
+        Path d = Files.createDirectories(tmp.resolve("d/sub"));
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Files.writeString(elsewhere.resolve("x.csv"), "unit,period,indicator,value\n");
+        Files.writeString(d.resolve("c.csv"), "unit,period,indicator,value\n");
+        Files.createSymbolicLink(tmp.resolve("d/a.csv"), elsewhere.resolve("x.csv"));
+        Files.createSymbolicLink(tmp.resolve("d/b"), elsewhere);
+        Files.createSymbolicLink(tmp.resolve("d/broken.csv"), tmp.resolve("nothing.csv"));
+        assertThat(Inputs.expand(List.of(tmp.resolve("d").toString()))).extracting(x -> tmp.resolve("d").relativize(x.path()).toString())
+                .containsExactly("a.csv", "sub/c.csv");
+    }
+
     @Test
     void oneHeaderRuleForCsvAndWorkbooks() {
         // a CSV's header names its unit's code and the period; a workbook may name the unit by name and
