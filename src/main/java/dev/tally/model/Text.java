@@ -39,8 +39,8 @@ public final class Text {
      * Plain Properties, not ResourceBundle: its locale lookup cost every run ~15 ms of start-up
      * (async-profiler), and all it would do here is what the defaults do: a key missing from the
      * Vietnamese file falls back to English, and no language falls back to the JVM's default locale.
-     * The messages come from the files by way of the Messages class (made from them; MessagesTest),
-     * which the class-data archive holds. Each language is made when first needed (the holder
+     * The messages come from the files by way of the Messages class, which the build makes from them
+     * (src/build/MessagesSource.java) and the class-data archive holds. Each language is made when first needed (the holder
      * classes), so a thread started with the process can make it while the command line is built
      * (preload).
      */

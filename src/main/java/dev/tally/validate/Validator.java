@@ -734,7 +734,6 @@ public final class Validator {
         return false;
     }
 
-    /** Merges the parts in order, runs the per-submission checks, and counts. */
     /**
      * Findings by input, then line. Written out rather than Comparator.comparingInt(..).thenComparingLong(..),
      * whose lambdas (the JDK's, in an interface) the class-data archive cannot keep: three classes made
@@ -743,6 +742,7 @@ public final class Validator {
     private static final Comparator<Located> IN_INPUT_ORDER =
             (a, b) -> a.input() != b.input() ? Integer.compare(a.input(), b.input()) : Long.compare(a.line(), b.line());
 
+    /** Merges the parts in order, runs the per-submission checks, and counts. */
     public Result finish(List<Part> parts, boolean reread) {
         Part base = parts.get(0);
         Counts counts = new Counts();
