@@ -31,11 +31,21 @@ public final class Inputs {
             Path p = Path.of(a);
             if (Files.isDirectory(p)) {
                 int before = out.size();
+                // a link named here is followed (as find -H does; the walk itself follows no link, and listed nothing
+                // for it), and its files are named below it
+                Path start;
+                try {
+                    start = Files.isSymbolicLink(p) ? p.toRealPath() : p;
+                } catch (IOException e) {
+                    throw TallyException.io(t("file.cannotList", a, e.getMessage()));
+                }
                 // find, not walk then isRegularFile: the walk has each file's attributes already (one stat a file, not two)
-                try (Stream<Path> s = Files.find(p, Integer.MAX_VALUE, (f, attrs) -> supported(f.getFileName().toString())
-                        // a link to a file counts, as Files.isRegularFile follows it (the walk itself follows none)
-                        && (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)))) {
-                    s.sorted()
+                try (Stream<Path> s = Files.find(start, Integer.MAX_VALUE, (f, attrs) ->
+                        // a link to a file counts, as Files.isRegularFile follows it (the walk itself follows none);
+                        // the kind first: the walk's start, which may be a root without a name, is a directory
+                        (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(f)) && supported(f.getFileName().toString()))) {
+                    s.map(f -> start == p ? f : p.resolve(start.relativize(f)))
+                            .sorted()
                             .forEach(f -> out.add(new InputFile(f.toString(), f)));
                 } catch (IOException e) {
                     throw TallyException.io(t("file.cannotList", a, e.getMessage()));

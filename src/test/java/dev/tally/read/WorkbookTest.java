@@ -203,6 +203,11 @@ class WorkbookTest {
         Files.createSymbolicLink(tmp.resolve("d/broken.csv"), tmp.resolve("nothing.csv"));
         assertThat(Inputs.expand(List.of(tmp.resolve("d").toString()))).extracting(x -> tmp.resolve("d").relativize(x.path()).toString())
                 .containsExactly("a.csv", "sub/c.csv");
+        // a link to a directory named as the input is followed (find -H), its files named below the link;
+        // it listed nothing before ("no submission files in this directory")
+        Path current = Files.createSymbolicLink(tmp.resolve("current"), tmp.resolve("d"));
+        assertThat(Inputs.expand(List.of(current.toString()))).extracting(x -> x.display())
+                .containsExactly(current.resolve("a.csv").toString(), current.resolve("sub/c.csv").toString());
     }
 
     @Test
