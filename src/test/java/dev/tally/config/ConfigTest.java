@@ -178,6 +178,20 @@ class ConfigTest {
         assertConfigError(() -> UnitsLoader.load(f, List.of())).hasMessageContaining(":1: the header lacks the column 'code'");
     }
 
+    /** A code is letters, digits and _, not starting with a digit (a formula names it): indicators, forms and an indicator's form. */
+    @Test
+    void aCodeThatAFormulaCouldNotNameIsRefusedWithItsLine() throws IOException {
+        Path ind = write("i.csv", "code,name\nok_1,A\n2x,B\n");
+        assertConfigError(() -> CatalogLoader.load(ind, List.of()))
+                .hasMessageContaining(ind + ":3:").hasMessageContaining("indicator code '2x' must be a name of letters, digits and _");
+        Path form = write("f.yaml", "forms:\n  - {code: a-b}\nindicators:\n  - {code: x}\n");
+        assertConfigError(() -> CatalogLoader.load(form, List.of())).hasMessageContaining("form code 'a-b' must be a name of letters");
+        Path all = write("a.csv", "code,name,form\nx,X,all\n");
+        assertConfigError(() -> CatalogLoader.load(all, List.of())).hasMessageContaining("form code 'all' must be a name of letters, digits and _, and not 'all'");
+        assertThat(CatalogLoader.load(write("g.csv", "code,name\n_a9,A\nZ,B\n"), List.of()).indicators()).extracting(i -> i.code())
+                .containsExactly("_a9", "Z");
+    }
+
     @Test
     void catalogYamlWithDefaults() throws IOException {
         Path f = write("c.yaml", "indicators:\n  - code: a\n    name: Số A\n    type: integer\n    required: yes\n"
