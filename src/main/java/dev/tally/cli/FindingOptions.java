@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
 /**
@@ -103,7 +102,7 @@ final class FindingOptions {
         if (!rest.isEmpty()) {
             long n = rest.values().stream().mapToLong(Long::longValue).sum();
             io.note(t("cli.moreFindingsNotListed", n, max, file == null ? t("cli.findingsFileHint") : "",
-                    rest.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))));
+                    counts(rest)));
         }
         if (file != null) write(io, all, every, own);
     }
@@ -185,14 +184,21 @@ final class FindingOptions {
         Map<String, Long> byCode = new TreeMap<>();
         for (Finding f : all) byCode.merge(f.code().key(), 1L, Long::sum);
         unlisted.forEach((code, n) -> byCode.merge(code.key(), n, Long::sum));
-        // a loop, not a stream over the map: the spliterator's lambda is one the class-data archive cannot keep
+        String text = t("cli.findingsByCode", counts(byCode));
+        if (toOut) io.say(text);
+        else io.note(text);
+    }
+
+    /**
+     * "missing-required 75, below-min 2": each code with its count, in the map's order. A loop, not a
+     * stream over the map: the spliterator's lambda is one the class-data archive cannot keep.
+     */
+    private static String counts(Map<String, Long> byCode) {
         StringBuilder counts = new StringBuilder();
         for (Map.Entry<String, Long> e : byCode.entrySet()) {
             if (counts.length() > 0) counts.append(", ");
             counts.append(e.getKey()).append(' ').append(e.getValue());
         }
-        String text = t("cli.findingsByCode", counts.toString());
-        if (toOut) io.say(text);
-        else io.note(text);
+        return counts.toString();
     }
 }

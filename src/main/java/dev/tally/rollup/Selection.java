@@ -12,26 +12,20 @@ import java.util.List;
 public record Selection(Unit root, int maxDepth) {
 
     /** The selected units in hierarchy order (parents before children), the root(s) included. */
-    public List<Unit> units(Hierarchy h) {
-        List<Unit> out = new ArrayList<>();
-        List<Unit> tops = root == null ? h.roots() : List.of(root);
-        for (Unit t : tops) {
-            for (Unit u : h.subtree(t)) if (u.depth() <= maxDepth) out.add(u);
-        }
-        return out;
-    }
+    public List<Unit> units(Hierarchy h) { return select(h, u -> true); }
 
     /**
      * The selected units that {@code r} has a row for ({@link RollupResult#hasRow}), in the same
      * order: those of {@link #units} the long shape shows. The units with rows are closed upward (a
      * rolled-up unit's ancestors are rolled up too), so the walk leaves out whole subtrees.
      */
-    List<Unit> unitsWithRows(Hierarchy h, RollupResult r) {
+    List<Unit> unitsWithRows(Hierarchy h, RollupResult r) { return select(h, r::hasRow); }
+
+    private List<Unit> select(Hierarchy h, java.util.function.IntPredicate within) {
         List<Unit> out = new ArrayList<>();
         List<Unit> tops = root == null ? h.roots() : List.of(root);
-        java.util.function.IntPredicate hasRow = r::hasRow;
         for (Unit t : tops) {
-            for (Unit u : h.subtree(t, hasRow)) if (u.depth() <= maxDepth) out.add(u);
+            for (Unit u : h.subtree(t, within)) if (u.depth() <= maxDepth) out.add(u);
         }
         return out;
     }
