@@ -70,6 +70,10 @@ class ConfigTest {
         assertThat(h.subtree(h.unit("P"), u -> !h.unit(u).code().equals("D1"))).extracting(u -> u.code())
                 .containsExactly("P", "D2", "C3");
         assertThat(h.subtree(h.unit("P"), u -> false)).isEmpty();
+        // the walk is pruned, not filtered: nothing below a refused unit is even asked about
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        h.subtree(h.unit("P"), u -> asked.add(h.unit(u).code()) && !h.unit(u).code().equals("D1"));
+        assertThat(asked).containsExactlyInAnyOrder("P", "D1", "D2", "C3");
         // a unit without a name is shown by its code; without level names anywhere, a level is "levelN"
         assertThat(h.unit("C2").name()).isEqualTo("C2");
         Hierarchy unnamed = UnitsLoader.load(write("s.csv", "code,name,parent\nP,,\nD,,P\n"), List.of());
