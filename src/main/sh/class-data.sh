@@ -29,6 +29,63 @@ printf '%s\n' code,name,type,required,min,max,aggregate 'a,Chỉ tiêu a,integer
 awk -F, 'BEGIN { print "unit,period,indicator,value" }
     NR > 1 && $4 == "commune" { for (m = 1; m <= 10; m++) { k++; printf "%s,2024-%02d,a,%s\n%s,2024-%02d,b,%d\n", $1, m, k % 3 ? k % 50 : "", $1, m, k % 7 } }' \
     "$samples/units.csv" >"$work/cron/submissions/BG-TP.csv" || exit 1
+# the large shapes (src/bench/README.md: W1, W2, the real-shaped set): a national-sized table read
+# from one 6 MB CSV (cut into slices, one per core) and from a folder per district of long CSV, wide
+# ';' CSV with a byte order mark and JSON, a quarter of the indicators decimal, over 1,000 findings,
+# rolled up and written on two threads. Without these runs each such run opened the jar for the
+# classes of the slicing, the decimal check and the parallel writing (25-30 ms of reading its index)
+# and spun 5-7 lambdas at start. Generated here by awk, 0.5 s: 2,041 units, 50 indicators, two periods.
+mkdir -p "$work/bulk/one" || exit 1
+d=0
+while [ "$d" -lt 40 ]; do
+    mkdir -p "$work/bulk/many/D$(printf %02d "$d")" || exit 1
+    d=$((d + 1))
+done
+awk -v dir="$work/bulk" 'BEGIN {
+    u = dir "/units.csv"; c = dir "/indicators.csv"; one = dir "/one/all.csv"
+    print "code,name,parent,level" > u
+    print "P0,Tỉnh 0,,province" > u
+    print "code,name,type,required,min,max,decimals,aggregate" > c
+    for (i = 0; i < 50; i++) {
+        dec = i % 4 == 0 ? 1 : i % 4 == 2 ? 2 : 0
+        printf "ind%02d,Chỉ tiêu %d,%s,%s,0,1000000,%d,sum\n", i, i, dec ? "number" : "integer", i % 5 == 1 ? "true" : "false", dec > c
+    }
+    print "unit,period,indicator,value" > one
+    k = 0
+    for (d = 0; d < 40; d++) {
+        printf "P0-D%02d,Huyện 0.%d,P0,district\n", d, d > u
+        sub_dir = sprintf("%s/many/D%02d", dir, d)
+        longf = sub_dir "/long.csv"; wide = sub_dir "/wide.csv"; json = sub_dir "/part.json"
+        print "unit,period,indicator,value" > longf
+        printf "\357\273\277unit;period" > wide
+        for (i = 0; i < 50; i++) printf ";ind%02d", i > wide
+        printf "\n" > wide
+        printf "[" > json
+        for (m = 0; m < 50; m++) {
+            code = sprintf("P0-D%02d-C%02d", d, m)
+            printf "%s,Xã 0.%d.%d,P0-D%02d,commune\n", code, d, m, d > u
+            for (p = 1; p <= 2; p++) {
+                period = "2024-H" p
+                if (m % 3 == 0) printf "%s;%s", code, period > wide
+                else if (m % 3 == 1) { printf "%s{\"unit\": \"%s\", \"period\": \"%s\", \"values\": {", (json_n++ ? ", " : ""), code, period > json }
+                for (i = 0; i < 50; i++) {
+                    k++
+                    v = k % 997
+                    if (i % 4 == 0) v = v "." k % 10; else if (i % 4 == 2) v = v "." sprintf("%02d", k % 100)
+                    if (k % 23 == 0) v = ""
+                    printf "%s,%s,ind%02d,%s\n", code, period, i, v > one
+                    if (m % 3 == 0) printf ";%s", v > wide
+                    else if (m % 3 == 1) printf "%s\"ind%02d\": %s", (i ? ", " : ""), i, (v == "" ? "null" : v) > json
+                    else printf "%s,%s,ind%02d,%s\n", code, period, i, v > longf
+                }
+                if (m % 3 == 0) printf "\n" > wide
+                else if (m % 3 == 1) printf "}}" > json
+            }
+        }
+        printf "]\n" > json
+        close(longf); close(wide); close(json); json_n = 0
+    }
+}' || exit 1
 # train N DIR ARGS: run N (its classes in N.classlist) in DIR. C1 only, as the launcher runs them; a
 # data error (exit 1) still loads what a run loads; with a units cache as the launcher gives one (the
 # first run writes its entry, the others read it; written by renaming, so two lanes may share it)
@@ -54,7 +111,8 @@ train() {
     train 6 project template --config tally.yaml --unit BG-LN --period 2024-H1 -o bieu-mau.xlsx &&
     train 7 project validate --config tally.yaml bieu-mau.xlsx &&
     # in Vietnamese, the language of most runs: its messages (a class, beneath them the English ones) archived too
-    train 15 cron rollup --lang vi --units units.csv --catalog indicators.csv --format csv -o out.csv submissions
+    train 15 cron rollup --lang vi --units units.csv --catalog indicators.csv --format csv -o out.csv submissions &&
+    train 17 bulk rollup --units units.csv --catalog indicators.csv --format csv -o out-many.csv many
 } &
 quick=$!
 {
@@ -64,12 +122,13 @@ quick=$!
     train 11 store describe --config tally.yaml &&
     train 12 store outliers --config tally.yaml &&
     train 13 store --help &&
-    train 14 store rollup --help
+    train 14 store rollup --help &&
+    train 16 bulk rollup --units units.csv --catalog indicators.csv --format csv -o out-one.csv one
 } &
 store=$!
 wait "$quick" || exit 1
 wait "$store" || exit 1
-n=15
+n=17
 i=1
 set --
 while [ "$i" -le "$n" ]; do
