@@ -8,9 +8,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The readers on their own: what reaches the sink from each format, and what is a finding. */
 class ReadersTest {
@@ -386,5 +389,43 @@ class ReadersTest {
         assertThat(readStored("{\"a\":1,", true, parsed)).last().asString().startsWith("damaged: Unexpected end-of-input");
         assertThat(readStored("[1,2]", true, parsed)).containsExactly("damaged: the value map is not a JSON object");
         assertThat(readStored("{\"a\":[1]}", true, parsed)).last().isEqualTo("damaged: the value of a is not a number");
+    }
+
+    /**
+     * A file is read with its thread's buffers re-used from one input to the next (Submissions.Scratch):
+     * its head goes through the thread's head buffer, the rest after it. Files longer and shorter than
+     * the head, one after the other through the same scratch, in each text format and a UTF-16 one,
+     * give what the same bytes give as a stream read alone.
+     */
+    @Test
+    void filesReadThroughReusedBuffersGiveWhatTheirBytesGiveAlone(@TempDir Path dir) throws Exception {
+        StringBuilder csv = new StringBuilder("unit,period,indicator,value\n");
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < 12000; i++) {
+            csv.append("X").append(i).append(",2024-H1,a,").append(i).append('\n');
+            json.append(i == 0 ? "" : ",").append("{\"unit\":\"J").append(i).append("\",\"period\":\"2024\",\"values\":{\"b\":").append(i).append("}}");
+        }
+        json.append("]");
+        byte[][] inputs = {
+            csv.toString().getBytes(StandardCharsets.UTF_8),
+            "unit,period,indicator,value\nS,2024,a,1\n".getBytes(StandardCharsets.UTF_8),
+            json.toString().getBytes(StandardCharsets.UTF_8),
+            ("\ufeff" + csv.substring(0, 70_000)).getBytes(StandardCharsets.UTF_16LE),
+            "\ufeffunit;period;x\nW;2024;5,5\n".getBytes(StandardCharsets.UTF_8),
+        };
+        assertThat(inputs[0].length).isGreaterThan(2 * Submissions.HEAD);
+        assertThat(inputs[2].length).isGreaterThan(2 * Submissions.HEAD);
+        // every row's value, the rows past the head too
+        int[] values = {12000, 1, 12000, (int) csv.substring(0, 70_000).chars().filter(ch -> ch == '\n').count() - 1, 1};
+        Submissions.Scratch scratch = new Submissions.Scratch();
+        for (int k = 0; k < inputs.length; k++) {
+            Path f = dir.resolve("in-" + k + ".csv");
+            Files.write(f, inputs[k]);
+            Collect file = new Collect();
+            Submissions.read(new InputFile(f.toString(), f), null, ReadOptions.defaults(), file, scratch);
+            Collect alone = read(inputs[k], ReadOptions.defaults());
+            assertThat(file.values).as("input %d", k).hasSize(values[k]).isEqualTo(alone.values);
+            assertThat(file.codes()).as("input %d", k).isEqualTo(alone.codes());
+        }
     }
 }
