@@ -201,13 +201,17 @@ class WorkbookTest {
         Files.createSymbolicLink(tmp.resolve("d/a.csv"), elsewhere.resolve("x.csv"));
         Files.createSymbolicLink(tmp.resolve("d/b"), elsewhere);
         Files.createSymbolicLink(tmp.resolve("d/broken.csv"), tmp.resolve("nothing.csv"));
+        // in the order of whole paths, as sort(1) in the C locale lists them: "sub-2/" before "sub/"
+        Files.writeString(Files.createDirectories(tmp.resolve("d/sub-2")).resolve("e.csv"), "unit,period,indicator,value\n");
+        // a loop of links is not walked round
+        Files.createSymbolicLink(tmp.resolve("d/sub/up"), tmp.resolve("d"));
         assertThat(Inputs.expand(List.of(tmp.resolve("d").toString()))).extracting(x -> tmp.resolve("d").relativize(x.path()).toString())
-                .containsExactly("a.csv", "sub/c.csv");
+                .containsExactly("a.csv", "sub-2/e.csv", "sub/c.csv");
         // a link to a directory named as the input is followed (find -H), its files named below the link;
         // it listed nothing before ("no submission files in this directory")
         Path current = Files.createSymbolicLink(tmp.resolve("current"), tmp.resolve("d"));
         assertThat(Inputs.expand(List.of(current.toString()))).extracting(x -> x.display())
-                .containsExactly(current.resolve("a.csv").toString(), current.resolve("sub/c.csv").toString());
+                .containsExactly(current.resolve("a.csv").toString(), current.resolve("sub-2/e.csv").toString(), current.resolve("sub/c.csv").toString());
     }
 
     @Test
