@@ -47,6 +47,9 @@ final class StartAhead {
 
     private static void run(String[] args, Path workingDir, Class<?> command) {
         try {
+            // first: picocli looks for its annotations on the methods of every class up to Object, the root
+            // command's first, whose own (@IntrinsicCandidate, @Deprecated) each need a proxy class made
+            for (Method m : Object.class.getDeclaredMethods()) touch(m);
             boolean project = readAnnotations(command, new HashSet<>());
             if (project) {
                 try {
