@@ -1,5 +1,6 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.reason;
 import static dev.tally.model.Text.t;
 
 import dev.tally.io.TextInput;
@@ -47,7 +48,7 @@ final class ConfigFiles {
         } catch (CharacterCodingException e) {
             throw TallyException.config(t("config.utfTextSave", path, what));
         } catch (IOException e) {
-            throw TallyException.io(t("config.cannotRead", path, what, e.getMessage()));
+            throw TallyException.io(t("config.cannotRead", path, what, reason(e)));
         }
     }
 

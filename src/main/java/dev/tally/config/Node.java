@@ -1,5 +1,6 @@
 package dev.tally.config;
 
+import static dev.tally.model.Text.reason;
 import static dev.tally.model.Text.t;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -46,7 +47,7 @@ record Node(Map<String, Node> map, List<Node> list, String scalar, int line) {
             }
             throw TallyException.config(t("config.notValidSyntax", file, line, (yaml ? "YAML" : "JSON"), what));
         } catch (IOException e) {
-            throw TallyException.io(t("config.cannotReadFile", file, e.getMessage()));
+            throw TallyException.io(t("config.cannotReadFile", file, reason(e)));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tally.ingest;
 
+import static dev.tally.model.Text.reason;
 import static dev.tally.model.Text.t;
 
 import dev.tally.io.Tasks;
@@ -358,7 +359,7 @@ public final class Ingest {
                 CsvSubmissions.rows(file.display(), t, w.header(), part);
                 buffer = t.buffer();
             } catch (IOException e) {
-                throw TallyException.io(t("file.cannotRead", file.display(), e.getMessage()));
+                throw TallyException.io(t("file.cannotRead", file.display(), reason(e)));
             }
             // a file cut in slices is done with its last slice
             watcher.read(w.bytes(), i + 1 >= work.size() || work.get(i + 1).input() != w.input());

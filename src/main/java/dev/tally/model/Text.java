@@ -95,6 +95,18 @@ public final class Text {
         return out.append(pattern, copied, n).toString();
     }
 
+    /**
+     * What went wrong with a file, for a message that names it: the system's reason, with the path it
+     * concerns. For a refused permission, a missing file or a file that is not a directory, Java's own
+     * message is only the path ("cannot list the directory: sub/secret"), so the reason is said here.
+     */
+    public static String reason(java.io.IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException a && a.getReason() == null) return t("io.accessDenied", a.getFile());
+        if (e instanceof java.nio.file.NoSuchFileException n && n.getReason() == null) return t("io.noSuchFile", n.getFile());
+        if (e instanceof java.nio.file.NotDirectoryException d && d.getReason() == null) return t("io.notDirectory", d.getFile());
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
     /** True when the key has a message (for optional translations, such as a column's name for people). */
     public static boolean has(String key) { return bundle().getProperty(key) != null; }
 

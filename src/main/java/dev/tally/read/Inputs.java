@@ -1,5 +1,6 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.reason;
 import static dev.tally.model.Text.t;
 
 import dev.tally.model.TallyException;
@@ -42,13 +43,13 @@ public final class Inputs {
                 try {
                     start = Files.isSymbolicLink(p) ? p.toRealPath() : p;
                 } catch (IOException e) {
-                    throw TallyException.io(t("file.cannotList", a, e.getMessage()));
+                    throw TallyException.io(t("file.cannotList", a, reason(e)));
                 }
                 List<Path> found = new ArrayList<>();
                 try {
                     walk(start, found);
                 } catch (IOException e) {
-                    throw TallyException.io(t("file.cannotList", a, e.getMessage()));
+                    throw TallyException.io(t("file.cannotList", a, reason(e)));
                 }
                 Collections.sort(found);
                 for (Path f : found) {
@@ -71,7 +72,8 @@ public final class Inputs {
     }
 
     /**
-     * Adds the supported files below {@code top} to {@code out}, in no order. The walk follows no link
+     * Adds the supported files below {@code top} to {@code out}, in no order, but for hidden files and
+     * folders (a name that starts with a dot) and Excel's lock files. The walk follows no link
      * (a link to a directory is left, which also keeps a loop of links from being walked for ever); a
      * link to a file counts, as Files.isRegularFile follows it. One stat an entry, and a directory
      * read once: Files.find did the same through a stream of attribute objects and an iterator per
@@ -86,7 +88,9 @@ public final class Inputs {
                 for (Path f : entries) {
                     BasicFileAttributes kind = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (kind.isDirectory()) {
-                        dirs.push(f);
+                        // a hidden folder is passed over as a hidden file is: a desktop's .Trash-1000, a
+                        // notebook's .ipynb_checkpoints, .git hold copies, not the submissions
+                        if (!f.getFileName().toString().startsWith(".")) dirs.push(f);
                     } else if ((kind.isRegularFile() || kind.isSymbolicLink() && Files.isRegularFile(f)) && supported(f.getFileName().toString())) {
                         out.add(f);
                     }

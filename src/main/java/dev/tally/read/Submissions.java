@@ -1,5 +1,6 @@
 package dev.tally.read;
 
+import static dev.tally.model.Text.reason;
 import static dev.tally.model.Text.t;
 
 import dev.tally.model.Finding;
@@ -51,7 +52,7 @@ public final class Submissions {
         } catch (NoSuchFileException e) {
             throw TallyException.io(t("file.noSuchFile", file.display()));
         } catch (IOException e) {
-            throw TallyException.io(t("file.cannotRead", file.display(), e.getMessage()));
+            throw TallyException.io(t("file.cannotRead", file.display(), reason(e)));
         }
     }
 

@@ -556,7 +556,7 @@ public final class Importer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
-            throw TallyException.io(t("file.cannotRead", f.display(), e.getMessage()));
+            throw TallyException.io(t("file.cannotRead", f.display(), dev.tally.model.Text.reason(e)));
         }
     }
 }

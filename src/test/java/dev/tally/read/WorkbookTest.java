@@ -191,7 +191,7 @@ class WorkbookTest {
         assertThat(Inputs.expand(List.of(tmp.toString()))).extracting(x -> x.path().getFileName().toString()).containsExactly("a.xlsx", "b.ods");
     }
 
-    /** Below a directory: files and links to files, in name order, at any depth; not links to directories, nor broken links. */
+    /** Below a directory: files and links to files, in name order, at any depth; not links to directories, nor broken links, nor anything hidden. */
     @Test
     void aDirectoryListsLinksToFilesButFollowsNoLinkToADirectory() throws Exception {
         Path d = Files.createDirectories(tmp.resolve("d/sub"));
@@ -205,6 +205,9 @@ class WorkbookTest {
         Files.writeString(Files.createDirectories(tmp.resolve("d/sub-2")).resolve("e.csv"), "unit,period,indicator,value\n");
         // a loop of links is not walked round
         Files.createSymbolicLink(tmp.resolve("d/sub/up"), tmp.resolve("d"));
+        // a hidden folder is passed over as a hidden file is: a desktop's trash holds an old copy, not a submission
+        Files.writeString(Files.createDirectories(tmp.resolve("d/.Trash-1000/files")).resolve("c.csv"), "unit,period,indicator,value\n");
+        Files.writeString(tmp.resolve("d/.c.csv"), "unit,period,indicator,value\n");
         assertThat(Inputs.expand(List.of(tmp.resolve("d").toString()))).extracting(x -> tmp.resolve("d").relativize(x.path()).toString())
                 .containsExactly("a.csv", "sub-2/e.csv", "sub/c.csv");
         // a link to a directory named as the input is followed (find -H), its files named below the link;
