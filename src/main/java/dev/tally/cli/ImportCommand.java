@@ -94,7 +94,7 @@ final class ImportCommand extends BaseCommand {
         OffsetDateTime now = OffsetDateTime.now(io.clock()).truncatedTo(ChronoUnit.SECONDS);
         String arrived = (received == null ? now : Times.parse(received, zone)).toString();
         var options = input.toReadOptions(delimiter.value());
-        var files = Inputs.expand(inputs);
+        var files = Inputs.expand(inputs, link -> io.warn(t("file.linkNowhere", link)));
         Project p = project.load(io);
         Importer.Report report;
         var where = Workspace.location(p.settings());

@@ -43,6 +43,9 @@ final class Loading {
             }
 
             @Override
+            public void linkNowhere(Path link) { io.warn(dev.tally.model.Text.t("file.linkNowhere", link)); }
+
+            @Override
             public void refuseInputs(Collection<Path> paths) {
                 if (out != null) out.refuseInputs(paths);
                 if (findings != null) findings.refuseInputs(io, out == null ? null : out.file(), paths);

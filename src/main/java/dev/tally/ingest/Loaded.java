@@ -45,6 +45,9 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
         /** Refuses, before anything is read, any output of the command that is one of {@code inputs}. */
         void refuseInputs(Collection<Path> inputs);
 
+        /** Tells of a link below an input directory that leads to no file that can be read ({@link Inputs#expand(List, java.util.function.Consumer)}). */
+        void linkNowhere(Path link);
+
         /**
          * Where the project's store is (TALLY_STORE, else store: in tally.yaml, else tally.db beside it:
          * workspace's rule); null when there is no project file and no store is named.
@@ -98,7 +101,7 @@ public record Loaded(Project project, List<InputFile> files, Ingest.EraRead read
     /** Reads and validates what {@code spec} names, for the command {@code host}. */
     public static Loaded of(Host host, Spec spec) {
         if (spec.inputs() == null || spec.inputs().isEmpty()) return fromStore(host, spec);
-        List<InputFile> files = Inputs.expand(spec.inputs());
+        List<InputFile> files = Inputs.expand(spec.inputs(), host::linkNowhere);
         host.refuseInputs(files.stream().map(InputFile::path).toList());
         // planning the reading (finding file layouts, cutting large files) needs no configuration
         CompletableFuture<Ingest.Plan> plan = CompletableFuture.supplyAsync(() -> Ingest.plan(files, spec.read(), spec.threads()));

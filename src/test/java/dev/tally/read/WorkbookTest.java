@@ -210,6 +210,11 @@ class WorkbookTest {
         Files.writeString(tmp.resolve("d/.c.csv"), "unit,period,indicator,value\n");
         assertThat(Inputs.expand(List.of(tmp.resolve("d").toString()))).extracting(x -> tmp.resolve("d").relativize(x.path()).toString())
                 .containsExactly("a.csv", "sub-2/e.csv", "sub/c.csv");
+        // the link that leads nowhere is told of (a report behind it must not go missing without a word);
+        // the link to a folder, passed over on purpose, is not
+        List<java.nio.file.Path> nowhere = new java.util.ArrayList<>();
+        Inputs.expand(List.of(tmp.resolve("d").toString()), nowhere::add);
+        assertThat(nowhere).containsExactly(tmp.resolve("d/broken.csv"));
         // a link to a directory named as the input is followed (find -H), its files named below the link;
         // it listed nothing before ("no submission files in this directory")
         Path current = Files.createSymbolicLink(tmp.resolve("current"), tmp.resolve("d"));
