@@ -73,6 +73,9 @@ public final class Inputs {
                 out.add(new InputFile(a, p));
             } else if (Files.exists(p)) {
                 throw TallyException.io(t("file.notRegular", a));
+            } else if (Files.isSymbolicLink(p)) {
+                // its target gone, unreadable or a loop: "no such file or directory" would send one looking for the link
+                throw TallyException.io(t("file.linkNowhere", a));
             } else {
                 throw TallyException.io(t("file.noSuchPath", a));
             }

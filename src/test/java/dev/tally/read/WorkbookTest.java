@@ -215,6 +215,9 @@ class WorkbookTest {
         List<java.nio.file.Path> nowhere = new java.util.ArrayList<>();
         Inputs.expand(List.of(tmp.resolve("d").toString()), nowhere::add);
         assertThat(nowhere).containsExactly(tmp.resolve("d/broken.csv"));
+        // named itself, it is an input/output error that says what it is
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.expand(List.of(tmp.resolve("d/broken.csv").toString())))
+                .hasMessageContaining("a link that leads to no file that can be read");
         // a link to a directory named as the input is followed (find -H), its files named below the link;
         // it listed nothing before ("no submission files in this directory")
         Path current = Files.createSymbolicLink(tmp.resolve("current"), tmp.resolve("d"));
