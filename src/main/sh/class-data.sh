@@ -86,13 +86,15 @@ awk -v dir="$work/bulk" 'BEGIN {
         close(longf); close(wide); close(json); json_n = 0
     }
 }' || exit 1
-# train N DIR ARGS: run N (its classes in N.classlist) in DIR. C1 only, as the launcher runs them; a
+# train N DIR ARGS: run N (its classes in N.classlist) in DIR. C1 only, as the launcher runs them, and
+# two processors seen whatever the build machine has (reading in slices and writing on two threads
+# come only with two, and every install's archive is made from these lists); a
 # data error (exit 1) still loads what a run loads; with a units cache as the launcher gives one (the
 # first run writes its entry, the others read it; written by renaming, so two lanes may share it)
 train() {
     n=$1 dir=$2
     shift 2
-    (cd "$work/$dir" && exec "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -XX:TieredStopAtLevel=1 "-Dtally.cache=$work/cache" \
+    (cd "$work/$dir" && exec "$java" -XX:DumpLoadedClassList="$work/$n.classlist" -XX:TieredStopAtLevel=1 -XX:ActiveProcessorCount=2 "-Dtally.cache=$work/cache" \
         -jar "$jar" "$@" >"$work/$n.log" 2>&1)
     [ $? -le 1 ] || { echo "class-data: training run $n ($*) failed, see $work/$n.log" >&2; return 1; }
 }

@@ -52,7 +52,7 @@ final class PlanOption {
         List<String> given = inEffect(settings);
         if (given.isEmpty()) return null;
         if (given.contains("-") && inputs != null && inputs.contains("-")) throw TallyException.usage(t("file.stdinOnce"));
-        List<InputFile> plan = Inputs.expand(given);
+        List<InputFile> plan = Inputs.expand(given, link -> io.warn(t("file.linkNowhere", link)));
         List<Path> paths = plan.stream().map(InputFile::path).filter(p -> p != null).toList();
         out.refuseInputs(paths);
         findings.refuseInputs(io, out.file(), paths);

@@ -9,6 +9,7 @@ import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
@@ -98,7 +99,13 @@ public final class Inputs {
         while (!dirs.isEmpty()) {
             try (DirectoryStream<Path> entries = Files.newDirectoryStream(dirs.pop())) {
                 for (Path f : entries) {
-                    BasicFileAttributes kind = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes kind;
+                    try {
+                        kind = Files.readAttributes(f, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    } catch (NoSuchFileException gone) {
+                        // removed since the folder was listed (a lock file LibreOffice just let go of): not there to read
+                        continue;
+                    }
                     if (kind.isDirectory()) {
                         // a hidden folder is passed over as a hidden file is: a desktop's .Trash-1000, a
                         // notebook's .ipynb_checkpoints, .git hold copies, not the submissions
