@@ -109,7 +109,7 @@ public final class Inputs {
                     if (kind.isDirectory()) {
                         // a hidden folder is passed over as a hidden file is: a desktop's .Trash-1000, a
                         // notebook's .ipynb_checkpoints, .git hold copies, not the submissions
-                        if (!f.getFileName().toString().startsWith(".")) dirs.push(f);
+                        if (!hidden(f.getFileName().toString())) dirs.push(f);
                     } else if (supported(f.getFileName().toString())) {
                         if (kind.isRegularFile() || kind.isSymbolicLink() && Files.isRegularFile(f)) out.add(f);
                         // a link to a folder or a device is passed over as such; one that leads nowhere is told
@@ -122,10 +122,13 @@ public final class Inputs {
         }
     }
 
+    /** A hidden file or folder, passed over below an input folder: its name starts with a dot. */
+    private static boolean hidden(String name) { return name.startsWith("."); }
+
     static boolean supported(String name) {
         String n = name.toLowerCase(Locale.ROOT);
         // hidden files, and the lock file Excel leaves beside a workbook it has open (~$report.xlsx)
-        if (n.startsWith(".") || n.startsWith("~$")) return false;
+        if (hidden(n) || n.startsWith("~$")) return false;
         for (String e : EXTENSIONS) if (n.endsWith(e)) return true;
         return false;
     }
