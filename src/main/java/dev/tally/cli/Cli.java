@@ -32,7 +32,7 @@ public final class Cli {
     }
 
     /** The subcommands, in the order help lists them. */
-    private static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
+    static final java.util.Map<String, Class<?>> SUBCOMMANDS = subcommands();
 
     private static java.util.Map<String, Class<?>> subcommands() {
         java.util.Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
@@ -67,14 +67,26 @@ public final class Cli {
      * generate-completion, gen-man, a mistyped name) gets them all.
      */
     static CommandLine commandLine(Io io, String[] args) {
-        CommandLine cl = new CommandLine(new TallyCommand(io));
+        // the models written out from the annotations (CommandModels): no annotation is read on a run
+        CommandLine cl = new CommandLine(CommandModels.root(new TallyCommand(io)));
         String named = args == null ? null : named(args);
         boolean versionOnly = args != null && named == null && args.length > 0
                 && java.util.Arrays.stream(args).allMatch(a -> a.equals("--version") || a.equals("-V"));
         for (java.util.Map.Entry<String, Class<?>> e : SUBCOMMANDS.entrySet()) {
             if (versionOnly) break;
-            if (named == null || named.equals(e.getKey())) cl.addSubcommand(e.getKey(), e.getValue());
+            if (named != null && !named.equals(e.getKey())) continue;
+            CommandLine.Model.CommandSpec model = CommandModels.command(e.getKey());
+            cl.addSubcommand(e.getKey(), model != null ? model : e.getValue());
         }
+        return configure(cl, io);
+    }
+
+    /**
+     * Everything tally sets on the command line beyond its model: its streams, the exit code lists,
+     * the help's layout and the handlers that map failures to exit codes. CommandModelsTest gives the
+     * reflective model the same, to compare the help of both.
+     */
+    static CommandLine configure(CommandLine cl, Io io) {
         // help and picocli's own messages in the streams' character set; a failure to write them is said
         // once at the end of the run (see Console), not as picocli's stack trace
         cl.setOut(new java.io.PrintWriter(new java.io.OutputStreamWriter(Console.deferring(io.out()), Console.charsetOf(io.out())), true));
@@ -212,7 +224,7 @@ public final class Cli {
         String named = named(args);
         // while picocli builds its model on this thread, the other core reads what it will read and
         // loads the project (StartAhead)
-        if (named != null) StartAhead.begin(args, workingDir, SUBCOMMANDS.get(named));
+        if (named != null) StartAhead.begin(args, workingDir, named);
         Terminal.State t = Terminal.detect();
         return commandLine(new Io(in, out, err, workingDir, t.width(), java.time.Clock.systemUTC(), t.out(), t.err(), t.errWidth()), args).execute(args);
     }

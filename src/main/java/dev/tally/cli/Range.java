@@ -7,7 +7,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.lang.reflect.Field;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -27,6 +26,12 @@ import picocli.CommandLine.Model.OptionSpec;
 
     double max();
 
+    /**
+     * An option's range as its model carries it (the option's user object, written into CommandModels
+     * from the annotation): no annotation is read on a run.
+     */
+    record Bounds(double min, double max) {}
+
     /** Checks the options of the parsed command and of its subcommand. */
     final class Check {
         private Check() {}
@@ -38,7 +43,7 @@ import picocli.CommandLine.Model.OptionSpec;
         }
 
         private static void check(OptionSpec o) {
-            Range r = of(o);
+            Bounds r = of(o);
             if (r == null) return;
             Object v = o.getValue();
             if (!(v instanceof Number n)) return;
@@ -52,12 +57,15 @@ import picocli.CommandLine.Model.OptionSpec;
 
         /** " (1 to 120)" after an option's description, or "" for an option without a range. */
         static String help(OptionSpec o) {
-            Range r = of(o);
+            Bounds r = of(o);
             return r == null ? "" : " " + t("usage.range.help", text(r.min()), text(r.max()));
         }
 
-        private static Range of(OptionSpec o) {
-            return o.userObject() instanceof Field f ? f.getAnnotation(Range.class) : null;
+        /** The option's range: carried by its model when written out (CommandModels), on its field when picocli reflected it. */
+        private static Bounds of(OptionSpec o) {
+            if (o.userObject() instanceof Bounds b) return b;
+            Range r = o.userObject() instanceof java.lang.reflect.Field f ? f.getAnnotation(Range.class) : null;
+            return r == null ? null : new Bounds(r.min(), r.max());
         }
 
         private static String text(double d) {

@@ -1,28 +1,18 @@
 package dev.tally.cli;
 
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.Field;
-import java.lang.reflect.Method;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.Set;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Mixin;
 
 /**
- * What a run begins on the second core while picocli builds the command line on the first (about a
- * third of the cron run's main thread, async-profiler). Only things whose result the run then uses as
- * it is, or that warm a cache the run fills anyway; nothing here can change what a run does or says.
+ * What a run begins on the second core while picocli builds the command line on the first. Only
+ * things whose result the run then uses as it is, or that warm a cache the run fills anyway; nothing
+ * here can change what a run does or says.
  *
  * <ul>
- *   <li>the named command's annotations: picocli reads every annotation of the command, its
- *       superclasses and mixins through reflection, and the JDK parses each member's annotations once
- *       (and makes a proxy class per annotation type), keeping them with the class: read here first,
- *       picocli finds them parsed;</li>
- *   <li>the project, for a command that has the project options: {@link dev.tally.config.Project#loadAhead}
- *       with the values of --config, --units and --catalog as written, which the run's own load takes
- *       when picocli parses the same values, and ignores otherwise; then the validator's index of
- *       the units ({@link dev.tally.validate.Validator#prepare}) and the messages;</li>
+ *   <li>the project, for a command that has the project options ({@link CommandModels#hasProjectOptions}):
+ *       {@link dev.tally.config.Project#loadAhead} with the values of --config, --units and --catalog as
+ *       written, which the run's own load takes when picocli parses the same values, and ignores
+ *       otherwise; then the validator's index of the units ({@link dev.tally.validate.Validator#prepare})
+ *       and the messages;</li>
  *   <li>else the messages and, unless the run names CSV units and catalog, the configuration's
  *       parsers ({@link dev.tally.config.Project#preload}).</li>
  * </ul>
@@ -31,26 +21,22 @@ import picocli.CommandLine.Mixin;
 final class StartAhead {
     private StartAhead() {}
 
-    /** Begins the work ahead for {@code command}, the class of the subcommand the arguments name. */
-    static void begin(String[] args, Path workingDir, Class<?> command) {
+    /** Begins the work ahead for the subcommand {@code name} that the arguments name. */
+    static void begin(String[] args, Path workingDir, String name) {
         // a class, not a lambda: the main thread's first lambda links the JDK's method handles (3-8 ms),
         // which this thread then does instead, beside picocli
-        Thread t = new Thread(new Work(args.clone(), workingDir, command), "tally-ahead");
+        Thread t = new Thread(new Work(args.clone(), workingDir, CommandModels.hasProjectOptions(name)), "tally-ahead");
         t.setDaemon(true);
         t.start();
     }
 
-    private record Work(String[] args, Path workingDir, Class<?> command) implements Runnable {
+    private record Work(String[] args, Path workingDir, boolean project) implements Runnable {
         @Override
-        public void run() { StartAhead.run(args, workingDir, command); }
+        public void run() { StartAhead.run(args, workingDir, project); }
     }
 
-    private static void run(String[] args, Path workingDir, Class<?> command) {
+    private static void run(String[] args, Path workingDir, boolean project) {
         try {
-            // first: picocli looks for its annotations on the methods of every class up to Object, the root
-            // command's first, whose own (@IntrinsicCandidate, @Deprecated) each need a proxy class made
-            for (Method m : Object.class.getDeclaredMethods()) touch(m);
-            boolean project = readAnnotations(command, new HashSet<>());
             if (project) {
                 try {
                     dev.tally.config.Project p = dev.tally.config.Project.loadAhead(path(value(args, "--config")),
@@ -67,26 +53,6 @@ final class StartAhead {
             // only a head start: the run does all of it again itself, and reports its own problems
         }
     }
-
-    /**
-     * Reads the annotations of {@code type}, its superclasses and the types of its mixins and argument
-     * groups, as picocli will; true when one of them is {@link ProjectOptions}.
-     */
-    static boolean readAnnotations(Class<?> type, Set<Class<?>> seen) {
-        boolean project = false;
-        for (Class<?> c = type; c != null && c != Object.class && seen.add(c); c = c.getSuperclass()) {
-            project |= c == ProjectOptions.class;
-            touch(c);
-            for (Method m : c.getDeclaredMethods()) touch(m);
-            for (Field f : c.getDeclaredFields()) {
-                touch(f);
-                if (f.isAnnotationPresent(Mixin.class) || f.isAnnotationPresent(ArgGroup.class)) project |= readAnnotations(f.getType(), seen);
-            }
-        }
-        return project;
-    }
-
-    private static void touch(AnnotatedElement e) { e.getDeclaredAnnotations(); }
 
     /**
      * Whether the run names its units and catalog as CSV files (--units, --catalog): a run that need

@@ -101,7 +101,7 @@ class OptionRangeTest {
                 Class<?> t = o.type();
                 if (!(Number.class.isAssignableFrom(t) || t == int.class || t == long.class || t == double.class)) continue;
                 checked++;
-                if (!(o.userObject() instanceof java.lang.reflect.Field f) || f.getAnnotation(Range.class) == null) {
+                if (Range.Check.help(o).isEmpty()) {
                     without.add(sub.getCommandName() + " " + o.longestName());
                 }
             }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,6 @@ class StartupTest {
             for (Class<?> c : a.auxiliaryTypes()) types.add(c.getName());
         }
         for (CommandLine sub : cl.getSubcommands().values()) collect(sub, types);
-    }
-
-    /** The work begun ahead finds the project options wherever a command has them: its own field, a mixin's, a mixin's mixin. */
-    @Test
-    void startAheadFindsTheProjectOptions() {
-        assertThat(StartAhead.readAnnotations(RollupCommand.class, new HashSet<>())).isTrue();
-        assertThat(StartAhead.readAnnotations(DescribeCommand.class, new HashSet<>())).as("through ReviewInput").isTrue();
-        assertThat(StartAhead.readAnnotations(InitCommand.class, new HashSet<>())).isFalse();
-        assertThat(StartAhead.readAnnotations(GenManCommand.class, new HashSet<>())).isFalse();
     }
 
     @Test
