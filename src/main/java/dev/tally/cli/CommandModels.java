@@ -325,12 +325,12 @@ final class CommandModels {
         ArgGroupSpec.Builder depthGroup = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1").validate(true).order(-1)
                 .typeInfo(new GroupType(UnitSelection.Depth.class)).getter(new Bound(scope, 29)).setter(new Bound(scope, 29)).scope(scope);
         depthGroup.addArg(OptionSpec.builder(new String[] {"--depth"})
-                .type(Integer.class).arity("1").paramLabel("N").required(true).descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000))
+                .type(Integer.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000))
                 .description(new String[] {"Rows down to N levels below the selected unit (0: the unit alone)."})
                 .initialValue(null).hasInitialValue(true).getter(new Bound(depthScope, 30)).setter(new Bound(depthScope, 30)).scope(depthScope)
                 .withToString("field Integer dev.tally.cli.UnitSelection$Depth.depth").build());
         depthGroup.addArg(OptionSpec.builder(new String[] {"--level"})
-                .type(String.class).arity("1").paramLabel("NAME").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity("1").paramLabel("NAME").descriptionKey("").prompt("")
                 .description(new String[] {"Rows down to this level (e.g. district)."})
                 .initialValue(null).hasInitialValue(true).getter(new Bound(depthScope, 31)).setter(new Bound(depthScope, 31)).scope(depthScope)
                 .withToString("field String dev.tally.cli.UnitSelection$Depth.level").build());

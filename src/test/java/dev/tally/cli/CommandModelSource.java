@@ -251,7 +251,8 @@ final class CommandModelSource {
         b.append(".arity(").append(lit(a.arity().originalValue())).append(")");
         b.append(".paramLabel(").append(lit(a.paramLabel())).append(")");
         if (a.hideParamSyntax()) b.append(".hideParamSyntax(true)");
-        if (a.required()) b.append(".required(true)");
+        // an exclusive group makes its options required itself, and marks them so (originallyRequired)
+        if (a.required() && !a.originallyRequired()) b.append(".required(true)");
         if (a.hidden()) b.append(".hidden(true)");
         if (a.interactive()) throw new IllegalStateException("interactive not written: " + f);
         if (a.descriptionKey() != null) b.append(".descriptionKey(").append(lit(a.descriptionKey())).append(")");

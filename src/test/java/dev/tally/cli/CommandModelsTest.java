@@ -177,7 +177,7 @@ class CommandModelsTest {
                 t.getClassName(), t.isMultiValue(), t.isCollection(), t.isArray(), t.isMap(), t.isEnum(), t.isBoolean(), t.isOptional(),
                 // not getActualGenericTypeArguments: picocli reads it for @Unmatched alone, which the writer refuses
                 t.getEnumConstantNames(), t.getAuxiliaryTypeInfos().stream().map(x -> x.getClassName()).toList());
-        line(b, in, "  description", Arrays.toString(a.description()), a.descriptionKey(), a.hidden(), a.required(), a.defaultValue(),
+        line(b, in, "  description", Arrays.toString(a.description()), a.descriptionKey(), a.hidden(), a.required(), a.originallyRequired(), a.defaultValue(),
                 a.defaultValueString(), a.hasInitialValue(), String.valueOf(a.initialValue()), a.showDefaultValue());
         List<String> candidates = new ArrayList<>();
         if (a.completionCandidates() != null) a.completionCandidates().forEach(candidates::add);
