@@ -86,7 +86,7 @@ final class CommandModels {
         s.usageMessage().header(new String[] {"Periodic review statistics: validate and roll up unit submissions."}).description(new String[] {"tally reads the reports that lower units of an organisation (wards, communes) send for a period, checks them against the indicator catalog, and rolls them up through the hierarchy and over time. Missing is never zero, ratios are never averaged, and partial totals say they are partial."}).footerHeading("%nSee also:%n").footer(new String[] {"man tally, and man tally-<command> for each command."});
         o.spec = s;
         s.add(OptionSpec.builder(new String[] {"--lang"})
-                .type(String.class).arity("1").paramLabel("LANG").descriptionKey("").prompt("").scopeType(CommandLine.ScopeType.INHERIT).completionCandidates(new TallyCommand.LangNames())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("LANG").descriptionKey("").prompt("").scopeType(CommandLine.ScopeType.INHERIT).completionCandidates(new TallyCommand.LangNames())
                 .description(new String[] {"Language of messages, help and table headers: en or vi (default: TALLY_LANG, else the locale)."})
                 .initialValue(o.lang).hasInitialValue(true).getter(new Bound(scope, 0)).setter(new Bound(scope, 0)).scope(scope)
                 .withToString("field String dev.tally.cli.TallyCommand.lang").build());
@@ -98,7 +98,7 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"-h", "--help"}).usageHelp(true)
-                .type(boolean.class).arity("0").paramLabel("<help>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<help>").descriptionKey("").prompt("")
                 .description(new String[] {"Show this help message and exit."})
                 .initialValue(o.help).hasInitialValue(true).getter(new Bound(scope, 1)).setter(new Bound(scope, 1)).scope(scope)
                 .withToString("field boolean dev.tally.cli.HelpOption.help").build());
@@ -119,7 +119,7 @@ final class CommandModels {
                 .initialValue(o.dir).hasInitialValue(true).getter(new Bound(scope, 2)).setter(new Bound(scope, 2)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.InitCommand.dir").build());
         s.add(OptionSpec.builder(new String[] {"--sample"})
-                .type(boolean.class).arity("0").paramLabel("<sample>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<sample>").descriptionKey("").prompt("")
                 .description(new String[] {"Copy in the bundled sample data set."})
                 .initialValue(o.sample).hasInitialValue(true).getter(new Bound(scope, 3)).setter(new Bound(scope, 3)).scope(scope)
                 .withToString("field boolean dev.tally.cli.InitCommand.sample").build());
@@ -130,17 +130,17 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--config"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Project file (default: tally.yaml in the current directory or a parent)."})
                 .initialValue(o.config).hasInitialValue(true).getter(new Bound(scope, 4)).setter(new Bound(scope, 4)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.ProjectOptions.config").build());
         s.add(OptionSpec.builder(new String[] {"--units"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Units file (the hierarchy), CSV or JSON; overrides tally.yaml."})
                 .initialValue(o.units).hasInitialValue(true).getter(new Bound(scope, 5)).setter(new Bound(scope, 5)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.ProjectOptions.units").build());
         s.add(OptionSpec.builder(new String[] {"--catalog"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Indicator catalog, YAML, JSON or CSV; overrides tally.yaml."})
                 .initialValue(o.catalog).hasInitialValue(true).getter(new Bound(scope, 6)).setter(new Bound(scope, 6)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.ProjectOptions.catalog").build());
@@ -151,22 +151,22 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--encoding"})
-                .type(String.class).arity("1").paramLabel("NAME").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").descriptionKey("").prompt("")
                 .description(new String[] {"Encoding of input files without a BOM (default UTF-8), e.g. windows-1258."})
                 .initialValue(o.encoding).hasInitialValue(true).getter(new Bound(scope, 7)).setter(new Bound(scope, 7)).scope(scope)
                 .withToString("field String dev.tally.cli.InputOptions.encoding").build());
         s.add(OptionSpec.builder(new String[] {"--decimal-comma"})
-                .type(boolean.class).arity("0").paramLabel("<decimalComma>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<decimalComma>").descriptionKey("").prompt("")
                 .description(new String[] {"Typed numbers (CSV cells, JSON strings) use a decimal comma: 1.234,5 and 1 234,5. JSON number tokens stay as JSON writes them."})
                 .initialValue(o.decimalComma).hasInitialValue(true).getter(new Bound(scope, 8)).setter(new Bound(scope, 8)).scope(scope)
                 .withToString("field boolean dev.tally.cli.InputOptions.decimalComma").build());
         s.add(OptionSpec.builder(new String[] {"--sheet"})
-                .type(String.class).arity("1").paramLabel("NAME|N").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME|N").descriptionKey("").prompt("")
                 .description(new String[] {"Read only this sheet of each workbook (a name, or a number from 1); default: every sheet that holds a table."})
                 .initialValue(o.sheet).hasInitialValue(true).getter(new Bound(scope, 9)).setter(new Bound(scope, 9)).scope(scope)
                 .withToString("field String dev.tally.cli.InputOptions.sheet").build());
         s.add(OptionSpec.builder(new String[] {"--threads"})
-                .type(int.class).arity("1").paramLabel("N").hidden(true).descriptionKey("").prompt("").userObject(new Range.Bounds(1, 1024))
+                .type(int.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").hidden(true).descriptionKey("").prompt("").userObject(new Range.Bounds(1, 1024))
                 .description(new String[] {"Reading threads (default: one per core)."})
                 .initialValue(o.threads).hasInitialValue(true).getter(new Bound(scope, 10)).setter(new Bound(scope, 10)).scope(scope)
                 .withToString("field int dev.tally.cli.InputOptions.threads").build());
@@ -177,7 +177,7 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--input-delimiter"})
-                .type(String.class).arity("1").paramLabel("CHAR").descriptionKey("").prompt("").completionCandidates(new DelimiterOption.Names())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CHAR").descriptionKey("").prompt("").completionCandidates(new DelimiterOption.Names())
                 .description(new String[] {"Delimiter of CSV inputs: , ; or tab (default: detected)."})
                 .initialValue(o.delimiter).hasInitialValue(true).getter(new Bound(scope, 11)).setter(new Bound(scope, 11)).scope(scope)
                 .withToString("field String dev.tally.cli.DelimiterOption.delimiter").build());
@@ -188,22 +188,22 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"-q", "--quiet"})
-                .type(boolean.class).arity("0").paramLabel("<quiet>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<quiet>").descriptionKey("").prompt("")
                 .description(new String[] {"Only errors and the closing summary on the screen (standard error, and validate's findings on standard output): no warnings, no progress. -o and --findings files still get every finding."})
                 .initialValue(o.quiet).hasInitialValue(true).getter(new Bound(scope, 12)).setter(new Bound(scope, 12)).scope(scope)
                 .withToString("field boolean dev.tally.cli.FindingOptions.quiet").build());
         s.add(OptionSpec.builder(new String[] {"--max-findings"})
-                .type(int.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 2147483647))
+                .type(int.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 2147483647))
                 .description(new String[] {"List at most N findings on standard error (default 1000); the rest are counted by code."})
                 .initialValue(o.max).hasInitialValue(true).getter(new Bound(scope, 13)).setter(new Bound(scope, 13)).scope(scope)
                 .withToString("field int dev.tally.cli.FindingOptions.max").build());
         s.add(OptionSpec.builder(new String[] {"--findings"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Also write every finding to FILE (.csv .tsv .json .ndjson .md .txt .xlsx; csv otherwise)."})
                 .initialValue(o.file).hasInitialValue(true).getter(new Bound(scope, 14)).setter(new Bound(scope, 14)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.FindingOptions.file").build());
         s.add(OptionSpec.builder(new String[] {"--color"})
-                .type(String.class).arity("1").paramLabel("WHEN").descriptionKey("").prompt("").completionCandidates(new FindingOptions.ColorNames())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WHEN").descriptionKey("").prompt("").completionCandidates(new FindingOptions.ColorNames())
                 .description(new String[] {"auto (default: on a terminal, unless NO_COLOR is set), always or never."})
                 .initialValue(o.color).hasInitialValue(true).getter(new Bound(scope, 15)).setter(new Bound(scope, 15)).scope(scope)
                 .withToString("field String dev.tally.cli.FindingOptions.color").build());
@@ -228,22 +228,22 @@ final class CommandModels {
         if (o.findingOptions == null) o.findingOptions = new FindingOptions();
         s.addMixin("findingOptions", findingOptions(o.findingOptions));
         s.add(OptionSpec.builder(new String[] {"--dry-run"})
-                .type(boolean.class).arity("0").paramLabel("<dryRun>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<dryRun>").descriptionKey("").prompt("")
                 .description(new String[] {"Validate and report what would change; store nothing."})
                 .initialValue(o.dryRun).hasInitialValue(true).getter(new Bound(scope, 16)).setter(new Bound(scope, 16)).scope(scope)
                 .withToString("field boolean dev.tally.cli.ImportCommand.dryRun").build());
         s.add(OptionSpec.builder(new String[] {"--by"})
-                .type(String.class).arity("1").paramLabel("NAME").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").descriptionKey("").prompt("")
                 .description(new String[] {"Who imports, as the store records it with this machine's name (default: the login name)."})
                 .initialValue(o.by).hasInitialValue(true).getter(new Bound(scope, 17)).setter(new Bound(scope, 17)).scope(scope)
                 .withToString("field String dev.tally.cli.ImportCommand.by").build());
         s.add(OptionSpec.builder(new String[] {"--received"})
-                .type(String.class).arity("1").paramLabel("TIME").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TIME").descriptionKey("").prompt("")
                 .description(new String[] {"When the submissions arrived (default: now), for back-filling: 2024-07-10T08:30:00+07:00, 2024-07-10T08:30 or 2024-07-10 (local time)."})
                 .initialValue(o.received).hasInitialValue(true).getter(new Bound(scope, 18)).setter(new Bound(scope, 18)).scope(scope)
                 .withToString("field String dev.tally.cli.ImportCommand.received").build());
         s.add(OptionSpec.builder(new String[] {"--atomic"})
-                .type(ImportCommand.Atomicity.class).arity("1").paramLabel("WHAT").descriptionKey("").prompt("")
+                .type(ImportCommand.Atomicity.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WHAT").descriptionKey("").prompt("")
                 .description(new String[] {"What one error rejects: value (default: that value alone), submission (its whole submission), file (every submission with a value from that file), run (everything: nothing is stored unless no value has an error, for jobs that must not half-apply). A report lacking required values is stored in every mode."})
                 .initialValue(o.atomic).hasInitialValue(true).getter(new Bound(scope, 19)).setter(new Bound(scope, 19)).scope(scope)
                 .withToString("field dev.tally.cli.ImportCommand$Atomicity dev.tally.cli.ImportCommand.atomic").build());
@@ -259,17 +259,17 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--format"})
-                .type(dev.tally.write.Format.class).arity("1").paramLabel("FMT").descriptionKey("").prompt("").completionCandidates(new OutputOptions.FormatNames()).converters(new OutputOptions.FormatConverter())
-                .description(new String[] {"table, csv, tsv, json, ndjson, markdown, xlsx (default: from the -o extension, else table)."})
+                .type(dev.tally.write.Format.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FMT").descriptionKey("").prompt("").completionCandidates(new OutputOptions.FormatNames()).converters(new OutputOptions.FormatConverter())
+                .description(new String[] {"${COMPLETION-CANDIDATES} (default: from the -o extension, else table)."})
                 .initialValue(o.format).hasInitialValue(true).getter(new Bound(scope, 22)).setter(new Bound(scope, 22)).scope(scope)
                 .withToString("field dev.tally.write.Format dev.tally.cli.OutputOptions.format").build());
         s.add(OptionSpec.builder(new String[] {"-o", "--output"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Write to FILE instead of standard output: atomically (a temporary file, then a rename), or straight to a device or FIFO; - is standard output. The format follows the extension unless --format is given."})
                 .initialValue(o.output).hasInitialValue(true).getter(new Bound(scope, 23)).setter(new Bound(scope, 23)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.OutputOptions.output").build());
         s.add(OptionSpec.builder(new String[] {"--locale"})
-                .type(String.class).arity("1").paramLabel("TAG").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TAG").descriptionKey("").prompt("")
                 .description(new String[] {"Write numbers as this locale does: in table and markdown as it writes them (vi gives 1.234,5); in csv and tsv with its decimal separator and no digit grouping (1234,5), so that a spreadsheet set to it reads numbers, and a csv then separates fields with ; where the decimal separator is a comma. Default: plain 1234.5, for programs; in Vietnamese, --lang vi, table and markdown write 1.234,5. json and xlsx keep numbers as numbers. A tag Java does not know (xx-YY) is refused."})
                 .initialValue(o.locale).hasInitialValue(true).getter(new Bound(scope, 24)).setter(new Bound(scope, 24)).scope(scope)
                 .withToString("field String dev.tally.cli.OutputOptions.locale").build());
@@ -294,14 +294,14 @@ final class CommandModels {
         if (o.findingOptions == null) o.findingOptions = new FindingOptions();
         s.addMixin("findingOptions", findingOptions(o.findingOptions));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"Validate only submissions inside this period (e.g. 2024, 2024-H1, 2020..2024)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 21)).setter(new Bound(scope, 21)).scope(scope)
                 .withToString("field String dev.tally.cli.ValidateCommand.period").build());
         if (o.out == null) o.out = new OutputOptions();
         s.addMixin("out", outputOptions(o.out));
         s.add(OptionSpec.builder(new String[] {"--strict"})
-                .type(boolean.class).arity("0").paramLabel("<strict>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<strict>").descriptionKey("").prompt("")
                 .description(new String[] {"Exit 1 on warnings too."})
                 .initialValue(o.strict).hasInitialValue(true).getter(new Bound(scope, 25)).setter(new Bound(scope, 25)).scope(scope)
                 .withToString("field boolean dev.tally.cli.ValidateCommand.strict").build());
@@ -317,7 +317,7 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this unit's subtree (its code, or its name when no other unit has it)."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 28)).setter(new Bound(scope, 28)).scope(scope)
                 .withToString("field String dev.tally.cli.UnitSelection.unit").build());
@@ -325,12 +325,12 @@ final class CommandModels {
         ArgGroupSpec.Builder depthGroup = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1").validate(true).order(-1)
                 .typeInfo(new GroupType(UnitSelection.Depth.class)).getter(new Bound(scope, 29)).setter(new Bound(scope, 29)).scope(scope);
         depthGroup.addArg(OptionSpec.builder(new String[] {"--depth"})
-                .type(Integer.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000))
+                .type(Integer.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000))
                 .description(new String[] {"Rows down to N levels below the selected unit (0: the unit alone)."})
                 .initialValue(null).hasInitialValue(true).getter(new Bound(depthScope, 30)).setter(new Bound(depthScope, 30)).scope(depthScope)
                 .withToString("field Integer dev.tally.cli.UnitSelection$Depth.depth").build());
         depthGroup.addArg(OptionSpec.builder(new String[] {"--level"})
-                .type(String.class).arity("1").paramLabel("NAME").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").descriptionKey("").prompt("")
                 .description(new String[] {"Rows down to this level (e.g. district)."})
                 .initialValue(null).hasInitialValue(true).getter(new Bound(depthScope, 31)).setter(new Bound(depthScope, 31)).scope(depthScope)
                 .withToString("field String dev.tally.cli.UnitSelection$Depth.level").build());
@@ -342,7 +342,7 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only the indicators of this form (repeatable; with --indicator, those too; a derived indicator whose operands are all shown is shown too; default: every indicator)."})
                 .initialValue(o.forms).hasInitialValue(true).getter(new Bound(scope, 33)).setter(new Bound(scope, 33)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.FormSelection.forms").build());
@@ -353,7 +353,7 @@ final class CommandModels {
         CommandSpec s = CommandSpec.wrapWithoutInspection(o);
         Holder scope = new Holder(o);
         s.add(OptionSpec.builder(new String[] {"--plan"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"A plan (k\u1ebf ho\u1ea1ch): targets per unit, period and indicator in any submission format (unit, period, indicator, target), validated as submissions are. Repeatable; a directory gives every file in it; replaces tally.yaml's plans:. A unit's target is its own, else the sum of its children's when every child has one (for an indicator that sums, never a rate). Adds the target and the value in percent of it: plan and plan_pct, value / target (attainment) in a table, the attainment in a report's sentences."})
                 .initialValue(o.files).hasInitialValue(true).getter(new Bound(scope, 41)).setter(new Bound(scope, 41)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.PlanOption.files").build());
@@ -378,65 +378,65 @@ final class CommandModels {
         if (o.findings == null) o.findings = new FindingOptions();
         s.addMixin("findings", findingOptions(o.findings));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"Target period(s), repeatable: each combines the data inside it (2024, 2024-H1, 2020..2024). Default: every period in the data as it is."})
                 .initialValue(o.periods).hasInitialValue(true).getter(new Bound(scope, 27)).setter(new Bound(scope, 27)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.RollupCommand.periods").build());
         if (o.rows == null) o.rows = new UnitSelection();
         s.addMixin("rows", unitSelection(o.rows));
         s.add(OptionSpec.builder(new String[] {"--indicator"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this indicator (repeatable; default: every one). A rate shown is still the ratio of its rolled-up operands, shown or not."})
                 .initialValue(o.indicatorCodes).hasInitialValue(true).getter(new Bound(scope, 32)).setter(new Bound(scope, 32)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.RollupCommand.indicatorCodes").build());
         if (o.formSelection == null) o.formSelection = new FormSelection();
         s.addMixin("formSelection", formSelection(o.formSelection));
         s.add(OptionSpec.builder(new String[] {"--shape"})
-                .type(RollupCommand.Shape.class).arity("1").paramLabel("SHAPE").descriptionKey("").prompt("")
+                .type(RollupCommand.Shape.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("SHAPE").descriptionKey("").prompt("")
                 .description(new String[] {"long (one row per unit, period, indicator) or wide (one column per indicator). Default: long for csv, tsv, json, ndjson; wide for table, markdown."})
                 .initialValue(o.shape).hasInitialValue(true).getter(new Bound(scope, 34)).setter(new Bound(scope, 34)).scope(scope)
                 .withToString("field dev.tally.cli.RollupCommand$Shape dev.tally.cli.RollupCommand.shape").build());
         if (o.out == null) o.out = new OutputOptions();
         s.addMixin("out", outputOptions(o.out));
         s.add(OptionSpec.builder(new String[] {"--bom"})
-                .type(boolean.class).arity("0").paramLabel("<bom>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<bom>").descriptionKey("").prompt("")
                 .description(new String[] {"Start the output with a UTF-8 byte order mark (for Excel)."})
                 .initialValue(o.bom).hasInitialValue(true).getter(new Bound(scope, 35)).setter(new Bound(scope, 35)).scope(scope)
                 .withToString("field boolean dev.tally.cli.RollupCommand.bom").build());
         s.add(OptionSpec.builder(new String[] {"--delimiter"})
-                .type(String.class).arity("1").paramLabel("CHAR").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CHAR").descriptionKey("").prompt("")
                 .description(new String[] {"Delimiter of csv output (default , ; or ; with a --locale whose numbers have a decimal comma)."})
                 .initialValue(o.delimiter).hasInitialValue(true).getter(new Bound(scope, 36)).setter(new Bound(scope, 36)).scope(scope)
                 .withToString("field String dev.tally.cli.RollupCommand.delimiter").build());
         s.add(OptionSpec.builder(new String[] {"--coverage"})
-                .type(RollupCommand.Coverage.class).arity("1").paramLabel("HOW").descriptionKey("").prompt("")
+                .type(RollupCommand.Coverage.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("HOW").descriptionKey("").prompt("")
                 .description(new String[] {"columns (default): wide csv, tsv and json give each indicator CODE_reported and CODE_expected columns (and CODE_compare_reported, CODE_compare_expected with --compare), so a partial total is never read as a full one; none: the values alone. The long shape always has reported and expected."})
                 .initialValue(o.coverage).hasInitialValue(true).getter(new Bound(scope, 37)).setter(new Bound(scope, 37)).scope(scope)
                 .withToString("field dev.tally.cli.RollupCommand$Coverage dev.tally.cli.RollupCommand.coverage").build());
         s.add(OptionSpec.builder(new String[] {"--strict"})
-                .type(boolean.class).arity("0").paramLabel("<strict>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<strict>").descriptionKey("").prompt("")
                 .description(new String[] {"On any error write nothing (an existing output file stays as it was) and exit 1."})
                 .initialValue(o.strict).hasInitialValue(true).getter(new Bound(scope, 38)).setter(new Bound(scope, 38)).scope(scope)
                 .withToString("field boolean dev.tally.cli.RollupCommand.strict").build());
         s.add(OptionSpec.builder(new String[] {"--prefer"})
-                .type(RollupCommand.Prefer.class).arity("1").paramLabel("WHICH").descriptionKey("").prompt("")
+                .type(RollupCommand.Prefer.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WHICH").descriptionKey("").prompt("")
                 .description(new String[] {"computed (default): the aggregate of the subtree wins over a unit's own reported total; reported: use the reported total where the children are incomplete."})
                 .initialValue(o.prefer).hasInitialValue(true).getter(new Bound(scope, 39)).setter(new Bound(scope, 39)).scope(scope)
                 .withToString("field dev.tally.cli.RollupCommand$Prefer dev.tally.cli.RollupCommand.prefer").build());
         s.add(OptionSpec.builder(new String[] {"--compare"})
-                .type(dev.tally.rollup.ComparePlan.With.class).arity("1").paramLabel("WITH").descriptionKey("").prompt("")
+                .type(dev.tally.rollup.ComparePlan.With.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WITH").descriptionKey("").prompt("")
                 .description(new String[] {"previous (the period before, of the same type) or year-ago (the same period a year earlier): adds the comparison value with its own coverage, whether the two sides are comparable (from the same reporting units) or partial, the difference, and the change in percent (in percentage points for a rate)."})
                 .initialValue(o.compare).hasInitialValue(true).getter(new Bound(scope, 40)).setter(new Bound(scope, 40)).scope(scope)
                 .withToString("field dev.tally.rollup.ComparePlan$With dev.tally.cli.RollupCommand.compare").build());
         if (o.plans == null) o.plans = new PlanOption();
         s.addMixin("plans", planOption(o.plans));
         s.add(OptionSpec.builder(new String[] {"--like-for-like"})
-                .type(boolean.class).arity("0").paramLabel("<likeForLike>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<likeForLike>").descriptionKey("").prompt("")
                 .description(new String[] {"With --compare: both sides over only the units that gave a full value in both periods, so every change is comparable; reported then says how many units were kept."})
                 .initialValue(o.likeForLike).hasInitialValue(true).getter(new Bound(scope, 42)).setter(new Bound(scope, 42)).scope(scope)
                 .withToString("field boolean dev.tally.cli.RollupCommand.likeForLike").build());
         s.add(OptionSpec.builder(new String[] {"--rank"})
-                .type(boolean.class).arity("0").paramLabel("<rank>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<rank>").descriptionKey("").prompt("")
                 .description(new String[] {"Rank each unit among its siblings (the units with the same parent) per indicator and period, 1 the best by the catalog's better: higher (the default) or lower; equal values share a place and the next skips (1, 2, 2, 4). A partial total is ranked and marked as partial; a unit with no value has no rank and takes no place; the total row has none. A rank is among all the siblings with a value, whichever rows --unit, --depth or --level show, so it does not change with them. Wide: a rank column after each indicator's (CODE_rank in csv, tsv and json, beside CODE_reported and CODE_expected); long: a rank column."})
                 .initialValue(o.rank).hasInitialValue(true).getter(new Bound(scope, 43)).setter(new Bound(scope, 43)).scope(scope)
                 .withToString("field boolean dev.tally.cli.RollupCommand.rank").build());
@@ -466,38 +466,38 @@ final class CommandModels {
         if (o.findings == null) o.findings = new FindingOptions();
         s.addMixin("findings", findingOptions(o.findings));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The period reported on (2024-H1, 2024)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 45)).setter(new Bound(scope, 45)).scope(scope)
                 .withToString("field String dev.tally.cli.ReportCommand.period").build());
         if (o.rows == null) o.rows = new UnitSelection();
         s.addMixin("rows", unitSelection(o.rows));
         s.add(OptionSpec.builder(new String[] {"--indicator"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this indicator (repeatable; default: every one)."})
                 .initialValue(o.indicatorCodes).hasInitialValue(true).getter(new Bound(scope, 46)).setter(new Bound(scope, 46)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.ReportCommand.indicatorCodes").build());
         if (o.formSelection == null) o.formSelection = new FormSelection();
         s.addMixin("formSelection", formSelection(o.formSelection));
         s.add(OptionSpec.builder(new String[] {"--compare"})
-                .type(dev.tally.rollup.ComparePlan.With.class).arity("1").paramLabel("WITH").descriptionKey("").prompt("")
+                .type(dev.tally.rollup.ComparePlan.With.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WITH").descriptionKey("").prompt("")
                 .description(new String[] {"previous or year-ago: each figure's change against that period, as rollup --compare gives it."})
                 .initialValue(o.compare).hasInitialValue(true).getter(new Bound(scope, 47)).setter(new Bound(scope, 47)).scope(scope)
                 .withToString("field dev.tally.rollup.ComparePlan$With dev.tally.cli.ReportCommand.compare").build());
         s.add(OptionSpec.builder(new String[] {"--rank"})
-                .type(boolean.class).arity("0").paramLabel("<rank>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<rank>").descriptionKey("").prompt("")
                 .description(new String[] {"The appendix gives each unit's rank among its siblings after each indicator, as rollup --rank ranks them (by the catalog's better: higher or lower; a partial total's rank marked as it is)."})
                 .initialValue(o.rank).hasInitialValue(true).getter(new Bound(scope, 48)).setter(new Bound(scope, 48)).scope(scope)
                 .withToString("field boolean dev.tally.cli.ReportCommand.rank").build());
         if (o.plans == null) o.plans = new PlanOption();
         s.addMixin("plans", planOption(o.plans));
         s.add(OptionSpec.builder(new String[] {"--title"})
-                .type(String.class).arity("1").paramLabel("TEXT").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TEXT").descriptionKey("").prompt("")
                 .description(new String[] {"The report's subject under B\u00c1O C\u00c1O (default: the results for the period)."})
                 .initialValue(o.title).hasInitialValue(true).getter(new Bound(scope, 49)).setter(new Bound(scope, 49)).scope(scope)
                 .withToString("field String dev.tally.cli.ReportCommand.title").build());
         s.add(OptionSpec.builder(new String[] {"-o", "--output"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").required(true).descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The document to write, atomically; its extension picks the format: .docx, .html or .pdf."})
                 .initialValue(o.output).hasInitialValue(true).getter(new Bound(scope, 50)).setter(new Bound(scope, 50)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.ReportCommand.output").build());
@@ -522,7 +522,7 @@ final class CommandModels {
         if (o.inputDelimiter == null) o.inputDelimiter = new DelimiterOption();
         s.addMixin("inputDelimiter", delimiterOption(o.inputDelimiter));
         s.add(OptionSpec.builder(new String[] {"--indicator"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this indicator (repeatable; default: every one)."})
                 .initialValue(o.indicatorCodes).hasInitialValue(true).getter(new Bound(scope, 52)).setter(new Bound(scope, 52)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.ReviewInput.indicatorCodes").build());
@@ -545,14 +545,14 @@ final class CommandModels {
         if (o.in == null) o.in = new ReviewInput();
         s.addMixin("in", reviewInput(o.in));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"Target period(s), repeatable: each combines the data inside it (2024, 2024-H1, 2020..2024). Default: every period in the data as it is."})
                 .initialValue(o.periods).hasInitialValue(true).getter(new Bound(scope, 54)).setter(new Bound(scope, 54)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.DescribeCommand.periods").build());
         if (o.rows == null) o.rows = new UnitSelection();
         s.addMixin("rows", unitSelection(o.rows));
         s.add(OptionSpec.builder(new String[] {"--shape"})
-                .type(String.class).arity("1").paramLabel("SHAPE").descriptionKey("").prompt("").completionCandidates(new DescribeCommand.ShapeNames())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("SHAPE").descriptionKey("").prompt("").completionCandidates(new DescribeCommand.ShapeNames())
                 .description(new String[] {"long (default: one row per unit, period and indicator, a column per statistic) or wide (one row per unit and period, columns CODE_n, CODE_mean, ... for each indicator)."})
                 .initialValue(o.shape).hasInitialValue(true).getter(new Bound(scope, 55)).setter(new Bound(scope, 55)).scope(scope)
                 .withToString("field String dev.tally.cli.DescribeCommand.shape").build());
@@ -572,42 +572,42 @@ final class CommandModels {
         if (o.in == null) o.in = new ReviewInput();
         s.addMixin("in", reviewInput(o.in));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"Target period, repeatable (default: the latest period of each type in the data)."})
                 .initialValue(o.periods).hasInitialValue(true).getter(new Bound(scope, 56)).setter(new Bound(scope, 56)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.OutliersCommand.periods").build());
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only the units in this unit's subtree are scored."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 57)).setter(new Bound(scope, 57)).scope(scope)
                 .withToString("field String dev.tally.cli.OutliersCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--against"})
-                .type(String.class).arity("1").paramLabel("WHAT").descriptionKey("").prompt("").completionCandidates(new OutliersCommand.AgainstNames())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("WHAT").descriptionKey("").prompt("").completionCandidates(new OutliersCommand.AgainstNames())
                 .description(new String[] {"history (default): the unit's previous periods; peers: the other units with the same parent, same period."})
                 .initialValue(o.against).hasInitialValue(true).getter(new Bound(scope, 58)).setter(new Bound(scope, 58)).scope(scope)
                 .withToString("field String dev.tally.cli.OutliersCommand.against").build());
         s.add(OptionSpec.builder(new String[] {"--method"})
-                .type(String.class).arity("1").paramLabel("M").descriptionKey("").prompt("").completionCandidates(new OutliersCommand.MethodNames())
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("M").descriptionKey("").prompt("").completionCandidates(new OutliersCommand.MethodNames())
                 .description(new String[] {"modified-z (default), z or iqr."})
                 .initialValue(o.method).hasInitialValue(true).getter(new Bound(scope, 59)).setter(new Bound(scope, 59)).scope(scope)
                 .withToString("field String dev.tally.cli.OutliersCommand.method").build());
         s.add(OptionSpec.builder(new String[] {"--threshold"})
-                .type(Double.class).arity("1").paramLabel("T").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000000))
+                .type(Double.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("T").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000000))
                 .description(new String[] {"An outlier has |score| above T (default 3.5 for modified-z, 3 for z; for iqr the fence factor k, default 1.5)."})
                 .initialValue(o.threshold).hasInitialValue(true).getter(new Bound(scope, 60)).setter(new Bound(scope, 60)).scope(scope)
                 .withToString("field Double dev.tally.cli.OutliersCommand.threshold").build());
         s.add(OptionSpec.builder(new String[] {"--history"})
-                .type(Integer.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 120))
+                .type(Integer.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 120))
                 .description(new String[] {"Previous periods in a history (default 12 months or weeks, 8 quarters, 6 halves, 5 years)."})
                 .initialValue(o.history).hasInitialValue(true).getter(new Bound(scope, 61)).setter(new Bound(scope, 61)).scope(scope)
                 .withToString("field Integer dev.tally.cli.OutliersCommand.history").build());
         s.add(OptionSpec.builder(new String[] {"--min-n"})
-                .type(int.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 2147483647))
+                .type(int.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 2147483647))
                 .description(new String[] {"Fewest comparison values to score a value (default 4)."})
                 .initialValue(o.minN).hasInitialValue(true).getter(new Bound(scope, 62)).setter(new Bound(scope, 62)).scope(scope)
                 .withToString("field int dev.tally.cli.OutliersCommand.minN").build());
         s.add(OptionSpec.builder(new String[] {"--max"})
-                .type(int.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 2147483647))
+                .type(int.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 2147483647))
                 .description(new String[] {"List at most N outliers, the furthest off first (default 500)."})
                 .initialValue(o.max).hasInitialValue(true).getter(new Bound(scope, 63)).setter(new Bound(scope, 63)).scope(scope)
                 .withToString("field int dev.tally.cli.OutliersCommand.max").build());
@@ -627,27 +627,27 @@ final class CommandModels {
         if (o.in == null) o.in = new ReviewInput();
         s.addMixin("in", reviewInput(o.in));
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"The target period (default: the latest period in the data)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 64)).setter(new Bound(scope, 64)).scope(scope)
                 .withToString("field String dev.tally.cli.ConsistencyCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only units in this unit's subtree."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 65)).setter(new Bound(scope, 65)).scope(scope)
                 .withToString("field String dev.tally.cli.ConsistencyCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--level"})
-                .type(String.class).arity("1").paramLabel("NAME").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").descriptionKey("").prompt("")
                 .description(new String[] {"The level of the units scored (default: the level under --unit, or under the top)."})
                 .initialValue(o.level).hasInitialValue(true).getter(new Bound(scope, 66)).setter(new Bound(scope, 66)).scope(scope)
                 .withToString("field String dev.tally.cli.ConsistencyCommand.level").build());
         s.add(OptionSpec.builder(new String[] {"--years"})
-                .type(int.class).arity("1").paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 50))
+                .type(int.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("N").descriptionKey("").prompt("").userObject(new Range.Bounds(1, 50))
                 .description(new String[] {"Base years before the target (default 3)."})
                 .initialValue(o.years).hasInitialValue(true).getter(new Bound(scope, 67)).setter(new Bound(scope, 67)).scope(scope)
                 .withToString("field int dev.tally.cli.ConsistencyCommand.years").build());
         s.add(OptionSpec.builder(new String[] {"--tolerance"})
-                .type(double.class).arity("1").paramLabel("PCT").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000000))
+                .type(double.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("PCT").descriptionKey("").prompt("").userObject(new Range.Bounds(0, 1000000))
                 .description(new String[] {"Flag a ratio more than PCT percent away from the parent's (default 33)."})
                 .initialValue(o.tolerance).hasInitialValue(true).getter(new Bound(scope, 68)).setter(new Bound(scope, 68)).scope(scope)
                 .withToString("field double dev.tally.cli.ConsistencyCommand.tolerance").build());
@@ -667,12 +667,12 @@ final class CommandModels {
         if (o.in == null) o.in = new ReviewInput();
         s.addMixin("in", reviewInput(o.in));
         s.add(OptionSpec.builder(new String[] {"-o", "--output"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("DIR").required(true).descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("DIR").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The directory to write PERIOD.csv files into (made when missing)."})
                 .initialValue(o.dir).hasInitialValue(true).getter(new Bound(scope, 69)).setter(new Bound(scope, 69)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.RemapCommand.dir").build());
         s.add(OptionSpec.builder(new String[] {"--estimates"})
-                .type(boolean.class).arity("0").paramLabel("<estimates>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<estimates>").descriptionKey("").prompt("")
                 .description(new String[] {"Also write values estimated from the mapping's weights."})
                 .initialValue(o.estimates).hasInitialValue(true).getter(new Bound(scope, 70)).setter(new Bound(scope, 70)).scope(scope)
                 .withToString("field boolean dev.tally.cli.RemapCommand.estimates").build());
@@ -691,24 +691,24 @@ final class CommandModels {
         s.addMixin("project", projectOptions(o.project));
         o.project.mixee = s;
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").descriptionKey("").prompt("")
                 .description(new String[] {"Only this period; a longer one counts the form's periods inside it (default: every period of each form's type in the store)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 71)).setter(new Bound(scope, 71)).scope(scope)
                 .withToString("field String dev.tally.cli.StatusCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(java.util.List.class).auxiliaryTypes(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(java.util.List.class).auxiliaryTypes(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this form (repeatable; default: every form)."})
                 .initialValue(o.forms).hasInitialValue(true).getter(new Bound(scope, 72)).setter(new Bound(scope, 72)).scope(scope)
                 .withToString("field java.util.List<String> dev.tally.cli.StatusCommand.forms").build());
         if (o.rows == null) o.rows = new UnitSelection();
         s.addMixin("rows", unitSelection(o.rows));
         s.add(OptionSpec.builder(new String[] {"--missing"})
-                .type(boolean.class).arity("0").paramLabel("<missing>").descriptionKey("").prompt("")
+                .type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<missing>").descriptionKey("").prompt("")
                 .description(new String[] {"List, per reporting unit, form and period, the required indicators it has not given: whole on a pipe and in a file, wrapped (never cut) on a terminal."})
                 .initialValue(o.missing).hasInitialValue(true).getter(new Bound(scope, 73)).setter(new Bound(scope, 73)).scope(scope)
                 .withToString("field boolean dev.tally.cli.StatusCommand.missing").build());
         s.add(OptionSpec.builder(new String[] {"--split-by"})
-                .type(String.class).arity("1").paramLabel("LEVEL").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("LEVEL").descriptionKey("").prompt("")
                 .description(new String[] {"With --missing and -o DIR: one file per unit of LEVEL (e.g. district) that has something owed below it, the letter that unit gets (\"\u0111\u1ec1 ngh\u1ecb b\u1ed5 sung s\u1ed1 li\u1ec7u\"), named CODE_Name.EXT in DIR (created if absent), each written atomically; the format from --format (default csv). A unit above LEVEL that owes its own report gets a file of its own."})
                 .initialValue(o.splitBy).hasInitialValue(true).getter(new Bound(scope, 74)).setter(new Bound(scope, 74)).scope(scope)
                 .withToString("field String dev.tally.cli.StatusCommand.splitBy").build());
@@ -729,17 +729,17 @@ final class CommandModels {
         s.addMixin("project", projectOptions(o.project));
         o.project.mixee = s;
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The unit."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 75)).setter(new Bound(scope, 75)).scope(scope)
                 .withToString("field String dev.tally.cli.HistoryCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The period."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 76)).setter(new Bound(scope, 76)).scope(scope)
                 .withToString("field String dev.tally.cli.HistoryCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this form's submission (default: every form)."})
                 .initialValue(o.form).hasInitialValue(true).getter(new Bound(scope, 77)).setter(new Bound(scope, 77)).scope(scope)
                 .withToString("field String dev.tally.cli.HistoryCommand.form").build());
@@ -760,27 +760,27 @@ final class CommandModels {
         s.addMixin("project", projectOptions(o.project));
         o.project.mixee = s;
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The period signed off (it takes in every period inside it)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 78)).setter(new Bound(scope, 78)).scope(scope)
                 .withToString("field String dev.tally.cli.LockCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this form (default: every form)."})
                 .initialValue(o.form).hasInitialValue(true).getter(new Bound(scope, 79)).setter(new Bound(scope, 79)).scope(scope)
                 .withToString("field String dev.tally.cli.LockCommand.form").build());
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"This unit and every unit below it (default: every unit)."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 80)).setter(new Bound(scope, 80)).scope(scope)
                 .withToString("field String dev.tally.cli.LockCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--by"})
-                .type(String.class).arity("1").paramLabel("NAME").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"Who signs the slice off, as the audit records it."})
                 .initialValue(o.by).hasInitialValue(true).getter(new Bound(scope, 81)).setter(new Bound(scope, 81)).scope(scope)
                 .withToString("field String dev.tally.cli.LockCommand.by").build());
         s.add(OptionSpec.builder(new String[] {"--reason"})
-                .type(String.class).arity("1").paramLabel("TEXT").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TEXT").descriptionKey("").prompt("")
                 .description(new String[] {"Why, as the audit records it (e.g. the review's number)."})
                 .initialValue(o.reason).hasInitialValue(true).getter(new Bound(scope, 82)).setter(new Bound(scope, 82)).scope(scope)
                 .withToString("field String dev.tally.cli.LockCommand.reason").build());
@@ -799,27 +799,27 @@ final class CommandModels {
         s.addMixin("project", projectOptions(o.project));
         o.project.mixee = s;
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The period of the lock."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 83)).setter(new Bound(scope, 83)).scope(scope)
                 .withToString("field String dev.tally.cli.UnlockCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"The form of the lock (default: the lock of every form)."})
                 .initialValue(o.form).hasInitialValue(true).getter(new Bound(scope, 84)).setter(new Bound(scope, 84)).scope(scope)
                 .withToString("field String dev.tally.cli.UnlockCommand.form").build());
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"The unit of the lock (default: the lock of every unit)."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 85)).setter(new Bound(scope, 85)).scope(scope)
                 .withToString("field String dev.tally.cli.UnlockCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--by"})
-                .type(String.class).arity("1").paramLabel("NAME").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("NAME").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"Who lifts the lock, as the audit records it."})
                 .initialValue(o.by).hasInitialValue(true).getter(new Bound(scope, 86)).setter(new Bound(scope, 86)).scope(scope)
                 .withToString("field String dev.tally.cli.UnlockCommand.by").build());
         s.add(OptionSpec.builder(new String[] {"--reason"})
-                .type(String.class).arity("1").paramLabel("TEXT").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TEXT").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"Why the lock is lifted, as the audit records it."})
                 .initialValue(o.reason).hasInitialValue(true).getter(new Bound(scope, 87)).setter(new Bound(scope, 87)).scope(scope)
                 .withToString("field String dev.tally.cli.UnlockCommand.reason").build());
@@ -835,12 +835,12 @@ final class CommandModels {
         s.addMixin("help", helpOption(o.help));
         o.spec = s;
         s.add(PositionalParamSpec.builder().index("0")
-                .type(String.class).arity("1").paramLabel("FROM").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FROM").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The store to copy: a file, or a server's address."})
                 .initialValue(o.from).hasInitialValue(true).getter(new Bound(scope, 88)).setter(new Bound(scope, 88)).scope(scope)
                 .withToString("field String dev.tally.cli.StoreCopyCommand.from").build());
         s.add(PositionalParamSpec.builder().index("1")
-                .type(String.class).arity("1").paramLabel("TO").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("TO").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The empty store to copy into: a file, or a server's address."})
                 .initialValue(o.to).hasInitialValue(true).getter(new Bound(scope, 89)).setter(new Bound(scope, 89)).scope(scope)
                 .withToString("field String dev.tally.cli.StoreCopyCommand.to").build());
@@ -856,22 +856,22 @@ final class CommandModels {
         s.addMixin("help", helpOption(o.help));
         o.spec = s;
         s.add(OptionSpec.builder(new String[] {"--config"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").descriptionKey("").prompt("")
                 .description(new String[] {"Project file (default: tally.yaml in the current directory or a parent)."})
                 .initialValue(o.config).hasInitialValue(true).getter(new Bound(scope, 90)).setter(new Bound(scope, 90)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.StoreGrantsCommand.config").build());
         s.add(OptionSpec.builder(new String[] {"--owner"})
-                .type(String.class).arity("1").paramLabel("ROLE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("ROLE").descriptionKey("").prompt("")
                 .description(new String[] {"The role that owns the schema (default: tally_owner)."})
                 .initialValue(o.owner).hasInitialValue(true).getter(new Bound(scope, 91)).setter(new Bound(scope, 91)).scope(scope)
                 .withToString("field String dev.tally.cli.StoreGrantsCommand.owner").build());
         s.add(OptionSpec.builder(new String[] {"--writer"})
-                .type(String.class).arity("1").paramLabel("ROLE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("ROLE").descriptionKey("").prompt("")
                 .description(new String[] {"The role that imports, locks and unlocks (default: tally_writer)."})
                 .initialValue(o.writer).hasInitialValue(true).getter(new Bound(scope, 92)).setter(new Bound(scope, 92)).scope(scope)
                 .withToString("field String dev.tally.cli.StoreGrantsCommand.writer").build());
         s.add(OptionSpec.builder(new String[] {"--reader"})
-                .type(String.class).arity("1").paramLabel("ROLE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("ROLE").descriptionKey("").prompt("")
                 .description(new String[] {"The role that only reads (default: tally_reader)."})
                 .initialValue(o.reader).hasInitialValue(true).getter(new Bound(scope, 93)).setter(new Bound(scope, 93)).scope(scope)
                 .withToString("field String dev.tally.cli.StoreGrantsCommand.reader").build());
@@ -908,22 +908,22 @@ final class CommandModels {
         s.addMixin("project", projectOptions(o.project));
         o.project.mixee = s;
         s.add(OptionSpec.builder(new String[] {"--unit"})
-                .type(String.class).arity("1").paramLabel("CODE").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The unit the workbook is for: its rows are the units that report to it."})
                 .initialValue(o.unit).hasInitialValue(true).getter(new Bound(scope, 95)).setter(new Bound(scope, 95)).scope(scope)
                 .withToString("field String dev.tally.cli.TemplateCommand.unit").build());
         s.add(OptionSpec.builder(new String[] {"--period"})
-                .type(String.class).arity("1").paramLabel("P").required(true).descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("P").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The period reported (e.g. 2024-H1)."})
                 .initialValue(o.period).hasInitialValue(true).getter(new Bound(scope, 96)).setter(new Bound(scope, 96)).scope(scope)
                 .withToString("field String dev.tally.cli.TemplateCommand.period").build());
         s.add(OptionSpec.builder(new String[] {"--form"})
-                .type(String.class).arity("1").paramLabel("CODE").descriptionKey("").prompt("")
+                .type(String.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("CODE").descriptionKey("").prompt("")
                 .description(new String[] {"Only this form (default: every form reported at or under the unit's level)."})
                 .initialValue(o.form).hasInitialValue(true).getter(new Bound(scope, 97)).setter(new Bound(scope, 97)).scope(scope)
                 .withToString("field String dev.tally.cli.TemplateCommand.form").build());
         s.add(OptionSpec.builder(new String[] {"-o", "--output"})
-                .type(java.nio.file.Path.class).arity("1").paramLabel("FILE").required(true).descriptionKey("").prompt("")
+                .type(java.nio.file.Path.class).arity(CommandLine.Range.valueOf("1").unspecified(true)).paramLabel("FILE").required(true).descriptionKey("").prompt("")
                 .description(new String[] {"The workbook to write (.xlsx), atomically."})
                 .initialValue(o.output).hasInitialValue(true).getter(new Bound(scope, 98)).setter(new Bound(scope, 98)).scope(scope)
                 .withToString("field java.nio.file.Path dev.tally.cli.TemplateCommand.output").build());
@@ -934,11 +934,11 @@ final class CommandModels {
     private static CommandSpec standardHelpOptions() {
         CommandSpec s = CommandSpec.wrapWithoutInspection(new Object());
         Holder value0 = new Holder(false);
-        s.add(OptionSpec.builder(new String[] {"-h", "--help"}).usageHelp(true).type(boolean.class).arity("0").paramLabel("<helpRequested>").descriptionKey("mixinStandardHelpOptions.help").prompt("")
+        s.add(OptionSpec.builder(new String[] {"-h", "--help"}).usageHelp(true).type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<helpRequested>").descriptionKey("mixinStandardHelpOptions.help").prompt("")
                 .description(new String[] {"Show this help message and exit."}).initialValue(false).hasInitialValue(true).getter(new Bound(value0, -1)).setter(new Bound(value0, -1)).scope(value0)
                 .withToString("field boolean picocli.CommandLine$AutoHelpMixin.helpRequested").build());
         Holder value1 = new Holder(false);
-        s.add(OptionSpec.builder(new String[] {"-V", "--version"}).versionHelp(true).type(boolean.class).arity("0").paramLabel("<versionRequested>").descriptionKey("mixinStandardHelpOptions.version").prompt("")
+        s.add(OptionSpec.builder(new String[] {"-V", "--version"}).versionHelp(true).type(boolean.class).arity(CommandLine.Range.valueOf("0").unspecified(true)).paramLabel("<versionRequested>").descriptionKey("mixinStandardHelpOptions.version").prompt("")
                 .description(new String[] {"Print version information and exit."}).initialValue(false).hasInitialValue(true).getter(new Bound(value1, -1)).setter(new Bound(value1, -1)).scope(value1)
                 .withToString("field boolean picocli.CommandLine$AutoHelpMixin.versionRequested").build());
         return s;

@@ -146,7 +146,9 @@ public final class Inputs {
      * cannot list, to say why (permission denied).
      */
     private static String[] names(Path dir) {
-        String[] names = UTF8_NAMES ? dir.toFile().list() : null;
+        // a folder whose own path has such a name too: java.io.File would list the folder its text names
+        // (a sibling called caf\uFFFD, left so by a tool that replaced the bytes), or none
+        String[] names = UTF8_NAMES && dir.toString().indexOf('\uFFFD') < 0 ? dir.toFile().list() : null;
         return names != null && decodedWhole(names) ? names : null;
     }
 

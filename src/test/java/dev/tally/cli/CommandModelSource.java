@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
  * tally's commands, as calls to picocli's programmatic API. Every value comes from the model picocli
  * itself built (its inferred arities, types, labels), so the two agree by construction; the fields are
  * walked in picocli's own order (superclasses first, then the declared fields) so that options, mixins
- * and groups are added in the same order. Anything this does not know how to write (an annotated method,
- * a converter, @Unmatched, @ParentCommand) stops it with the field's name: such a command stays with
- * reflection ({@link #REFLECTIVE}).
+ * and groups are added in the same order. Anything this does not know how to write stops it with the
+ * member's name: an annotation attribute it does not write given a value, an annotated method or static
+ * field, @Unmatched, @ParentCommand, a group with an initial value or a superclass; such a command stays
+ * with reflection ({@link #REFLECTIVE}). The texts are read as written (no variable substituted).
  */
 final class CommandModelSource {
     private CommandModelSource() {}
@@ -44,6 +45,9 @@ final class CommandModelSource {
 
     /** The source of CommandModels for the command line {@code root} as reflection builds it. */
     static String render(CommandLine root) {
+        // the texts as written in the annotations: picocli substitutes ${DEFAULT-VALUE} and the like and
+        // formats descriptions (%n, %%) when it reads them, which the written model does again at run time
+        root.setInterpolateVariables(false);
         CommandModelSource s = new CommandModelSource();
         s.method(root.getCommandSpec());
         for (Map.Entry<String, CommandLine> e : root.getSubcommands().entrySet()) {
@@ -131,12 +135,15 @@ final class CommandModelSource {
         m.append("        Holder scope = new Holder(o);\n");
         boolean command = type.isAnnotationPresent(CommandLine.Command.class);
         if (command) commandAttributes(spec, m);
+        if (spec.versionProvider() != null) noPicocliMembers(spec.versionProvider().getClass(), true);
         Stack<Class<?>> hierarchy = new Stack<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) hierarchy.push(c);
         while (!hierarchy.isEmpty()) {
             Class<?> c = hierarchy.pop();
             // as picocli: a class's subcommands before its fields
             CommandLine.Command annotation = c.getAnnotation(CommandLine.Command.class);
+            if (annotation != null) attributes(annotation, COMMAND, c);
+            noPicocliMembers(c, false);
             for (Class<?> sub : annotation == null ? new Class<?>[0] : annotation.subcommands()) {
                 CommandLine subLine = spec.subcommands().values().stream().filter(l -> l.getCommandSpec().userObject().getClass() == sub)
                         .findFirst().orElseThrow();
@@ -172,6 +179,7 @@ final class CommandModelSource {
     }
 
     private void member(CommandSpec spec, Field f, StringBuilder m, List<String> nested) {
+        checked(f);
         if (Modifier.isStatic(f.getModifiers())) return;
         String ref = "o." + f.getName();
         if (f.isAnnotationPresent(ParentCommand.class) || f.isAnnotationPresent(CommandLine.Unmatched.class)) {
@@ -207,8 +215,15 @@ final class CommandModelSource {
             m.append("\n                .typeInfo(new GroupType(").append(typeName(f.getType())).append(".class)).getter(new Bound(scope, ").append(k)
                     .append(")).setter(new Bound(scope, ").append(k).append(")).scope(scope);\n");
             if (!g.subgroups().isEmpty()) throw new IllegalStateException("subgroups not written: " + f);
+            if (f.getType().getSuperclass() != Object.class) throw new IllegalStateException("a group's superclass not written: " + f);
+            noPicocliMembers(f.getType(), false);
+            Object fresh = fresh(f.getType());
             for (Field gf : f.getType().getDeclaredFields()) {
+                checked(gf);
                 if (Modifier.isStatic(gf.getModifiers())) continue;
+                // picocli makes the group's object when the group is matched and reads its fields' first
+                // values then; the written model starts every option of a group empty
+                if (!empty(value(gf, fresh))) throw new IllegalStateException("a group option's initial value not written: " + gf);
                 ArgSpec a = g.args().stream().filter(x -> x.userObject() == null ? false : x.userObject().equals(gf)).findFirst()
                         .orElseThrow(() -> new IllegalStateException("group member " + gf));
                 m.append("        ").append(f.getName()).append("Group.addArg(").append(arg(a, gf, scope, null)).append(");\n");
@@ -220,6 +235,88 @@ final class CommandModelSource {
                     .orElseThrow(() -> new IllegalStateException("no arg for " + f));
             m.append("        s.add(").append(arg(a, f, "scope", ref)).append(");\n");
         }
+    }
+
+    /** The attributes of each annotation that this writes; any other given is refused (a future one must be written first). */
+    private static final List<String> COMMAND = List.of("name", "aliases", "mixinStandardHelpOptions", "versionProvider", "header",
+            "description", "footerHeading", "footer", "hidden", "subcommands");
+    private static final List<String> OPTION = List.of("names", "paramLabel", "arity", "description", "descriptionKey", "required",
+            "hidden", "scope", "completionCandidates", "converter", "usageHelp", "versionHelp", "help", "order", "defaultValue",
+            "showDefaultValue", "split", "splitSynopsisLabel", "hideParamSyntax", "type", "fallbackValue");
+    private static final List<String> PARAMETERS = List.of("index", "paramLabel", "arity", "description", "descriptionKey", "hidden",
+            "scope", "completionCandidates", "converter", "defaultValue", "showDefaultValue", "split", "splitSynopsisLabel",
+            "hideParamSyntax", "type");
+    private static final List<String> MIXIN = List.of("name");
+    private static final List<String> ARG_GROUP = List.of("exclusive", "multiplicity", "validate", "order", "heading", "headingKey");
+    private static final List<String> SPEC = List.of("value");
+
+    /** Refuses any attribute of {@code a} given a value other than its default that is not among {@code written}. */
+    private static void attributes(java.lang.annotation.Annotation a, List<String> written, Object where) {
+        for (java.lang.reflect.Method attr : a.annotationType().getDeclaredMethods()) {
+            if (written.contains(attr.getName())) continue;
+            Object value;
+            try {
+                value = attr.invoke(a);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!Arrays.deepEquals(new Object[] {value}, new Object[] {attr.getDefaultValue()})) {
+                throw new IllegalStateException("not written: @" + a.annotationType().getSimpleName() + "(" + attr.getName() + ") on " + where);
+            }
+        }
+    }
+
+    /** The picocli annotations of a field checked: each one's attributes written, and none on a static field. */
+    private static void checked(Field f) {
+        boolean any = false;
+        for (java.lang.annotation.Annotation a : f.getDeclaredAnnotations()) {
+            Class<?> t = a.annotationType();
+            if (!t.getName().startsWith("picocli.")) continue;
+            any = true;
+            List<String> written = t == Option.class ? OPTION : t == Parameters.class ? PARAMETERS : t == Mixin.class ? MIXIN
+                    : t == ArgGroup.class ? ARG_GROUP : t == Spec.class ? SPEC : null;
+            if (written == null) throw new IllegalStateException("not written: @" + t.getSimpleName() + " on " + f);
+            attributes(a, written, f);
+        }
+        if (any && Modifier.isStatic(f.getModifiers())) throw new IllegalStateException("not written: an annotated static field " + f);
+    }
+
+    /** Refuses picocli annotations on methods (and, with {@code fields}, on fields): this writes annotated fields alone. */
+    private static void noPicocliMembers(Class<?> c, boolean fields) {
+        for (java.lang.reflect.Method method : c.getDeclaredMethods()) {
+            for (java.lang.annotation.Annotation a : method.getDeclaredAnnotations()) {
+                if (a.annotationType().getName().startsWith("picocli.")) throw new IllegalStateException("not written: an annotated method " + method);
+            }
+        }
+        if (!fields) return;
+        for (Field f : c.getDeclaredFields()) {
+            for (java.lang.annotation.Annotation a : f.getDeclaredAnnotations()) {
+                if (a.annotationType().getName().startsWith("picocli.")) throw new IllegalStateException("not written: " + f);
+            }
+        }
+    }
+
+    private static Object fresh(Class<?> type) {
+        try {
+            var c = type.getDeclaredConstructor();
+            c.setAccessible(true);
+            return c.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("a group's object cannot be made: " + type, e);
+        }
+    }
+
+    private static Object value(Field f, Object o) {
+        try {
+            f.setAccessible(true);
+            return f.get(o);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean empty(Object v) {
+        return v == null || Boolean.FALSE.equals(v) || v instanceof Number n && n.doubleValue() == 0;
     }
 
     private static boolean binds(Object getter, Field f) {
@@ -240,7 +337,7 @@ final class CommandModelSource {
             if (o.order() != -1) b.append(".order(").append(o.order()).append(")");
         } else {
             PositionalParamSpec p = (PositionalParamSpec) a;
-            b.append("PositionalParamSpec.builder().index(").append(lit(p.index().originalValue())).append(")");
+            b.append("PositionalParamSpec.builder().index(").append(range(p.index())).append(")");
         }
         b.append("\n                .type(").append(typeName(a.type())).append(".class)");
         if (a.auxiliaryTypes().length > 0 && !(a.auxiliaryTypes().length == 1 && a.auxiliaryTypes()[0] == a.type())) {
@@ -248,7 +345,7 @@ final class CommandModelSource {
             for (int i = 0; i < a.auxiliaryTypes().length; i++) b.append(i == 0 ? "" : ", ").append(typeName(a.auxiliaryTypes()[i])).append(".class");
             b.append(")");
         }
-        b.append(".arity(").append(lit(a.arity().originalValue())).append(")");
+        b.append(".arity(").append(range(a.arity())).append(")");
         b.append(".paramLabel(").append(lit(a.paramLabel())).append(")");
         if (a.hideParamSyntax()) b.append(".hideParamSyntax(true)");
         // an exclusive group makes its options required itself, and marks them so (originallyRequired)
@@ -285,6 +382,14 @@ final class CommandModelSource {
         return b.toString();
     }
 
+    /**
+     * An arity or index as picocli holds it: one the annotation did not give is marked unspecified, and
+     * picocli reads that mark (a boolean flag takes --strict=false only when its arity was not given).
+     */
+    private static String range(CommandLine.Range r) {
+        return r.isUnspecified() ? "CommandLine.Range.valueOf(" + lit(r.originalValue()) + ").unspecified(true)" : lit(r.originalValue());
+    }
+
     private static String number(double d) {
         return d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE ? Long.toString((long) d) : Double.toString(d);
     }
@@ -317,7 +422,7 @@ final class CommandModelSource {
             b.append("        Holder value").append(i).append(" = new Holder(").append((Object) o.getValue() == null ? "null" : String.valueOf((Object) o.getValue())).append(");\n");
             b.append("        s.add(OptionSpec.builder(").append(lit(o.names())).append(")").append(o.usageHelp() ? ".usageHelp(true)" : "")
                     .append(o.versionHelp() ? ".versionHelp(true)" : "").append(".type(").append(typeName(o.type())).append(".class).arity(")
-                    .append(lit(o.arity().originalValue())).append(").paramLabel(").append(lit(o.paramLabel())).append(")")
+                    .append(range(o.arity())).append(").paramLabel(").append(lit(o.paramLabel())).append(")")
                     .append(o.descriptionKey() == null ? "" : ".descriptionKey(" + lit(o.descriptionKey()) + ")")
                     .append(o.prompt() == null ? "" : ".prompt(" + lit(o.prompt()) + ")")
                     .append("\n                .description(").append(lit(o.description())).append(")")

@@ -95,6 +95,147 @@ class CommandModelsTest {
         }
     }
 
+    /**
+     * Both models parse the same command lines alike: every option of every command, given the ways a
+     * person writes it (a flag alone and as --flag=false, an enum in capitals, a number out of range, a
+     * list twice), and lines that mix them; each line parsed twice on one command line, as the second
+     * parse starts from the options' first values. What is compared: every argument's value after
+     * the parse (read through each model's bindings), whether each group was made, the range check, or
+     * the usage error picocli gives.
+     */
+    @Test
+    void bothModelsParseEveryLineAlike() {
+        Io io = io();
+        CommandLine written = Cli.configure(written(io), io), reflective = Cli.configure(reflective(io), io);
+        List<String[]> lines = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> e : written.getSubcommands().entrySet()) {
+            if (CommandModelSource.REFLECTIVE.contains(e.getKey())) continue;
+            lines(List.of(e.getKey()), e.getValue(), lines);
+        }
+        for (String line : List.of("--lang vi rollup in.csv", "rollup in.csv --lang=en --depth 2 --unit 24", "rollup --depth 2 --level district in.csv",
+                "rollup --level district --period 2024 --period 2024-H1 --indicator a --indicator b in.csv more.csv",
+                "rollup --shape WIDE --coverage None --prefer reported --compare year-ago --rank --like-for-like -q in.csv",
+                "rollup --strict=false --bom=true in.csv", "rollup --depth", "rollup --bogus in.csv", "-V", "--version=false", "-h",
+                "validate", "import", "store", "store copy", "store grants --help", "--lang=vi --lang=en validate in.csv")) {
+            lines.add(line.split(" "));
+        }
+        assertThat(lines).hasSizeGreaterThan(150);
+        for (String[] line : lines) {
+            assertThat(parsed(written, line)).as(String.join(" ", line)).isEqualTo(parsed(reflective, line));
+        }
+    }
+
+    /** Each option of {@code cl} given alone, in the ways a person writes it, after the words that name the command. */
+    private static void lines(List<String> words, CommandLine cl, List<String[]> lines) {
+        for (OptionSpec o : cl.getCommandSpec().options()) {
+            Class<?> t = o.typeInfo().isMultiValue() ? o.auxiliaryTypes()[0] : o.type();
+            List<List<String>> given = new ArrayList<>();
+            if (o.arity().max == 0) {
+                given.add(List.of(o.longestName()));
+                given.add(List.of(o.longestName() + "=false"));
+                given.add(List.of(o.longestName() + "=true"));
+            } else if (t.isEnum()) {
+                given.add(List.of(o.longestName(), t.getEnumConstants()[t.getEnumConstants().length - 1].toString().toUpperCase(java.util.Locale.ROOT)));
+                given.add(List.of(o.longestName() + "=nonsense"));
+            } else if (Number.class.isAssignableFrom(t) || t == int.class || t == long.class || t == double.class) {
+                given.add(List.of(o.longestName(), "3"));
+                given.add(List.of(o.longestName() + "=-1"));
+                given.add(List.of(o.longestName(), "1e400"));
+                given.add(List.of(o.longestName(), "x"));
+            } else {
+                given.add(List.of(o.shortestName(), "a", o.longestName() + "=b"));
+            }
+            for (List<String> g : given) {
+                List<String> line = new ArrayList<>(words);
+                line.addAll(g);
+                if (!cl.getCommandSpec().positionalParameters().isEmpty()) line.add("in.csv");
+                lines.add(line.toArray(new String[0]));
+            }
+        }
+        for (Map.Entry<String, CommandLine> sub : cl.getSubcommands().entrySet()) {
+            List<String> deeper = new ArrayList<>(words);
+            deeper.add(sub.getKey());
+            lines(deeper, sub.getValue(), lines);
+        }
+    }
+
+    /** What parsing {@code line} twice on {@code cl} gives the second time, and the first. */
+    private static String parsed(CommandLine cl, String[] line) {
+        return once(cl, line) + "\n-- again --\n" + once(cl, line);
+    }
+
+    private static String once(CommandLine cl, String[] line) {
+        StringBuilder b = new StringBuilder();
+        CommandLine.ParseResult parsed;
+        try {
+            parsed = cl.parseArgs(line);
+        } catch (CommandLine.ParameterException e) {
+            return "usage error: " + e.getClass().getSimpleName() + ": " + e.getMessage() + " | " + Cli.usageMessage(e);
+        }
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            b.append(p.commandSpec().qualifiedName()).append(": help ").append(p.isUsageHelpRequested()).append(p.isVersionHelpRequested()).append('\n');
+            for (ArgSpec a : p.commandSpec().args()) {
+                String name = a instanceof OptionSpec o ? o.longestName() : a.paramLabel();
+                Object v = a.getValue();
+                b.append("  ").append(name).append(" = ").append(v instanceof Object[] arr ? Arrays.toString(arr) : String.valueOf(v))
+                        .append(p.hasMatchedOption(name) ? " (given)" : "").append('\n');
+            }
+            for (ArgGroupSpec g : p.commandSpec().argGroups()) {
+                Object made;
+                try {
+                    made = g.getter().get();
+                } catch (Exception e) {
+                    made = e;
+                }
+                b.append("  group ").append(g.synopsis()).append(made == null ? " not made" : " made").append('\n');
+            }
+        }
+        try {
+            Range.Check.check(parsed);
+        } catch (dev.tally.model.TallyException e) {
+            b.append("range: ").append(e.getMessage());
+        }
+        return b.toString();
+    }
+
+    @CommandLine.Command(name = "a")
+    static final class AnnotatedMethod {
+        @CommandLine.Option(names = "--x")
+        void x(String x) {}
+    }
+
+    @CommandLine.Command(name = "b")
+    static final class UnwrittenAttribute {
+        @CommandLine.Option(names = "--color", negatable = true)
+        boolean color;
+    }
+
+    @CommandLine.Command(name = "c", version = "1.0")
+    static final class UnwrittenCommandAttribute {}
+
+    @CommandLine.Command(name = "d")
+    static final class GroupWithAFirstValue {
+        static final class G {
+            @CommandLine.Option(names = "--p")
+            String p = "district";
+
+            @CommandLine.Option(names = "--q")
+            String q;
+        }
+
+        @CommandLine.ArgGroup
+        G g;
+    }
+
+    /** What the writer cannot write stops it, naming the member, rather than giving a model that differs. */
+    @Test
+    void theWriterRefusesWhatItCannotWrite() {
+        for (Object command : List.of(new AnnotatedMethod(), new UnwrittenAttribute(), new UnwrittenCommandAttribute(), new GroupWithAFirstValue())) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> CommandModelSource.render(new CommandLine(command)))
+                    .as(command.getClass().getSimpleName()).isInstanceOf(IllegalStateException.class).hasMessageContaining("not written");
+        }
+    }
+
     @Test
     void aRunTakesTheWrittenModel() {
         int before = CommandModels.built;
@@ -106,12 +247,17 @@ class CommandModelsTest {
         assertThat(rollup.findOption("--depth").userObject()).isEqualTo(new Range.Bounds(0, 1000));
     }
 
+    /** The commands StartAhead loads the project for are those that have --config, --units and --catalog, as picocli reflects them. */
     @Test
     void theProjectOptionsAreFoundWhereverACommandHasThem() {
-        assertThat(CommandModels.hasProjectOptions("rollup")).isTrue();
-        assertThat(CommandModels.hasProjectOptions("describe")).as("through ReviewInput").isTrue();
-        assertThat(CommandModels.hasProjectOptions("init")).isFalse();
-        assertThat(CommandModels.hasProjectOptions("gen-man")).isFalse();
+        List<String> with = new ArrayList<>();
+        for (Map.Entry<String, CommandLine> e : reflective(io()).getSubcommands().entrySet()) {
+            CommandSpec s = e.getValue().getCommandSpec();
+            boolean has = s.findOption("--config") != null && s.findOption("--units") != null && s.findOption("--catalog") != null;
+            assertThat(CommandModels.hasProjectOptions(e.getKey())).as(e.getKey()).isEqualTo(has);
+            if (has) with.add(e.getKey());
+        }
+        assertThat(with).contains("rollup", "describe").doesNotContain("init", "gen-man");
     }
 
     private static Map<String, String> help(CommandLine cl) {
@@ -134,7 +280,9 @@ class CommandModelsTest {
 
     private static void dump(CommandSpec s, String in, boolean reflective, StringBuilder b) {
         line(b, in, "command", s.qualifiedName(), s.userObject() == null ? null : s.userObject().getClass().getName());
-        line(b, in, "aliases", Arrays.toString(s.aliases()), s.mixinStandardHelpOptions(), s.helpCommand(), s.scopeType(), s.subcommandsRepeatable());
+        line(b, in, "aliases", Arrays.toString(s.aliases()), s.mixinStandardHelpOptions(), s.helpCommand(), s.scopeType(), s.subcommandsRepeatable(),
+                s.modelTransformer(), s.preprocessor() == null ? null : s.preprocessor().getClass().getName(), s.parser().separator(),
+                s.isAddMethodSubcommands(), s.negatableOptionTransformer().getClass().getName());
         line(b, in, "version", Arrays.toString(s.version()), s.versionProvider() == null ? null : s.versionProvider().getClass().getName(),
                 s.defaultValueProvider(), s.exitCodeOnSuccess(), s.exitCodeOnUsageHelp(), s.exitCodeOnVersionHelp(),
                 s.exitCodeOnInvalidInput(), s.exitCodeOnExecutionException(), s.interpolateVariables(), s.resourceBundleBaseName());
@@ -162,7 +310,7 @@ class CommandModelsTest {
         }
         for (PositionalParamSpec p : s.positionalParameters()) {
             arg(p, in + "  positional ", reflective, b);
-            line(b, in + "    ", "index", p.index(), p.index().originalValue());
+            line(b, in + "    ", "index", p.index(), p.index().originalValue(), p.index().isUnspecified());
         }
         line(b, in, "unmatched", s.unmatchedArgsBindings().size(), s.parser().unmatchedArgumentsAllowed());
         for (Map.Entry<String, CommandLine> sub : s.subcommands().entrySet()) {
@@ -173,7 +321,7 @@ class CommandModelsTest {
 
     private static void arg(ArgSpec a, String in, boolean reflective, StringBuilder b) {
         var t = a.typeInfo();
-        line(b, in, a.paramLabel(), a.hideParamSyntax(), a.arity(), a.type().getName(), Arrays.toString(a.auxiliaryTypes()),
+        line(b, in, a.paramLabel(), a.hideParamSyntax(), a.arity(), a.arity().isUnspecified(), a.type().getName(), Arrays.toString(a.auxiliaryTypes()),
                 t.getClassName(), t.isMultiValue(), t.isCollection(), t.isArray(), t.isMap(), t.isEnum(), t.isBoolean(), t.isOptional(),
                 // not getActualGenericTypeArguments: picocli reads it for @Unmatched alone, which the writer refuses
                 t.getEnumConstantNames(), t.getAuxiliaryTypeInfos().stream().map(x -> x.getClassName()).toList());

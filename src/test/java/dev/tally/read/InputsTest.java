@@ -10,12 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The walk of an input folder: every file found, whatever bytes its name is made of. */
+@org.junit.jupiter.api.parallel.Isolated // reads Inputs.STREAMED, which any walk beside it would move
 class InputsTest {
     @TempDir
     Path tmp;
 
     @Test
     void foldersAreListedByNameAndEveryFileIsFound() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("UTF-8".equalsIgnoreCase(System.getProperty("sun.jnu.encoding")), "file names in UTF-8");
         Files.createDirectories(tmp.resolve("Bắc Giang/Phường 1"));
         Files.writeString(tmp.resolve("Bắc Giang/Phường 1/Bình.csv"), "unit,period,indicator,value\n", StandardCharsets.UTF_8);
         Files.writeString(tmp.resolve("Bắc Giang/a.json"), "[]", StandardCharsets.UTF_8);
@@ -44,5 +46,20 @@ class InputsTest {
         assertThat(found).hasSize(2);
         for (InputFile f : found) assertThat(Files.size(f.path())).as(f.display()).isEqualTo(28);
         assertThat(Inputs.STREAMED.get() - streamed).as("folders listed by the directory stream").isEqualTo(1);
+    }
+
+    /**
+     * A folder whose own name UTF-8 cannot decode, beside one whose name is the text that decoding
+     * gives (caf\uFFFD, left so by a tool that replaced the bytes): each folder's own file is found.
+     */
+    @Test
+    void aFolderNamedInAnotherEncodingIsListedItself() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "mkdir \"$(printf 'caf\\351')\" \"$(printf 'caf\\357\\277\\275')\" && "
+                + "printf 'unit,period,indicator,value\\n' > \"$(printf 'caf\\351')/a.csv\" && printf 'u\\n' > \"$(printf 'caf\\357\\277\\275')/b.csv\"")
+                .directory(tmp.toFile()).start();
+        assertThat(p.waitFor()).isZero();
+        List<InputFile> found = Inputs.expand(List.of(tmp.toString()));
+        assertThat(found).extracting(f -> f.path().getFileName().toString()).containsExactlyInAnyOrder("a.csv", "b.csv");
+        assertThat(found).extracting(f -> Files.size(f.path())).containsExactlyInAnyOrder(28L, 2L);
     }
 }
