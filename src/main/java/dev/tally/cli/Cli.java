@@ -171,7 +171,8 @@ public final class Cli {
     /**
      * picocli's commonest usage errors in Vietnamese (picocli writes its own in English only, which the
      * English run keeps as they are): an unknown option, a missing required one, a value that is not
-     * the number an option takes. Null for any other, which keeps picocli's text.
+     * the number an option takes, two options of which only one may be given (--depth and --level).
+     * Null for any other, which keeps picocli's text.
      */
     private static String inVietnamese(CommandLine.ParameterException ex) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
@@ -184,6 +185,13 @@ public final class Cli {
                 names.add(a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + (o.arity().max > 0 ? "=" + o.paramLabel() : "") : a.paramLabel());
             }
             return t("usage.missingOption", String.join(", ", names));
+        }
+        if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
+            // picocli's own words name the options ("--depth=N, --level=NAME are mutually exclusive ..."), and
+            // only those; anything else worded keeps its English
+            String m = String.valueOf(ex.getMessage()).strip();
+            int end = m.indexOf(" are mutually exclusive");
+            if (end > 0) return t("usage.exclusive", m.substring(m.startsWith("Error: ") ? "Error: ".length() : 0, end));
         }
         if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
                 && (o.type() == int.class || o.type() == Integer.class || o.type() == long.class || o.type() == Long.class)) {

@@ -101,6 +101,9 @@ class LanguageTest {
         assertThat(depth.err()).startsWith("tally: giá trị của tùy chọn '--depth' không hợp lệ: 'abc' không phải số nguyên\n");
         assertThat(tally("--lang", "vi", "rollup", "--frobnicate").err()).startsWith("tally: không có tùy chọn '--frobnicate'\n");
         assertThat(tally("--lang", "vi", "history", "--unit", "07201").err()).startsWith("tally: thiếu tùy chọn bắt buộc '--period=P'\n");
+        Tally.Run both = tally("--lang", "vi", "rollup", "--depth", "1", "--level", "district");
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).startsWith("tally: chỉ được dùng một trong các tùy chọn --depth=N, --level=NAME\n");
         // in English, picocli's own words
         assertThat(tally("--lang", "en", "rollup", "--frobnicate").err()).startsWith("tally: Unknown option: '--frobnicate'\n");
     }
