@@ -160,6 +160,8 @@ public final class Cli {
     static String usageMessage(CommandLine.ParameterException ex) {
         String choice = badChoice(ex);
         if (choice != null) return choice;
+        String typed = badType(ex);
+        if (typed != null) return typed;
         if (dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
             String own = inVietnamese(ex);
             if (own != null) return own;
@@ -170,14 +172,22 @@ public final class Cli {
 
     /**
      * picocli's commonest usage errors in Vietnamese (picocli writes its own in English only, which the
-     * English run keeps as they are): an unknown option, a missing required one, a value that is not
-     * the number an option takes, two options of which only one may be given (--depth and --level).
+     * English run keeps as they are): an unknown option, a missing required one, an option without its
+     * value, an option given twice, two options of which only one may be given (--depth and --level).
      * Null for any other, which keeps picocli's text.
      */
     private static String inVietnamese(CommandLine.ParameterException ex) {
         if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             return first.startsWith("-") ? t("usage.unknownOption", first) : t("usage.unmatchedArgument", String.join(" ", u.getUnmatched()));
+        }
+        if (ex instanceof CommandLine.OverwrittenOptionException w && w.getOverwritten() instanceof CommandLine.Model.OptionSpec o) {
+            return t("usage.onlyOnce", o.longestName());
+        }
+        if (ex instanceof CommandLine.MissingParameterException m && m.getMissing().size() == 1
+                && m.getMissing().get(0) instanceof CommandLine.Model.OptionSpec o && String.valueOf(ex.getMessage()).startsWith("Missing required parameter for")) {
+            // an option given without its value (--units at the end of the line), not an option left out
+            return t("usage.missingValue", o.longestName(), o.paramLabel());
         }
         if (ex instanceof CommandLine.MissingParameterException m && !m.getMissing().isEmpty()) {
             List<String> names = new java.util.ArrayList<>();
@@ -193,10 +203,25 @@ public final class Cli {
             int end = m.indexOf(" are mutually exclusive");
             if (end > 0) return t("usage.exclusive", m.substring(m.startsWith("Error: ") ? "Error: ".length() : 0, end));
         }
-        if (ex.getCause() instanceof CommandLine.TypeConversionException && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o
-                && (o.type() == int.class || o.type() == Integer.class || o.type() == long.class || o.type() == Long.class)) {
+        return null;
+    }
+
+    /**
+     * A value that is not of an option's type, in words a person uses in either language: picocli says
+     * "'1.5' is not an int", "'abc' is not a double", "'maybe' is not a boolean". Null for any other error.
+     */
+    private static String badType(CommandLine.ParameterException ex) {
+        if (!(ex.getCause() instanceof CommandLine.TypeConversionException) || !(ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o)) {
+            return null;
+        }
+        Class<?> type = o.type();
+        if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return t("usage.notAWholeNumber", o.longestName(), ex.getValue());
         }
+        if (type == double.class || type == Double.class || type == float.class || type == Float.class) {
+            return t("usage.notANumber", o.longestName(), ex.getValue());
+        }
+        if (type == boolean.class || type == Boolean.class) return t("usage.notABoolean", o.longestName(), ex.getValue());
         return null;
     }
 

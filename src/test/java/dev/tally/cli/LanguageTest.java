@@ -104,8 +104,22 @@ class LanguageTest {
         Tally.Run both = tally("--lang", "vi", "rollup", "--depth", "1", "--level", "district");
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).startsWith("tally: chỉ được dùng một trong các tùy chọn --depth=N, --level=NAME\n");
-        // in English, picocli's own words
+        assertThat(tally("--lang", "vi", "rollup", "--units", "a.csv", "--units", "b.csv").err()).startsWith("tally: tùy chọn '--units' chỉ được cho một lần\n");
+        assertThat(tally("--lang", "vi", "rollup", "--units").err()).startsWith("tally: tùy chọn '--units' thiếu giá trị FILE\n");
+        assertThat(tally("--lang", "vi", "outliers", "--threshold", "abc").err())
+                .startsWith("tally: giá trị của tùy chọn '--threshold' không hợp lệ: 'abc' không phải là số\n");
+        assertThat(tally("--lang", "vi", "rollup", "--strict=maybe").err())
+                .startsWith("tally: giá trị của tùy chọn '--strict' không hợp lệ: 'maybe' không phải true hay false\n");
+        // in English, picocli's own words, but for a value of the wrong type, said as people say it
         assertThat(tally("--lang", "en", "rollup", "--frobnicate").err()).startsWith("tally: Unknown option: '--frobnicate'\n");
+        assertThat(tally("--lang", "en", "rollup", "--units").err()).startsWith("tally: Missing required parameter for option '--units' (FILE)\n");
+        Tally.Run notInt = tally("--lang", "en", "rollup", "--max-findings", "1.5");
+        assertThat(notInt.exit()).isEqualTo(2);
+        assertThat(notInt.err()).startsWith("tally: Invalid value for option '--max-findings': '1.5' is not a whole number\n");
+        assertThat(tally("--lang", "en", "outliers", "--threshold", "abc").err())
+                .startsWith("tally: Invalid value for option '--threshold': 'abc' is not a number\n");
+        assertThat(tally("--lang", "en", "rollup", "--strict=maybe").err())
+                .startsWith("tally: Invalid value for option '--strict': 'maybe' is not true or false\n");
     }
 
     @Test
