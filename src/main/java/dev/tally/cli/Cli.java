@@ -194,7 +194,9 @@ public final class Cli {
             for (CommandLine.Model.ArgSpec a : m.getMissing()) {
                 names.add(a instanceof CommandLine.Model.OptionSpec o ? o.longestName() + (o.arity().max > 0 ? "=" + o.paramLabel() : "") : a.paramLabel());
             }
-            return t("usage.missingOption", String.join(", ", names));
+            // a positional parameter left out is an argument, not an option ("thiếu đối số", not "thiếu tùy chọn")
+            boolean positional = m.getMissing().stream().noneMatch(a -> a instanceof CommandLine.Model.OptionSpec);
+            return t(positional ? "usage.missingArgument" : "usage.missingOption", String.join(", ", names));
         }
         if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
             // picocli's own words name the options ("--depth=N, --level=NAME are mutually exclusive ..."), and

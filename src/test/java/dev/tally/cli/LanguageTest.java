@@ -106,6 +106,7 @@ class LanguageTest {
         assertThat(both.err()).startsWith("tally: chỉ được dùng một trong các tùy chọn --depth=N, --level=NAME\n");
         assertThat(tally("--lang", "vi", "rollup", "--units", "a.csv", "--units", "b.csv").err()).startsWith("tally: tùy chọn '--units' chỉ được cho một lần\n");
         assertThat(tally("--lang", "vi", "rollup", "--units").err()).startsWith("tally: tùy chọn '--units' thiếu giá trị FILE\n");
+        assertThat(tally("--lang", "vi", "import").err()).startsWith("tally: thiếu đối số bắt buộc 'INPUT'\n");
         assertThat(tally("--lang", "vi", "outliers", "--threshold", "abc").err())
                 .startsWith("tally: giá trị của tùy chọn '--threshold' không hợp lệ: 'abc' không phải là số\n");
         assertThat(tally("--lang", "vi", "rollup", "--strict=maybe").err())
