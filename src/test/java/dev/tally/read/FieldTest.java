@@ -28,4 +28,32 @@ class FieldTest {
             assertThat(Field.equalBytes(a, 3, b, 7, len)).as("len %d, other bytes around", len).isTrue();
         }
     }
+
+    /**
+     * nfc's shortcut: every character it takes as it stands is NFC alone and beside every other one
+     * (the JDK's normaliser asked about each character and each of the 1,048,576 pairs), and text with
+     * any other character still goes through the normaliser (decomposed Vietnamese, as macOS writes it).
+     */
+    @Test
+    void theCharactersTakenAsTheyStandAreNfcAloneAndInPairs() {
+        StringBuilder taken = new StringBuilder();
+        for (char c = 0; c < 0xFFFF; c++) if (Field.alwaysComposed(c)) taken.append(c);
+        org.assertj.core.api.Assertions.assertThat(taken.length()).isEqualTo(0x300 + 0x100);
+        char[] two = new char[2];
+        int bad = 0;
+        for (int i = 0; i < taken.length(); i++) {
+            if (!java.text.Normalizer.isNormalized(String.valueOf(taken.charAt(i)), java.text.Normalizer.Form.NFC)) bad++;
+            for (int j = 0; j < taken.length(); j++) {
+                two[0] = taken.charAt(i);
+                two[1] = taken.charAt(j);
+                if (!java.text.Normalizer.isNormalized(new String(two), java.text.Normalizer.Form.NFC)) bad++;
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(bad).isZero();
+        org.assertj.core.api.Assertions.assertThat(Field.nfc("Phường Trần Phú")).isEqualTo("Phường Trần Phú");
+        String decomposed = java.text.Normalizer.normalize("Phường Trần Phú", java.text.Normalizer.Form.NFD);
+        org.assertj.core.api.Assertions.assertThat(decomposed).isNotEqualTo("Phường Trần Phú");
+        org.assertj.core.api.Assertions.assertThat(Field.nfc(decomposed)).isEqualTo("Phường Trần Phú");
+        org.assertj.core.api.Assertions.assertThat(Field.nfc("\u212B")).as("the angstrom sign, a singleton").isEqualTo("\u00C5");
+    }
 }
