@@ -162,6 +162,10 @@ public final class Cli {
         if (choice != null) return choice;
         String typed = badType(ex);
         if (typed != null) return typed;
+        if (ex.getCause() instanceof CommandLine.TypeConversionException c && ex.getArgSpec() instanceof CommandLine.Model.OptionSpec o) {
+            // a converter's own words (--format's, in the run's language) after the option's name, in the run's language too
+            return t("usage.badValue", o.longestName(), c.getMessage());
+        }
         if (dev.tally.model.Text.lang() == dev.tally.model.Text.Lang.VI) {
             String own = inVietnamese(ex);
             if (own != null) return own;
@@ -243,7 +247,7 @@ public final class Cli {
         java.util.List<String> words = java.util.Arrays.stream(o.type().getEnumConstants()).map(Object::toString).toList();
         String list = words.size() == 1 ? words.get(0)
                 : t("usage.choice.or", String.join(", ", words.subList(0, words.size() - 1)), words.get(words.size() - 1));
-        return "Invalid value for option '" + o.longestName() + "': " + t(key, ex.getValue(), list);
+        return t("usage.badValue", o.longestName(), t(key, ex.getValue(), list));
     }
 
     public static int run(String[] args, InputStream in, PrintStream out, PrintStream err, Path workingDir) {

@@ -54,7 +54,7 @@ final class OutputOptions {
         @Override
         public Format convert(String v) {
             for (Format f : Format.values()) if (f.key().equalsIgnoreCase(v)) return f;
-            throw new TypeConversionException("'" + v + "' is not a format; use one of " + String.join(", ", new FormatNames()));
+            throw new TypeConversionException(t("usage.notFormat", v, String.join(", ", new FormatNames())));
         }
     }
 

@@ -23,7 +23,12 @@ class ChoiceOptionTest {
         assertThat(err("rollup", "--coverage", "some")).startsWith("tally: Invalid value for option '--coverage': 'some' is not a coverage setting; use columns or none\n");
         assertThat(err("rollup", "--compare", "last")).startsWith("tally: Invalid value for option '--compare': 'last' is not a comparison; use previous or year-ago\n");
         assertThat(err("--lang", "vi", "rollup", "--shape", "tall"))
-                .startsWith("tally: Invalid value for option '--shape': 'tall' không phải là một dạng bảng; dùng long hoặc wide\n");
+                .startsWith("tally: giá trị của tùy chọn '--shape' không hợp lệ: 'tall' không phải là một dạng bảng; dùng long hoặc wide\n");
+        // --format has a converter of its own: its words and the option's, both in the run's language
+        assertThat(err("rollup", "--format", "xyz"))
+                .startsWith("tally: Invalid value for option '--format': 'xyz' is not a format; use one of table, csv, tsv, json, ndjson, markdown, xlsx\n");
+        assertThat(err("--lang", "vi", "rollup", "--format", "xyz")).startsWith("tally: giá trị của tùy chọn '--format' không hợp lệ: "
+                + "'xyz' không phải là một định dạng; dùng một trong table, csv, tsv, json, ndjson, markdown, xlsx\n");
     }
 
     @Test
