@@ -128,7 +128,6 @@ final class CommandModelSource {
         if (name != null) return name;
         name = Character.toLowerCase(type.getSimpleName().charAt(0)) + type.getSimpleName().substring(1);
         built.put(type, name);
-        List<String> nested = new ArrayList<>();
         StringBuilder m = new StringBuilder();
         m.append("\n    private static CommandSpec ").append(name).append("(").append(typeName(type)).append(" o) {\n");
         m.append("        CommandSpec s = CommandSpec.wrapWithoutInspection(o);\n");
@@ -148,11 +147,10 @@ final class CommandModelSource {
                 CommandLine subLine = spec.subcommands().values().stream().filter(l -> l.getCommandSpec().userObject().getClass() == sub)
                         .findFirst().orElseThrow();
                 String subName = subLine.getCommandSpec().name();
-                nested.add(subName);
                 m.append("        s.addSubcommand(\"").append(subName).append("\", new CommandLine(").append(method(subLine.getCommandSpec()))
                         .append("(new ").append(typeName(sub)).append("())));\n");
             }
-            for (Field f : c.getDeclaredFields()) member(spec, f, m, nested);
+            for (Field f : c.getDeclaredFields()) member(spec, f, m);
         }
         if (command && type.getAnnotation(CommandLine.Command.class).mixinStandardHelpOptions()) {
             m.append("        s.addMixin(\"mixinStandardHelpOptions\", standardHelpOptions());\n");
@@ -178,7 +176,7 @@ final class CommandModelSource {
         if (um.length() > 0) m.append("        s.usageMessage()").append(um).append(";\n");
     }
 
-    private void member(CommandSpec spec, Field f, StringBuilder m, List<String> nested) {
+    private void member(CommandSpec spec, Field f, StringBuilder m) {
         checked(f);
         if (Modifier.isStatic(f.getModifiers())) return;
         String ref = "o." + f.getName();
