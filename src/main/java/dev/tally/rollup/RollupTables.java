@@ -165,16 +165,30 @@ public final class RollupTables {
         for (int j = 0; j < periods.length; j++) periodTexts[j] = r.periods().get(periods[j]).text();
         Period[] periodOf = new Period[periods.length];
         for (int j = 0; j < periods.length; j++) periodOf[j] = r.periods().get(periods[j]);
+        // each period's columns fetched once, and each unit's cells read from its row's first one
+        // (RollupResult.rowStart): W2's 5.5M rows made three calls each through RollupResult's accessors
+        dev.tally.model.ExactColumn[] valuesOf = new dev.tally.model.ExactColumn[periods.length];
+        int[][] reportedOf = new int[periods.length][], expectedOf = new int[periods.length][];
+        for (int j = 0; j < periods.length; j++) {
+            valuesOf[j] = r.mainColumn(periods[j]);
+            reportedOf[j] = r.mainReported(periods[j]);
+            expectedOf[j] = r.expectedOf(periods[j]);
+        }
         for (Unit u : units) {
             // a unit without a row has no value and nothing reported in any cell: every cell would be left out below
-            if (!r.hasRow(u.index())) continue;
+            int row = r.rowStart(u.index());
+            if (row < 0) continue;
+            int full = r.fullRowStart(u.index());
             for (int j = 0; j < periods.length; j++) {
                 int p = periods[j];
                 String period = periodTexts[j];
+                dev.tally.model.ExactColumn values = valuesOf[j];
+                int[] reported = reportedOf[j], expected = expectedOf[j];
                 for (Indicator ind : indicators) {
-                    Number v = r.number(u.index(), p, ind.index());
-                    int exp = r.expected(u.index(), p, ind.index());
-                    int rep = r.reported(u.index(), p, ind.index());
+                    int i = ind.index();
+                    Number v = values.number(row + i);
+                    int exp = expected[full + i];
+                    int rep = reported[row + i];
                     // a unit's target is shown though nothing was reported against it
                     BigDecimal target = plans == null ? null : plans.target(u.index(), periodOf[j], ind);
                     if (v == null && rep == 0 && target == null) continue;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,18 +11,24 @@ import java.util.Map;
  * CSV (RFC 4180 quoting: a cell with the delimiter, a quote or a line break is quoted, quotes doubled)
  * and TSV (tabs and line breaks inside cells become spaces), written straight to bytes. Long outputs
  * repeat the same few strings (unit codes and names, periods, indicator codes) millions of times, so
- * each distinct String instance is escaped, neutralised and encoded once; integers are written digit
- * by digit without a String. This is the hot path of a large rollup.
+ * each distinct text is escaped, neutralised and encoded once while it stays in a small cache;
+ * integers are written digit by digit without a String. This is the hot path of a large rollup.
  */
 final class FastDelimited implements TableSink {
-    private static final int CACHE_LIMIT = 1 << 16;
+    /**
+     * Slots of the encoded-text cache, a power of two. A text is found in the slot its hash names, so
+     * a lookup is one hash (kept in the String) and one comparison; an IdentityHashMap's probing was
+     * 9 % of W2's writing. A text whose slot another took is encoded again, which costs time, never bytes.
+     */
+    private static final int CACHE_SLOTS = 1 << 12;
 
     private final OutputStream out;
     private final byte delimiter;
     private final boolean tsv;
     private final byte[] buf = new byte[1 << 16];
     private int pos;
-    private final Map<String, byte[]> encoded = new IdentityHashMap<>();
+    private final String[] cachedText = new String[CACHE_SLOTS];
+    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
     /**
      * Per column, the last String written and its bytes: a long table repeats a unit's code, name and
      * level and the period on row after row, so most texts are found here without the map.
@@ -39,6 +44,12 @@ final class FastDelimited implements TableSink {
     private byte[] prefix = new byte[256];
     private int[] prefixEnd = new int[16];
     private int prefixCells, prefixLength;
+    /** How many leading cells the last row that shared any shared with the row before it; 0 until one has. */
+    private int sharedDepth;
+    /** Rows written, for the prefix's periodic second look (see write). */
+    private int rows;
+    /** Text cells copied into the prefix: tests prove a cell that changes on every row is not. */
+    private long extendedCells;
     /** Rows that began with the last row's bytes: tests prove the way is taken. */
     private long reusedRows;
     /** Rows given as arrays by this sink, and by all sinks once finished: tests prove the long rollup's way is taken. */
@@ -64,6 +75,7 @@ final class FastDelimited implements TableSink {
         this.plainNumbers = numbers.plain();
         this.coverage = coverage;
         this.quoteNumbers = !tsv && clashes((char) (delimiter & 0xff), numbers);
+        this.plainLongs = plainNumbers && !quoteNumbers;
     }
 
     /**
@@ -72,6 +84,8 @@ final class FastDelimited implements TableSink {
      * they are written as they are, digit by digit.
      */
     private final boolean quoteNumbers;
+    /** A Long is written as its digits: plain numbers, and no delimiter they could hold. */
+    private final boolean plainLongs;
 
     private static boolean clashes(char delimiter, NumberStyle numbers) {
         return "0123456789+-.Ee\"".indexOf(delimiter) >= 0 || delimiter == numbers.decimal() || (numbers.group() != 0 && delimiter == numbers.group());
@@ -138,6 +152,12 @@ final class FastDelimited implements TableSink {
         // as the bytes they were written as last time, in one piece
         int same = 0;
         while (same < prefixCells && same < n && cells[same] == lastText[same]) same++;
+        // how many leading texts this row keeps for the next: as many as rows have shared of late, so
+        // that a cell that changes on every row (a long table's indicator) is not copied into the
+        // prefix on every row for nothing; all of them while no row has shared any, and on every 64th
+        // row, so that rows that come to share more are seen
+        int keep = sharedDepth == 0 || (++rows & 63) == 0 ? n : Math.max(same, sharedDepth);
+        if (same > 0) sharedDepth = same;
         int i = 0;
         if (same > 0) {
             int len = prefixEnd[same - 1];
@@ -154,23 +174,23 @@ final class FastDelimited implements TableSink {
             if (i > 0) put(delimiter);
             Object c = cells[i];
             if (c == null) continue;
+            // the commonest cell of a large table first: a count or a whole value, written as it is
+            if (plainLongs && c instanceof Long l) {
+                putLong(l);
+                continue;
+            }
             if (c instanceof String || !(c instanceof Number)) {
                 String s = c instanceof String text ? text : c.toString();
                 byte[] e;
                 if (lastText[i] == s) {
                     e = lastBytes[i];
                 } else {
-                    e = encoded.get(s);
-                    if (e == null) {
-                        e = encode(s, true);
-                        if (encoded.size() >= CACHE_LIMIT) encoded.clear();
-                        encoded.put(s, e);
-                    }
+                    e = cached(s);
                     lastText[i] = s;
                     lastBytes[i] = e;
                 }
                 put(e);
-                if (prefixCells == i) extendPrefix(i, e);
+                if (prefixCells == i && i < keep) extendPrefix(i, e);
                 continue;
             }
             if (quoteNumbers) {
@@ -191,8 +211,21 @@ final class FastDelimited implements TableSink {
         put((byte) '\n');
     }
 
+    /** The bytes of a text cell, from the cache or encoded into it. */
+    private byte[] cached(String s) {
+        int h = s.hashCode();
+        int slot = (h ^ (h >>> 12)) & (CACHE_SLOTS - 1);
+        String k = cachedText[slot];
+        if (k != s) {
+            if (k == null || !k.equals(s)) cachedBytes[slot] = encode(s, true);
+            cachedText[slot] = s;
+        }
+        return cachedBytes[slot];
+    }
+
     /** Adds text cell {@code i}, the next of the row's leading texts, to the prefix the next row may share. */
     private void extendPrefix(int i, byte[] e) {
+        extendedCells++;
         int need = prefixLength + (i > 0 ? 1 : 0) + e.length;
         if (need > prefix.length) prefix = java.util.Arrays.copyOf(prefix, Math.max(need, prefix.length * 2));
         if (i >= prefixEnd.length) prefixEnd = java.util.Arrays.copyOf(prefixEnd, Math.max(i + 1, prefixEnd.length * 2));
@@ -250,13 +283,23 @@ final class FastDelimited implements TableSink {
      * x * 0xCCCCCCCD >>> 35 is x / 10 exactly.
      */
     private void putDigits(int v) {
-        int n = 0;
+        // written from the last digit back, straight into the buffer (the caller made room for 21 bytes)
+        int end = pos + digitCount(v);
+        int at = end;
         do {
             int q = (int) ((v * 0xCCCCCCCDL) >>> 35);
-            digits[n++] = (byte) ('0' + (v - q * 10));
+            buf[--at] = (byte) ('0' + (v - q * 10));
             v = q;
         } while (v != 0);
-        while (n > 0) buf[pos++] = digits[--n];
+        pos = end;
+    }
+
+    /** How many digits a non-negative int has. */
+    private static int digitCount(int v) {
+        if (v < 10000) return v < 100 ? (v < 10 ? 1 : 2) : (v < 1000 ? 3 : 4);
+        int n = 5;
+        for (int limit = 100000; n < 10 && v >= limit; limit *= 10) n++;
+        return n;
     }
 
     private void put(byte b) throws IOException {
@@ -286,6 +329,9 @@ final class FastDelimited implements TableSink {
 
     /** How many rows began with the bytes of the row before. */
     long reusedRows() { return reusedRows; }
+
+    /** How many text cells were copied into the prefix the next row may share. */
+    long extendedCells() { return extendedCells; }
 
     @Override
     public void finish() throws IOException {

@@ -68,6 +68,11 @@ class WritersTest {
         java.util.Random random = new java.util.Random(7);
         List<Long> all = new java.util.ArrayList<>();
         for (long e : edges) all.add(e);
+        // every digit count's first and last number (the count decides where the digits go)
+        for (long p = 1; p <= 1_000_000_000_000_000_000L; p *= 10) {
+            all.add(p);
+            all.add(p - 1);
+        }
         for (int k = 0; k < 1000; k++) all.add(k % 2 == 0 ? (long) random.nextInt(Integer.MAX_VALUE) : random.nextLong());
         for (long v : all) {
             Object asInt = v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE ? (Object) (int) v : null;
@@ -121,6 +126,46 @@ class WritersTest {
                     + neutral + "," + neutral + ",province,2024-H1,b,8\n");
             assertThat(sink.reusedRows()).isEqualTo(5);
         }
+    }
+
+    /**
+     * A long table's rows share their unit and period with the rows before and differ in the
+     * indicator: the indicator, which changes on every row, is not kept for the next row, while the
+     * shared cells are, and the bytes are what writing every cell gives.
+     */
+    @Test
+    void aCellThatChangesOnEveryRowIsNotKeptForTheNext() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        FastDelimited sink = new FastDelimited(out, ',', false, new WriteOptions(false, ',', 0));
+        sink.start(List.of(Column.text("unit"), Column.text("level"), Column.text("period"), Column.text("indicator"),
+                Column.number("value"), Column.number("reported")), Map.of());
+        StringBuilder expected = new StringBuilder("unit,level,period,indicator,value,reported\n");
+        Object[] cells = new Object[6];
+        String[] indicators = new String[20];
+        for (int i = 0; i < 20; i++) indicators[i] = "ind" + i;
+        for (String unit : new String[] {"P01", "P02"}) {
+            for (String period : new String[] {"2024-H1", "2024-H2"}) {
+                for (int i = 0; i < 20; i++) {
+                    cells[0] = unit;
+                    cells[1] = "province";
+                    cells[2] = period;
+                    cells[3] = indicators[i];
+                    cells[4] = (long) i * 1000;
+                    cells[5] = 3L;
+                    sink.row(cells);
+                    expected.append(unit).append(",province,").append(period).append(',').append(indicators[i]).append(',')
+                            .append(i * 1000).append(",3\n");
+                }
+            }
+        }
+        sink.finish();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        assertThat(sink.reusedRows()).isEqualTo(80 - 2);
+        // kept: the first row's four texts, the second row's indicator (no row had shared yet), the
+        // period where P01 changes period, the unit, level and period where the unit changes, the
+        // period where P02 changes period, and the indicator on the 64th row of shared leads (the
+        // second look): 4 + 1 + 1 + 3 + 1 + 1; copying every row's indicator was 76 more
+        assertThat(sink.extendedCells()).isEqualTo(11);
     }
 
     /** A file's name chooses the format whose entry lists its extension; the first one is what the format is written as. */
