@@ -35,12 +35,27 @@ public final class CsvSubmissions {
     /** Reads a whole CSV input: the header, then every row. */
     static void read(String file, CsvTokenizer t, ReadOptions options, ValueSink sink) throws IOException {
         if (!t.next()) return;
+        // lines of spaces and tabs above the header are blank lines, as they are to the head (Submissions)
+        while (blank(t)) {
+            if (!t.next()) {
+                sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, 0), null, null, null, null, t("input.blank")), 0, 0);
+                return;
+            }
+        }
         Header h = header(file, t, sink);
         long rows = rows(file, t, h, sink);
         if (rows == 0 && h != null) {
             sink.problem(Finding.of(FindingCode.NO_DATA, new Source(file, t.line()), null, null, null, null,
                     t("csv.noRows")), 0, 0);
         }
+    }
+
+    /** Whether the record holds nothing but spaces and tabs: one such field, or several split by tabs or spaces. */
+    private static boolean blank(CsvTokenizer t) {
+        if (t.problem() != CsvTokenizer.Problem.NONE) return false;
+        if (t.fields() > 1 && t.delimiter() != '\t' && t.delimiter() != ' ') return false;
+        for (int i = 0; i < t.fields(); i++) if (!t.field(i).trim().isEmpty()) return false;
+        return true;
     }
 
     /**

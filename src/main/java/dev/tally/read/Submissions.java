@@ -69,6 +69,23 @@ public final class Submissions {
         return java.util.Arrays.copyOf(scratch.head, n);
     }
 
+    /** How far blank lines may go at the start of an input before it is taken for blank: 16 MB. */
+    static final int BLANK_LIMIT = 1 << 24;
+
+    /** The index of the first byte of {@code b[from, to)} that is not a space, tab or line break; {@code to} when none is. */
+    private static int blankEnd(byte[] b, int from, int to) {
+        int i = from;
+        while (i < to && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r' || b[i] == '\n')) i++;
+        return i;
+    }
+
+    /** The start of the line that holds {@code b[at]}, not before {@code from}. */
+    private static int lineStart(byte[] b, int from, int at) {
+        int i = at;
+        while (i > from && b[i - 1] != '\n' && b[i - 1] != '\r') i--;
+        return i;
+    }
+
     /** The text formats: CSV and JSON, told apart by the first character; {@code after} follows {@code head}. */
     static void readText(InputFile file, byte[] head, InputStream after, ReadOptions options, ValueSink sink, Scratch scratch) throws IOException {
         int n = head.length;
@@ -85,26 +102,41 @@ public final class Submissions {
             skip = 2;
         }
         String display = file.display();
-        InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), after);
+        // what follows the head
+        InputStream tail = after;
         if (!cs.equals(StandardCharsets.UTF_8)) {
             // re-encoded to UTF-8: the head is read again from the new stream
-            rest = new Transcoder(rest, cs);
-            head = rest.readNBytes(HEAD);
+            tail = new Transcoder(new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), after), cs);
+            head = tail.readNBytes(HEAD);
             n = head.length;
             skip = 0;
-            rest = new SequenceInputStream(new ByteArrayInputStream(head), rest);
         }
-        int first = skip;
-        while (first < n && (head[first] == ' ' || head[first] == '\t' || head[first] == '\r' || head[first] == '\n')) first++;
+        // the head was read in full, so more may follow it
+        boolean more = n == HEAD;
+        int first = blankEnd(head, skip, n);
+        // blank lines filling the head may have data after them (an export that pads its start): the head
+        // grows, doubling, to the first byte that is not blank, up to BLANK_LIMIT (bounded memory and time
+        // for a file of nothing but blanks)
+        while (first == n && more && n < BLANK_LIMIT) {
+            int want = Math.min(n, BLANK_LIMIT - n);
+            byte[] next = tail.readNBytes(want);
+            more = next.length == want;
+            head = java.util.Arrays.copyOf(head, n + next.length);
+            System.arraycopy(next, 0, head, n, next.length);
+            n = head.length;
+            first = blankEnd(head, first, n);
+        }
         if (first == n) {
             sink.problem(Finding.of(FindingCode.NO_DATA, new Source(display, 0), null, null, null, null,
-                    n == skip ? t("input.empty") : t("input.blank")), 0, 0);
+                    more ? t("input.blankHead", BLANK_LIMIT >> 20) : n == skip ? t("input.empty") : t("input.blank")), 0, 0);
             return;
         }
+        InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), tail);
         if (head[first] == '{' || head[first] == '[') {
             JsonSubmissions.read(display, rest, head, skip, n, sink);
         } else {
-            byte delim = options.delimiter() != null ? (byte) options.delimiter().charValue() : Delimiters.sniff(head, skip, n);
+            // the delimiter from the first line that is not blank (a blank line above the header gave ',')
+            byte delim = options.delimiter() != null ? (byte) options.delimiter().charValue() : Delimiters.sniff(head, lineStart(head, skip, first), n);
             CsvTokenizer t = new CsvTokenizer(rest, delim, 1, Long.MAX_VALUE, scratch == null ? null : scratch.csv);
             CsvSubmissions.read(display, t, options, sink);
             if (scratch != null) scratch.csv = t.buffer();

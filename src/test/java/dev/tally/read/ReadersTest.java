@@ -157,6 +157,50 @@ class ReadersTest {
         assertThat(read("\n\n  \n").codes()).containsExactly(FindingCode.NO_DATA);
     }
 
+    /**
+     * Blank lines past the first 64 KB that tally looks at to recognise a file do not hide the data
+     * after them: every value is read, on the line it is on, in CSV (with its delimiter) and JSON; a
+     * file of nothing but blanks is one finding, and past 16 MB of them it says how far it looked.
+     */
+    @Test
+    void dataAfterMoreBlankLinesThanTheHeadIsRead() {
+        int blankLines = 100_000; // 100,000 "\n" and " \r\n": 250 KB, four heads and more
+        StringBuilder blanks = new StringBuilder();
+        for (int k = 0; k < blankLines; k++) blanks.append(k % 2 == 0 ? "\n" : " \r\n");
+        assertThat(blanks.length()).isGreaterThan(3 * Submissions.HEAD);
+        Collect csv = read(blanks + "unit;period;indicator;value\nA;2024;x;5\nB;2024;x;6\n");
+        assertThat(csv.findings).isEmpty();
+        assertThat(csv.values).containsExactly("A|2024|x|5@" + (blankLines + 2), "B|2024|x|6@" + (blankLines + 3));
+        Collect json = read(blanks + "{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1}}\n");
+        assertThat(json.findings).isEmpty();
+        assertThat(json.values).containsExactly("A|2024|x|1@" + (blankLines + 1));
+        // in UTF-16 too (re-encoded before it is looked at)
+        Collect utf16 = read(("\uFEFF" + blanks + "unit,period,indicator,value\nA,2024,x,7\n").getBytes(StandardCharsets.UTF_16LE),
+                ReadOptions.defaults());
+        assertThat(utf16.values).containsExactly("A|2024|x|7@" + (blankLines + 2));
+
+        Collect onlyBlanks = read(blanks.toString());
+        assertThat(onlyBlanks.codes()).containsExactly(FindingCode.NO_DATA);
+        assertThat(onlyBlanks.findings.get(0).message()).isEqualTo("the input holds only blank lines; nothing was read");
+        byte[] endless = new byte[Submissions.BLANK_LIMIT + 10];
+        java.util.Arrays.fill(endless, (byte) ' ');
+        endless[endless.length - 1] = 'x';
+        Collect tooFar = read(endless, ReadOptions.defaults());
+        assertThat(tooFar.codes()).containsExactly(FindingCode.NO_DATA);
+        assertThat(tooFar.findings.get(0).message())
+                .isEqualTo("the first 16 MB of the input are blank lines; nothing was read: delete the blank lines before the data");
+    }
+
+    /** The delimiter is told from the first line that is not blank: a blank line above a ';' header gave ','. */
+    @Test
+    void theDelimiterComesFromTheFirstLineThatIsNotBlank() {
+        Collect c = read("\n  \r\nunit;period;indicator;value\nA;2024;x;5\n");
+        assertThat(c.findings).isEmpty();
+        assertThat(c.values).containsExactly("A|2024|x|5@4");
+        Collect tabs = read("\n\tunit\tperiod\tindicator\tvalue\n\tA\t2024\tx\t5\n");
+        assertThat(tabs.values).containsExactly("A|2024|x|5@3");
+    }
+
     @Test
     void jsonObjectArrayAndNdjson() {
         assertThat(read("{\"unit\":\"A\",\"period\":\"2024\",\"values\":{\"x\":1,\"y\":null}}").values)
