@@ -153,82 +153,123 @@ public final class RollupTables {
 
     private static void longRows(RollupResult r, List<Unit> units, TableSink sink, Shown shown, boolean compare, Ranks ranks)
             throws IOException {
+        LongRows rows = new LongRows(r, sink, shown, compare, ranks);
+        for (Unit u : units) rows.unit(u);
+    }
+
+    /**
+     * The rows of a long table, one chunk of units at a time. The work is cut into small methods on
+     * purpose: C1 compiles a method after about 200 calls but a loop only after 60,000 turns, so a unit
+     * and period's rows ({@link #unitPeriod}, called once for every 50 rows of W1) are compiled after
+     * 10,000 rows, where the one method before ran W1's first 60,000 rows of each thread in the
+     * interpreter and was then compiled whole, columns no run of them had included.
+     */
+    private static final class LongRows {
+        private final RollupResult r;
+        private final TableSink sink;
+        private final boolean exempt, remapped, compare, extra;
+        private final Plans plans;
+        private final Ranks ranks;
         // one array re-filled for every row (a sink copies what it keeps): millions of rows, no list growing
-        Object[] cells = new Object[longColumns(r, shown).size()];
-        boolean exempt = r.hasExempt(), remapped = r.remapped();
-        Plans plans = shown.plans();
+        private final Object[] cells;
         // arrays, not Lists: millions of rows, each a List iterator's interface calls under C1
         // (W2: 76 ms of the writing threads' CPU)
-        Indicator[] indicators = shown.indicators().toArray(new Indicator[0]);
-        int[] periods = shown.periods().stream().mapToInt(Integer::intValue).toArray();
-        String[] periodTexts = new String[periods.length];
-        for (int j = 0; j < periods.length; j++) periodTexts[j] = r.periods().get(periods[j]).text();
-        Period[] periodOf = new Period[periods.length];
-        for (int j = 0; j < periods.length; j++) periodOf[j] = r.periods().get(periods[j]);
+        private final Indicator[] indicators;
+        private final int[] periods;
+        private final String[] periodTexts;
+        private final Period[] periodOf;
         // each period's columns fetched once, and each unit's cells read from its row's first one
         // (RollupResult.rowStart): W2's 5.5M rows made three calls each through RollupResult's accessors
-        dev.tally.model.ExactColumn[] valuesOf = new dev.tally.model.ExactColumn[periods.length];
-        int[][] reportedOf = new int[periods.length][], expectedOf = new int[periods.length][];
-        for (int j = 0; j < periods.length; j++) {
-            valuesOf[j] = r.mainColumn(periods[j]);
-            reportedOf[j] = r.mainReported(periods[j]);
-            expectedOf[j] = r.expectedOf(periods[j]);
+        private final dev.tally.model.ExactColumn[] valuesOf;
+        private final int[][] reportedOf, expectedOf;
+
+        LongRows(RollupResult r, TableSink sink, Shown shown, boolean compare, Ranks ranks) {
+            this.r = r;
+            this.sink = sink;
+            this.compare = compare;
+            this.ranks = ranks;
+            cells = new Object[longColumns(r, shown).size()];
+            exempt = r.hasExempt();
+            remapped = r.remapped();
+            plans = shown.plans();
+            extra = exempt || remapped || compare || plans != null || ranks != null;
+            indicators = shown.indicators().toArray(new Indicator[0]);
+            periods = shown.periods().stream().mapToInt(Integer::intValue).toArray();
+            periodTexts = new String[periods.length];
+            periodOf = new Period[periods.length];
+            valuesOf = new dev.tally.model.ExactColumn[periods.length];
+            reportedOf = new int[periods.length][];
+            expectedOf = new int[periods.length][];
+            for (int j = 0; j < periods.length; j++) {
+                periodOf[j] = r.periods().get(periods[j]);
+                periodTexts[j] = periodOf[j].text();
+                valuesOf[j] = r.mainColumn(periods[j]);
+                reportedOf[j] = r.mainReported(periods[j]);
+                expectedOf[j] = r.expectedOf(periods[j]);
+            }
         }
-        for (Unit u : units) {
+
+        void unit(Unit u) throws IOException {
             // a unit without a row has no value and nothing reported in any cell: every cell would be left out below
             int row = r.rowStart(u.index());
-            if (row < 0) continue;
+            if (row < 0) return;
             int full = r.fullRowStart(u.index());
-            for (int j = 0; j < periods.length; j++) {
-                int p = periods[j];
-                String period = periodTexts[j];
-                dev.tally.model.ExactColumn values = valuesOf[j];
-                int[] reported = reportedOf[j], expected = expectedOf[j];
-                for (Indicator ind : indicators) {
-                    int i = ind.index();
-                    Number v = values.number(row + i);
-                    int exp = expected[full + i];
-                    int rep = reported[row + i];
-                    // a unit's target is shown though nothing was reported against it
-                    BigDecimal target = plans == null ? null : plans.target(u.index(), periodOf[j], ind);
-                    if (v == null && rep == 0 && target == null) continue;
-                    cells[0] = u.code();
-                    cells[1] = u.name();
-                    cells[2] = u.level();
-                    cells[3] = period;
-                    cells[4] = ind.code();
-                    cells[5] = v;
-                    cells[6] = boxed(rep);
-                    cells[7] = boxed(exp);
-                    int k = 8;
-                    if (exempt) cells[k++] = boxed(r.exempt(u.index(), p, ind.index()));
-                    if (remapped) cells[k++] = r.quality(u.index(), p, ind.index());
-                    if (compare) {
-                        if (r.compared(p)) {
-                            int q = r.comparedWith(p);
-                            BigDecimal now = r.value(u.index(), p, ind.index());
-                            BigDecimal then = r.compareValue(u.index(), p, ind.index());
-                            BigDecimal ch = change(ind, now, then);
-                            cells[k++] = r.periods().get(q).text();
-                            cells[k++] = r.compareNumber(u.index(), p, ind.index());
-                            cells[k++] = boxed(r.compareReported(u.index(), p, ind.index()));
-                            cells[k++] = boxed(r.expected(u.index(), q, ind.index()));
-                            cells[k++] = now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index());
-                            cells[k++] = now == null || then == null ? null : now.subtract(then);
-                            cells[k++] = points(ind) ? null : ch;
-                            cells[k++] = points(ind) ? ch : null;
-                        } else {
-                            for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
-                        }
-                    }
-                    if (plans != null) {
-                        cells[k++] = target;
-                        cells[k++] = Plans.attainment(r.value(u.index(), p, ind.index()), target);
-                    }
-                    if (ranks != null) cells[k++] = ranks.number(u.index(), p, ind.index());
-                    sink.row(cells);
+            for (int j = 0; j < periods.length; j++) unitPeriod(u, row, full, j);
+        }
+
+        /** The rows of unit {@code u} for the {@code j}th period shown; {@code row}, {@code full}: its first cells. */
+        private void unitPeriod(Unit u, int row, int full, int j) throws IOException {
+            dev.tally.model.ExactColumn values = valuesOf[j];
+            int[] reported = reportedOf[j], expected = expectedOf[j];
+            for (Indicator ind : indicators) {
+                int i = ind.index();
+                Number v = values.number(row + i);
+                int rep = reported[row + i];
+                // a unit's target is shown though nothing was reported against it
+                BigDecimal target = plans == null ? null : plans.target(u.index(), periodOf[j], ind);
+                if (v == null && rep == 0 && target == null) continue;
+                cells[0] = u.code();
+                cells[1] = u.name();
+                cells[2] = u.level();
+                cells[3] = periodTexts[j];
+                cells[4] = ind.code();
+                cells[5] = v;
+                cells[6] = boxed(rep);
+                cells[7] = boxed(expected[full + i]);
+                if (extra) extraCells(u, j, ind, target);
+                sink.row(cells);
+            }
+        }
+
+        /** The columns after the eighth, which only some tables have: exempt, quality, comparison, plan and rank. */
+        private void extraCells(Unit u, int j, Indicator ind, BigDecimal target) {
+            int p = periods[j];
+            int k = 8;
+            if (exempt) cells[k++] = boxed(r.exempt(u.index(), p, ind.index()));
+            if (remapped) cells[k++] = r.quality(u.index(), p, ind.index());
+            if (compare) {
+                if (r.compared(p)) {
+                    int q = r.comparedWith(p);
+                    BigDecimal now = r.value(u.index(), p, ind.index());
+                    BigDecimal then = r.compareValue(u.index(), p, ind.index());
+                    BigDecimal ch = change(ind, now, then);
+                    cells[k++] = r.periods().get(q).text();
+                    cells[k++] = r.compareNumber(u.index(), p, ind.index());
+                    cells[k++] = boxed(r.compareReported(u.index(), p, ind.index()));
+                    cells[k++] = boxed(r.expected(u.index(), q, ind.index()));
+                    cells[k++] = now == null && then == null ? null : r.compareStatus(u.index(), p, ind.index());
+                    cells[k++] = now == null || then == null ? null : now.subtract(then);
+                    cells[k++] = points(ind) ? null : ch;
+                    cells[k++] = points(ind) ? ch : null;
+                } else {
+                    for (int e = 0; e < COMPARE_COLUMNS.size(); e++) cells[k++] = null;
                 }
             }
+            if (plans != null) {
+                cells[k++] = target;
+                cells[k++] = Plans.attainment(r.value(u.index(), p, ind.index()), target);
+            }
+            if (ranks != null) cells[k++] = ranks.number(u.index(), p, ind.index());
         }
     }
 
