@@ -55,13 +55,16 @@ public final class Inputs {
                 } catch (IOException e) {
                     throw TallyException.io(t("file.cannotList", a, reason(e)));
                 }
-                List<Path> found = new ArrayList<>();
+                List<Path> found = new ArrayList<>(), leadNowhere = new ArrayList<>();
                 try {
-                    walk(start, found, f -> nowhere.accept(start == p ? f : p.resolve(start.relativize(f))));
+                    walk(start, found, leadNowhere::add);
                 } catch (IOException e) {
                     throw TallyException.io(t("file.cannotList", a, reason(e)));
                 }
                 Collections.sort(found);
+                // told in the order the files are read, not in the order the folders happen to list them
+                Collections.sort(leadNowhere);
+                for (Path f : leadNowhere) nowhere.accept(start == p ? f : p.resolve(start.relativize(f)));
                 for (Path f : found) {
                     Path named = start == p ? f : p.resolve(start.relativize(f));
                     out.add(new InputFile(named.toString(), named));

@@ -201,6 +201,11 @@ class WorkbookTest {
         Files.createSymbolicLink(tmp.resolve("d/a.csv"), elsewhere.resolve("x.csv"));
         Files.createSymbolicLink(tmp.resolve("d/b"), elsewhere);
         Files.createSymbolicLink(tmp.resolve("d/broken.csv"), tmp.resolve("nothing.csv"));
+        // more of them, made out of order: they are told in the order of their paths, whatever order the folders list them in
+        for (String name : new String[] {"sub/zz.csv", "sub/aa.csv", "broken-9.csv", "broken-1.csv", "sub/mm.csv", "broken-5.csv"}) {
+            Files.createDirectories(tmp.resolve("d/sub"));
+            Files.createSymbolicLink(tmp.resolve("d").resolve(name), tmp.resolve("gone-" + name.replace('/', '-')));
+        }
         // in the order of whole paths, as sort(1) in the C locale lists them: "sub-2/" before "sub/"
         Files.writeString(Files.createDirectories(tmp.resolve("d/sub-2")).resolve("e.csv"), "unit,period,indicator,value\n");
         // a loop of links is not walked round
@@ -214,7 +219,8 @@ class WorkbookTest {
         // the link to a folder, passed over on purpose, is not
         List<java.nio.file.Path> nowhere = new java.util.ArrayList<>();
         Inputs.expand(List.of(tmp.resolve("d").toString()), nowhere::add);
-        assertThat(nowhere).containsExactly(tmp.resolve("d/broken.csv"));
+        assertThat(nowhere).containsExactly(tmp.resolve("d/broken-1.csv"), tmp.resolve("d/broken-5.csv"), tmp.resolve("d/broken-9.csv"),
+                tmp.resolve("d/broken.csv"), tmp.resolve("d/sub/aa.csv"), tmp.resolve("d/sub/mm.csv"), tmp.resolve("d/sub/zz.csv"));
         // named itself, it is an input/output error that says what it is
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> Inputs.expand(List.of(tmp.resolve("d/broken.csv").toString())))
                 .hasMessageContaining("a link that leads to no file that can be read");
