@@ -31,7 +31,7 @@ final class FastDelimited implements TableSink {
     private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
     /**
      * Per column, the last String written and its bytes: a long table repeats a unit's code, name and
-     * level and the period on row after row, so most texts are found here without the map.
+     * level and the period on row after row, so most texts are found here without the cache.
      */
     private String[] lastText = new String[16];
     private byte[][] lastBytes = new byte[16][];
