@@ -69,8 +69,68 @@ public final class Submissions {
         return java.util.Arrays.copyOf(scratch.head, n);
     }
 
-    /** How far blank lines may go at the start of an input before it is taken for blank: 16 MB. */
-    static final int BLANK_LIMIT = 1 << 24;
+    /** What follows blank lines that filled the head: how many lines they were, and the next head (null: blank to the end). */
+    private record AfterBlanks(long lines, byte[] head) {}
+
+    /**
+     * Reads past the blank lines that fill {@code head[from..]} and go on in {@code tail}, counting
+     * their line breaks as the CSV reader does (CR LF, LF and CR each end a line). Returns the count
+     * and, from the first byte that is not a space, tab or line break, up to {@link #HEAD} bytes.
+     */
+    private static AfterBlanks afterBlanks(byte[] head, int from, InputStream tail) throws IOException {
+        long lines = 0;
+        boolean afterCr = false;
+        byte[] b = head;
+        int i = from, n = head.length;
+        while (true) {
+            for (; i < n; i++) {
+                byte c = b[i];
+                if (c == '\n') {
+                    if (!afterCr) lines++;
+                    afterCr = false;
+                } else if (c == '\r') {
+                    lines++;
+                    afterCr = true;
+                } else if (c == ' ' || c == '\t') {
+                    afterCr = false;
+                } else {
+                    byte[] next = java.util.Arrays.copyOfRange(b, i, n);
+                    byte[] more = tail.readNBytes(Math.max(0, HEAD - next.length));
+                    byte[] all = java.util.Arrays.copyOf(next, next.length + more.length);
+                    System.arraycopy(more, 0, all, next.length, more.length);
+                    return new AfterBlanks(lines, all);
+                }
+            }
+            b = tail.readNBytes(HEAD);
+            i = 0;
+            n = b.length;
+            if (n == 0) return new AfterBlanks(lines, null);
+        }
+    }
+
+    /** {@code count} line feeds, made as they are read: the blank lines {@link #afterBlanks} read past. */
+    private static final class LineBreaks extends InputStream {
+        private long left;
+
+        LineBreaks(long count) { left = count; }
+
+        @Override
+        public int read() {
+            if (left == 0) return -1;
+            left--;
+            return '\n';
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            if (len == 0) return 0;
+            if (left == 0) return -1;
+            int k = (int) Math.min(len, left);
+            java.util.Arrays.fill(b, off, off + k, (byte) '\n');
+            left -= k;
+            return k;
+        }
+    }
 
     /** The index of the first byte of {@code b[from, to)} that is not a space, tab or line break; {@code to} when none is. */
     private static int blankEnd(byte[] b, int from, int to) {
@@ -111,27 +171,31 @@ public final class Submissions {
             n = head.length;
             skip = 0;
         }
-        // the head was read in full, so more may follow it
-        boolean more = n == HEAD;
         int first = blankEnd(head, skip, n);
-        // blank lines filling the head may have data after them (an export that pads its start): the head
-        // grows, doubling, to the first byte that is not blank, up to BLANK_LIMIT (bounded memory and time
-        // for a file of nothing but blanks)
-        while (first == n && more && n < BLANK_LIMIT) {
-            int want = Math.min(n, BLANK_LIMIT - n);
-            byte[] next = tail.readNBytes(want);
-            more = next.length == want;
-            head = java.util.Arrays.copyOf(head, n + next.length);
-            System.arraycopy(next, 0, head, n, next.length);
+        long blankLines = 0;
+        if (first == n && n == HEAD) {
+            // blank lines filling the head (read in full: more may follow) may have data after them, as
+            // in an export that pads its start: they are read past, their line breaks counted, and the
+            // reader is given as many empty lines before the first byte that is not blank, so that the
+            // lines it names are the file's; memory stays one head whatever their length
+            AfterBlanks past = afterBlanks(head, skip, tail);
+            if (past.head() == null) {
+                sink.problem(Finding.of(FindingCode.NO_DATA, new Source(display, 0), null, null, null, null, t("input.blank")), 0, 0);
+                return;
+            }
+            blankLines = past.lines();
+            head = past.head();
             n = head.length;
-            first = blankEnd(head, first, n);
+            skip = 0;
+            first = 0;
         }
         if (first == n) {
             sink.problem(Finding.of(FindingCode.NO_DATA, new Source(display, 0), null, null, null, null,
-                    more ? t("input.blankHead", BLANK_LIMIT >> 20) : n == skip ? t("input.empty") : t("input.blank")), 0, 0);
+                    n == skip ? t("input.empty") : t("input.blank")), 0, 0);
             return;
         }
         InputStream rest = new SequenceInputStream(new ByteArrayInputStream(head, skip, n - skip), tail);
+        if (blankLines > 0) rest = new SequenceInputStream(new LineBreaks(blankLines), rest);
         if (head[first] == '{' || head[first] == '[') {
             JsonSubmissions.read(display, rest, head, skip, n, sink);
         } else {
