@@ -41,7 +41,7 @@ import org.junit.jupiter.api.parallel.Isolated;
  * one thread; ordinary data stays on longs and byte lookups (the counters say so), so a change that
  * silently leaves the fast way makes these tests fail.
  */
-@Isolated // lowers Ingest.splitBytes and reads Slicer.COUNTED, which every read counts
+@Isolated // lowers Ingest.splitBytes and Slicer.countInTwoFrom, and reads Slicer.HALVED, which every plan counts
 class IngestTest {
     @TempDir
     Path dir;
@@ -84,7 +84,10 @@ class IngestTest {
     }
 
     @AfterEach
-    void restore() { Ingest.splitBytes = 4L << 20; }
+    void restore() {
+        Ingest.splitBytes = 4L << 20;
+        Slicer.countInTwoFrom = 8L << 20;
+    }
 
     Validator.Result run(int threads, Path... files) {
         List<InputFile> in = new ArrayList<>();
@@ -213,6 +216,37 @@ class IngestTest {
             }
             assertThat(got).isEqualTo(expected);
         }
+    }
+
+    /**
+     * A slice's lines counted in two halves at once give the same line numbers as one count, with
+     * CR LF line ends, also where the halves' border falls between a CR and its LF.
+     */
+    @Test
+    void aSliceCountedInTwoHalvesGivesTheSameLines() throws IOException {
+        Ingest.splitBytes = 1024;
+        Slicer.countInTwoFrom = 0;
+        boolean borderInCrLf = false;
+        // files a row shorter each time, so that the halves' border moves through the rows' bytes
+        for (int pad = 0; pad < 64; pad++) {
+            StringBuilder sb = new StringBuilder("unit,period,indicator,value\r\n");
+            for (String[] d : data.subList(0, data.size() - pad)) sb.append(String.join(",", d)).append("\r\n");
+            Path f = Files.writeString(dir.resolve("crlf-" + pad + ".csv"), sb);
+            byte[] bytes = Files.readAllBytes(f);
+            long halvedBefore = Slicer.HALVED.get();
+            Ingest.Plan plan = Ingest.plan(List.of(new InputFile(f.getFileName().toString(), f)), ReadOptions.defaults(), 2);
+            assertThat(plan.slices()).as("pad %d: cut in two, not refused for a lone CR", pad).isEqualTo(2);
+            assertThat(Slicer.HALVED.get()).isEqualTo(halvedBefore + 1);
+            Slicer.Slice first = plan.work().get(0).slice(), second = plan.work().get(1).slice();
+            int mid = (int) (first.from() + (first.to() - first.from()) / 2);
+            borderInCrLf |= bytes[mid - 1] == '\r' && bytes[mid] == '\n';
+            long lines = 1 + new String(bytes, 0, (int) first.to(), StandardCharsets.UTF_8).chars().filter(ch -> ch == '\n').count();
+            assertThat(second.firstLine()).isEqualTo(lines);
+            Validator.Result one = run(1, f), two = run(2, f);
+            assertThat(cells(two, h, c)).isEqualTo(cells(one, h, c));
+            assertThat(two.findings()).isEqualTo(one.findings());
+        }
+        assertThat(borderInCrLf).as("some pad puts the halves' border between a CR and its LF").isTrue();
     }
 
     @Test
