@@ -50,6 +50,8 @@ final class FastDelimited implements TableSink {
     private int rows;
     /** Text cells copied into the prefix: tests prove a cell that changes on every row is not. */
     private long extendedCells;
+    /** Texts encoded for the cache: tests prove a text met again is found there, not encoded again. */
+    private long encodedTexts;
     /** Rows that began with the last row's bytes: tests prove the way is taken. */
     private long reusedRows;
     /** Rows given as arrays by this sink, and by all sinks once finished: tests prove the long rollup's way is taken. */
@@ -217,7 +219,10 @@ final class FastDelimited implements TableSink {
         int slot = (h ^ (h >>> 12)) & (CACHE_SLOTS - 1);
         String k = cachedText[slot];
         if (k != s) {
-            if (k == null || !k.equals(s)) cachedBytes[slot] = encode(s, true);
+            if (k == null || !k.equals(s)) {
+                cachedBytes[slot] = encode(s, true);
+                encodedTexts++;
+            }
             cachedText[slot] = s;
         }
         return cachedBytes[slot];
@@ -332,6 +337,9 @@ final class FastDelimited implements TableSink {
 
     /** How many text cells were copied into the prefix the next row may share. */
     long extendedCells() { return extendedCells; }
+
+    /** How many text cells were encoded rather than found in the cache. */
+    long encodedTexts() { return encodedTexts; }
 
     @Override
     public void finish() throws IOException {

@@ -166,6 +166,9 @@ class WritersTest {
         // period where P02 changes period, and the indicator on the 64th row of shared leads (the
         // second look): 4 + 1 + 1 + 3 + 1 + 1; copying every row's indicator was 76 more
         assertThat(sink.extendedCells()).isEqualTo(11);
+        // each distinct text encoded once (2 units, the level, 2 periods, 20 indicators), though the
+        // indicator differs from the row before on all 80 rows: the rest came from the cache
+        assertThat(sink.encodedTexts()).isEqualTo(25);
     }
 
     /** A file's name chooses the format whose entry lists its extension; the first one is what the format is written as. */
