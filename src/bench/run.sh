@@ -11,6 +11,9 @@
 #                                    # workbook per district (693 .xlsx); real1m: the same with 1.01M values, beside W1
 #   bash src/bench/run.sh cron       # the cron run: one district's file (7,500 values) and 10 values against W2's hierarchy
 #   bash src/bench/run.sh w3         # W3 (52M values, 6,930 files, 1.7 GB): one timed run of each tool, peak RSS
+#   bash src/bench/run.sh baseline   # this build beside an earlier one (BASELINE, default c270cf3: the build issue 31's
+#                                    # targets were measured with) and DuckDB, alternating, on cron, real, W1 and W2
+#                                    # (after those workloads have made their data); baseline-w3: W3, one run of each
 #
 # Generates W1 and W2 with ../shared/bench/gen.py (or $BENCH_DIR/gen.py) into $WORK (default
 # /tmp/tally-bench), installs the DuckDB peer (DuckDB's own engine through its node API, started as a
@@ -266,6 +269,50 @@ for x in json.load(open(sys.argv[1]))["results"]:
     print(f"{x['command']:36} {x['median'] * 1000:.0f} ms ± {x['stddev'] * 1000:.0f}")
 PY
       continue ;;
+    baseline|baseline-w3)
+      # The machine's speed drifts by a third over a day, and not by the same factor for both tools (DuckDB's
+      # W2 took 3.35 s on 2026-11-24 and 7.1-7.7 s on 2026-12-07), so a ratio against DuckDB measured today
+      # cannot be set beside one measured on another day. The build an earlier ratio was measured with,
+      # run here beside this one and DuckDB, gives both ratios on the same machine at the same minutes.
+      rev=${BASELINE:-c270cf3}
+      base=$WORK/baseline-$rev
+      if [ ! -x "$base/target/tally" ]; then
+        echo "== building $rev in $base"
+        rm -rf "$base"; git -C "$ROOT" worktree prune
+        git -C "$ROOT" worktree add --detach "$base" "$rev" >/dev/null 2>&1
+        (cd "$base" && mvn -q -B package -DskipTests)
+      fi
+      if [ $w = baseline ]; then sets="cron real w1 w2"; else sets=w3; fi
+      for s in $sets; do
+        case $s in
+          real) src=$WORK/real; in=$src/long/submissions
+                duck="node $ROOT/src/bench/duck_real.mjs $BENCH_DIR/duckdb/node_modules $src/long $WORK/$s-duck.csv" ;;
+          *) src=$WORK/$s; in=$src/submissions; duck="node $BENCH_DIR/duckdb/duck_rollup.mjs $src $WORK/$s-duck.csv" ;;
+        esac
+        [ -d "$in" ] || { echo "bench: no $in; run 'bash src/bench/run.sh $s' first" >&2; exit 4; }
+        args="--units $src/units.csv --catalog $src/indicators.csv --format csv"
+        before="$base/target/tally rollup $args -o $WORK/$s-baseline.csv $in"
+        now="$TALLY rollup $args -o $WORK/$s-now.csv $in"
+        if [ $s = w3 ]; then
+          for cmd in "$before" "$now" "$duck"; do
+            /usr/bin/time -f "%e s, peak RSS %M KB: ${cmd%% *}" $cmd 2>&1 >/dev/null | grep "peak RSS" || true
+          done
+        else
+          $before >/dev/null 2>&1 || true; $now >/dev/null 2>&1 || true
+          alternate --export-json "$WORK/baseline-$s.json" "$rev" "$before" "this build" "$now" duckdb "$duck"
+          python3 - "$WORK/baseline-$s.json" "$s" "$rev" <<'PY'
+import json, sys
+r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
+b, n, d = r[sys.argv[3]]["median"], r["this build"]["median"], r["duckdb"]["median"]
+print(f"{sys.argv[2]}: {sys.argv[3]} {b:.2f} s ({b / d:.2f}x DuckDB), this build {n:.2f} s ({n / d:.2f}x), "
+      f"DuckDB {d:.2f} s; this build / {sys.argv[3]} {n / b:.2f} (medians of {len(r['duckdb']['times'])}, alternating)")
+PY
+        fi
+        # the same rollup from both builds, or the comparison is of different work
+        cmp -s "$WORK/$s-baseline.csv" "$WORK/$s-now.csv" && echo "check: $s byte-identical from both builds" \
+            || { echo "check: $s differs between $rev and this build" >&2; exit 1; }
+      done
+      continue ;;
     review)
       # describe and outliers against rollup on the same input (W2), side by side
       generate w2 --provinces 63 --districts 11 --communes 15 --indicators 50 --files district \
@@ -289,7 +336,7 @@ for name, x in r.items():
 PY
       echo "peak RSS: rollup $(peak $base rollup -o /dev/null $in) MB, describe $(peak $base describe -o /dev/null $in) MB"
       continue ;;
-    *) echo "bench: unknown workload $w (w1, w2, w3, cron, store, store-pg, review, startup, real, real1m)" >&2; exit 2 ;;
+    *) echo "bench: unknown workload $w (w1, w2, w3, cron, store, store-pg, review, startup, real, real1m, baseline, baseline-w3)" >&2; exit 2 ;;
   esac
   d=$WORK/$w
   tally="$TALLY rollup --units $d/units.csv --catalog $d/indicators.csv --format csv -o $WORK/$w-tally.csv $d/submissions"

@@ -88,10 +88,16 @@ final class FindingOptions {
         boolean c = colour(io);
         List<Finding> shown = new ArrayList<>();
         Map<String, Long> rest = new TreeMap<>();
+        // counted by code, then named: a merge into the map by name for each of W2's 49,932 unlisted
+        // findings was 25 ms of a phase that runs on one core
+        long[] byCode = new long[FindingCode.values().length];
         for (Finding f : all) {
             if (quiet && f.severity() != Severity.ERROR) continue;
             if (shown.size() < max) shown.add(f);
-            else rest.merge(f.code().key(), 1L, Long::sum);
+            else byCode[f.code().ordinal()]++;
+        }
+        for (FindingCode code : FindingCode.values()) {
+            if (byCode[code.ordinal()] > 0) rest.merge(code.key(), byCode[code.ordinal()], Long::sum);
         }
         // past the validation's listing limit: never in memory, and not listed either (--quiet: by the
         // code's severity, since only a count of each code is kept)
