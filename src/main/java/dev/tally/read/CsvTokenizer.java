@@ -192,6 +192,9 @@ public final class CsvTokenizer {
         int fieldStart = i;
         boolean quoted = false, esc = false, anyEscaped = false;
         scanInQuote = false;
+        // the field arrays in locals: C1 loads a field from memory at every use (ensure may replace them)
+        int[] st = starts, en = ends;
+        boolean[] ex = escaped;
         while (true) {
             // at a field start
             if (i < n && b[i] == '"') {
@@ -242,11 +245,16 @@ public final class CsvTokenizer {
                 if (i > s) after = true;
                 if (i > s) contentEnd = i; // keep what is there, for the message
                 if (nf < MAX_FIELDS) {
-                    ensure(nf + 1);
-                    starts[nf] = fieldStart;
-                    ends[nf] = contentEnd;
-                    escaped[nf] = esc && i == s;
-                    anyEscaped |= escaped[nf];
+                    if (nf == st.length) {
+                        ensure(nf + 1);
+                        st = starts;
+                        en = ends;
+                        ex = escaped;
+                    }
+                    st[nf] = fieldStart;
+                    en[nf] = contentEnd;
+                    ex[nf] = esc && i == s;
+                    anyEscaped |= ex[nf];
                     nf++;
                 }
                 count++;
@@ -263,10 +271,15 @@ public final class CsvTokenizer {
                 if (i == n && !eof) return -1;
                 if (i - s > MAX_FIELD) tooLong = true;
                 if (nf < MAX_FIELDS) {
-                    ensure(nf + 1);
-                    starts[nf] = s;
-                    ends[nf] = i;
-                    escaped[nf] = false;
+                    if (nf == st.length) {
+                        ensure(nf + 1);
+                        st = starts;
+                        en = ends;
+                        ex = escaped;
+                    }
+                    st[nf] = s;
+                    en[nf] = i;
+                    ex[nf] = false;
                     nf++;
                 }
                 count++;

@@ -59,7 +59,9 @@ public final class Field {
 
     /** True when the bytes equal {@code other}'s. */
     public boolean sameBytes(byte[] other, int len) {
-        return len == to - from && equalBytes(buf, from, other, 0, len);
+        // length(), not to - from: three bytes of bytecode fewer, which brings this under the 35 that C1
+        // inlines (a row's unit and period are compared with the last row's on every row)
+        return len == length() && equalBytes(buf, from, other, 0, len);
     }
 
     /**

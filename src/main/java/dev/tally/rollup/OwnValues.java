@@ -25,6 +25,8 @@ final class OwnValues {
     private final int i;
     private final int single;
     private final boolean flow, singleWhole;
+    /** Every unit's own value covers the target: not a flow, or one data period as long as the target. */
+    private final boolean allWhole;
     private final byte[] states, scales;
     private final long[] longs;
     private final long targetDays;
@@ -49,6 +51,7 @@ final class OwnValues {
             longs = t.longs(single);
             scales = t.scales(single);
             singleWhole = !flow || days(t.periods().get(single)) >= targetDays;
+            allWhole = singleWhole;
             this.overTime = null;
             covered = null;
             overlapped = null;
@@ -58,6 +61,7 @@ final class OwnValues {
         states = scales = null;
         longs = null;
         singleWhole = false;
+        allWhole = !flow;
         this.overTime = overTime.get();
         covered = new long[n];
         overlapped = new boolean[n];
@@ -116,8 +120,9 @@ final class OwnValues {
 
     /** Whether unit {@code u}'s own value covers the whole target. */
     boolean whole(int u) {
-        if (!flow) return true;
-        return single >= 0 ? singleWhole : covered[u] >= targetDays;
+        // (one test of a field where the answer is the same for every unit: short enough for C1 to inline
+        // in the pass, which asks for each unit)
+        return allWhole || covered != null && covered[u] >= targetDays;
     }
 
     private static long days(Period p) { return p.end().toEpochDay() - p.start().toEpochDay() + 1; }
