@@ -189,8 +189,8 @@ public final class CsvTokenizer {
         long lines = 0;
         int or = 0;
         boolean after = false, tooLong = false;
-        int fieldStart = i;
-        boolean quoted = false, esc = false, anyEscaped = false;
+        int fieldStart = i, fieldEnd;
+        boolean quoted = false, esc = false, anyEscaped = false, fieldEscaped;
         scanInQuote = false;
         // the field arrays in locals: C1 loads a field from memory at every use (ensure may replace them)
         int[] st = starts, en = ends;
@@ -244,23 +244,11 @@ public final class CsvTokenizer {
                 if (i == n && !eof) return -1;
                 if (i > s) after = true;
                 if (i > s) contentEnd = i; // keep what is there, for the message
-                if (nf < MAX_FIELDS) {
-                    if (nf == st.length) {
-                        ensure(nf + 1);
-                        st = starts;
-                        en = ends;
-                        ex = escaped;
-                    }
-                    st[nf] = fieldStart;
-                    en[nf] = contentEnd;
-                    ex[nf] = esc && i == s;
-                    anyEscaped |= ex[nf];
-                    nf++;
-                }
-                count++;
-                if (contentEnd - fieldStart > MAX_FIELD) tooLong = true;
+                fieldEnd = contentEnd;
+                fieldEscaped = esc && i == s;
+                anyEscaped |= fieldEscaped;
             } else {
-                int s = i;
+                fieldStart = i;
                 boolean[] stop = stops;
                 while (i < n) {
                     byte c = b[i];
@@ -269,21 +257,24 @@ public final class CsvTokenizer {
                     i++;
                 }
                 if (i == n && !eof) return -1;
-                if (i - s > MAX_FIELD) tooLong = true;
-                if (nf < MAX_FIELDS) {
-                    if (nf == st.length) {
-                        ensure(nf + 1);
-                        st = starts;
-                        en = ends;
-                        ex = escaped;
-                    }
-                    st[nf] = s;
-                    en[nf] = i;
-                    ex[nf] = false;
-                    nf++;
-                }
-                count++;
+                fieldEnd = i;
+                fieldEscaped = false;
             }
+            if (fieldEnd - fieldStart > MAX_FIELD) tooLong = true;
+            if (nf < MAX_FIELDS) {
+                // the arrays grown only when full: a call on every field was C1's (ensure is too large to inline)
+                if (nf == st.length) {
+                    ensure(nf + 1);
+                    st = starts;
+                    en = ends;
+                    ex = escaped;
+                }
+                st[nf] = fieldStart;
+                en[nf] = fieldEnd;
+                ex[nf] = fieldEscaped;
+                nf++;
+            }
+            count++;
             // after a field: a delimiter, a line end, or the end of the input
             if (i < n && b[i] == d) {
                 i++;
