@@ -24,7 +24,7 @@ final class OwnValues {
     private final CellTable t;
     private final int i;
     private final int single;
-    private final boolean flow, singleWhole;
+    private final boolean flow;
     /** Every unit's own value covers the target: not a flow, or one data period as long as the target. */
     private final boolean allWhole;
     private final byte[] states, scales;
@@ -50,8 +50,7 @@ final class OwnValues {
             states = t.states(single);
             longs = t.longs(single);
             scales = t.scales(single);
-            singleWhole = !flow || days(t.periods().get(single)) >= targetDays;
-            allWhole = singleWhole;
+            allWhole = !flow || days(t.periods().get(single)) >= targetDays;
             this.overTime = null;
             covered = null;
             overlapped = null;
@@ -60,7 +59,6 @@ final class OwnValues {
         single = -1;
         states = scales = null;
         longs = null;
-        singleWhole = false;
         allWhole = !flow;
         this.overTime = overTime.get();
         covered = new long[n];
